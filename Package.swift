@@ -1,0 +1,39 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Lotsen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lotsen", targets: ["lotsen"]),
+        .library(name: "JourneyModel", targets: ["JourneyModel"]),
+        .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
+        .library(name: "JourneyStorage", targets: ["JourneyStorage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Value types, journey files, validation, conditions, Swedish identifiers. Foundation and Yams only.
+        .target(name: "JourneyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Durable state in SQLite through GRDB.
+        .target(name: "JourneyStorage", dependencies: ["JourneyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Pure decisions over definitions, facts and events; persists through JourneyStorage.
+        .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStorage"]),
+        // The command line: the only place that wires concrete parts together.
+        .executableTarget(
+            name: "lotsen",
+            dependencies: [
+                "JourneyModel", "JourneyEngine", "JourneyStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
+        .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
+        .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+import JourneyModel
+
+/// A refused request to the engine: what is wrong and how to go on. Messages name steps, facts and
+/// journeys, never a person's data.
+public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case unknownJourney
+        case unknownStep
+        case unknownFact
+        case unknownPerson
+        case unknownEnrollment
+        case notEnrolled
+        case ambiguousEnrollment
+        case invalidValue
+        case invalidTransition
+        case identityConflict
+        case definitionChanged
+        case storage
+    }
+
+    public let code: Code
+    public let message: String
+    public let hint: String?
+
+    public init(_ code: Code, _ message: String, hint: String? = nil) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { hint.map { "\(message) (\($0))" } ?? message }
+}

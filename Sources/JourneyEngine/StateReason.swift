@@ -1,0 +1,15 @@
+import JourneyModel
+
+/// Why a step is in its state, so every front end can say what a locked or not-applicable step waits for.
+public enum StateReason: Hashable, Sendable {
+    /// Its condition (or its group's) does not hold.
+    case conditionNotMet
+    /// Whether it applies depends on facts nobody has given yet.
+    case undecided(missing: Set<FactID>)
+    /// Earlier steps must be done first.
+    case waitingFor([StepID])
+    /// Another alternative of its group was done.
+    case alternativeChosen(StepID)
+    /// It can be started, but these facts must be known first.
+    case needsFacts([FactID])
+}

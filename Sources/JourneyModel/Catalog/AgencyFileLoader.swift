@@ -1,0 +1,66 @@
+/// Reads one adapter file (`adapters/<agency>.yaml`) into an ``Agency``, reporting every problem found.
+public enum AgencyFileLoader {
+    static let topKeys = ["agency", "name", "website", "services"]
+    static let serviceKeys = ["kind", "title", "link", "inPerson"]
+
+    /// Parses `text`, read from `file` (used in diagnostics and to check the file name matches the agency id).
+    public static func load(_ text: String, file: String) -> (agency: Agency?, diagnostics: [Diagnostic]) {
+        let reader = YAMLReader(file: file)
+        guard let root = reader.compose(text),
+            let top = reader.mapping(root, "", keys: topKeys, required: topKeys, what: "an adapter file")
+        else { return (nil, reader.diagnostics) }
+
+        let id = top["agency"].flatMap { reader.string($0, "agency", what: "an agency id") }
+        if let id {
+            if !IdentifierRules.isKebabCase(id) {
+                reader.report(at: "agency", "agency id '\(id)' is not kebab-case", hint: "use lower-case letters, digits and hyphens, such as 'skatteverket'")
+            }
+            let expected = fileStem(file)
+            if let expected, expected != id {
+                reader.report(at: "agency", "agency id '\(id)' does not match the file name '\(expected).yaml'", hint: "rename the file to '\(id).yaml' or change the id")
+            }
+        }
+        let name = top["name"].flatMap { reader.text($0, "name") }
+        let website = top["website"].flatMap { reader.string($0, "website", what: "a link") }
+        if let website, !IdentifierRules.isHTTPSLink(website) {
+            reader.report(at: "website", "'\(website)' is not an https:// link", hint: "write the full address, such as https://www.skatteverket.se")
+        }
+        var services: [AgencyService] = []
+        if let node = top["services"] {
+            for entry in reader.entries(node, "services", what: "services") {
+                let path = "services.\(entry.key)"
+                if !IdentifierRules.isKebabCase(entry.key) {
+                    reader.report(entry.keyNode, path, "service id '\(entry.key)' is not kebab-case", hint: "use lower-case letters, digits and hyphens")
+                }
+                guard let fields = reader.mapping(entry.value, path, keys: serviceKeys, required: ["kind", "title"], what: "a service") else { continue }
+                var kind: AgencyService.Kind?
+                if let raw = fields["kind"].flatMap({ reader.string($0, "\(path).kind", what: "a service kind") }) {
+                    kind = AgencyService.Kind(rawValue: raw)
+                    if kind == nil {
+                        let kinds = AgencyService.Kind.allCases.map(\.rawValue)
+                        reader.report(at: "\(path).kind", "unknown service kind '\(raw)'",
+                            hint: Suggestion.closest(to: raw, among: kinds).map { "did you mean '\($0)'?" } ?? "use one of: \(kinds.joined(separator: ", "))")
+                    }
+                }
+                let title = fields["title"].flatMap { reader.text($0, "\(path).title") }
+                let link = fields["link"].flatMap { reader.string($0, "\(path).link", what: "a link") }
+                if let link, !IdentifierRules.isHTTPSLink(link) {
+                    reader.report(at: "\(path).link", "'\(link)' is not an https:// link", hint: "write the full address of the service's official page")
+                }
+                let inPerson = fields["inPerson"].flatMap { reader.bool($0, "\(path).inPerson") } ?? false
+                if let id, let kind, let title {
+                    services.append(AgencyService(id: ServiceID(agency: AgencyID(id), name: entry.key), kind: kind, title: title, link: link, inPerson: inPerson))
+                }
+            }
+        }
+        guard let id, let name, let website, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
+        return (Agency(id: AgencyID(id), name: name, website: website, services: services), reader.diagnostics)
+    }
+
+    /// `adapters/skatteverket.yaml` → `skatteverket`; `nil` for a name without a `.yaml` ending (such as standard input).
+    static func fileStem(_ file: String) -> String? {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return nil
+    }
+}

@@ -1,0 +1,47 @@
+/// One step of a journey. A step with ``alternatives`` is a `oneOf` group: doing any one alternative completes it.
+public struct StepDefinition: Hashable, Sendable {
+    public let id: StepID
+    public let title: LocalizedText
+    public let summary: LocalizedText?
+    /// The agency service behind the step; `nil` for something the person does on their own.
+    public let service: ServiceID?
+    /// Prerequisites as written in the file (an alternative's own, without its group's).
+    public let after: [StepID]
+    /// The condition as written in the file (an alternative's own, without its group's).
+    public let when: Condition?
+    public let needs: [FactID]
+    public let produces: [FactID]
+    public let optional: Bool
+    public let cost: LocalizedText?
+    public let link: String?
+    public let processingTime: ISODuration?
+    /// The alternatives, for a `oneOf` group; empty for an ordinary step.
+    public let alternatives: [StepID]
+    /// The group this step is an alternative of.
+    public let group: StepID?
+
+    public init(
+        id: StepID, title: LocalizedText, summary: LocalizedText? = nil, service: ServiceID? = nil, after: [StepID] = [],
+        when: Condition? = nil, needs: [FactID] = [], produces: [FactID] = [], optional: Bool = false,
+        cost: LocalizedText? = nil, link: String? = nil, processingTime: ISODuration? = nil,
+        alternatives: [StepID] = [], group: StepID? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.service = service
+        self.after = after
+        self.when = when
+        self.needs = needs
+        self.produces = produces
+        self.optional = optional
+        self.cost = cost
+        self.link = link
+        self.processingTime = processingTime
+        self.alternatives = alternatives
+        self.group = group
+    }
+
+    /// Whether this step is a `oneOf` group.
+    public var isGroup: Bool { !alternatives.isEmpty }
+}

@@ -1,0 +1,36 @@
+/// Where a known fact came from, kept with every fact (once-only provenance).
+public enum FactSource: Hashable, Sendable, CustomStringConvertible {
+    /// The person answered it.
+    case person
+    /// An agency lookup supplied it.
+    case agency(ServiceID)
+    /// The person or the agency reported it on completing a step.
+    case step(StepID)
+
+    public var kind: String {
+        switch self {
+        case .person: "person"
+        case .agency: "agency"
+        case .step: "step"
+        }
+    }
+
+    public var reference: String? {
+        switch self {
+        case .person: nil
+        case .agency(let service): service.rawValue
+        case .step(let step): step.rawValue
+        }
+    }
+
+    public init?(kind: String, reference: String?) {
+        switch (kind, reference) {
+        case ("person", _): self = .person
+        case ("agency", let reference?): self = .agency(ServiceID(reference))
+        case ("step", let reference?): self = .step(StepID(reference))
+        default: return nil
+        }
+    }
+
+    public var description: String { reference.map { "\(kind):\($0)" } ?? kind }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import JourneyModel
+
+/// One entry of an enrollment's append-only history.
+public struct JourneyEvent: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case enrolled
+        case factRecorded
+        case stepProgressed
+        case identityLinked
+    }
+
+    /// Who caused it.
+    public enum Actor: String, Sendable, CaseIterable {
+        case person
+        case caseworker
+        case agency
+        case system
+    }
+
+    /// Position in the whole log; 0 until stored.
+    public var sequence: Int64
+    public var enrollment: EnrollmentID
+    public var at: Date
+    public var actor: Actor
+    public var kind: Kind
+    public var step: StepID?
+    public var fact: FactID?
+    /// For `stepProgressed`: the progress keyword; for `factRecorded`: the source.
+    public var detail: String?
+
+    public init(sequence: Int64 = 0, enrollment: EnrollmentID, at: Date, actor: Actor, kind: Kind, step: StepID? = nil, fact: FactID? = nil,
+        detail: String? = nil)
+    {
+        self.sequence = sequence
+        self.enrollment = enrollment
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.step = step
+        self.fact = fact
+        self.detail = detail
+    }
+}

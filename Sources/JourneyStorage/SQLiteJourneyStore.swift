@@ -1,0 +1,299 @@
+import Foundation
+import GRDB
+import JourneyModel
+
+/// The embedded store: one SQLite file in WAL mode with `synchronous=NORMAL`, through a GRDB pool
+/// (one writer, concurrent readers). Every public method is one transaction.
+public final class SQLiteJourneyStore: JourneyStore {
+    let pool: DatabasePool
+    /// The file, for messages and tools.
+    public let path: String
+
+    /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied.
+    public init(path: String) throws(StorageError) {
+        self.path = path
+        var configuration = Configuration()
+        // Another process (a second CLI call, a server) may hold the write lock for a moment.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StorageError(.cannotOpen, "cannot open the database at \(path): \(SQLiteJourneyStore.describe(error))",
+                hint: "check the path and its permissions, or choose another file with --database")
+        }
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() throws(StorageError) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: People
+
+    public func createPerson(id: PersonID, identity: Personnummer?, at: Date) throws(StorageError) -> StoredPerson {
+        let person = StoredPerson(id: id, identity: identity, createdAt: at)
+        try write { db in
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
+                arguments: [id.rawValue, identity?.twelveDigits, at.timeIntervalSince1970])
+        }
+        return person
+    }
+
+    public func person(id: PersonID) throws(StorageError) -> StoredPerson? {
+        try read { db in try Self.fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) }
+    }
+
+    public func person(identity: Personnummer) throws(StorageError) -> StoredPerson? {
+        try read { db in try Self.fetchPerson(db, sql: "SELECT * FROM person WHERE identityNumber = ?", identity.twelveDigits) }
+    }
+
+    static func fetchPerson(_ db: Database, sql: String, _ key: String) throws -> StoredPerson? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key]) else { return nil }
+        return try person(from: row)
+    }
+
+    static func person(from row: Row) throws -> StoredPerson {
+        let identity: Personnummer?
+        if let number: String = row["identityNumber"] {
+            do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored identity number is not valid") }
+        } else {
+            identity = nil
+        }
+        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+    }
+
+    // MARK: Snapshots and transitions
+
+    public func snapshot(person: PersonID) throws(StorageError) -> PersonSnapshot? {
+        try read { db in try Self.loadSnapshot(db, person: person) }
+    }
+
+    public func transact<Failure: Error>(person: PersonID, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws -> PersonSnapshot {
+        do {
+            return try pool.write { db in
+                guard let before = try Self.loadSnapshot(db, person: person) else {
+                    throw StorageError(.notFound, "no person with reference \(person)")
+                }
+                var after = before
+                let events = try body(&after)
+                try Self.save(db, from: before, to: after, events: events)
+                return after
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        }
+    }
+
+    static func loadSnapshot(_ db: Database, person id: PersonID) throws -> PersonSnapshot? {
+        guard let person = try fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) else { return nil }
+        var facts: [FactID: KnownFact] = [:]
+        let factRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM fact WHERE personId = ?"), arguments: [id.rawValue])
+        while let row = try factRows.next() {
+            let type: String = row["type"]
+            guard let value = FactValue(storedType: type, canonical: row["value"]),
+                let source = FactSource(kind: row["source"], reference: row["sourceReference"])
+            else { throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen") }
+            let validUntil: Double? = row["validUntil"]
+            facts[FactID(row["factId"] as String)] = KnownFact(value: value, source: source,
+                recordedAt: Date(timeIntervalSince1970: row["recordedAt"]), validUntil: validUntil.map(Date.init(timeIntervalSince1970:)))
+        }
+        let enrollments = try fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE personId = ? ORDER BY createdAt, id", arguments: [id.rawValue])
+        return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
+    }
+
+    static func fetchEnrollments(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredEnrollment] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try rows.map { row in
+            let id = EnrollmentID(row["id"] as String)
+            guard let status = EnrollmentStatus(rawValue: row["status"]), let ball = BallHolder(rawValue: row["ball"]) else {
+                throw StorageError(.corrupt, "enrollment \(id) has an unknown status")
+            }
+            let completedAt: Double? = row["completedAt"]
+            return StoredEnrollment(
+                id: id, person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
+                journeyVersion: row["journeyVersion"], status: status, ball: ball, revision: row["revision"],
+                createdAt: Date(timeIntervalSince1970: row["createdAt"]), updatedAt: Date(timeIntervalSince1970: row["updatedAt"]),
+                completedAt: completedAt.map(Date.init(timeIntervalSince1970:)), steps: try fetchSteps(db, enrollment: id))
+        }
+    }
+
+    static func fetchSteps(_ db: Database, enrollment: EnrollmentID) throws -> [StepID: StoredStep] {
+        var steps: [StepID: StoredStep] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT stepId, progress, detail, state, since FROM step WHERE enrollmentId = ?"),
+            arguments: [enrollment.rawValue])
+        while let row = try rows.next() {
+            guard let state = StepState(rawValue: row["state"]) else { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has an unknown state") }
+            var progress: StepProgress?
+            if let keyword: String = row["progress"] {
+                progress = StepProgress(keyword: keyword, detail: row["detail"])
+                if progress == nil { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress") }
+            }
+            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(timeIntervalSince1970: row["since"]))
+        }
+        return steps
+    }
+
+    /// Writes the difference between two snapshots, and the events.
+    static func save(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot, events: [JourneyEvent]) throws {
+        let personID = after.person.id.rawValue
+        if before.person.identity != after.person.identity {
+            try db.cachedStatement(sql: "UPDATE person SET identityNumber = ? WHERE id = ?")
+                .execute(arguments: [after.person.identity?.twelveDigits, personID])
+        }
+        for (fact, known) in after.facts where before.facts[fact] != known {
+            try db.cachedStatement(sql: """
+                INSERT INTO fact (personId, factId, type, value, source, sourceReference, recordedAt, validUntil)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
+                    sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt, validUntil = excluded.validUntil
+                """).execute(arguments: [personID, fact.rawValue, known.value.typeKeyword, known.value.canonical, known.source.kind,
+                    known.source.reference, known.recordedAt.timeIntervalSince1970, known.validUntil?.timeIntervalSince1970])
+        }
+        for fact in before.facts.keys where after.facts[fact] == nil {
+            try db.cachedStatement(sql: "DELETE FROM fact WHERE personId = ? AND factId = ?").execute(arguments: [personID, fact.rawValue])
+        }
+        let previous = Dictionary(before.enrollments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for enrollment in after.enrollments {
+            let old = previous[enrollment.id]
+            if old == nil {
+                try db.cachedStatement(sql: """
+                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, completedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [enrollment.id.rawValue, enrollment.person.rawValue, enrollment.journey.rawValue, enrollment.journeyVersion,
+                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.timeIntervalSince1970,
+                        enrollment.updatedAt.timeIntervalSince1970, enrollment.completedAt?.timeIntervalSince1970])
+            } else if old != enrollment {
+                try db.cachedStatement(sql: """
+                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ?
+                    """).execute(arguments: [enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision,
+                        enrollment.updatedAt.timeIntervalSince1970, enrollment.completedAt?.timeIntervalSince1970, enrollment.id.rawValue])
+            }
+            for (step, stored) in enrollment.steps where old?.steps[step] != stored {
+                try db.cachedStatement(sql: """
+                    INSERT INTO step (enrollmentId, stepId, journeyId, progress, detail, state, since) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (enrollmentId, stepId) DO UPDATE SET progress = excluded.progress, detail = excluded.detail,
+                        state = excluded.state, since = excluded.since
+                    """).execute(arguments: [enrollment.id.rawValue, step.rawValue, enrollment.journey.rawValue, stored.progress?.keyword,
+                        stored.progress?.detail, stored.state.rawValue, stored.since.timeIntervalSince1970])
+            }
+        }
+        for event in events {
+            try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [event.enrollment.rawValue, event.at.timeIntervalSince1970, event.actor.rawValue, event.kind.rawValue,
+                    event.step?.rawValue, event.fact?.rawValue, event.detail])
+        }
+    }
+
+    // MARK: History and queries
+
+    public func events(enrollment: EnrollmentID) throws(StorageError) -> [JourneyEvent] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event WHERE enrollmentId = ? ORDER BY sequence"), arguments: [enrollment.rawValue])
+                .map { row in
+                    guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let kind = JourneyEvent.Kind(rawValue: row["kind"]) else {
+                        throw StorageError(.corrupt, "an event of enrollment \(enrollment) cannot be read")
+                    }
+                    let step: String? = row["stepId"]
+                    let fact: String? = row["factId"]
+                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(timeIntervalSince1970: row["at"]), actor: actor,
+                        kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"])
+                }
+        }
+    }
+
+    public func enrollment(id: EnrollmentID) throws(StorageError) -> StoredEnrollment? {
+        try read { db in try Self.fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id.rawValue]).first }
+    }
+
+    public func enrollments(matching query: EnrollmentQuery) throws(StorageError) -> [StoredEnrollment] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        var from = "enrollment e"
+        if let step = query.step {
+            from += " JOIN step s ON s.enrollmentId = e.id AND s.stepId = ?"
+            arguments.append(step.rawValue)
+            if let journey = query.journey {
+                from += " AND s.journeyId = ?"
+                arguments.append(journey.rawValue)
+            }
+            if let state = query.stepState {
+                from += " AND s.state = ?"
+                arguments.append(state.rawValue)
+            }
+            if let since = query.unchangedSince {
+                from += " AND s.since < ?"
+                arguments.append(since.timeIntervalSince1970)
+            }
+        } else if let since = query.unchangedSince {
+            clauses.append("e.updatedAt < ?")
+            arguments.append(since.timeIntervalSince1970)
+        }
+        if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
+        if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }
+        if let ball = query.ball { clauses.append("e.ball = ?"); arguments.append(ball.rawValue) }
+        if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
+        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        arguments.append(max(1, min(query.limit, 1000)))
+        let sql = "SELECT e.* FROM \(from)\(condition) ORDER BY e.updatedAt, e.id LIMIT ?"
+        return try read { db in try Self.fetchEnrollments(db, sql: sql, arguments: StatementArguments(arguments)) }
+    }
+
+    // MARK: Definitions
+
+    public func pinDefinition(journey: JourneyID, version: Int, source: String) throws(StorageError) -> String {
+        try write { db in
+            try db.execute(sql: "INSERT INTO definition (journeyId, version, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [journey.rawValue, version, source])
+            return try String.fetchOne(db, sql: "SELECT source FROM definition WHERE journeyId = ? AND version = ?",
+                arguments: [journey.rawValue, version]) ?? source
+        }
+    }
+
+    public func definitionSource(journey: JourneyID, version: Int) throws(StorageError) -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT source FROM definition WHERE journeyId = ? AND version = ?", arguments: [journey.rawValue, version])
+        }
+    }
+
+    // MARK: Plumbing
+
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do { return try pool.read(body) } catch { throw Self.storageError(error) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do { return try pool.write(body) } catch { throw Self.storageError(error) }
+    }
+
+    static func storageError(_ error: any Error) -> StorageError {
+        if let error = error as? StorageError { return error }
+        guard let error = error as? DatabaseError else { return StorageError(.failed, "database operation failed") }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StorageError(.busy, "the database is busy", hint: "another Lotsen process is writing; try again")
+        case .SQLITE_CONSTRAINT:
+            return StorageError(.conflict, "the change conflicts with data already stored", hint: "reload and try again")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StorageError(.corrupt, "the database file is damaged or not a Lotsen database", hint: "restore it from a backup or choose another file")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return StorageError(.cannotOpen, "the database cannot be written", hint: "check the file's permissions")
+        case .SQLITE_FULL:
+            return StorageError(.failed, "the disk is full", hint: "free some space and try again")
+        default:
+            return StorageError(.failed, "database error \(error.resultCode.rawValue)")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        return error.localizedDescription
+    }
+}

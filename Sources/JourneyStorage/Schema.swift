@@ -1,0 +1,73 @@
+import GRDB
+
+/// The database schema as a list of named migrations. A migration that has shipped is never edited:
+/// change the schema by adding a new one at the end.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-people-enrollments-steps-facts-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    identityNumber TEXT UNIQUE,
+                    createdAt REAL NOT NULL
+                );
+                CREATE TABLE enrollment (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    personId TEXT NOT NULL REFERENCES person(id),
+                    journeyId TEXT NOT NULL,
+                    journeyVersion INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    ball TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    createdAt REAL NOT NULL,
+                    updatedAt REAL NOT NULL,
+                    completedAt REAL,
+                    UNIQUE (personId, journeyId)
+                );
+                CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, updatedAt);
+                CREATE INDEX enrollment_by_status ON enrollment(status, ball, updatedAt);
+                CREATE TABLE step (
+                    enrollmentId TEXT NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
+                    stepId TEXT NOT NULL,
+                    journeyId TEXT NOT NULL,
+                    progress TEXT,
+                    detail TEXT,
+                    state TEXT NOT NULL,
+                    since REAL NOT NULL,
+                    PRIMARY KEY (enrollmentId, stepId)
+                ) WITHOUT ROWID;
+                CREATE INDEX step_by_journey_step_state ON step(journeyId, stepId, state, since);
+                CREATE TABLE fact (
+                    personId TEXT NOT NULL REFERENCES person(id),
+                    factId TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    sourceReference TEXT,
+                    recordedAt REAL NOT NULL,
+                    validUntil REAL,
+                    PRIMARY KEY (personId, factId)
+                ) WITHOUT ROWID;
+                CREATE TABLE event (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    enrollmentId TEXT NOT NULL REFERENCES enrollment(id),
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    stepId TEXT,
+                    factId TEXT,
+                    detail TEXT
+                );
+                CREATE INDEX event_by_enrollment ON event(enrollmentId, sequence);
+                CREATE TABLE definition (
+                    journeyId TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    PRIMARY KEY (journeyId, version)
+                );
+                """)
+        }
+        return migrator
+    }
+}
