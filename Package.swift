@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Lotsen",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lotsen", targets: ["lotsen"]),
         .library(name: "JourneyModel", targets: ["JourneyModel"]),

@@ -95,6 +95,10 @@ public enum JourneyPlanner {
             }
         }
         if recorded == .skipped { return StepStatus(step: id, state: .skipped, progress: .skipped) }
+        // Skipping an optional alternative (such as a voluntary registration) settles the choice too.
+        if let skipped = alternatives.first(where: { $0.state == .skipped }) {
+            return StepStatus(step: id, state: .skipped, reason: .alternativeChosen(skipped.step))
+        }
         if alternatives.allSatisfy({ $0.state == .notApplicable }) {
             return StepStatus(step: id, state: .notApplicable, reason: .conditionNotMet)
         }

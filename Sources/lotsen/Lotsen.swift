@@ -1,1 +1,26 @@
-print("lotsen")
+import ArgumentParser
+
+/// The `lotsen` command: journeys, validation, and each person's progress, from the terminal.
+@main
+struct Lotsen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lotsen",
+        abstract: "Guide people through life events that span several Swedish agencies.",
+        discussion: """
+            Journeys are read from journeys/*.yaml and agencies from adapters/*.yaml (found in the current \
+            folder or beside the lotsen binary; override with --journeys and --adapters). Progress is kept in \
+            a SQLite database in your data folder (override with --database or LOTSEN_DATABASE).
+
+            A person is named by personnummer or samordningsnummer, or by the reference Lotsen issues \
+            (lp-...) to someone who has neither yet: use --person new to get one.
+
+            Exit status: 0 on success, 1 when a request is refused or a file is invalid, 64 on a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self,
+            StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
+            StatusCommand.self, HistoryCommand.self, LinkCommand.self,
+        ]
+    )
+}

@@ -95,9 +95,15 @@ private struct ConditionUsage {
     /// One value of each class the condition cannot tell apart (several where facts are compared with each other).
     func representatives(of id: FactID, type: FactType?) -> [FactValue?] {
         let kind = type.map(FactKind.init) ?? kinds[id]
-        let mentioned = literals[id] ?? []
-        // Facts compared with one another may need distinct values within one class.
-        let copies = kind.flatMap { comparedWithFacts[$0]?.contains(id) == true ? comparedWithFacts[$0]?.count : nil } ?? 1
+        // Facts compared with one another must share one partition (so they can be equal), with as many
+        // values in each class as there are such facts (so they can all differ).
+        let group = kind.flatMap { comparedWithFacts[$0] }.flatMap { $0.contains(id) ? $0.sorted() : nil } ?? [id]
+        var mentioned: [FactValue] = []
+        for fact in group {
+            for value in literals[fact] ?? [] where !mentioned.contains(value) { mentioned.append(value) }
+        }
+        let sets = group.flatMap { self.sets[$0] ?? [] }
+        let copies = group.count
         switch kind {
         case .bool:
             return [.bool(false), .bool(true)]
@@ -119,7 +125,7 @@ private struct ConditionUsage {
             }).sorted()
             return Self.integers(around: constants, copies: copies).compactMap { CalendarDate(dayNumber: $0).map { .date($0) } }
         case .country:
-            return countries(mentioned: mentioned, sets: sets[id] ?? [], copies: copies).map { .country($0) }
+            return countries(mentioned: mentioned, sets: sets, copies: copies).map { .country($0) }
         case .personnummer, .organisationsnummer, nil:
             // Only `is known` can test these; any value stands for "known" (see `ConditionNode.known`).
             return [.text("")]

@@ -150,7 +150,7 @@ struct ConditionTypeChecker {
 
         if lhs.isBoolValued || rhs.isBoolValued {
             guard lhs.isBoolValued, rhs.isBoolValued else {
-                reportMismatch(lhs, rhs, range: range)
+                reportMismatch(lhs, rhs, range: range, lhsRange: lhsSyntax.range, rhsRange: rhsSyntax.range)
                 return .invalid
             }
             guard !op.isOrdering else {
@@ -291,14 +291,15 @@ struct ConditionTypeChecker {
             hint: "a condition can only test whether it is known: '\(id.rawValue) is known'")
     }
 
-    private mutating func reportMismatch(_ lhs: Typed, _ rhs: Typed, range: Range<Int>) {
+    /// Reports operands of different types: at the literal when a fact meets one, else at the whole comparison.
+    private mutating func reportMismatch(_ lhs: Typed, _ rhs: Typed, range: Range<Int>, lhsRange: Range<Int>, rhsRange: Range<Int>) {
         switch (lhs, rhs) {
         case (.fact(let a, let typeA), .fact(let b, let typeB)):
             report(range, "cannot compare '\(a.rawValue)' (\(Self.article(typeA))) with '\(b.rawValue)' (\(Self.article(typeB)))",
                 hint: "compare facts of the same type")
         case (.fact(let id, let type), _) where rhs.isLiteral, (_, .fact(let id, let type)) where lhs.isLiteral:
             let other = lhs.isLiteral ? lhs : rhs
-            report(range, "'\(id.rawValue)' is \(Self.article(type)), but \(other.subject)", hint: Self.literalHint(for: id, type))
+            report(lhs.isLiteral ? lhsRange : rhsRange, "'\(id.rawValue)' is \(Self.article(type)), but \(other.subject)", hint: Self.literalHint(for: id, type))
         case (.fact(let id, let type), _), (_, .fact(let id, let type)):
             report(range, "cannot compare a condition with '\(id.rawValue)' (\(Self.article(type)))",
                 hint: "compare '\(id.rawValue)' with a value of its type")

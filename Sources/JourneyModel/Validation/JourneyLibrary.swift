@@ -9,10 +9,13 @@ public struct JourneyLibrary: Sendable {
     /// Journeys by id, in id order.
     public let journeys: [Journey]
     public let diagnostics: [Diagnostic]
+    /// The text each journey was loaded from, so an enrollment can pin exactly the definition it started on.
+    public let sources: [JourneyID: String]
 
-    public init(catalog: AgencyCatalog, journeys: [Journey], diagnostics: [Diagnostic] = []) {
+    public init(catalog: AgencyCatalog, journeys: [Journey], sources: [JourneyID: String] = [:], diagnostics: [Diagnostic] = []) {
         self.catalog = catalog
         self.journeys = journeys.sorted { $0.id < $1.id }
+        self.sources = sources
         self.diagnostics = diagnostics
     }
 
@@ -46,6 +49,7 @@ public struct JourneyLibrary: Sendable {
         }
         let catalog = AgencyCatalog(agencies: agencies)
         var journeys: [Journey] = []
+        var sources: [JourneyID: String] = [:]
         var seenJourneys: [JourneyID: String] = [:]
         for url in journeyFiles {
             let name = display(url, root: displayRoot)
@@ -59,8 +63,9 @@ public struct JourneyLibrary: Sendable {
             }
             seenJourneys[journey.id] = name
             journeys.append(journey)
+            sources[journey.id] = text
         }
-        return JourneyLibrary(catalog: catalog, journeys: journeys, diagnostics: diagnostics)
+        return JourneyLibrary(catalog: catalog, journeys: journeys, sources: sources, diagnostics: diagnostics)
     }
 
     /// The `.yaml`/`.yml` files directly in a folder, sorted by name.

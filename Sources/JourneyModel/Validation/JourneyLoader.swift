@@ -305,9 +305,6 @@ extension Parser {
                             ?? "declare it under 'facts:' before listing it in '\(role)'")
                 }
             }
-            if draft.group != nil, draft.optional {
-                reader.report(at: "\(draft.path).optional", "an alternative cannot be optional on its own", hint: "mark the whole group optional")
-            }
         }
     }
 

@@ -1,0 +1,371 @@
+import Foundation
+import JourneyModel
+import JourneyStorage
+import Synchronization
+
+/// Advances people through journeys. Each request loads what it needs, decides with the pure
+/// ``JourneyPlanner`` and ``TransitionRules``, and writes the outcome in one store transaction.
+public final class JourneyEngine: Sendable {
+    public let library: JourneyLibrary
+    let store: any JourneyStore
+    let clock: @Sendable () -> Date
+    /// Definitions of older versions that enrollments are pinned to, parsed once.
+    private let pinned = Mutex<[String: Journey]>([:])
+
+    public init(library: JourneyLibrary, store: any JourneyStore, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.library = library
+        self.store = store
+        self.clock = clock
+    }
+
+    // MARK: People
+
+    /// Finds the person named by `reference`; `create` makes one for an identity number not seen before (and always for `.new`).
+    public func person(_ reference: PersonReference, create: Bool = false) throws(EngineError) -> StoredPerson {
+        switch reference {
+        case .id(let id):
+            guard let person = try storage({ () throws(StorageError) in try store.person(id: id) }) else {
+                throw EngineError(.unknownPerson, "no person with reference \(id)", hint: "check the reference, or start a journey to create one")
+            }
+            return person
+        case .identity(let number):
+            if let person = try storage({ () throws(StorageError) in try store.person(identity: number) }) { return person }
+            guard create else {
+                throw EngineError(.unknownPerson, "no journeys found for that \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer")",
+                    hint: "start a journey first with: lotsen start JOURNEY --person ...")
+            }
+            return try newPerson(identity: number)
+        case .new:
+            return try newPerson(identity: nil)
+        }
+    }
+
+    private func newPerson(identity: Personnummer?) throws(EngineError) -> StoredPerson {
+        let id = PersonID(PersonReference.idPrefix + ReferenceGenerator.random())
+        return try storage { () throws(StorageError) in try store.createPerson(id: id, identity: identity, at: clock()) }
+    }
+
+    /// Links a personnummer or samordningsnummer obtained later to a newcomer's reference, keeping all progress.
+    public func link(person id: PersonID, identity: Personnummer, actor: JourneyEvent.Actor = .person) throws(EngineError) -> StoredPerson {
+        if let owner = try storage({ () throws(StorageError) in try store.person(identity: identity) }) {
+            if owner.id == id { return owner }
+            throw EngineError(.identityConflict, "that number is already linked to another person reference",
+                hint: "use that reference instead, or ask a caseworker to merge the two")
+        }
+        let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            if let existing = snapshot.person.identity {
+                guard existing == identity else {
+                    throw EngineError(.identityConflict, "this person is already linked to a different number", hint: "a person has one number; contact a caseworker")
+                }
+                return []
+            }
+            snapshot.person.identity = identity
+            let now = clock()
+            return snapshot.enrollments.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .identityLinked) }
+        }
+        return snapshot.person
+    }
+
+    // MARK: Enrollments
+
+    /// Starts `journey` for the person, or returns their existing enrollment in it (idempotent).
+    public func enroll(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person) throws(EngineError) -> EnrollmentView {
+        guard let journey = library.journey(journeyID) else {
+            throw EngineError(.unknownJourney, "no journey '\(journeyID)'",
+                hint: Suggestion.closest(to: journeyID.rawValue, among: library.journeys.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
+                    ?? "list the journeys with: lotsen journeys")
+        }
+        let person = try self.person(reference, create: true)
+        if let source = library.sources[journey.id] {
+            let pinnedSource = try storage { () throws(StorageError) in try store.pinDefinition(journey: journey.id, version: journey.version, source: source) }
+            if pinnedSource != source, try existingEnrollment(person: person.id, journey: journey.id) == nil {
+                throw EngineError(.definitionChanged,
+                    "journey '\(journey.id)' version \(journey.version) was changed after people started it",
+                    hint: "bump 'version' in journeys/\(journey.id).yaml; people already on version \(journey.version) keep it")
+            }
+        }
+        var created = false
+        let snapshot = try transact(person: person.id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            guard !snapshot.enrollments.contains(where: { $0.journey == journey.id }) else { return [] }
+            let now = clock()
+            let id = EnrollmentID("le-" + ReferenceGenerator.random())
+            snapshot.enrollments.append(StoredEnrollment(id: id, person: person.id, journey: journey.id, journeyVersion: journey.version,
+                status: .active, ball: .person, revision: 0, createdAt: now, updatedAt: now, steps: [:]))
+            created = true
+            return [JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")]
+        }
+        guard let enrollment = snapshot.enrollments.first(where: { $0.journey == journey.id }) else {
+            throw EngineError(.storage, "the enrollment was not stored")
+        }
+        let view = try view(enrollment, facts: snapshot.factValues)
+        return EnrollmentView(enrollment: view.enrollment, journey: view.journey, plan: view.plan, created: created)
+    }
+
+    private func existingEnrollment(person: PersonID, journey: JourneyID) throws(EngineError) -> StoredEnrollment? {
+        try storage { () throws(StorageError) in try store.snapshot(person: person) }?.enrollments.first { $0.journey == journey }
+    }
+
+    /// Everything about one person: facts with provenance and every enrollment with its plan.
+    public func overview(_ reference: PersonReference) throws(EngineError) -> PersonOverview {
+        let person = try self.person(reference)
+        guard let snapshot = try storage({ () throws(StorageError) in try store.snapshot(person: person.id) }) else {
+            throw EngineError(.unknownPerson, "no person with reference \(person.id)")
+        }
+        let facts = snapshot.factValues
+        var views: [EnrollmentView] = []
+        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: facts)) }
+        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
+    }
+
+    /// The enrollment's history, oldest first.
+    public func history(of enrollment: EnrollmentID) throws(EngineError) -> [JourneyEvent] {
+        try storage { () throws(StorageError) in try store.events(enrollment: enrollment) }
+    }
+
+    // MARK: Facts
+
+    /// Records answers for the person. Each answer must name a fact declared by `journey` (or, without one,
+    /// by the journeys the person is enrolled in) and parse as its type; nothing is recorded if any is wrong.
+    public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], source: FactSource = .person,
+        actor: JourneyEvent.Actor = .person) throws(EngineError) -> PersonOverview
+    {
+        let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            let journeys = try self.journeys(for: snapshot, only: journey)
+            var parsed: [(FactID, FactValue)] = []
+            var problems: [String] = []
+            for (fact, text) in answers {
+                do throws(EngineError) {
+                    parsed.append((fact, try self.parse(fact, text, declaredBy: journeys)))
+                } catch {
+                    problems.append(error.message)
+                    if answers.count == 1 { throw error }
+                }
+            }
+            if !problems.isEmpty {
+                throw EngineError(.invalidValue, "nothing was recorded: \(problems.joined(separator: "; "))", hint: "fix these answers and send them again")
+            }
+            return try self.record(parsed, source: source, actor: actor, in: &snapshot)
+        }
+        return try overview(of: snapshot)
+    }
+
+    private func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey]) throws(EngineError) -> FactValue {
+        let declarations = journeys.compactMap { $0.fact(fact) }
+        guard let definition = declarations.first else {
+            let known = Set(journeys.flatMap { $0.facts.map(\.id.rawValue) })
+            throw EngineError(.unknownFact, "'\(fact)' is not a fact of \(journeys.map { "'\($0.id)'" }.joined(separator: " or "))",
+                hint: Suggestion.closest(to: fact.rawValue, among: known).map { "did you mean '\($0)'?" } ?? "see the facts with: lotsen show JOURNEY")
+        }
+        if declarations.contains(where: { !$0.type.isSameKind(as: definition.type) }) {
+            throw EngineError(.ambiguousEnrollment, "journeys declare '\(fact)' with different types", hint: "name the journey with --journey")
+        }
+        do {
+            return try FactValue.parse(text, as: definition.type, today: CalendarDate.today(now: clock()))
+        } catch {
+            throw EngineError(.invalidValue, "'\(fact)': \(error.message)", hint: error.hint)
+        }
+    }
+
+    /// Stores parsed facts on the snapshot and logs them to every enrollment whose journey declares them.
+    private func record(_ facts: [(FactID, FactValue)], source: FactSource, actor: JourneyEvent.Actor, in snapshot: inout PersonSnapshot)
+        throws(EngineError) -> [JourneyEvent]
+    {
+        let now = clock()
+        var events: [JourneyEvent] = []
+        for (fact, value) in facts {
+            if snapshot.facts[fact]?.value == value { continue }
+            snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now)
+            // A newcomer's personnummer, once known, becomes the person's identity (keeping every enrollment).
+            if fact == "personnummer", case .personnummer(let number) = value, snapshot.person.identity == nil {
+                if let owner = try storage({ () throws(StorageError) in try store.person(identity: number) }), owner.id != snapshot.person.id {
+                    throw EngineError(.identityConflict, "that number is already linked to another person reference",
+                        hint: "use that reference instead, or ask a caseworker to merge the two")
+                }
+                snapshot.person.identity = number
+            }
+            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil {
+                events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description))
+            }
+        }
+        return events
+    }
+
+    // MARK: Steps
+
+    /// Applies a step command for the person. Without `journey`, the step is looked up among the person's
+    /// enrollments. `produced` are facts the step yields (such as the personnummer from registration).
+    public func apply(_ command: StepCommand, step stepID: StepID, person id: PersonID, journey: JourneyID? = nil,
+        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError) -> EnrollmentView
+    {
+        var target: EnrollmentID?
+        let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            let position = try enrollmentIndex(for: stepID, journey: journey, in: snapshot)
+            let enrollment = snapshot.enrollments[position]
+            target = enrollment.id
+            let definition = try definition(for: enrollment)
+            guard let step = definition.step(stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)' in '\(definition.id)'") }
+            var facts = snapshot.factValues
+            var events: [JourneyEvent] = []
+            if !produced.isEmpty {
+                guard command == .complete else {
+                    throw EngineError(.invalidTransition, "facts can only be reported when completing a step")
+                }
+                var parsed: [(FactID, FactValue)] = []
+                for (fact, text) in produced {
+                    guard step.produces.contains(fact) else {
+                        throw EngineError(.unknownFact, "step '\(stepID)' does not produce '\(fact)'",
+                            hint: step.produces.isEmpty ? "it produces no facts" : "it produces: \(step.produces.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    parsed.append((fact, try parse(fact, text, declaredBy: [definition])))
+                }
+                parsed.forEach { facts[$0.0] = $0.1 }
+                // Validate the transition before anything is recorded.
+                let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+                _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
+                events += try record(parsed, source: .step(stepID), actor: actor, in: &snapshot)
+            }
+            let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+            guard let status = plan.status(of: stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)'") }
+            guard let progress = try TransitionRules.progress(for: command, step: step, status: status, journey: definition, facts: facts) else {
+                return events
+            }
+            let now = clock()
+            var updated = snapshot.enrollments[position]
+            updated.steps[stepID, default: StoredStep(progress: nil, state: status.state, since: now)].progress = progress
+            snapshot.enrollments[position] = updated
+            events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .stepProgressed, step: stepID, detail: progress.keyword))
+            return events
+        }
+        guard let target, let enrollment = snapshot.enrollments.first(where: { $0.id == target }) else {
+            throw EngineError(.storage, "the enrollment was not stored")
+        }
+        return try view(enrollment, facts: snapshot.factValues)
+    }
+
+    private func enrollmentIndex(for step: StepID, journey: JourneyID?, in snapshot: PersonSnapshot) throws(EngineError) -> Int {
+        if let journey {
+            guard let index = snapshot.enrollments.firstIndex(where: { $0.journey == journey }) else {
+                throw EngineError(.notEnrolled, "this person has not started '\(journey)'", hint: "start it with: lotsen start \(journey) --person ...")
+            }
+            guard try definition(for: snapshot.enrollments[index]).step(step) != nil else {
+                let steps = try definition(for: snapshot.enrollments[index]).steps.map(\.id.rawValue)
+                throw EngineError(.unknownStep, "no step '\(step)' in '\(journey)'",
+                    hint: Suggestion.closest(to: step.rawValue, among: steps).map { "did you mean '\($0)'?" } ?? "see the steps with: lotsen show \(journey)")
+            }
+            return index
+        }
+        var matches: [Int] = []
+        for (index, enrollment) in snapshot.enrollments.enumerated() where try definition(for: enrollment).step(step) != nil {
+            matches.append(index)
+        }
+        guard !snapshot.enrollments.isEmpty else {
+            throw EngineError(.notEnrolled, "this person has not started any journey", hint: "start one with: lotsen start JOURNEY --person ...")
+        }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0:
+            var steps: [String] = []
+            for enrollment in snapshot.enrollments { steps += try definition(for: enrollment).steps.map(\.id.rawValue) }
+            throw EngineError(.unknownStep, "no step '\(step)' in this person's journeys",
+                hint: Suggestion.closest(to: step.rawValue, among: steps).map { "did you mean '\($0)'?" } ?? "see the steps with: lotsen status --person ...")
+        default:
+            throw EngineError(.ambiguousEnrollment, "step '\(step)' is in several of this person's journeys",
+                hint: "name one with --journey: \(matches.map { snapshot.enrollments[$0].journey.rawValue }.joined(separator: ", "))")
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Runs `body` in one store transaction, then re-plans every enrollment and writes the derived state with it.
+    private func transact(person: PersonID, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError) -> PersonSnapshot {
+        do {
+            return try store.transact(person: person) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+                let events = try body(&snapshot)
+                try self.replan(&snapshot, touched: Set(events.map(\.enrollment)))
+                return events
+            }
+        } catch let error as EngineError {
+            throw error
+        } catch let error as StorageError {
+            if error.code == .notFound { throw EngineError(.unknownPerson, "no person with reference \(person)") }
+            throw EngineError(.storage, error.message, hint: error.hint)
+        } catch {
+            throw EngineError(.storage, "the change could not be saved")
+        }
+    }
+
+    /// Recomputes each enrollment's step states, status and ball; bumps the revision of those that changed.
+    private func replan(_ snapshot: inout PersonSnapshot, touched: Set<EnrollmentID>) throws(EngineError) {
+        let now = clock()
+        let facts = snapshot.factValues
+        for index in snapshot.enrollments.indices {
+            var enrollment = snapshot.enrollments[index]
+            let journey = try definition(for: enrollment)
+            let plan = JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress)
+            for status in plan.steps {
+                let old = enrollment.steps[status.step]
+                if old?.state != status.state || old?.progress != status.progress {
+                    let since = old?.state == status.state ? old!.since : now
+                    enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since)
+                }
+            }
+            enrollment.status = plan.status
+            enrollment.ball = plan.ball
+            if enrollment.status == .complete, enrollment.completedAt == nil { enrollment.completedAt = now }
+            if enrollment.status != .complete { enrollment.completedAt = nil }
+            if enrollment != snapshot.enrollments[index] || touched.contains(enrollment.id) {
+                enrollment.revision += 1
+                enrollment.updatedAt = now
+            }
+            snapshot.enrollments[index] = enrollment
+        }
+    }
+
+    private func view(_ enrollment: StoredEnrollment, facts: [FactID: FactValue]) throws(EngineError) -> EnrollmentView {
+        let journey = try definition(for: enrollment)
+        return EnrollmentView(enrollment: enrollment, journey: journey, plan: JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress))
+    }
+
+    private func overview(of snapshot: PersonSnapshot) throws(EngineError) -> PersonOverview {
+        var views: [EnrollmentView] = []
+        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: snapshot.factValues)) }
+        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
+    }
+
+    private func journeys(for snapshot: PersonSnapshot, only journey: JourneyID?) throws(EngineError) -> [Journey] {
+        if let journey {
+            guard let enrollment = snapshot.enrollments.first(where: { $0.journey == journey }) else {
+                throw EngineError(.notEnrolled, "this person has not started '\(journey)'", hint: "start it with: lotsen start \(journey) --person ...")
+            }
+            return [try definition(for: enrollment)]
+        }
+        guard !snapshot.enrollments.isEmpty else {
+            throw EngineError(.notEnrolled, "this person has not started any journey", hint: "start one with: lotsen start JOURNEY --person ...")
+        }
+        var result: [Journey] = []
+        for enrollment in snapshot.enrollments { result.append(try definition(for: enrollment)) }
+        return result
+    }
+
+    /// The definition an enrollment is pinned to: the current one when versions match, else the stored text of its version.
+    func definition(for enrollment: StoredEnrollment) throws(EngineError) -> Journey {
+        if let current = library.journey(enrollment.journey), current.version == enrollment.journeyVersion { return current }
+        let key = "\(enrollment.journey)@\(enrollment.journeyVersion)"
+        if let cached = pinned.withLock({ $0[key] }) { return cached }
+        guard let source = try storage({ () throws(StorageError) in try store.definitionSource(journey: enrollment.journey, version: enrollment.journeyVersion) }) else {
+            throw EngineError(.definitionChanged, "journey '\(enrollment.journey)' version \(enrollment.journeyVersion) is no longer available",
+                hint: "restore journeys/\(enrollment.journey).yaml at that version")
+        }
+        let loaded = JourneyLoader.load(source, file: "\(enrollment.journey)@\(enrollment.journeyVersion)", catalog: library.catalog)
+        guard let journey = loaded.journey else {
+            throw EngineError(.definitionChanged, "journey '\(enrollment.journey)' version \(enrollment.journeyVersion) no longer loads",
+                hint: "a service it uses may have been removed from adapters/")
+        }
+        pinned.withLock { $0[key] = journey }
+        return journey
+    }
+
+    private func storage<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
+        do { return try body() } catch { throw EngineError(.storage, error.message, hint: error.hint) }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import JourneyEngine
+
+/// A refused request or unusable input: printed as `error: …` with a hint, exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    let hint: String?
+
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    init(_ error: EngineError) { self.init(error.message, hint: error.hint) }
+
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning refusals into a clear message on standard error and exit status 1.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Console.error("error: \(error.message)")
+            if let hint = error.hint { Console.error("hint: \(hint)") }
+            throw ExitCode(1)
+        } catch let error as EngineError {
+            Console.error("error: \(error.message)")
+            if let hint = error.hint { Console.error("hint: \(hint)") }
+            throw ExitCode(1)
+        }
+    }
+}

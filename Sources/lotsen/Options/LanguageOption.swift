@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import JourneyModel
+
+/// The language of journey texts: `--lang`, else `LANG`, else English.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Language of journey texts: sv or en (default: from LANG, else en).", valueName: "sv|en"))
+    var lang: Language?
+
+    var language: Language {
+        if let lang { return lang }
+        let environment = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], let language = Language(localeIdentifier: value) { return language }
+        }
+        return .en
+    }
+}
+
+extension Language: ExpressibleByArgument {}

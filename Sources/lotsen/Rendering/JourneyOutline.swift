@@ -1,0 +1,66 @@
+import JourneyModel
+
+/// A journey as a numbered step list in the GOV.UK step-by-step manner: steps that can be done at the
+/// same stage share a number and read "and"; the alternatives of a `oneOf` group read "either … or".
+struct JourneyOutline {
+    let journey: Journey
+    let catalog: AgencyCatalog
+    let language: Language
+
+    /// Top-level steps in stages: a stage holds the steps whose prerequisites all lie in earlier stages.
+    static func stages(of journey: Journey) -> [[StepDefinition]] {
+        let topLevel = journey.topLevelSteps
+        var stage: [StepID: Int] = [:]
+        for index in journey.evaluationOrder {
+            let step = journey.steps[index]
+            guard step.group == nil else { continue }
+            stage[step.id] = (step.after.compactMap { stage[$0] }.max() ?? -1) + 1
+        }
+        let count = (stage.values.max() ?? -1) + 1
+        return (0..<count).map { level in topLevel.filter { stage[$0.id] == level } }
+    }
+
+    func render() -> String {
+        let label = Labels(language: language)
+        var lines: [String] = []
+        lines.append(journey.title[language])
+        lines.append("\(journey.id) · version \(journey.version) · \(journey.lifeEvent.title[language])")
+        lines.append("")
+        lines.append(journey.summary[language])
+        for (number, stage) in JourneyOutline.stages(of: journey).enumerated() {
+            for (position, step) in stage.enumerated() {
+                lines.append("")
+                let marker = position == 0 ? "\(number + 1)" : label.and
+                lines += block(for: step, marker: marker, indent: "")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func block(for step: StepDefinition, marker: String, indent: String) -> [String] {
+        let label = Labels(language: language)
+        let pad = indent + String(repeating: " ", count: 10)
+        var heading = step.title[language]
+        if let service = step.service, let agency = catalog.agency(service.agency) { heading += " · \(agency.name[language])" }
+        if step.optional { heading += " (\(label.optional))" }
+        var lines = [indent + marker.padding(toLength: 10, withPad: " ", startingAt: 0) + heading]
+        if let summary = step.summary { lines.append(pad + summary[language]) }
+        if !step.after.isEmpty {
+            let names = step.after.map { journey.step($0)?.title[language] ?? $0.rawValue }
+            lines.append(pad + "\(label.after): \(names.joined(separator: ", "))")
+        }
+        if let condition = step.when { lines.append(pad + "\(label.onlyIf): \(condition)") }
+        if !step.needs.isEmpty { lines.append(pad + "\(label.needs): \(step.needs.map(\.rawValue).joined(separator: ", "))") }
+        if !step.produces.isEmpty { lines.append(pad + "\(label.produces): \(step.produces.map(\.rawValue).joined(separator: ", "))") }
+        var facts: [String] = []
+        if let cost = step.cost { facts.append("\(label.cost): \(cost[language])") }
+        if let time = step.processingTime { facts.append("\(label.takes) \(time.humanReadable(in: language))") }
+        if !facts.isEmpty { lines.append(pad + facts.joined(separator: " · ")) }
+        if let link = step.link { lines.append(pad + link) }
+        for (position, alternative) in step.alternatives.enumerated() {
+            guard let definition = journey.step(alternative) else { continue }
+            lines += block(for: definition, marker: position == 0 ? label.either : label.or, indent: pad)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,49 @@
+import JourneyModel
+
+/// The command line's own words, in Swedish and English, next to the journeys' texts.
+struct Labels {
+    let language: Language
+
+    func callAsFunction(_ en: String, _ sv: String) -> String { language == .sv ? sv : en }
+
+    var onlyIf: String { self("Only if", "Endast om") }
+    var after: String { self("After", "Efter") }
+    var cost: String { self("Cost", "Kostnad") }
+    var takes: String { self("Takes about", "Tar ungefär") }
+    var optional: String { self("optional", "frivilligt") }
+    var and: String { self("and", "och") }
+    var or: String { self("or", "eller") }
+    var either: String { self("either", "antingen") }
+    var needs: String { self("Needs", "Behöver") }
+    var produces: String { self("Gives", "Ger") }
+
+    func state(_ state: StepState) -> String {
+        switch state {
+        case .notApplicable: self("not needed", "behövs inte")
+        case .locked: self("locked", "låst")
+        case .available: self("available", "kan göras nu")
+        case .inProgress: self("in progress", "pågår")
+        case .waitingOnAgency: self("waiting on agency", "väntar på myndighet")
+        case .needsAction: self("needs your action", "du behöver agera")
+        case .done: self("done", "klart")
+        case .rejected: self("rejected", "avslaget")
+        case .skipped: self("skipped", "hoppade över")
+        }
+    }
+
+    func status(_ status: EnrollmentStatus) -> String {
+        switch status {
+        case .active: self("in progress", "pågår")
+        case .complete: self("complete", "klar")
+        case .blocked: self("blocked", "stoppad")
+        }
+    }
+
+    func ball(_ ball: BallHolder) -> String {
+        switch ball {
+        case .person: self("you", "du")
+        case .agency: self("an agency", "en myndighet")
+        case .nobody: self("nobody", "ingen")
+        }
+    }
+}
