@@ -61,7 +61,9 @@ public final class JourneyEngine: Sendable {
             }
             snapshot.person.identity = identity
             let now = clock()
-            return snapshot.enrollments.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .identityLinked) }
+            var events = snapshot.enrollments.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .identityLinked) }
+            events += try self.recordIdentityFact(in: &snapshot, actor: actor)
+            return events
         }
         return snapshot.person
     }
@@ -92,7 +94,8 @@ public final class JourneyEngine: Sendable {
             snapshot.enrollments.append(StoredEnrollment(id: id, person: person.id, journey: journey.id, journeyVersion: journey.version,
                 status: .active, ball: .person, revision: 0, createdAt: now, updatedAt: now, steps: [:]))
             created = true
-            return [JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")]
+            let enrolled = JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")
+            return try [enrolled] + self.recordIdentityFact(in: &snapshot, actor: actor)
         }
         guard let enrollment = snapshot.enrollments.first(where: { $0.journey == journey.id }) else {
             throw EngineError(.storage, "the enrollment was not stored")
@@ -188,6 +191,18 @@ public final class JourneyEngine: Sendable {
             }
         }
         return events
+    }
+
+    /// The number a person identified with is a fact they have already given: journeys that need a
+    /// `personnummer` fact get it without asking again (once-only).
+    private func recordIdentityFact(in snapshot: inout PersonSnapshot, actor: JourneyEvent.Actor) throws(EngineError) -> [JourneyEvent] {
+        guard let identity = snapshot.person.identity, snapshot.facts["personnummer"] == nil else { return [] }
+        var declared = false
+        for enrollment in snapshot.enrollments where try definition(for: enrollment).fact("personnummer")?.type == .personnummer {
+            declared = true
+        }
+        guard declared else { return [] }
+        return try record([("personnummer", .personnummer(identity))], source: .person, actor: actor, in: &snapshot)
     }
 
     // MARK: Steps

@@ -142,9 +142,8 @@ public enum JourneyPlanner {
                     answers.formUnion(facts)
                 }
             case .available:
-                if case .needsFacts(let facts) = status.reason {
-                    answers.formUnion(facts.filter { journey.fact($0)?.ask != nil })
-                }
+                // Also facts nobody asks for (such as a personnummer a step gives): the person may still report them.
+                if case .needsFacts(let facts) = status.reason { answers.formUnion(facts) }
                 work.append(.start(step.id))
             case .inProgress: work.append(.finish(step.id))
             case .needsAction: respond.append(.respond(step.id))

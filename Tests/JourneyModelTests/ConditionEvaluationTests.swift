@@ -132,6 +132,16 @@ struct ConditionEvaluationTests {
         #expect(try evaluate(source, facts) == ConditionResult(expected))
     }
 
+    @Test("named sets agree with CountrySet for every country", arguments: CountrySet.all.keys.sorted())
+    func namedSetsMatchCountrySet(name: String) throws {
+        let condition = try ConditionTestFacts.condition("citizenship in \(name)")
+        let set = try #require(CountrySet.all[name])
+        for entry in CountryTable.entries {
+            let code = try #require(CountryCode(entry.code))
+            #expect(condition.evaluate(["citizenship": .country(code)]) == ConditionResult(set.contains(code)), "\(entry.code)")
+        }
+    }
+
     @Test("choices and text compare by exact value")
     func choicesAndText() throws {
         let facts: [FactID: FactValue] = ["businessForm": .choice("aktiebolag"), "municipality": .text("Malmö")]

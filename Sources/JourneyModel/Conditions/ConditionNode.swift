@@ -34,8 +34,8 @@ enum ConditionOperand: Hashable, Sendable {
 
 /// The right-hand side of a checked `in`.
 enum ConditionSet: Hashable, Sendable {
-    /// A named country set; `members` are alpha-2 codes.
-    case named(String, members: Set<String>)
+    /// A named country set, by name (for printing) and as a mask (for testing).
+    case named(String, CountryMask)
     /// Literal values of the fact's type.
     case list([FactValue])
 }
@@ -273,9 +273,9 @@ extension ConditionOperand {
 extension ConditionSet {
     func contains(_ value: FactValue) -> Bool {
         switch self {
-        case .named(_, let members):
+        case .named(_, let mask):
             guard case .country(let code) = value else { return false }
-            return members.contains(code.alpha2)
+            return mask.contains(code)
         case .list(let values):
             return values.contains(value)
         }

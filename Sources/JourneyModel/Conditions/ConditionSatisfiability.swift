@@ -48,7 +48,7 @@ extension Condition {
 private struct ConditionUsage {
     var kinds: [FactID: FactKind] = [:]
     var literals: [FactID: [FactValue]] = [:]
-    var sets: [FactID: [Set<String>]] = [:]
+    var sets: [FactID: [CountryMask]] = [:]
     /// Facts compared with another fact, by kind.
     var comparedWithFacts: [FactKind: Set<FactID>] = [:]
     var testedKnown: Set<FactID> = []
@@ -80,7 +80,7 @@ private struct ConditionUsage {
         case .member(let id, let kind, let set, _):
             kinds[id] = kind
             switch set {
-            case .named(_, let members): sets[id, default: []].append(members)
+            case .named(_, let mask): sets[id, default: []].append(mask)
             case .list(let values): for value in values { add(value, to: id) }
             }
         case .known(let id, _):
@@ -132,7 +132,7 @@ private struct ConditionUsage {
         }
     }
 
-    private func countries(mentioned: [FactValue], sets: [Set<String>], copies: Int) -> [CountryCode] {
+    private func countries(mentioned: [FactValue], sets: [CountryMask], copies: Int) -> [CountryCode] {
         let codes = mentioned.compactMap { value -> CountryCode? in
             if case .country(let code) = value { return code }
             return nil
@@ -141,8 +141,9 @@ private struct ConditionUsage {
         var perRegion: [[Bool]: Int] = [:]
         var result = codes
         for code in CountryTable.entries.map(\.code).sorted() where !named.contains(code) {
-            let region = sets.map { $0.contains(code) }
-            guard perRegion[region, default: 0] < copies, let country = CountryCode(code) else { continue }
+            guard let country = CountryCode(code) else { continue }
+            let region = sets.map { $0.contains(country) }
+            guard perRegion[region, default: 0] < copies else { continue }
             perRegion[region, default: 0] += 1
             result.append(country)
         }

@@ -226,7 +226,7 @@ struct ConditionTypeChecker {
                 return .invalid
             }
             guard let members = namedSet(name, range: range) else { return .invalid }
-            return .condition(.member(id, .country, .named(name, members: members), negated: negated))
+            return .condition(.member(id, .country, .named(name, CountryMask(members)), negated: negated))
         case .list(let items, _):
             var values: [FactValue] = []
             var failed = false

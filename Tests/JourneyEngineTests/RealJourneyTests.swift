@@ -1,0 +1,133 @@
+import Foundation
+import JourneyModel
+import JourneyStorage
+import Testing
+
+@testable import JourneyEngine
+
+/// Drives the shipped journeys to completion through the engine, as a person would: answer what is asked,
+/// do what is available, report what a step gives.
+@Suite("The shipped journeys can be completed end to end")
+struct RealJourneyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let database = TemporaryDatabase()
+    let engine: JourneyEngine
+
+    init() throws {
+        let library = try JourneyLibrary.load(journeysDirectory: Self.root.appendingPathComponent("journeys"),
+            adaptersDirectory: Self.root.appendingPathComponent("adapters"))
+        #expect(!library.diagnostics.hasErrors)
+        engine = JourneyEngine(library: library, store: try database.store())
+    }
+
+    struct Outcome {
+        var done: Set<StepID> = []
+        var notApplicable: Set<StepID> = []
+        /// Optional steps still open when the journey completed.
+        var available: Set<StepID> = []
+        var asked: [FactID] = []
+    }
+
+    /// Answers from `profile` whatever the plan asks, otherwise completes the first available step (reporting what it
+    /// produces), skipping optional steps listed in `skip`; fails if asked something the profile does not answer.
+    func drive(_ journey: JourneyID, profile: [FactID: String], skip: Set<StepID> = [], person: PersonReference = .new) throws -> Outcome {
+        var view = try engine.enroll(person, in: journey)
+        let id = view.enrollment.person
+        var outcome = Outcome()
+        for _ in 0..<100 where !view.plan.isComplete {
+            guard let action = view.plan.nextActions.first else {
+                Issue.record("stuck with nothing to do: \(view.plan.steps.map { "\($0.step)=\($0.state)" })")
+                break
+            }
+            switch action {
+            case .answer(let fact):
+                let answer = try #require(profile[fact], "asked for \(fact), which the profile does not answer")
+                outcome.asked.append(fact)
+                _ = try engine.answer(person: id, journey: journey, answers: [(fact, answer)])
+                view = try engine.overview(.id(id)).enrollments.first { $0.journey.id == journey }!
+            case .start(let step), .finish(let step):
+                let definition = try #require(view.journey.step(step))
+                if skip.contains(step) {
+                    view = try engine.apply(.skip, step: step, person: id, journey: journey)
+                    continue
+                }
+                let produced = definition.produces.compactMap { fact in profile[fact].map { (fact: fact, text: $0) } }
+                view = try engine.apply(.complete, step: step, person: id, journey: journey, produced: produced)
+            case .respond, .wait:
+                Issue.record("no agency in these tests")
+                return outcome
+            }
+        }
+        #expect(view.plan.isComplete, "journey \(journey) did not complete")
+        #expect(view.enrollment.status == .complete)
+        #expect(view.enrollment.completedAt != nil)
+        for status in view.plan.steps {
+            if status.state == .done { outcome.done.insert(status.step) }
+            if status.state == .notApplicable { outcome.notApplicable.insert(status.step) }
+            if status.state == .available { outcome.available.insert(status.step) }
+        }
+        return outcome
+    }
+
+    @Test("an EU citizen with children who looks for work: no permit, child allowance and school, Arbetsförmedlingen")
+    func euFamilyLookingForWork() throws {
+        let outcome = try drive("new-in-sweden", profile: [
+            "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
+            "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ])
+        #expect(outcome.notApplicable.contains("residence-permit"))
+        #expect(outcome.done.isSuperset(of: ["population-registration", "receive-personnummer", "id-card", "child-allowance", "school-place", "employment-service"]))
+        #expect(outcome.notApplicable.contains("coordination-number"))
+        // Nothing is ever asked twice.
+        #expect(Set(outcome.asked).count == outcome.asked.count)
+    }
+
+    @Test("a citizen from outside the EU starts with a residence permit")
+    func nonEUStartsWithPermit() throws {
+        let outcome = try drive("new-in-sweden", profile: [
+            "citizenship": "India", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
+            "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ])
+        #expect(outcome.done.contains("residence-permit"))
+        // The licence exchange is optional: open, but the journey is complete without it.
+        #expect(outcome.available.contains("exchange-driving-licence"))
+        #expect(outcome.notApplicable.isSuperset(of: ["child-allowance", "employment-service", "swedish-driving-licence"]))
+    }
+
+    @Test("a short stay leads to a samordningsnummer instead of folkbokföring")
+    func shortStayGetsCoordinationNumber() throws {
+        let outcome = try drive("new-in-sweden", profile: [
+            "citizenship": "FR", "stayAtLeastOneYear": "no", "hasChildren": "no", "lookingForWork": "no", "hasForeignDrivingLicence": "no",
+            "fullName": "Test Testsson", "address": "Testgatan 1", "personnummer": OfficialTestNumbers.samordningsnummer,
+        ], skip: ["unemployment-fund"])
+        #expect(outcome.done.contains("coordination-number"))
+        #expect(outcome.notApplicable.isSuperset(of: ["population-registration", "receive-personnummer", "id-card"]))
+    }
+
+    @Test("a restaurant run as a limited company: articles, share capital, registration, food and alcohol permits")
+    func limitedCompanyRestaurant() throws {
+        let outcome = try drive("starting-a-business", profile: [
+            "businessForm": "aktiebolag", "companyName": "Testkrogen AB", "industry": "restaurant", "handlesFood": "yes",
+            "servesAlcohol": "yes", "expectedAnnualTurnover": "2 500 000", "employees": "4",
+            "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket,
+        ], person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
+        #expect(outcome.done.isSuperset(of: ["articles-of-association", "bank-certificate", "register-limited-company", "f-skatt",
+            "vat-registration", "employer-registration", "food-premises-registration", "staff-register"]))
+        #expect(outcome.notApplicable.contains("register-sole-trader"))
+        // The personnummer came with the person's identity: never asked.
+        #expect(!outcome.asked.contains("personnummer"))
+    }
+
+    @Test("a consultant as a sole trader can skip the voluntary registration")
+    func soleTraderConsultant() throws {
+        let outcome = try drive("starting-a-business", profile: [
+            "businessForm": "enskildFirma", "companyName": "Test Konsult", "industry": "consulting", "handlesFood": "no",
+            "expectedAnnualTurnover": "90000", "employees": "0",
+        ], skip: ["register-sole-trader", "business-account", "unemployment-fund"],
+            person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
+        #expect(outcome.done.isSuperset(of: ["name-check", "f-skatt", "bookkeeping"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["articles-of-association", "vat-registration", "employer-registration", "register-limited-company"]))
+    }
+}
