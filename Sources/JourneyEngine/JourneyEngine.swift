@@ -285,7 +285,7 @@ public final class JourneyEngine: Sendable {
                 hint: Suggestion.closest(to: step.rawValue, among: steps).map { "did you mean '\($0)'?" } ?? "see the steps with: lotsen status --person ...")
         default:
             throw EngineError(.ambiguousEnrollment, "step '\(step)' is in several of this person's journeys",
-                hint: "name one with --journey: \(matches.map { snapshot.enrollments[$0].journey.rawValue }.joined(separator: ", "))")
+                hint: "name one with --journey: \(matches.map { snapshot.enrollments[$0].journey.rawValue }.sorted().joined(separator: ", "))")
         }
     }
 
