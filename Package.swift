@@ -30,10 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
-        .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], resources: [.copy("Golden")]),
+        .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,6 +75,10 @@ struct ConditionTypeCheckTests {
         ("not citizenship in EU", "not (citizenship in EU)"),
         ("true", "true"),
         ("citizenship == residenceCountry", "citizenship == residenceCountry"),
+        // Numbers never print with an exponent, which would not parse back.
+        ("age < 100000000000000000000", "age < 100000000000000000000"),
+        ("age > 0.00000015", "age > 0.00000015"),
+        ("income >= 12345678901234567.5", "income >= 12345678901234568"),
     ])
     func normalisedDescription(source: String, expected: String) throws {
         let condition = try ConditionTestFacts.condition(source)

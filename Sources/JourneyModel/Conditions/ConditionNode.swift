@@ -230,9 +230,37 @@ indirect enum ConditionNode: Hashable, Sendable {
     static func literal(_ value: FactValue) -> String {
         switch value {
         case .bool(let value): value ? "true" : "false"
-        case .number(let value): FactValue.format(number: value)
+        case .number(let value): number(value)
         default: quoted(value.canonical)
         }
+    }
+
+    /// A number as the grammar writes it: digits with an optional fraction, never an exponent
+    /// (`1e+20` would not parse back).
+    static func number(_ value: Double) -> String {
+        let text = FactValue.format(number: value)
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        let mantissa = text[..<e]
+        let negative = mantissa.hasPrefix("-")
+        let unsigned = negative ? mantissa.dropFirst() : mantissa[...]
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        var digits = String(unsigned[..<point])
+        let fraction = point < unsigned.endIndex ? String(unsigned[unsigned.index(after: point)...]) : ""
+        let integerCount = digits.count + exponent  // where the decimal point lands in digits + fraction
+        digits += fraction
+        var result: String
+        if integerCount <= 0 {
+            result = "0." + String(repeating: "0", count: -integerCount) + digits
+        } else if integerCount >= digits.count {
+            result = digits + String(repeating: "0", count: integerCount - digits.count)
+        } else {
+            result = String(digits.prefix(integerCount)) + "." + String(digits.dropFirst(integerCount))
+        }
+        if result.contains(".") {
+            while result.hasSuffix("0") { result.removeLast() }
+            if result.hasSuffix(".") { result.removeLast() }
+        }
+        return (negative ? "-" : "") + result
     }
 
     static func quoted(_ text: String) -> String {

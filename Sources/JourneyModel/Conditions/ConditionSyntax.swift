@@ -38,7 +38,7 @@ struct ConditionSyntax: Hashable, Sendable {
         switch kind {
         case .fact(let name): name
         case .string(let value): "\"\(value)\""
-        case .number(let value): FactValue.format(number: value)
+        case .number(let value): ConditionNode.number(value)
         case .boolean(let value): value ? "true" : "false"
         case .not(let operand): "(not \(operand.tree))"
         case .and(let operands): "(and \(operands.map(\.tree).joined(separator: " ")))"

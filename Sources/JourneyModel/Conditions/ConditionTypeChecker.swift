@@ -47,7 +47,7 @@ struct ConditionTypeChecker {
             case .fact(let id, let type): "'\(id.rawValue)' is \(ConditionTypeChecker.article(type))"
             case .boolean(let value): "\(value) is a bool"
             case .string(let value): "\(ConditionNode.quoted(value)) is text"
-            case .number(let value): "\(FactValue.format(number: value)) is a number"
+            case .number(let value): "\(ConditionNode.number(value)) is a number"
             case .condition: "a condition is a bool"
             case .invalid: ""
             }

@@ -1,0 +1,17 @@
+import Testing
+
+@Suite("--help reads well and stays as reviewed")
+struct HelpGoldenTests {
+    static let commands = ["", "validate", "journeys", "show", "graph", "start", "answer", "begin", "complete", "skip", "reject", "status",
+        "history", "link"]
+
+    @Test("each command's help matches its golden file", arguments: commands)
+    func helpMatchesGolden(command: String) throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let result = try runner.run(command.isEmpty ? ["--help"] : [command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty)
+        try Golden.check(result.output, "help-\(command.isEmpty ? "lotsen" : command).txt")
+    }
+}
