@@ -40,7 +40,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         let person = StoredPerson(id: id, identity: identity, createdAt: at)
         try write { db in
             try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
-                arguments: [id.rawValue, identity?.twelveDigits, at.timeIntervalSince1970])
+                arguments: [id.rawValue, identity?.twelveDigits, at.databaseValue])
         }
         return person
     }
@@ -65,7 +65,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         } else {
             identity = nil
         }
-        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(databaseValue: row["createdAt"]))
     }
 
     // MARK: Snapshots and transitions
@@ -103,7 +103,7 @@ public final class SQLiteJourneyStore: JourneyStore {
             else { throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen") }
             let validUntil: Double? = row["validUntil"]
             facts[FactID(row["factId"] as String)] = KnownFact(value: value, source: source,
-                recordedAt: Date(timeIntervalSince1970: row["recordedAt"]), validUntil: validUntil.map(Date.init(timeIntervalSince1970:)))
+                recordedAt: Date(databaseValue: row["recordedAt"]), validUntil: validUntil.map(Date.init(databaseValue:)))
         }
         let enrollments = try fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE personId = ? ORDER BY createdAt, id", arguments: [id.rawValue])
         return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
@@ -120,8 +120,8 @@ public final class SQLiteJourneyStore: JourneyStore {
             return StoredEnrollment(
                 id: id, person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
                 journeyVersion: row["journeyVersion"], status: status, ball: ball, revision: row["revision"],
-                createdAt: Date(timeIntervalSince1970: row["createdAt"]), updatedAt: Date(timeIntervalSince1970: row["updatedAt"]),
-                completedAt: completedAt.map(Date.init(timeIntervalSince1970:)), steps: try fetchSteps(db, enrollment: id))
+                createdAt: Date(databaseValue: row["createdAt"]), updatedAt: Date(databaseValue: row["updatedAt"]),
+                completedAt: completedAt.map(Date.init(databaseValue:)), steps: try fetchSteps(db, enrollment: id))
         }
     }
 
@@ -136,7 +136,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                 progress = StepProgress(keyword: keyword, detail: row["detail"])
                 if progress == nil { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress") }
             }
-            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(timeIntervalSince1970: row["since"]))
+            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(databaseValue: row["since"]))
         }
         return steps
     }
@@ -155,7 +155,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                 ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
                     sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt, validUntil = excluded.validUntil
                 """).execute(arguments: [personID, fact.rawValue, known.value.typeKeyword, known.value.canonical, known.source.kind,
-                    known.source.reference, known.recordedAt.timeIntervalSince1970, known.validUntil?.timeIntervalSince1970])
+                    known.source.reference, known.recordedAt.databaseValue, known.validUntil?.databaseValue])
         }
         for fact in before.facts.keys where after.facts[fact] == nil {
             try db.cachedStatement(sql: "DELETE FROM fact WHERE personId = ? AND factId = ?").execute(arguments: [personID, fact.rawValue])
@@ -168,13 +168,13 @@ public final class SQLiteJourneyStore: JourneyStore {
                     INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, completedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [enrollment.id.rawValue, enrollment.person.rawValue, enrollment.journey.rawValue, enrollment.journeyVersion,
-                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.timeIntervalSince1970,
-                        enrollment.updatedAt.timeIntervalSince1970, enrollment.completedAt?.timeIntervalSince1970])
+                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.databaseValue,
+                        enrollment.updatedAt.databaseValue, enrollment.completedAt?.databaseValue])
             } else if old != enrollment {
                 try db.cachedStatement(sql: """
                     UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ?
                     """).execute(arguments: [enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision,
-                        enrollment.updatedAt.timeIntervalSince1970, enrollment.completedAt?.timeIntervalSince1970, enrollment.id.rawValue])
+                        enrollment.updatedAt.databaseValue, enrollment.completedAt?.databaseValue, enrollment.id.rawValue])
             }
             for (step, stored) in enrollment.steps where old?.steps[step] != stored {
                 try db.cachedStatement(sql: """
@@ -182,12 +182,12 @@ public final class SQLiteJourneyStore: JourneyStore {
                     ON CONFLICT (enrollmentId, stepId) DO UPDATE SET progress = excluded.progress, detail = excluded.detail,
                         state = excluded.state, since = excluded.since
                     """).execute(arguments: [enrollment.id.rawValue, step.rawValue, enrollment.journey.rawValue, stored.progress?.keyword,
-                        stored.progress?.detail, stored.state.rawValue, stored.since.timeIntervalSince1970])
+                        stored.progress?.detail, stored.state.rawValue, stored.since.databaseValue])
             }
         }
         for event in events {
             try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [event.enrollment.rawValue, event.at.timeIntervalSince1970, event.actor.rawValue, event.kind.rawValue,
+                .execute(arguments: [event.enrollment.rawValue, event.at.databaseValue, event.actor.rawValue, event.kind.rawValue,
                     event.step?.rawValue, event.fact?.rawValue, event.detail])
         }
     }
@@ -203,7 +203,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                     }
                     let step: String? = row["stepId"]
                     let fact: String? = row["factId"]
-                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(timeIntervalSince1970: row["at"]), actor: actor,
+                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(databaseValue: row["at"]), actor: actor,
                         kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"])
                 }
         }
@@ -230,11 +230,11 @@ public final class SQLiteJourneyStore: JourneyStore {
             }
             if let since = query.unchangedSince {
                 from += " AND s.since < ?"
-                arguments.append(since.timeIntervalSince1970)
+                arguments.append(since.databaseValue)
             }
         } else if let since = query.unchangedSince {
             clauses.append("e.updatedAt < ?")
-            arguments.append(since.timeIntervalSince1970)
+            arguments.append(since.databaseValue)
         }
         if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
         if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }

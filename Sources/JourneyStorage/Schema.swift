@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-people-enrollments-steps-facts-events") { db in
             try db.execute(sql: """
+                -- Moments are REAL seconds since 2001-01-01 UTC (Date+Database.swift).
                 CREATE TABLE person (
                     id TEXT PRIMARY KEY NOT NULL,
                     identityNumber TEXT UNIQUE,

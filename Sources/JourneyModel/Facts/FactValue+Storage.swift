@@ -1,14 +1,17 @@
 extension FactValue {
-    /// Rebuilds a value from its stored type keyword and ``canonical`` form. A choice is taken as stored,
-    /// since its options belong to the journey that reads it, not to the store.
+    /// Rebuilds a value from its stored type keyword and ``canonical`` form. Text and choices are taken as
+    /// stored: text exactly, and a choice's options belong to the journey that reads it, not to the store.
     public init?(storedType keyword: String, canonical: String) {
         let type: FactType
         switch keyword {
         case "choice":
             self = .choice(canonical)
             return
+        case "text":
+            // Stored exactly as given: parsing would trim it.
+            self = .text(canonical)
+            return
         case "bool": type = .bool
-        case "text": type = .text
         case "number": type = .number
         case "date": type = .date
         case "country": type = .country

@@ -34,7 +34,7 @@ public enum FactValue: Hashable, Sendable {
         }
     }
 
-    /// The stable text form used in storage and JSON: `true`, `12.5`, `2026-01-31`, `SE`, `198112289874`.
+    /// The stable text form used in storage and JSON: `true`, `12.5`, `2026-01-31`, `SE`, `199001012385`.
     /// Parsing it back with ``parse(_:as:)`` gives the same value.
     public var canonical: String {
         switch self {
