@@ -15,6 +15,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidTransition
         case identityConflict
         case definitionChanged
+        /// Someone else changed the same enrollment first; reload and try again.
+        case conflict
         case storage
     }
 

@@ -133,23 +133,39 @@ public final class JourneyEngine: Sendable {
         actor: JourneyEvent.Actor = .person) throws(EngineError) -> PersonOverview
     {
         let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
-            let journeys = try self.journeys(for: snapshot, only: journey)
-            var parsed: [(FactID, FactValue)] = []
-            var problems: [String] = []
-            for (fact, text) in answers {
-                do throws(EngineError) {
-                    parsed.append((fact, try self.parse(fact, text, declaredBy: journeys)))
-                } catch {
-                    problems.append(error.message)
-                    if answers.count == 1 { throw error }
-                }
-            }
-            if !problems.isEmpty {
-                throw EngineError(.invalidValue, "nothing was recorded: \(problems.joined(separator: "; "))", hint: "fix these answers and send them again")
-            }
-            return try self.record(parsed, source: source, actor: actor, in: &snapshot)
+            try answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor)
         }
         return try overview(of: snapshot)
+    }
+
+    /// ``answer(person:journey:answers:source:actor:)`` on a snapshot the caller keeps in memory: only the
+    /// difference is written. The snapshot is updated only when the write succeeded.
+    public func answer(in snapshot: inout PersonSnapshot, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)],
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person) throws(EngineError)
+    {
+        try transact(cached: &snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            try answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor)
+        }
+    }
+
+    private func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], source: FactSource,
+        actor: JourneyEvent.Actor) throws(EngineError) -> [JourneyEvent]
+    {
+        let journeys = try self.journeys(for: snapshot, only: journey)
+        var parsed: [(FactID, FactValue)] = []
+        var problems: [String] = []
+        for (fact, text) in answers {
+            do throws(EngineError) {
+                parsed.append((fact, try parse(fact, text, declaredBy: journeys)))
+            } catch {
+                problems.append(error.message)
+                if answers.count == 1 { throw error }
+            }
+        }
+        if !problems.isEmpty {
+            throw EngineError(.invalidValue, "nothing was recorded: \(problems.joined(separator: "; "))", hint: "fix these answers and send them again")
+        }
+        return try record(parsed, source: source, actor: actor, in: &snapshot)
     }
 
     private func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey]) throws(EngineError) -> FactValue {
@@ -214,47 +230,62 @@ public final class JourneyEngine: Sendable {
     {
         var target: EnrollmentID?
         let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
-            let position = try enrollmentIndex(for: stepID, journey: journey, in: snapshot)
-            let enrollment = snapshot.enrollments[position]
-            target = enrollment.id
-            let definition = try definition(for: enrollment)
-            guard let step = definition.step(stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)' in '\(definition.id)'") }
-            var facts = snapshot.factValues
-            var events: [JourneyEvent] = []
-            if !produced.isEmpty {
-                guard command == .complete else {
-                    throw EngineError(.invalidTransition, "facts can only be reported when completing a step")
-                }
-                var parsed: [(FactID, FactValue)] = []
-                for (fact, text) in produced {
-                    guard step.produces.contains(fact) else {
-                        throw EngineError(.unknownFact, "step '\(stepID)' does not produce '\(fact)'",
-                            hint: step.produces.isEmpty ? "it produces no facts" : "it produces: \(step.produces.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    parsed.append((fact, try parse(fact, text, declaredBy: [definition])))
-                }
-                parsed.forEach { facts[$0.0] = $0.1 }
-                // Validate the transition before anything is recorded.
-                let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
-                _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
-                events += try record(parsed, source: .step(stepID), actor: actor, in: &snapshot)
-            }
-            let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
-            guard let status = plan.status(of: stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)'") }
-            guard let progress = try TransitionRules.progress(for: command, step: step, status: status, journey: definition, facts: facts) else {
-                return events
-            }
-            let now = clock()
-            var updated = snapshot.enrollments[position]
-            updated.steps[stepID, default: StoredStep(progress: nil, state: status.state, since: now)].progress = progress
-            snapshot.enrollments[position] = updated
-            events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .stepProgressed, step: stepID, detail: progress.keyword))
-            return events
+            let result = try applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor)
+            target = result.enrollment
+            return result.events
         }
         guard let target, let enrollment = snapshot.enrollments.first(where: { $0.id == target }) else {
             throw EngineError(.storage, "the enrollment was not stored")
         }
         return try view(enrollment, facts: snapshot.factValues)
+    }
+
+    /// ``apply(_:step:person:journey:produced:actor:)`` on a snapshot the caller keeps in memory: only the
+    /// difference is written. The snapshot is updated only when the write succeeded.
+    public func apply(_ command: StepCommand, step stepID: StepID, in snapshot: inout PersonSnapshot, journey: JourneyID? = nil,
+        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError)
+    {
+        try transact(cached: &snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            try applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor).events
+        }
+    }
+
+    private func applying(_ command: StepCommand, step stepID: StepID, to snapshot: inout PersonSnapshot, journey: JourneyID?,
+        produced: [(fact: FactID, text: String)], actor: JourneyEvent.Actor) throws(EngineError) -> (enrollment: EnrollmentID, events: [JourneyEvent])
+    {
+        let position = try enrollmentIndex(for: stepID, journey: journey, in: snapshot)
+        let enrollment = snapshot.enrollments[position]
+        let definition = try definition(for: enrollment)
+        guard let step = definition.step(stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)' in '\(definition.id)'") }
+        var facts = snapshot.factValues
+        var events: [JourneyEvent] = []
+        if !produced.isEmpty {
+            guard command == .complete else {
+                throw EngineError(.invalidTransition, "facts can only be reported when completing a step")
+            }
+            var parsed: [(FactID, FactValue)] = []
+            for (fact, text) in produced {
+                guard step.produces.contains(fact) else {
+                    throw EngineError(.unknownFact, "step '\(stepID)' does not produce '\(fact)'",
+                        hint: step.produces.isEmpty ? "it produces no facts" : "it produces: \(step.produces.map(\.rawValue).joined(separator: ", "))")
+                }
+                parsed.append((fact, try parse(fact, text, declaredBy: [definition])))
+            }
+            parsed.forEach { facts[$0.0] = $0.1 }
+            // Validate the transition before anything is recorded.
+            let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+            _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
+            events += try record(parsed, source: .step(stepID), actor: actor, in: &snapshot)
+        }
+        let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+        guard let status = plan.status(of: stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)'") }
+        guard let progress = try TransitionRules.progress(for: command, step: step, status: status, journey: definition, facts: facts) else {
+            return (enrollment.id, events)
+        }
+        let now = clock()
+        snapshot.enrollments[position].steps[stepID, default: StoredStep(progress: nil, state: status.state, since: now)].progress = progress
+        events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .stepProgressed, step: stepID, detail: progress.keyword))
+        return (enrollment.id, events)
     }
 
     private func enrollmentIndex(for step: StepID, journey: JourneyID?, in snapshot: PersonSnapshot) throws(EngineError) -> Int {
@@ -307,6 +338,64 @@ public final class JourneyEngine: Sendable {
         } catch {
             throw EngineError(.storage, "the change could not be saved")
         }
+    }
+
+    /// Runs `body` on a copy of an in-memory snapshot, re-plans, and writes the difference in one transaction;
+    /// the caller's snapshot changes only when that write succeeded.
+    private func transact(cached snapshot: inout PersonSnapshot, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent])
+        throws(EngineError)
+    {
+        let change = try decide(on: snapshot, body)
+        try commit([change])
+        snapshot = change.after
+    }
+
+    /// Runs `body` on a copy of the snapshot and re-plans, writing nothing.
+    private func decide(on snapshot: PersonSnapshot, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError)
+        -> SnapshotChange
+    {
+        var after = snapshot
+        let events = try body(&after)
+        try replan(&after, touched: Set(events.map(\.enrollment)))
+        return SnapshotChange(before: snapshot, after: after, events: events)
+    }
+
+    /// Decides a step command on an in-memory snapshot without writing it; ``commit(_:)`` writes one or more
+    /// such changes in a single transaction (batched commits, when per-change durability is not needed).
+    public func change(_ command: StepCommand, step stepID: StepID, on snapshot: PersonSnapshot, journey: JourneyID? = nil,
+        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError) -> SnapshotChange
+    {
+        try decide(on: snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            try applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor).events
+        }
+    }
+
+    /// Decides answers on an in-memory snapshot without writing them; see ``change(_:step:on:journey:produced:actor:)``.
+    public func change(answering answers: [(fact: FactID, text: String)], on snapshot: PersonSnapshot, journey: JourneyID? = nil,
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person) throws(EngineError) -> SnapshotChange
+    {
+        try decide(on: snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            try answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor)
+        }
+    }
+
+    /// Writes decided changes in one transaction, in order. Each must have been decided on the snapshot the
+    /// previous one left (or on stored state); a stale one fails the whole batch with a conflict.
+    public func commit(_ changes: [SnapshotChange]) throws(EngineError) {
+        try storage { () throws(StorageError) in try store.commit(changes) }
+    }
+
+    /// The person's snapshot, for callers that keep it in memory between changes.
+    public func snapshot(of person: PersonID) throws(EngineError) -> PersonSnapshot {
+        guard let snapshot = try storage({ () throws(StorageError) in try store.snapshot(person: person) }) else {
+            throw EngineError(.unknownPerson, "no person with reference \(person)")
+        }
+        return snapshot
+    }
+
+    /// The plan of one enrollment in a snapshot.
+    public func view(of enrollment: StoredEnrollment, in snapshot: PersonSnapshot) throws(EngineError) -> EnrollmentView {
+        try view(enrollment, facts: snapshot.factValues)
     }
 
     /// Recomputes each enrollment's step states, status and ball; bumps the revision of those that changed.
@@ -381,6 +470,6 @@ public final class JourneyEngine: Sendable {
     }
 
     private func storage<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
-        do { return try body() } catch { throw EngineError(.storage, error.message, hint: error.hint) }
+        do { return try body() } catch { throw EngineError(error.code == .conflict ? .conflict : .storage, error.message, hint: error.hint) }
     }
 }

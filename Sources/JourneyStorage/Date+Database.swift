@@ -3,7 +3,7 @@ import Foundation
 extension Date {
     /// How a moment is stored: seconds since 2001-01-01 UTC as a REAL. It is the very `Double` a `Date`
     /// holds, so a moment reads back bit for bit (seconds since 1970 would round sub-microsecond digits).
-    var databaseValue: Double { timeIntervalSinceReferenceDate }
+    var storedSeconds: Double { timeIntervalSinceReferenceDate }
 
-    init(databaseValue: Double) { self.init(timeIntervalSinceReferenceDate: databaseValue) }
+    init(storedSeconds: Double) { self.init(timeIntervalSinceReferenceDate: storedSeconds) }
 }

@@ -15,6 +15,12 @@ public protocol JourneyStore: Sendable {
     /// `body` throws.
     func transact<Failure: Error>(person: PersonID, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws -> PersonSnapshot
 
+    /// Writes each change's difference between `before` (as last loaded or committed) and `after`, with its
+    /// events, all in one write transaction and without reading first: for callers that keep snapshots in
+    /// memory. Fails with ``StorageError/Code/conflict`` when an enrollment's stored revision is no longer the
+    /// one in `before` (another writer got there first); nothing at all is written then.
+    func commit(_ changes: [SnapshotChange]) throws(StorageError)
+
     /// The snapshot without changing anything.
     func snapshot(person: PersonID) throws(StorageError) -> PersonSnapshot?
 

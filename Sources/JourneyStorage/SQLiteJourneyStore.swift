@@ -40,7 +40,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         let person = StoredPerson(id: id, identity: identity, createdAt: at)
         try write { db in
             try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
-                arguments: [id.rawValue, identity?.twelveDigits, at.databaseValue])
+                arguments: [id.rawValue, identity?.twelveDigits, at.storedSeconds])
         }
         return person
     }
@@ -65,7 +65,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         } else {
             identity = nil
         }
-        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(databaseValue: row["createdAt"]))
+        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(storedSeconds: row["createdAt"]))
     }
 
     // MARK: Snapshots and transitions
@@ -92,6 +92,12 @@ public final class SQLiteJourneyStore: JourneyStore {
         }
     }
 
+    public func commit(_ changes: [SnapshotChange]) throws(StorageError) {
+        try write { db in
+            for change in changes { try Self.save(db, from: change.before, to: change.after, events: change.events) }
+        }
+    }
+
     static func loadSnapshot(_ db: Database, person id: PersonID) throws -> PersonSnapshot? {
         guard let person = try fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) else { return nil }
         var facts: [FactID: KnownFact] = [:]
@@ -103,7 +109,7 @@ public final class SQLiteJourneyStore: JourneyStore {
             else { throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen") }
             let validUntil: Double? = row["validUntil"]
             facts[FactID(row["factId"] as String)] = KnownFact(value: value, source: source,
-                recordedAt: Date(databaseValue: row["recordedAt"]), validUntil: validUntil.map(Date.init(databaseValue:)))
+                recordedAt: Date(storedSeconds: row["recordedAt"]), validUntil: validUntil.map(Date.init(storedSeconds:)))
         }
         let enrollments = try fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE personId = ? ORDER BY createdAt, id", arguments: [id.rawValue])
         return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
@@ -120,8 +126,8 @@ public final class SQLiteJourneyStore: JourneyStore {
             return StoredEnrollment(
                 id: id, person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
                 journeyVersion: row["journeyVersion"], status: status, ball: ball, revision: row["revision"],
-                createdAt: Date(databaseValue: row["createdAt"]), updatedAt: Date(databaseValue: row["updatedAt"]),
-                completedAt: completedAt.map(Date.init(databaseValue:)), steps: try fetchSteps(db, enrollment: id))
+                createdAt: Date(storedSeconds: row["createdAt"]), updatedAt: Date(storedSeconds: row["updatedAt"]),
+                completedAt: completedAt.map(Date.init(storedSeconds:)), steps: try fetchSteps(db, enrollment: id))
         }
     }
 
@@ -136,7 +142,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                 progress = StepProgress(keyword: keyword, detail: row["detail"])
                 if progress == nil { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress") }
             }
-            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(databaseValue: row["since"]))
+            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: row["since"]))
         }
         return steps
     }
@@ -155,7 +161,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                 ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
                     sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt, validUntil = excluded.validUntil
                 """).execute(arguments: [personID, fact.rawValue, known.value.typeKeyword, known.value.canonical, known.source.kind,
-                    known.source.reference, known.recordedAt.databaseValue, known.validUntil?.databaseValue])
+                    known.source.reference, known.recordedAt.storedSeconds, known.validUntil?.storedSeconds])
         }
         for fact in before.facts.keys where after.facts[fact] == nil {
             try db.cachedStatement(sql: "DELETE FROM fact WHERE personId = ? AND factId = ?").execute(arguments: [personID, fact.rawValue])
@@ -168,13 +174,17 @@ public final class SQLiteJourneyStore: JourneyStore {
                     INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, completedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [enrollment.id.rawValue, enrollment.person.rawValue, enrollment.journey.rawValue, enrollment.journeyVersion,
-                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.databaseValue,
-                        enrollment.updatedAt.databaseValue, enrollment.completedAt?.databaseValue])
-            } else if old != enrollment {
+                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.storedSeconds,
+                        enrollment.updatedAt.storedSeconds, enrollment.completedAt?.storedSeconds])
+            } else if let old, old != enrollment {
+                // The revision guard turns a lost update (another writer since `before`) into a conflict.
                 try db.cachedStatement(sql: """
-                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ?
+                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ? AND revision = ?
                     """).execute(arguments: [enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision,
-                        enrollment.updatedAt.databaseValue, enrollment.completedAt?.databaseValue, enrollment.id.rawValue])
+                        enrollment.updatedAt.storedSeconds, enrollment.completedAt?.storedSeconds, enrollment.id.rawValue, old.revision])
+                if db.changesCount == 0 {
+                    throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
+                }
             }
             for (step, stored) in enrollment.steps where old?.steps[step] != stored {
                 try db.cachedStatement(sql: """
@@ -182,12 +192,12 @@ public final class SQLiteJourneyStore: JourneyStore {
                     ON CONFLICT (enrollmentId, stepId) DO UPDATE SET progress = excluded.progress, detail = excluded.detail,
                         state = excluded.state, since = excluded.since
                     """).execute(arguments: [enrollment.id.rawValue, step.rawValue, enrollment.journey.rawValue, stored.progress?.keyword,
-                        stored.progress?.detail, stored.state.rawValue, stored.since.databaseValue])
+                        stored.progress?.detail, stored.state.rawValue, stored.since.storedSeconds])
             }
         }
         for event in events {
             try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [event.enrollment.rawValue, event.at.databaseValue, event.actor.rawValue, event.kind.rawValue,
+                .execute(arguments: [event.enrollment.rawValue, event.at.storedSeconds, event.actor.rawValue, event.kind.rawValue,
                     event.step?.rawValue, event.fact?.rawValue, event.detail])
         }
     }
@@ -203,7 +213,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                     }
                     let step: String? = row["stepId"]
                     let fact: String? = row["factId"]
-                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(databaseValue: row["at"]), actor: actor,
+                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(storedSeconds: row["at"]), actor: actor,
                         kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"])
                 }
         }
@@ -230,11 +240,11 @@ public final class SQLiteJourneyStore: JourneyStore {
             }
             if let since = query.unchangedSince {
                 from += " AND s.since < ?"
-                arguments.append(since.databaseValue)
+                arguments.append(since.storedSeconds)
             }
         } else if let since = query.unchangedSince {
             clauses.append("e.updatedAt < ?")
-            arguments.append(since.databaseValue)
+            arguments.append(since.storedSeconds)
         }
         if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
         if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }

@@ -195,3 +195,37 @@ struct JourneyEngineTests {
         #expect(try engine.apply(.start, step: "registration", person: person, journey: "move-again").journey.id == "move-again")
     }
 }
+
+@Suite("Engine on snapshots kept in memory: write-through without reading back")
+struct CachedSnapshotTests {
+    let database = TemporaryDatabase()
+    let engine: JourneyEngine
+
+    init() throws {
+        engine = try JourneyEngine.testing([try TestJourneys.load(TestJourneys.move)], sources: ["move": TestJourneys.move], database: database)
+    }
+
+    @Test("changes made on an in-memory snapshot are exactly what a fresh read returns")
+    func writeThroughMatchesStoredState() throws {
+        let person = try engine.enroll(.new, in: "move").enrollment.person
+        var snapshot = try engine.snapshot(of: person)
+        try engine.answer(in: &snapshot, answers: [("citizenship", "NO"), ("fullName", "Test Testsson"), ("longStay", "yes")])
+        try engine.apply(.complete, step: "registration", in: &snapshot)
+        try engine.apply(.complete, step: "receive-personnummer", in: &snapshot, produced: [("personnummer", OfficialTestNumbers.personnummer)])
+        #expect(try engine.snapshot(of: person) == snapshot)
+        #expect(try engine.view(of: snapshot.enrollments[0], in: snapshot).plan.status(of: "id-card")?.state == .available)
+    }
+
+    @Test("a stale in-memory snapshot is refused as a conflict and writes nothing")
+    func staleSnapshotConflicts() throws {
+        let person = try engine.enroll(.new, in: "move").enrollment.person
+        var first = try engine.snapshot(of: person)
+        var stale = first
+        try engine.answer(in: &first, answers: [("citizenship", "NO")])
+        #expect(throws: EngineError(.conflict, "enrollment \(first.enrollments[0].id) was changed by someone else", hint: "reload it and try again")) {
+            try engine.answer(in: &stale, answers: [("citizenship", "IN")])
+        }
+        #expect(try engine.snapshot(of: person) == first)
+        #expect(stale.facts["citizenship"] == nil)
+    }
+}

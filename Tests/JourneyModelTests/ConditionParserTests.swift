@@ -129,7 +129,7 @@ struct ConditionParserTests {
         SyntaxErrorCase(source: "hasChildren and", range: 15..<15, message: "missing operand after 'and'", hint: "add a fact or a value, for example 'hasChildren'"),
         SyntaxErrorCase(source: "a or", range: 4..<4, message: "missing operand after 'or'", hint: "add a fact or a value, for example 'hasChildren'"),
         SyntaxErrorCase(source: "not", range: 3..<3, message: "missing operand after 'not'", hint: "add a fact or a value, for example 'hasChildren'"),
-        SyntaxErrorCase(source: "age >", range: 5..<5, message: "missing operand after '>'", hint: "add a fact or a value, for example 'hasChildren'"),
+        SyntaxErrorCase(source: "age >", range: 5..<5, message: "missing operand after '>'", hint: "compare with a value, for example 'age > 0'"),
         SyntaxErrorCase(source: "(", range: 1..<1, message: "missing operand after '('", hint: "add a fact or a value, for example 'hasChildren'"),
         SyntaxErrorCase(source: "a and or b", range: 6..<8, message: "unexpected 'or'", hint: "expected a fact, a value, 'not' or '('"),
         SyntaxErrorCase(source: "age == )", range: 7..<8, message: "unexpected ')'", hint: "expected a fact, a value, 'not' or '('"),

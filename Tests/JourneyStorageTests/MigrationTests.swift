@@ -85,7 +85,7 @@ struct MigrationTests {
             AND s.since < ? WHERE e.journeyId = ? ORDER BY e.updatedAt, e.id LIMIT ?
             """
         let arguments: StatementArguments = [
-            "registration", "new-in-sweden", StepState.waitingOnAgency.rawValue, Moment.day(14).timeIntervalSince1970, "new-in-sweden", 100,
+            "registration", "new-in-sweden", StepState.waitingOnAgency.rawValue, Moment.day(14).timeIntervalSinceReferenceDate, "new-in-sweden", 100,
         ]
         let details = try explain(store, sql, arguments)
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JourneyModel
 import Testing
 
@@ -101,41 +102,78 @@ struct PersistenceTests {
     @Test("timestamps with sub-second precision read back exactly as written")
     func subSecondTimestampsRoundTrip() throws {
         let store = try database.open()
-        // Moments from a real clock: ordinary instants in 2026 with fractional seconds.
-        let moments = (0..<20).map { Date(timeIntervalSinceReferenceDate: 788_918_400 + Double($0) * 3_600.123_456_789 + 0.1) }
-        let created = moments[0]
-        _ = try store.createPerson(id: "p-1", identity: nil, at: created)
+        // Ordinary instants in 2026 as a real clock gives them, with fractional seconds.
+        let moments = (0..<6).map { Date(timeIntervalSinceReferenceDate: 788_918_400.1 + Double($0) * 3_600.123_456_789) }
+        _ = try store.createPerson(id: "p-1", identity: nil, at: moments[0])
 
         let returned = try store.transact(person: "p-1") { snapshot in
-            for (index, moment) in moments.enumerated() {
-                snapshot.facts[FactID("fact-\(index)")] = KnownFact(value: .bool(true), source: .person, recordedAt: moment, validUntil: moment)
-            }
+            snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: moments[1], validUntil: moments[2])
             snapshot.enrollments.append(
                 .fixture("e-1", person: "p-1", createdAt: moments[1], updatedAt: moments[2], completedAt: moments[3],
                     steps: ["registration": StoredStep(progress: nil, state: .available, since: moments[4])]))
             return [JourneyEvent(enrollment: "e-1", at: moments[5], actor: .person, kind: .enrolled)]
         }
         let read = try #require(try store.snapshot(person: "p-1"))
+        let event = try #require(try store.events(enrollment: "e-1").first)
+        let enrollment = try #require(read.enrollments.first)
+        let step = try #require(enrollment.steps["registration"])
 
-        #expect(read.person.createdAt == created)
-        for (id, fact) in returned.facts {
-            #expect(read.facts[id]?.recordedAt == fact.recordedAt, "recordedAt of \(id)")
-            #expect(read.facts[id]?.validUntil == fact.validUntil, "validUntil of \(id)")
+        // Each timestamp the store keeps, as read back, next to what was written.
+        let pairs: [(String, Date?, Date?)] = [
+            ("person.createdAt", read.person.createdAt, moments[0]),
+            ("fact.recordedAt", read.facts["longStay"]?.recordedAt, moments[1]),
+            ("fact.validUntil", read.facts["longStay"]?.validUntil, moments[2]),
+            ("enrollment.createdAt", enrollment.createdAt, moments[1]),
+            ("enrollment.updatedAt", enrollment.updatedAt, moments[2]),
+            ("enrollment.completedAt", enrollment.completedAt, moments[3]),
+            ("step.since", step.since, moments[4]),
+            ("event.at", event.at, moments[5]),
+        ]
+        let drifted = pairs.filter { $0.1 != $0.2 }.map { name, read, written in
+            "\(name) off by \(((read?.timeIntervalSinceReferenceDate ?? 0) - (written?.timeIntervalSinceReferenceDate ?? 0)) * 1e9) ns"
         }
-        #expect(read.enrollments == returned.enrollments)
-        #expect(try store.events(enrollment: "e-1").map(\.at) == [moments[5]])
-        #expect(read == returned)
+        #expect(drifted == [])
+        let identical = read == returned
+        #expect(identical, "the snapshot transact returned differs from the one read back")
+    }
+
+    @Test("every moment is stored as a REAL of seconds since 2001-01-01 UTC, the schema's documented form")
+    func momentsAreStoredAsReferenceDateSeconds() throws {
+        let store = try database.open()
+        let moment = Date(timeIntervalSinceReferenceDate: 788_918_400.123_456)
+        _ = try store.createPerson(id: "p-1", identity: nil, at: moment)
+        _ = try store.transact(person: "p-1") { snapshot in
+            snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: moment, validUntil: moment)
+            snapshot.enrollments.append(
+                .fixture("e-1", person: "p-1", createdAt: moment, completedAt: moment,
+                    steps: ["registration": StoredStep(progress: nil, state: .available, since: moment)]))
+            return [JourneyEvent(enrollment: "e-1", at: moment, actor: .person, kind: .enrolled)]
+        }
+
+        let columns = [
+            ("person", "createdAt"), ("fact", "recordedAt"), ("fact", "validUntil"), ("enrollment", "createdAt"), ("enrollment", "updatedAt"),
+            ("enrollment", "completedAt"), ("step", "since"), ("event", "at"),
+        ]
+        for (table, column) in columns {
+            let (type, value) = try store.pool.read { db in
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(\(column)) AS type, \(column) AS value FROM \(table)"))
+                return (row["type"] as String, row["value"] as Double?)
+            }
+            #expect(type == "real", "\(table).\(column)")
+            #expect(value == moment.timeIntervalSinceReferenceDate, "\(table).\(column)")
+        }
     }
 
     /// Adapters hand over agency answers as they come; a text value with a trailing newline, or an
     /// empty one, must be stored and read back as it was, and must never make the person unreadable.
     @Test("text facts read back unchanged, including surrounding whitespace and the empty text", arguments: [
-        "Testgatan 1\n123 45 Teststad", "Testgatan 1\n", "  indented", "", "   ",
+        TextCase("two lines", "Testgatan 1\n123 45 Teststad"), TextCase("a trailing newline", "Testgatan 1\n"),
+        TextCase("leading spaces", "  indented"), TextCase("the empty text", ""), TextCase("only spaces", "   "),
     ])
-    func textFactsRoundTripVerbatim(text: String) throws {
+    func textFactsRoundTripVerbatim(_ text: TextCase) throws {
         let store = try database.open()
         _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
-        let fact = KnownFact(value: .text(text), source: .agency("skatteverket.address"), recordedAt: Moment.day(1))
+        let fact = KnownFact(value: .text(text.value), source: .agency("skatteverket.address"), recordedAt: Moment.day(1))
 
         _ = try store.transact(person: "p-1") { snapshot in
             snapshot.facts["address"] = fact
@@ -143,5 +181,20 @@ struct PersistenceTests {
         }
 
         #expect(try store.snapshot(person: "p-1")?.facts["address"] == fact)
+        // And the person can still go through transitions.
+        #expect(throws: Never.self) { try store.transact(person: "p-1") { _ in [] } }
     }
+}
+
+/// A text value with a readable name for the test report.
+struct TextCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let value: String
+
+    init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    var testDescription: String { name }
 }

@@ -4,11 +4,14 @@ public enum AgencyFileLoader {
     static let serviceKeys = ["kind", "title", "link", "inPerson"]
 
     /// Parses `text`, read from `file` (used in diagnostics and to check the file name matches the agency id).
-    public static func load(_ text: String, file: String) -> (agency: Agency?, diagnostics: [Diagnostic]) {
+    /// An agency is returned whenever its id could be read, with every service that is valid, even when other
+    /// parts of the file have errors: journeys should not be told a correctly declared service is missing.
+    /// `idLocation` is where the agency id stands, for problems that concern the file as a whole.
+    public static func load(_ text: String, file: String) -> (agency: Agency?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?) {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(text),
             let top = reader.mapping(root, "", keys: topKeys, required: topKeys, what: "an adapter file")
-        else { return (nil, reader.diagnostics) }
+        else { return (nil, reader.diagnostics, nil) }
 
         let id = top["agency"].flatMap { reader.string($0, "agency", what: "an agency id") }
         if let id {
@@ -53,8 +56,10 @@ public enum AgencyFileLoader {
                 }
             }
         }
-        guard let id, let name, let website, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        return (Agency(id: AgencyID(id), name: name, website: website, services: services), reader.diagnostics)
+        let location = reader.locations["agency"].map { (line: $0.line, column: $0.column) }
+        guard let id else { return (nil, reader.diagnostics, location) }
+        let agency = Agency(id: AgencyID(id), name: name ?? LocalizedText(id), website: website ?? "", services: services)
+        return (agency, reader.diagnostics, location)
     }
 
     /// `adapters/skatteverket.yaml` → `skatteverket`; `nil` for a name without a `.yaml` ending (such as standard input).

@@ -105,6 +105,10 @@ struct ConditionParser {
         case .comparison(let op):
             let operatorRange = token.range
             try advance()
+            if token.kind == .end {
+                throw ConditionError(range: token.range, message: "missing operand after '\(op.rawValue)'",
+                    hint: "compare with a value, for example '\(text(lhs.range)) \(op.rawValue) \(op == .equal || op == .notEqual ? "\"...\"" : "0")'")
+            }
             let rhs = try parseOperand()
             return ConditionSyntax(kind: .comparison(lhs, op, operatorRange: operatorRange, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
         case .keyword(.in):

@@ -34,17 +34,29 @@ public struct JourneyLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var agencies: [Agency] = []
         var seenAgencies: [AgencyID: String] = [:]
+        // A file with errors still lends its valid services, so journeys are not told they are missing, but
+        // only where no valid file declares the agency: it never replaces or duplicates a good one.
+        var partial: [Agency] = []
         for url in adapterFiles {
             let name = display(url, root: displayRoot)
             guard let text = read(url, name: name, into: &diagnostics) else { continue }
             let result = AgencyFileLoader.load(text, file: name)
             diagnostics += result.diagnostics
             guard let agency = result.agency else { continue }
+            if result.diagnostics.hasErrors {
+                partial.append(agency)
+                continue
+            }
             if let other = seenAgencies[agency.id] {
-                diagnostics.append(Diagnostic(file: name, line: 1, column: 1, path: "agency", message: "agency '\(agency.id)' is also declared in \(other)", hint: "keep one file per agency"))
+                diagnostics.append(Diagnostic(file: name, line: result.idLocation?.line ?? 1, column: result.idLocation?.column ?? 1, path: "agency",
+                    message: "agency '\(agency.id)' is also declared in \(other)", hint: "keep one file per agency"))
                 continue
             }
             seenAgencies[agency.id] = name
+            agencies.append(agency)
+        }
+        for agency in partial where seenAgencies[agency.id] == nil {
+            seenAgencies[agency.id] = "?"
             agencies.append(agency)
         }
         let catalog = AgencyCatalog(agencies: agencies)
@@ -58,7 +70,8 @@ public struct JourneyLibrary: Sendable {
             diagnostics += result.diagnostics
             guard let journey = result.journey else { continue }
             if let other = seenJourneys[journey.id] {
-                diagnostics.append(Diagnostic(file: name, line: 1, column: 1, path: "id", message: "journey '\(journey.id)' is also defined in \(other)", hint: "journey ids must be unique"))
+                diagnostics.append(Diagnostic(file: name, line: result.idLocation?.line ?? 1, column: result.idLocation?.column ?? 1, path: "id",
+                    message: "journey '\(journey.id)' is also defined in \(other)", hint: "journey ids must be unique"))
                 continue
             }
             seenJourneys[journey.id] = name

@@ -12,14 +12,18 @@ public enum JourneyLoader {
         "processingTime", "oneOf"]
 
     /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
-    public static func load(_ text: String, file: String, catalog: AgencyCatalog?) -> (journey: Journey?, diagnostics: [Diagnostic]) {
+    /// `idLocation` is where the journey id stands, for problems that concern the file as a whole.
+    public static func load(_ text: String, file: String, catalog: AgencyCatalog?)
+        -> (journey: Journey?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?)
+    {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(text),
             let top = reader.mapping(root, "", keys: topKeys, required: topKeys.filter { $0 != "facts" }, what: "a journey file")
-        else { return (nil, reader.diagnostics) }
+        else { return (nil, reader.diagnostics, nil) }
         var parser = Parser(reader: reader, catalog: catalog)
         let journey = parser.parse(top)
-        return (reader.diagnostics.hasErrors ? nil : journey, reader.diagnostics.sortedByLocation())
+        let location = reader.locations["id"].map { (line: $0.line, column: $0.column) }
+        return (reader.diagnostics.hasErrors ? nil : journey, reader.diagnostics.sortedByLocation(), location)
     }
 }
 
@@ -48,7 +52,12 @@ private struct Parser {
     let reader: YAMLReader
     let catalog: AgencyCatalog?
     var facts: [FactDefinition] = []
+    /// Every declared fact id, even one whose definition has errors, so its uses are not called unknown.
     var factPaths: [FactID: String] = [:]
+    /// Where each fact's name stands, for problems with the fact as a whole.
+    var factNames: [FactID: Node] = [:]
+    /// Declared facts whose definition has errors: conditions reading them are not type-checked.
+    var invalidFacts: Set<FactID> = []
     var drafts: [StepDraft] = []
 
     init(reader: YAMLReader, catalog: AgencyCatalog?) {
@@ -127,12 +136,17 @@ private struct Parser {
                     from.append(service)
                 }
             }
-            if factPaths[FactID(entry.key)] != nil {
+            let id = FactID(entry.key)
+            if factPaths[id] != nil {
                 reader.report(entry.keyNode, path, "duplicate fact '\(entry.key)'")
+                continue
             }
+            factPaths[id] = path
+            factNames[id] = entry.keyNode
             if let type {
-                factPaths[FactID(entry.key)] = path
-                facts.append(FactDefinition(id: FactID(entry.key), type: type, ask: ask, help: help, from: from))
+                facts.append(FactDefinition(id: id, type: type, ask: ask, help: help, from: from))
+            } else {
+                invalidFacts.insert(id)
             }
         }
     }
@@ -191,8 +205,9 @@ private struct Parser {
         draft.after = fields["after"].map { reader.idList($0, "\(path).after") } ?? []
         draft.needs = fields["needs"].map { reader.idList($0, "\(path).needs") } ?? []
         draft.produces = fields["produces"].map { reader.idList($0, "\(path).produces") } ?? []
-        if let node = fields["when"], let source = reader.string(node, "\(path).when", what: "a condition") {
-            draft.whenSource = source
+        if let node = fields["when"], reader.string(node, "\(path).when", what: "a condition") != nil, let raw = node.scalar?.string {
+            // Kept untrimmed, so error offsets map to exact positions in the file.
+            draft.whenSource = raw
             draft.whenNode = node
         }
         draft.optional = fields["optional"].flatMap { reader.bool($0, "\(path).optional") } ?? false
@@ -288,6 +303,9 @@ extension Parser {
                 }
                 if target == offset {
                     reader.report(at: reference.path, "step '\(reference.id)' cannot come after itself")
+                } else if drafts[target].group == offset {
+                    reader.report(at: reference.path, "a oneOf group cannot come after its own alternative '\(reference.id)'",
+                        hint: "remove it; the group is done when any alternative is")
                 } else if let group = drafts[target].group, group != draft.group || draft.group == nil {
                     let groupID = drafts[group].id ?? "?"
                     reader.report(at: reference.path, "'\(reference.id)' is an alternative in the oneOf group '\(groupID)'",
@@ -312,45 +330,39 @@ extension Parser {
         for offset in drafts.indices {
             guard let source = drafts[offset].whenSource, let node = drafts[offset].whenNode else { continue }
             let path = "\(drafts[offset].path).when"
-            let base = columnBase(of: node)
+            // A condition over a fact whose own definition is broken cannot be typed; that fact's error says enough.
+            if !Condition.mentionedFacts(in: source).isDisjoint(with: invalidFacts) { continue }
             do {
                 let parsed = try Condition.parse(source)
                 switch parsed.check(against: factTypes) {
                 case .success(let condition):
                     drafts[offset].when = condition
                     if !condition.canHold(factTypes: factTypes) {
-                        reader.report(at: path, "condition '\(source)' can never hold", hint: "the step would never apply; fix the condition or remove the step")
+                        reader.report(at: path, "condition '\(condition)' can never hold", hint: "the step would never apply; fix the condition or remove the step")
                     }
                 case .failure(let errors):
-                    for error in errors { reportCondition(error, path: path, base: base) }
+                    for error in errors { reportCondition(error, path: path, node: node) }
                 }
             } catch {
-                reportCondition(error, path: path, base: base)
+                reportCondition(error, path: path, node: node)
             }
         }
     }
 
-    private func reportCondition(_ error: ConditionError, path: String, base: Int?) {
-        reader.report(at: path, error.message, hint: error.hint, columnOffset: base.map { $0 + error.range.lowerBound } ?? 0)
-    }
-
-    /// How far into the line the condition text starts, relative to the node's mark; `nil` when the text
-    /// spans lines (block scalars), where only the node's own position is reliable.
-    private func columnBase(of node: Node) -> Int? {
-        guard let scalar = node.scalar else { return nil }
-        switch scalar.style {
-        case .plain, .any: return 0
-        case .singleQuoted, .doubleQuoted: return 1
-        default: return nil
-        }
+    private func reportCondition(_ error: ConditionError, path: String, node: Node) {
+        reader.report(at: reader.position(ofValueOffset: error.range.lowerBound, in: node), path: path, error.message, hint: error.hint)
     }
 
     /// Reports cycles in `after` (and through oneOf groups), then the steps that wait on one.
     /// Returns the indices of steps that are in or behind a cycle.
     func checkCycles(_ stepIndex: [String: Int]) -> Set<Int> {
-        // Edges point from a step to what must be done first; a group waits on its alternatives.
-        let edges: [[Int]] = drafts.map { draft in
-            draft.after.compactMap { stepIndex[$0.id] } + draft.alternatives
+        // Edges point from a step to what must be done first; a group waits on its alternatives. References
+        // between a group and its own alternatives are already reported as errors, so they make no cycle here.
+        let edges: [[Int]] = drafts.enumerated().map { offset, draft in
+            draft.after.compactMap { stepIndex[$0.id] }.filter { target in
+                target != offset && drafts[target].group != offset && target != draft.group
+                    && (draft.group == nil || drafts[target].group != draft.group)
+            } + draft.alternatives
         }
         var state = [UInt8](repeating: 0, count: drafts.count)  // 0 new, 1 on the stack, 2 done
         var stack: [Int] = []
@@ -380,7 +392,8 @@ extension Parser {
             let first = cycle.firstIndex(of: cycle.min()!)!
             let ordered = Array(cycle[first...] + cycle[..<first])
             let names = (ordered + [ordered[0]]).reversed().map { drafts[$0].id ?? "?" }
-            reader.report(at: "\(drafts[ordered[0]].path).after", "steps form a cycle: \(names.joined(separator: " → "))",
+            let head = drafts[ordered[0]]
+            reader.report(at: "\(head.path).\(head.after.isEmpty ? "id" : "after")", "steps form a cycle: \(names.joined(separator: " → "))",
                 hint: "remove one of these 'after' references")
         }
         guard !inCycle.isEmpty else { return [] }
@@ -416,23 +429,37 @@ extension Parser {
         for draft in drafts {
             used.formUnion(draft.needs.map { FactID($0.id) })
             used.formUnion(draft.produces.map { FactID($0.id) })
-            if let condition = draft.when { used.formUnion(condition.referencedFacts) }
+            // From the text, so a condition with an error elsewhere still counts as using its facts, and a
+            // misspelt fact (already reported with a suggestion) counts as a use of the fact it was meant to be.
+            for mention in draft.whenSource.map(Condition.mentionedFacts(in:)) ?? [] {
+                if factPaths[mention] != nil {
+                    used.insert(mention)
+                } else if let meant = Suggestion.closest(to: mention.rawValue, among: factPaths.keys.map(\.rawValue)) {
+                    used.insert(FactID(meant))
+                }
+            }
         }
         for fact in facts {
             let path = factPaths[fact.id] ?? "facts"
+            let name = factNames[fact.id]
+            // A fact with a misspelt key (say 'aks' for 'ask') already has its error.
             if fact.ask == nil, fact.from.isEmpty, producers[fact.id] == nil {
-                reader.report(at: path, "fact '\(fact.id)' can never become known", hint: "add 'ask:', 'from:', or list it in a step's 'produces'")
+                if !reader.pathsWithUnknownKeys.contains(path) {
+                    reader.report(name, path, "fact '\(fact.id)' can never become known", hint: "add 'ask:', 'from:', or list it in a step's 'produces'")
+                }
             } else if !used.contains(fact.id) {
-                reader.report(at: path, "fact '\(fact.id)' is declared but no step uses it", hint: "use it in a condition, 'needs' or 'produces', or remove it",
+                reader.report(name, path, "fact '\(fact.id)' is declared but no step uses it", hint: "use it in a condition, 'needs' or 'produces', or remove it",
                     severity: .warning)
             }
         }
 
-        // Prerequisites as the engine sees them: a step's own, its group's, and for a group its alternatives'.
+        // What is surely done before a step starts: its own and its group's prerequisites, recursively; a group
+        // among them stands for the alternative that was done, so its alternatives count too. A step's own
+        // alternatives do not: a group's condition is decided before any of them.
         let prerequisites: [[Int]] = drafts.indices.map { offset in
             let own = drafts[offset].after.compactMap { stepIndex[$0.id] }
             let inherited = drafts[offset].group.map { group in drafts[group].after.compactMap { stepIndex[$0.id] } } ?? []
-            return own + inherited + drafts[offset].alternatives
+            return own + inherited
         }
         func ancestors(of start: Int) -> Set<Int> {
             var seen = Set<Int>()
@@ -440,25 +467,29 @@ extension Parser {
             while let next = queue.popLast() {
                 guard seen.insert(next).inserted else { continue }
                 queue.append(contentsOf: prerequisites[next])
+                queue.append(contentsOf: drafts[next].alternatives)
             }
             return seen
         }
         for (offset, draft) in drafts.enumerated() where !cyclic.contains(offset) {
             var reads: [(FactID, String)] = draft.needs.map { (FactID($0.id), $0.path) }
-            let conditionFacts = (draft.when?.referencedFacts ?? []).union(draft.group.flatMap { drafts[$0].when?.referencedFacts } ?? [])
-            reads += conditionFacts.sorted().map { ($0, "\(draft.path).when") }
+            reads += (draft.when?.referencedFacts ?? []).sorted().map { ($0, "\(draft.path).when") }
             let before = ancestors(of: offset)
             for (fact, path) in reads {
                 guard let definition = facts.first(where: { $0.id == fact }), definition.ask == nil, definition.from.isEmpty,
                     let makers = producers[fact], !makers.contains(where: before.contains)
                 else { continue }
-                let names = makers.compactMap { drafts[$0].id }
+                let names = makers.compactMap { drafts[$0].id }.map { "'\($0)'" }
+                let fromOwnGroup = makers.allSatisfy { maker in drafts[maker].group == offset || (draft.group != nil && drafts[maker].group == draft.group) }
                 if makers.contains(offset) {
                     reader.report(at: path, "step '\(draft.id ?? "?")' reads fact '\(fact)', which only it produces",
                         hint: "a step cannot depend on its own result; ask for the fact or produce it in an earlier step")
+                } else if fromOwnGroup {
+                    reader.report(at: path, "fact '\(fact)' is only produced by \(names.joined(separator: ", ")), an alternative of the same group",
+                        hint: "alternatives are decided before any of them is done; ask for the fact or produce it in an earlier step")
                 } else {
-                    reader.report(at: path, "fact '\(fact)' is only produced by \(names.map { "'\($0)'" }.joined(separator: ", ")), which does not come before this step",
-                        hint: "add \(names.map { "'\($0)'" }.joined(separator: " or ")) to 'after', or give the fact an 'ask:'")
+                    reader.report(at: path, "fact '\(fact)' is only produced by \(names.joined(separator: ", ")), which does not come before this step",
+                        hint: "add \(names.joined(separator: " or ")) to 'after', or give the fact an 'ask:'")
                 }
             }
         }

@@ -7,12 +7,17 @@ final class YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     /// The location of every node read, by document path (`steps[0].when`).
-    private(set) var locations: [String: Mark] = [:]
+    private(set) var locations: [String: TextPosition] = [:]
+    /// Paths of mappings that had an unknown key: a misspelt key should not also cause follow-on errors.
+    private(set) var pathsWithUnknownKeys: Set<String> = []
+    /// The file's lines as Unicode scalars (libyaml counts columns in scalars), for positions inside values.
+    private var lines: [[Unicode.Scalar]] = []
 
     init(file: String) { self.file = file }
 
     /// Composes the text into a node tree, reporting a syntax error with its position.
     func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 report(nil, "", "the file is empty", hint: "see docs for the expected format")
@@ -33,11 +38,20 @@ final class YAMLReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(detail)",
-                hint: "check indentation and quoting near here; quote values that contain ': ' or start with '{', '[', '*' or '&'"))
+            // A quote or bracket left open is only noticed at the end of the file; point at where it was opened.
+            let opened = context.flatMap { $0.text.hasPrefix("while scanning a quoted scalar") || problem.contains("end of stream") ? $0.mark : nil }
+            let at = TextPosition(opened ?? mark)
+            diagnostics.append(Diagnostic(file: file, line: at.line, column: at.column, path: "", message: "YAML syntax error: \(detail)",
+                hint: opened != nil && context?.text.contains("quoted") == true
+                    ? "close the quote that starts here"
+                    : "check indentation and quoting near here; quote values that contain ': ' or start with '{', '[', '*' or '&'"))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column, path: "",
-                message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping", hint: "each key may appear once; remove or merge the repeated one"))
+            // Yams points at the first copy; the mistake is the repeated one, so find it below.
+            let key = duplicates.first ?? ""
+            let repeated = repeatedKey(key, after: context.mark) ?? TextPosition(context.mark)
+            diagnostics.append(Diagnostic(file: file, line: repeated.line, column: repeated.column, path: "",
+                message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                hint: "each key may appear once; remove or merge the repeated one"))
         case .reader(let problem, _, _, _):
             diagnostics.append(Diagnostic(file: file, line: 0, column: 0, path: "", message: "YAML syntax error: \(problem)", hint: "save the file as UTF-8 text"))
         default:
@@ -45,27 +59,84 @@ final class YAMLReader {
         }
     }
 
+    /// The next line below `first` that starts, at the same indentation, with `key:`.
+    private func repeatedKey(_ key: String, after first: Mark) -> TextPosition? {
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indent = lines[first.line - 1].prefix { $0 == " " || $0 == "-" }.count
+        let column = max(indent, first.column - 1)
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            guard line.count > column, line[..<column].allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(String.UnicodeScalarView(line[column...]))
+            if rest.hasPrefix("\(key):") || rest.hasPrefix("\(key) :") { return TextPosition(line: index + 1, column: column + 1) }
+        }
+        return nil
+    }
+
+    /// Where the character at `offset` of a scalar's value stands in the file. Follows line folding and the
+    /// escapes of quoted scalars; `nil` for block scalars, where only the node's own position is reliable.
+    func position(ofValueOffset offset: Int, in node: Node) -> TextPosition? {
+        guard let scalar = node.scalar, let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+        var line = mark.line - 1
+        var column = mark.column - 1
+        let quote: Unicode.Scalar?
+        switch scalar.style {
+        case .plain, .any: quote = nil
+        case .singleQuoted: quote = "'"
+        case .doubleQuoted: quote = "\""
+        default: return nil
+        }
+        if quote != nil { column += 1 }
+        var remaining = offset
+        while remaining > 0 {
+            if column >= lines[line].count {
+                // A line break (and the next line's indentation) folds into one space of the value.
+                guard line + 1 < lines.count else { return nil }
+                line += 1
+                column = lines[line].prefix { $0 == " " || $0 == "\t" }.count
+                remaining -= 1
+                continue
+            }
+            let character = lines[line][column]
+            if quote == "\"", character == "\\" {
+                column += 2
+            } else if quote == "'", character == "'", column + 1 < lines[line].count, lines[line][column + 1] == "'" {
+                column += 2
+            } else {
+                column += 1
+            }
+            remaining -= 1
+        }
+        return TextPosition(line: line + 1, column: column + 1)
+    }
+
     // MARK: Reporting
 
     func report(_ node: Node?, _ path: String, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-        let mark = node?.mark ?? locations[path]
+        let mark = node?.mark.map(TextPosition.init) ?? locations[path]
         diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, severity: severity, path: path, message: message, hint: hint))
     }
 
     /// Reports at a known path's location, or at the nearest enclosing path that was read.
-    func report(at path: String, _ message: String, hint: String? = nil, columnOffset: Int = 0, severity: Diagnostic.Severity = .error) {
+    func report(at path: String, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
         var probe = path
         var mark = locations[probe]
         while mark == nil, let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) {
             probe = String(probe[..<cut])
             mark = locations[probe]
         }
-        diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 0, column: (mark?.column ?? 0) + (mark == nil ? 0 : columnOffset),
+        diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
             severity: severity, path: path, message: message, hint: hint))
     }
 
+    /// Reports at an exact position (inside a value), falling back to the path's location.
+    func report(at mark: TextPosition?, path: String, _ message: String, hint: String? = nil) {
+        guard let mark else { return report(at: path, message, hint: hint) }
+        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, path: path, message: message, hint: hint))
+    }
+
     func remember(_ node: Node, _ path: String) {
-        if let mark = node.mark { locations[path] = mark }
+        if let mark = node.mark { locations[path] = TextPosition(mark) }
     }
 
     // MARK: Reading
@@ -74,10 +145,12 @@ final class YAMLReader {
     func mapping(_ node: Node, _ path: String, keys allowed: [String], required: [String] = [], what: String) -> [String: Node]? {
         remember(node, path)
         guard let mapping = node.mapping else {
-            report(node, path, "expected \(what) as a mapping of keys to values", hint: "write it as 'key: value' lines indented under '\(path.isEmpty ? "the document" : path)'")
+            report(node, path, "expected \(what) as a mapping of keys to values",
+                hint: path.isEmpty ? "write it as 'key: value' lines at the start of each line" : "write it as 'key: value' lines indented under '\(path)'")
             return nil
         }
         var result: [String: Node] = [:]
+        var suggested = Set<String>()
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 report(keyNode, path, "a key must be plain text")
@@ -85,15 +158,18 @@ final class YAMLReader {
             }
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             guard allowed.contains(key) else {
-                let hint = Suggestion.closest(to: key, among: allowed).map { "did you mean '\($0)'?" }
-                    ?? "allowed keys: \(allowed.joined(separator: ", "))"
-                report(keyNode, childPath, "unknown key '\(key)' in \(what)", hint: hint)
+                let suggestion = Suggestion.closest(to: key, among: allowed)
+                if let suggestion { suggested.insert(suggestion) }
+                pathsWithUnknownKeys.insert(path)
+                report(keyNode, childPath, "unknown key '\(key)' in \(what)",
+                    hint: suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys: \(allowed.joined(separator: ", "))")
                 continue
             }
             remember(value, childPath)
             result[key] = value
         }
-        for key in required where result[key] == nil {
+        // A key reported as misspelt is not reported missing as well.
+        for key in required where result[key] == nil && !suggested.contains(key) {
             report(node, path, "\(what) is missing '\(key)'", hint: "add '\(key):'")
         }
         return result
@@ -189,4 +265,17 @@ final class YAMLReader {
         guard sv != nil || en != nil else { return nil }
         return LocalizedText(sv: sv ?? en ?? "", en: en ?? sv ?? "")
     }
+}
+
+/// A 1-based line and column (in Unicode scalars, as libyaml counts them).
+struct TextPosition: Hashable {
+    let line: Int
+    let column: Int
+
+    init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
 }
