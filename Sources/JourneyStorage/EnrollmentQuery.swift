@@ -4,8 +4,10 @@ import JourneyModel
 /// A caseworker's filter over enrollments, answered from indexed columns (never from state blobs).
 public struct EnrollmentQuery: Hashable, Sendable {
     public var journey: JourneyID?
-    /// Together with ``stepState``: enrollments whose step `step` is in that state.
+    /// Enrollments that have this step; with ``stepState``, in that state. Name the journey too: step ids
+    /// are per journey, and the index serving this filter starts with the journey.
     public var step: StepID?
+    /// With ``step``, that step's state; without it, any step in this state.
     public var stepState: StepState?
     public var status: EnrollmentStatus?
     public var ball: BallHolder?

@@ -22,7 +22,13 @@ public final class SQLiteJourneyStore: JourneyStore {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
+            if try pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
+                throw StorageError(.cannotOpen, "the database at \(path) was written by a newer Lotsen",
+                    hint: "upgrade Lotsen, or choose another file with --database")
+            }
             try Schema.migrator.migrate(pool)
+        } catch let error as StorageError {
+            throw error
         } catch {
             throw StorageError(.cannotOpen, "cannot open the database at \(path): \(SQLiteJourneyStore.describe(error))",
                 hint: "check the path and its permissions, or choose another file with --database")
@@ -167,6 +173,10 @@ public final class SQLiteJourneyStore: JourneyStore {
             try db.cachedStatement(sql: "DELETE FROM fact WHERE personId = ? AND factId = ?").execute(arguments: [personID, fact.rawValue])
         }
         let previous = Dictionary(before.enrollments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Enrollments are history: they end as complete or blocked, never by disappearing.
+        if Set(previous.keys).subtracting(after.enrollments.map(\.id)).first != nil {
+            throw StorageError(.failed, "enrollments cannot be removed")
+        }
         for enrollment in after.enrollments {
             let old = previous[enrollment.id]
             if old == nil {
@@ -185,6 +195,9 @@ public final class SQLiteJourneyStore: JourneyStore {
                 if db.changesCount == 0 {
                     throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
                 }
+            }
+            for step in old?.steps.keys ?? [:].keys where enrollment.steps[step] == nil {
+                try db.cachedStatement(sql: "DELETE FROM step WHERE enrollmentId = ? AND stepId = ?").execute(arguments: [enrollment.id.rawValue, step.rawValue])
             }
             for (step, stored) in enrollment.steps where old?.steps[step] != stored {
                 try db.cachedStatement(sql: """
@@ -242,9 +255,15 @@ public final class SQLiteJourneyStore: JourneyStore {
                 from += " AND s.since < ?"
                 arguments.append(since.storedSeconds)
             }
-        } else if let since = query.unchangedSince {
-            clauses.append("e.updatedAt < ?")
-            arguments.append(since.storedSeconds)
+        } else {
+            if let state = query.stepState {
+                clauses.append("EXISTS (SELECT 1 FROM step s WHERE s.enrollmentId = e.id AND s.state = ?)")
+                arguments.append(state.rawValue)
+            }
+            if let since = query.unchangedSince {
+                clauses.append("e.updatedAt < ?")
+                arguments.append(since.storedSeconds)
+            }
         }
         if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
         if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }

@@ -28,6 +28,7 @@ enum Schema {
                 );
                 CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, updatedAt);
                 CREATE INDEX enrollment_by_status ON enrollment(status, ball, updatedAt);
+                CREATE INDEX enrollment_by_updated ON enrollment(updatedAt);
                 CREATE TABLE step (
                     enrollmentId TEXT NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
                     stepId TEXT NOT NULL,
