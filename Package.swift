@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lotsen", targets: ["lotsen"]),
+        .executable(name: "lotsen-bench", targets: ["LotsenBench"]),
         .library(name: "JourneyModel", targets: ["JourneyModel"]),
         .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
         .library(name: "JourneyStorage", targets: ["JourneyStorage"]),
@@ -30,9 +31,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark against the peer engine (BENCHMARKS.md); run it with -c release.
+        .executableTarget(
+            name: "LotsenBench",
+            dependencies: [
+                "JourneyModel", "JourneyEngine", "JourneyStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
+        .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ public struct JourneyEvent: Hashable, Sendable {
         case system
     }
 
-    /// Position in the whole log; 0 until stored.
+    /// Position in the enrollment's history, from 1; 0 until stored.
     public var sequence: Int64
     public var enrollment: EnrollmentID
     public var at: Date

@@ -9,14 +9,23 @@ public final class SQLiteJourneyStore: JourneyStore {
     /// The file, for messages and tools.
     public let path: String
 
+    /// How hard each commit insists on reaching the disk.
+    public enum Durability: String, Sendable {
+        /// WAL with `synchronous=NORMAL`: survives a crash of the process; a power cut may lose the last commits.
+        case normal = "NORMAL"
+        /// `synchronous=FULL`: every commit is on the disk before it returns.
+        case full = "FULL"
+    }
+
     /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied.
-    public init(path: String) throws(StorageError) {
+    public init(path: String, durability: Durability = .normal) throws(StorageError) {
         self.path = path
         var configuration = Configuration()
         // Another process (a second CLI call, a server) may hold the write lock for a moment.
         configuration.busyMode = .timeout(10)
+        let pragma = "PRAGMA synchronous = \(durability.rawValue)"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: pragma)
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -208,9 +217,20 @@ public final class SQLiteJourneyStore: JourneyStore {
                         stored.progress?.detail, stored.state.rawValue, stored.since.storedSeconds])
             }
         }
+        // Events are numbered per enrollment, continuing from the last one stored.
+        var next: [EnrollmentID: Int64] = [:]
         for event in events {
-            try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [event.enrollment.rawValue, event.at.storedSeconds, event.actor.rawValue, event.kind.rawValue,
+            var sequence: Int64
+            if let known = next[event.enrollment] {
+                sequence = known
+            } else {
+                sequence = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(sequence) FROM event WHERE enrollmentId = ?"),
+                    arguments: [event.enrollment.rawValue]) ?? 0
+                sequence += 1
+            }
+            next[event.enrollment] = sequence + 1
+            try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [event.enrollment.rawValue, sequence, event.at.storedSeconds, event.actor.rawValue, event.kind.rawValue,
                     event.step?.rawValue, event.fact?.rawValue, event.detail])
         }
     }
@@ -250,6 +270,8 @@ public final class SQLiteJourneyStore: JourneyStore {
             if let state = query.stepState {
                 from += " AND s.state = ?"
                 arguments.append(state.rawValue)
+                // Repeating the partial index's own condition lets SQLite use it for the states it covers.
+                if !StepState.unindexed.contains(state) { from += " AND \(StepState.indexCondition)" }
             }
             if let since = query.unchangedSince {
                 from += " AND s.since < ?"

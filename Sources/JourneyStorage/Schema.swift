@@ -26,9 +26,9 @@ enum Schema {
                     completedAt REAL,
                     UNIQUE (personId, journeyId)
                 );
-                CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, updatedAt);
-                CREATE INDEX enrollment_by_status ON enrollment(status, ball, updatedAt);
-                CREATE INDEX enrollment_by_updated ON enrollment(updatedAt);
+                -- One index for caseworker lists (journey, status, who has the ball, oldest change first). Every
+                -- index on a column a transition changes costs WAL pages on every commit, so there are few.
+                CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, ball, updatedAt);
                 CREATE TABLE step (
                     enrollmentId TEXT NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
                     stepId TEXT NOT NULL,
@@ -39,7 +39,11 @@ enum Schema {
                     since REAL NOT NULL,
                     PRIMARY KEY (enrollmentId, stepId)
                 ) WITHOUT ROWID;
-                CREATE INDEX step_by_journey_step_state ON step(journeyId, stepId, state, since);
+                -- Only steps someone has to act on are indexed: they are what caseworkers look for ("stuck at
+                -- step X for N days"), and settled or locked steps would cost index writes on every transition.
+                -- Written with <> rather than IN: SQLite builds a temporary table for an IN list on every write.
+                CREATE INDEX step_by_journey_step_state ON step(journeyId, stepId, state, since)
+                    WHERE state <> 'done' AND state <> 'skipped' AND state <> 'notApplicable' AND state <> 'locked';
                 CREATE TABLE fact (
                     personId TEXT NOT NULL REFERENCES person(id),
                     factId TEXT NOT NULL,
@@ -51,17 +55,18 @@ enum Schema {
                     validUntil REAL,
                     PRIMARY KEY (personId, factId)
                 ) WITHOUT ROWID;
+                -- Keyed by enrollment, so one transition appends to one page and history reads one range.
                 CREATE TABLE event (
-                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
                     enrollmentId TEXT NOT NULL REFERENCES enrollment(id),
+                    sequence INTEGER NOT NULL,
                     at REAL NOT NULL,
                     actor TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     stepId TEXT,
                     factId TEXT,
-                    detail TEXT
-                );
-                CREATE INDEX event_by_enrollment ON event(enrollmentId, sequence);
+                    detail TEXT,
+                    PRIMARY KEY (enrollmentId, sequence)
+                ) WITHOUT ROWID;
                 CREATE TABLE definition (
                     journeyId TEXT NOT NULL,
                     version INTEGER NOT NULL,

@@ -348,7 +348,9 @@ struct TransactTests {
         #expect(second.count == 4)
         #expect(first.allSatisfy { $0.enrollment == "e-1" })
         #expect(first.map(\.at) == [Moment.start, Moment.day(1), Moment.day(2), Moment.day(3)])
-        #expect(Set(first.map(\.sequence)).isDisjoint(with: second.map(\.sequence)))
+        // Each enrollment numbers its own history from 1.
+        #expect(first.map(\.sequence) == [1, 2, 3, 4])
+        #expect(second.map(\.sequence) == [1, 2, 3, 4])
         #expect(try store.events(enrollment: "e-unknown") == [])
     }
 

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// Drives the peer workload through Lotsen's real engine and SQLite store.
+struct EngineRun {
+    enum Mode: String, CaseIterable {
+        /// Person after person, the snapshot kept in memory, one transaction per transition (the peer's default).
+        case memory
+        /// Round-robin over every running person: read the snapshot, step, write (the peer's `--reload`).
+        case reload
+        /// As `memory`, committing every `batchSize` transitions (the peer's `--batch`).
+        case batch
+    }
+
+    let library: JourneyLibrary
+    let databasePath: String
+    let count: Int
+    let seed: UInt32
+    let batchSize: Int
+    let synchronous: String
+
+    func run(_ mode: Mode) throws -> ModeResult {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        let store = try SQLiteJourneyStore(path: databasePath, durability: synchronous == "FULL" ? .full : .normal)
+        let engine = JourneyEngine(library: library, store: store)
+        var workload = PeerWorkload(count: count, seed: seed)
+        var measurement = Measurement(capacity: workload.expectedTransitions)
+        var transitions = [Int](repeating: 0, count: count)
+        var people: [PersonID] = []
+        people.reserveCapacity(count)
+        var commits = 0
+        var split = TimeSplit()
+        ResourceUsage.resetPeakRSS()
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        switch mode {
+        case .memory, .batch:
+            var pending: [SnapshotChange] = []
+            for person in 0..<count {
+                let enrolled = try engine.enroll(.new, in: PeerWorkload.journey)
+                people.append(enrolled.enrollment.person)
+                var snapshot = try engine.snapshot(of: enrolled.enrollment.person)
+                var plan = enrolled.plan
+                while !plan.isComplete {
+                    try measurement.time {
+                        let change = try split.engine { try decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
+                        if mode == .memory {
+                            try split.storage { try engine.commit([change]) }
+                            commits += 1
+                        } else {
+                            pending.append(change)
+                            if pending.count >= batchSize {
+                                try split.storage { try engine.commit(pending) }
+                                commits += 1
+                                pending.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        snapshot = change.after
+                        plan = try split.engine { try engine.view(of: snapshot.enrollments[0], in: snapshot).plan }
+                    }
+                    transitions[person] += 1
+                }
+            }
+            if !pending.isEmpty {
+                try engine.commit(pending)
+                commits += 1
+            }
+        case .reload:
+            for _ in 0..<count { people.append(try engine.enroll(.new, in: PeerWorkload.journey).enrollment.person) }
+            var running = Array(0..<count)
+            while !running.isEmpty {
+                var still: [Int] = []
+                still.reserveCapacity(running.count)
+                for person in running {
+                    let complete = try measurement.time {
+                        let snapshot = try split.load { try engine.snapshot(of: people[person]) }
+                        let plan = try split.engine { try engine.view(of: snapshot.enrollments[0], in: snapshot).plan }
+                        let change = try split.engine { try decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
+                        try split.storage { try engine.commit([change]) }
+                        return try split.engine { try engine.view(of: change.after.enrollments[0], in: change.after).plan.isComplete }
+                    }
+                    commits += 1
+                    transitions[person] += 1
+                    if !complete { still.append(person) }
+                }
+                running = still
+            }
+        }
+        let wall = Measurement.seconds(clock.now - start)
+        let verdict = try verify(people: people, transitions: transitions, workload: workload)
+        let size = try checkpointedSize()
+        var result = ModeResult(mode: "lotsen \(mode.rawValue)" + (mode == .batch ? "/\(batchSize)" : ""), instances: count,
+            transitions: transitions.reduce(0, +), commits: commits, wall: wall, latencies: measurement.latencies, databaseBytes: size, verify: verdict)
+        result.timeSplitSeconds = split.rounded
+        return result
+    }
+
+    /// One transition, decided but not written: the intake answers while any are asked, else one ready step.
+    private func decide(_ plan: JourneyPlan, person: Int, on snapshot: PersonSnapshot, engine: JourneyEngine, workload: inout PeerWorkload)
+        throws -> SnapshotChange
+    {
+        if !plan.factsToAnswer.isEmpty {
+            return try engine.change(answering: workload.profiles[person].answers, on: snapshot)
+        }
+        let ready = plan.nextActions.compactMap { action -> StepID? in
+            if case .start(let step) = action { return step }
+            return nil
+        }
+        guard !ready.isEmpty else { throw BenchError("person \(person) is stuck with nothing to do") }
+        return try engine.change(.complete, step: workload.choose(ready), on: snapshot)
+    }
+
+    /// Every journey finished, each with exactly the transitions and the branches its profile implies;
+    /// checked on the stored rows, not on what the run kept in memory.
+    private func verify(people: [PersonID], transitions: [Int], workload: PeerWorkload) throws -> String {
+        let queue = try DatabaseQueue(path: databasePath)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let complete = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment WHERE status = 'complete'") ?? 0
+            guard complete == count else { throw BenchError("\(complete) of \(count) journeys complete") }
+            var states: [String: [String: String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT e.personId, s.stepId, s.state FROM step s JOIN enrollment e ON e.id = s.enrollmentId
+                WHERE s.stepId IN ('residence-permit', 'child-allowance', 'school-place', 'employment-service')
+                """)
+            while let row = try rows.next() { states[row["personId"], default: [:]][row["stepId"]] = row["state"] }
+            for (index, person) in people.enumerated() {
+                let profile = workload.profiles[index]
+                guard transitions[index] == profile.expectedTransitions else {
+                    throw BenchError("person \(index): \(transitions[index]) transitions, expected \(profile.expectedTransitions)")
+                }
+                let steps = states[person.rawValue] ?? [:]
+                func done(_ step: String) -> Bool { steps[step] == "done" }
+                guard done("residence-permit") != profile.isEuCitizen, done("child-allowance") == profile.hasChildren,
+                    done("school-place") == profile.hasChildren, done("employment-service") == profile.jobSeeking
+                else { throw BenchError("person \(index) took branches its profile does not imply: \(steps)") }
+            }
+            return "ok (all \(count) journeys complete; every transition count and branch matches its profile)"
+        }
+    }
+
+    private func checkpointedSize() throws -> Int64 {
+        let queue = try DatabaseQueue(path: databasePath)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        return ResourceUsage.fileSize(databasePath) + ResourceUsage.fileSize(databasePath + "-wal")
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import JourneyModel
+
+/// `lotsen-bench`: the peer workload (shared/bench/peer-spiff) on Lotsen's engine and SQLite store, with the
+/// bare-SQLite ceiling in the same run. Build it with `-c release`.
+@main
+struct LotsenBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lotsen-bench",
+        abstract: "Run the peer benchmark's workload on Lotsen's engine and compare it with bare SQLite.",
+        discussion: """
+            Draws the same people as the peer (random.Random(seed), P(EU)=0.40, P(children)=0.35, P(job seeking)=0.60) \
+            and drives each through bench/peer-new-in-sweden.yaml, one transaction per transition (WAL, \
+            synchronous=NORMAL). Fails (exit 1) when any journey does not end with the branches its profile implies.
+            """
+    )
+
+    @Option(help: "Number of people (journeys).")
+    var n = 10_000
+
+    @Option(name: .customLong("mode"), help: "Modes to run: memory, reload, batch (repeatable; default all three).")
+    var modes: [String] = []
+
+    @Option(help: "Transitions per commit in batch mode.")
+    var batchSize = 1000
+
+    @Option(help: "Seed of the generator (the peer's default is 42).")
+    var seed: UInt32 = 42
+
+    @Option(help: "PRAGMA synchronous: NORMAL or FULL.")
+    var sync = "NORMAL"
+
+    @Option(help: "The SQLite file, recreated for each mode.")
+    var database = "/tmp/lotsen-bench.sqlite"
+
+    @Option(help: "The folder holding the benchmark journey and adapters (the repository root).")
+    var root = "."
+
+    @Flag(inversion: .prefixedNo, help: "Also run the bare-SQLite ceiling.")
+    var ceiling = true
+
+    @Option(help: "Write the results as JSON to this file.")
+    var jsonOut: String?
+
+    func validate() throws {
+        guard n > 0 else { throw ValidationError("--n must be at least 1") }
+        guard ["NORMAL", "FULL"].contains(sync.uppercased()) else { throw ValidationError("--sync must be NORMAL or FULL") }
+        for mode in modes where EngineRun.Mode(rawValue: mode) == nil {
+            throw ValidationError("unknown mode '\(mode)'; use memory, reload or batch")
+        }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let library = JourneyLibrary.load(journeyFiles: [rootURL.appendingPathComponent("bench/peer-new-in-sweden.yaml")],
+            adapterFiles: try JourneyLibrary.yamlFiles(in: rootURL.appendingPathComponent("adapters")))
+        guard !library.diagnostics.hasErrors, library.journey(PeerWorkload.journey) != nil else {
+            throw BenchError("cannot load bench/peer-new-in-sweden.yaml under \(rootURL.path): \(library.diagnostics.map(\.description))")
+        }
+        let selected = modes.isEmpty ? EngineRun.Mode.allCases : modes.compactMap(EngineRun.Mode.init)
+        let engine = EngineRun(library: library, databasePath: database, count: n, seed: seed, batchSize: batchSize, synchronous: sync.uppercased())
+        print("Lotsen \(LotsenBench.configuration.commandName ?? "") · n=\(n) · seed \(seed) · synchronous=\(sync.uppercased()) · \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
+        print(ModeResult.header)
+        var results: [ModeResult] = []
+        for mode in selected {
+            let result = try engine.run(mode)
+            print(result.line)
+            results.append(result)
+        }
+        if ceiling, let memory = results.first(where: { $0.mode == "lotsen memory" }) ?? results.first {
+            let bare = try SQLiteCeiling(path: database + ".ceiling", transactions: memory.transitions, rows: n, synchronous: sync.uppercased()).run()
+            print(bare.line)
+            print(String(format: "ceiling / %@: %.2f×", memory.mode, bare.transitionsPerSecond / memory.transitionsPerSecond))
+            results.append(bare)
+        }
+        for result in results where result.verify != "n/a" { print("verify \(result.mode): \(result.verify)") }
+        if let jsonOut {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let record = BenchRecord(n: n, seed: seed, synchronous: sync.uppercased(), cpus: ProcessInfo.processInfo.activeProcessorCount, results: results)
+            try encoder.encode(record).write(to: URL(fileURLWithPath: jsonOut))
+        }
+    }
+}
+
+/// The JSON record of one run.
+struct BenchRecord: Codable {
+    let n: Int
+    let seed: UInt32
+    let synchronous: String
+    let cpus: Int
+    let results: [ModeResult]
+}
