@@ -11,6 +11,8 @@ public final class JourneyEngine: Sendable {
     let clock: @Sendable () -> Date
     /// Definitions of older versions that enrollments are pinned to, parsed once.
     private let pinned = Mutex<[String: Journey]>([:])
+    /// Definition versions whose text this process has already pinned in the store.
+    private let pinnedSources = Mutex<Set<String>>([])
 
     public init(library: JourneyLibrary, store: any JourneyStore, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.library = library
@@ -77,31 +79,55 @@ public final class JourneyEngine: Sendable {
                 hint: Suggestion.closest(to: journeyID.rawValue, among: library.journeys.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
                     ?? "list the journeys with: lotsen journeys")
         }
-        let person = try self.person(reference, create: true)
-        if let source = library.sources[journey.id] {
-            let pinnedSource = try storage { () throws(StorageError) in try store.pinDefinition(journey: journey.id, version: journey.version, source: source) }
-            if pinnedSource != source, try existingEnrollment(person: person.id, journey: journey.id) == nil {
-                throw EngineError(.definitionChanged,
-                    "journey '\(journey.id)' version \(journey.version) was changed after people started it",
-                    hint: "bump 'version' in journeys/\(journey.id).yaml; people already on version \(journey.version) keep it")
-            }
+        // An unknown identity number or a newcomer gets a person in the same transaction as the enrollment.
+        let existing: StoredPerson?
+        var identity: Personnummer?
+        switch reference {
+        case .new: existing = nil
+        case .identity(let number):
+            existing = try storage { () throws(StorageError) in try store.person(identity: number) }
+            identity = number
+        case .id: existing = try self.person(reference)
         }
+        try pin(journey, person: existing?.id)
         var created = false
-        let snapshot = try transact(person: person.id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+        let body = { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             guard !snapshot.enrollments.contains(where: { $0.journey == journey.id }) else { return [] }
-            let now = clock()
+            let now = self.clock()
             let id = EnrollmentID("le-" + ReferenceGenerator.random())
-            snapshot.enrollments.append(StoredEnrollment(id: id, person: person.id, journey: journey.id, journeyVersion: journey.version,
+            snapshot.enrollments.append(StoredEnrollment(id: id, person: snapshot.person.id, journey: journey.id, journeyVersion: journey.version,
                 status: .active, ball: .person, revision: 0, createdAt: now, updatedAt: now, steps: [:]))
             created = true
             let enrolled = JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")
             return try [enrolled] + self.recordIdentityFact(in: &snapshot, actor: actor)
+        }
+        let snapshot: PersonSnapshot
+        if let existing {
+            snapshot = try transact(person: existing.id, body)
+        } else {
+            let person = StoredPerson(id: PersonID(PersonReference.idPrefix + ReferenceGenerator.random()), identity: identity, createdAt: clock())
+            snapshot = try transact(creating: person, body)
         }
         guard let enrollment = snapshot.enrollments.first(where: { $0.journey == journey.id }) else {
             throw EngineError(.storage, "the enrollment was not stored")
         }
         let view = try view(enrollment, facts: snapshot.factValues)
         return EnrollmentView(enrollment: view.enrollment, journey: view.journey, plan: view.plan, created: created)
+    }
+
+    /// Remembers the definition text the first time the version is used (once per process), and refuses a
+    /// changed text under the same version for anyone not already on it.
+    private func pin(_ journey: Journey, person: PersonID?) throws(EngineError) {
+        let key = "\(journey.id)@\(journey.version)"
+        guard let source = library.sources[journey.id], !pinnedSources.withLock({ $0.contains(key) }) else { return }
+        let stored = try storage { () throws(StorageError) in try store.pinDefinition(journey: journey.id, version: journey.version, source: source) }
+        if stored == source {
+            pinnedSources.withLock { _ = $0.insert(key) }
+            return
+        }
+        if let person, try existingEnrollment(person: person, journey: journey.id) != nil { return }
+        throw EngineError(.definitionChanged, "journey '\(journey.id)' version \(journey.version) was changed after people started it",
+            hint: "bump 'version' in journeys/\(journey.id).yaml; people already on version \(journey.version) keep it")
     }
 
     private func existingEnrollment(person: PersonID, journey: JourneyID) throws(EngineError) -> StoredEnrollment? {
@@ -324,11 +350,37 @@ public final class JourneyEngine: Sendable {
 
     /// Runs `body` in one store transaction, then re-plans every enrollment and writes the derived state with it.
     private func transact(person: PersonID, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError) -> PersonSnapshot {
+        try transact(.existing(person), body)
+    }
+
+    /// Like ``transact(person:_:)`` for a person created in the same transaction.
+    private func transact(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError)
+        -> PersonSnapshot
+    {
+        try transact(.creating(person), body)
+    }
+
+    private enum Subject {
+        case existing(PersonID)
+        case creating(StoredPerson)
+    }
+
+    /// Runs `body` plus re-planning inside one store transaction, mapping storage errors.
+    private func transact(_ subject: Subject, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError) -> PersonSnapshot {
+        let person: PersonID
+        switch subject {
+        case .existing(let id): person = id
+        case .creating(let created): person = created.id
+        }
+        let planned = { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            let events = try body(&snapshot)
+            _ = try self.replan(&snapshot, touched: Set(events.map(\.enrollment)))
+            return events
+        }
         do {
-            return try store.transact(person: person) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
-                let events = try body(&snapshot)
-                try self.replan(&snapshot, touched: Set(events.map(\.enrollment)))
-                return events
+            switch subject {
+            case .existing(let id): return try store.transact(person: id, planned)
+            case .creating(let created): return try store.transact(creating: created, planned)
             }
         } catch let error as EngineError {
             throw error
@@ -345,25 +397,25 @@ public final class JourneyEngine: Sendable {
     private func transact(cached snapshot: inout PersonSnapshot, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent])
         throws(EngineError)
     {
-        let change = try decide(on: snapshot, body)
-        try commit([change])
-        snapshot = change.after
+        let decided = try decide(on: snapshot, body)
+        try commit([decided])
+        snapshot = decided.change.after
     }
 
     /// Runs `body` on a copy of the snapshot and re-plans, writing nothing.
     private func decide(on snapshot: PersonSnapshot, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError)
-        -> SnapshotChange
+        -> DecidedChange
     {
         var after = snapshot
         let events = try body(&after)
-        try replan(&after, touched: Set(events.map(\.enrollment)))
-        return SnapshotChange(before: snapshot, after: after, events: events)
+        let plans = try replan(&after, touched: Set(events.map(\.enrollment)))
+        return DecidedChange(change: SnapshotChange(before: snapshot, after: after, events: events), plans: plans)
     }
 
     /// Decides a step command on an in-memory snapshot without writing it; ``commit(_:)`` writes one or more
     /// such changes in a single transaction (batched commits, when per-change durability is not needed).
     public func change(_ command: StepCommand, step stepID: StepID, on snapshot: PersonSnapshot, journey: JourneyID? = nil,
-        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError) -> SnapshotChange
+        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError) -> DecidedChange
     {
         try decide(on: snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             try applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor).events
@@ -372,7 +424,7 @@ public final class JourneyEngine: Sendable {
 
     /// Decides answers on an in-memory snapshot without writing them; see ``change(_:step:on:journey:produced:actor:)``.
     public func change(answering answers: [(fact: FactID, text: String)], on snapshot: PersonSnapshot, journey: JourneyID? = nil,
-        source: FactSource = .person, actor: JourneyEvent.Actor = .person) throws(EngineError) -> SnapshotChange
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person) throws(EngineError) -> DecidedChange
     {
         try decide(on: snapshot) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             try answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor)
@@ -381,8 +433,9 @@ public final class JourneyEngine: Sendable {
 
     /// Writes decided changes in one transaction, in order. Each must have been decided on the snapshot the
     /// previous one left (or on stored state); a stale one fails the whole batch with a conflict.
-    public func commit(_ changes: [SnapshotChange]) throws(EngineError) {
-        try storage { () throws(StorageError) in try store.commit(changes) }
+    public func commit(_ changes: [DecidedChange]) throws(EngineError) {
+        let snapshotChanges = changes.map(\.change)
+        try storage { () throws(StorageError) in try store.commit(snapshotChanges) }
     }
 
     /// The person's snapshot, for callers that keep it in memory between changes.
@@ -399,7 +452,10 @@ public final class JourneyEngine: Sendable {
     }
 
     /// Recomputes each enrollment's step states, status and ball; bumps the revision of those that changed.
-    private func replan(_ snapshot: inout PersonSnapshot, touched: Set<EnrollmentID>) throws(EngineError) {
+    /// Returns each enrollment's new plan, in the snapshot's order.
+    private func replan(_ snapshot: inout PersonSnapshot, touched: Set<EnrollmentID>) throws(EngineError) -> [JourneyPlan] {
+        var plans: [JourneyPlan] = []
+        plans.reserveCapacity(snapshot.enrollments.count)
         let now = clock()
         let facts = snapshot.factValues
         for index in snapshot.enrollments.indices {
@@ -422,7 +478,9 @@ public final class JourneyEngine: Sendable {
                 enrollment.updatedAt = now
             }
             snapshot.enrollments[index] = enrollment
+            plans.append(plan)
         }
+        return plans
     }
 
     private func view(_ enrollment: StoredEnrollment, facts: [FactID: FactValue]) throws(EngineError) -> EnrollmentView {

@@ -21,6 +21,11 @@ public protocol JourneyStore: Sendable {
     /// one in `before` (another writer got there first); nothing at all is written then.
     func commit(_ changes: [SnapshotChange]) throws(StorageError)
 
+    /// Creates `person` and runs `body` on their empty snapshot, all in one write transaction: a newcomer's
+    /// first enrollment costs one commit, and a refused body leaves no half-created person behind.
+    func transact<Failure: Error>(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws
+        -> PersonSnapshot
+
     /// The snapshot without changing anything.
     func snapshot(person: PersonID) throws(StorageError) -> PersonSnapshot?
 

@@ -113,6 +113,26 @@ public final class SQLiteJourneyStore: JourneyStore {
         }
     }
 
+    public func transact<Failure: Error>(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws
+        -> PersonSnapshot
+    {
+        do {
+            return try pool.write { db in
+                try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
+                    arguments: [person.id.rawValue, person.identity?.twelveDigits, person.createdAt.storedSeconds])
+                let before = PersonSnapshot(person: person, facts: [:], enrollments: [])
+                var after = before
+                let events = try body(&after)
+                try Self.save(db, from: before, to: after, events: events)
+                return after
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        }
+    }
+
     static func loadSnapshot(_ db: Database, person id: PersonID) throws -> PersonSnapshot? {
         guard let person = try fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) else { return nil }
         var facts: [FactID: KnownFact] = [:]

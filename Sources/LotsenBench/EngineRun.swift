@@ -39,7 +39,7 @@ struct EngineRun {
 
         switch mode {
         case .memory, .batch:
-            var pending: [SnapshotChange] = []
+            var pending: [DecidedChange] = []
             for person in 0..<count {
                 let enrolled = try engine.enroll(.new, in: PeerWorkload.journey)
                 people.append(enrolled.enrollment.person)
@@ -60,7 +60,7 @@ struct EngineRun {
                             }
                         }
                         snapshot = change.after
-                        plan = try split.engine { try engine.view(of: snapshot.enrollments[0], in: snapshot).plan }
+                        plan = change.plans[0]
                     }
                     transitions[person] += 1
                 }
@@ -81,7 +81,7 @@ struct EngineRun {
                         let plan = try split.engine { try engine.view(of: snapshot.enrollments[0], in: snapshot).plan }
                         let change = try split.engine { try decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
                         try split.storage { try engine.commit([change]) }
-                        return try split.engine { try engine.view(of: change.after.enrollments[0], in: change.after).plan.isComplete }
+                        return change.plans[0].isComplete
                     }
                     commits += 1
                     transitions[person] += 1
@@ -101,7 +101,7 @@ struct EngineRun {
 
     /// One transition, decided but not written: the intake answers while any are asked, else one ready step.
     private func decide(_ plan: JourneyPlan, person: Int, on snapshot: PersonSnapshot, engine: JourneyEngine, workload: inout PeerWorkload)
-        throws -> SnapshotChange
+        throws -> DecidedChange
     {
         if !plan.factsToAnswer.isEmpty {
             return try engine.change(answering: workload.profiles[person].answers, on: snapshot)

@@ -1,5 +1,7 @@
 /// A fact a journey may need to know, with how it becomes known: asked, fetched from an agency, or produced by a step.
-public struct FactDefinition: Hashable, Sendable {
+///
+/// Immutable, and a class so lookups share one definition instead of copying it.
+public final class FactDefinition: Hashable, Sendable {
     public let id: FactID
     public let type: FactType
     /// The question the guide asks; `nil` when the person is never asked (only fetched or produced).
@@ -16,4 +18,10 @@ public struct FactDefinition: Hashable, Sendable {
         self.help = help
         self.from = from
     }
+
+    public static func == (lhs: FactDefinition, rhs: FactDefinition) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }

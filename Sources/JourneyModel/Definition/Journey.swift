@@ -2,7 +2,8 @@
 ///
 /// Build one with ``JourneyLoader``, which reports every problem in the file before a `Journey` exists;
 /// the engine can therefore rely on every reference in it being resolved and the graph being acyclic.
-public struct Journey: Sendable {
+/// Immutable, and a class so the many places that hold a journey share it rather than copy its tables.
+public final class Journey: Sendable {
     public let id: JourneyID
     public let version: Int
     public let lifeEvent: LifeEvent

@@ -1,5 +1,7 @@
 /// One step of a journey. A step with ``alternatives`` is a `oneOf` group: doing any one alternative completes it.
-public struct StepDefinition: Hashable, Sendable {
+///
+/// Immutable, and a class so the engine's hot loops share one definition instead of copying its many fields.
+public final class StepDefinition: Hashable, Sendable {
     public let id: StepID
     public let title: LocalizedText
     public let summary: LocalizedText?
@@ -44,4 +46,14 @@ public struct StepDefinition: Hashable, Sendable {
 
     /// Whether this step is a `oneOf` group.
     public var isGroup: Bool { !alternatives.isEmpty }
+
+    public static func == (lhs: StepDefinition, rhs: StepDefinition) -> Bool {
+        lhs === rhs
+            || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.service == rhs.service && lhs.after == rhs.after
+                && lhs.when == rhs.when && lhs.needs == rhs.needs && lhs.produces == rhs.produces && lhs.optional == rhs.optional
+                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.processingTime == rhs.processingTime
+                && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
