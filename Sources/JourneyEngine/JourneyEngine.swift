@@ -374,7 +374,7 @@ public final class JourneyEngine: Sendable {
         }
         let planned = { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             let events = try body(&snapshot)
-            _ = try self.replan(&snapshot, touched: Set(events.map(\.enrollment)))
+            _ = try self.replan(&snapshot, touched: Set(events.map { $0.enrollment }))
             return events
         }
         do {
@@ -408,7 +408,7 @@ public final class JourneyEngine: Sendable {
     {
         var after = snapshot
         let events = try body(&after)
-        let plans = try replan(&after, touched: Set(events.map(\.enrollment)))
+        let plans = try replan(&after, touched: Set(events.map { $0.enrollment }))
         return DecidedChange(change: SnapshotChange(before: snapshot, after: after, events: events), plans: plans)
     }
 
@@ -434,7 +434,7 @@ public final class JourneyEngine: Sendable {
     /// Writes decided changes in one transaction, in order. Each must have been decided on the snapshot the
     /// previous one left (or on stored state); a stale one fails the whole batch with a conflict.
     public func commit(_ changes: [DecidedChange]) throws(EngineError) {
-        let snapshotChanges = changes.map(\.change)
+        let snapshotChanges = changes.map { $0.change }
         try storage { () throws(StorageError) in try store.commit(snapshotChanges) }
     }
 

@@ -153,11 +153,11 @@ public enum JourneyPlanner {
             case .notApplicable, .done, .skipped: break
             }
         }
-        let orderedAnswers = journey.facts.map(\.id).filter(answers.contains).map(NextAction.answer)
+        let orderedAnswers: [NextAction] = journey.facts.compactMap { answers.contains($0.id) ? .answer($0.id) : nil }
         let actions = orderedAnswers + respond + work + waits
         let status: EnrollmentStatus = complete ? .complete : (blocked ? .blocked : .active)
         let ball: BallHolder =
-            if status == .complete { .nobody } else if actions.contains(where: \.isForPerson) { .person } else if !waits.isEmpty { .agency } else { .nobody }
+            if status == .complete { .nobody } else if actions.contains(where: { $0.isForPerson }) { .person } else if !waits.isEmpty { .agency } else { .nobody }
         return JourneyPlan(steps: statuses, status: status, ball: ball, nextActions: actions)
     }
 }

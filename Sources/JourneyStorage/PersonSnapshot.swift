@@ -14,5 +14,5 @@ public struct PersonSnapshot: Hashable, Sendable {
     }
 
     /// The fact values alone, as the planner reads them.
-    public var factValues: [FactID: FactValue] { facts.mapValues(\.value) }
+    public var factValues: [FactID: FactValue] { facts.mapValues { $0.value } }
 }

@@ -203,7 +203,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         }
         let previous = Dictionary(before.enrollments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Enrollments are history: they end as complete or blocked, never by disappearing.
-        if Set(previous.keys).subtracting(after.enrollments.map(\.id)).first != nil {
+        if Set(previous.keys).subtracting(after.enrollments.map { $0.id }).first != nil {
             throw StorageError(.failed, "enrollments cannot be removed")
         }
         for enrollment in after.enrollments {

@@ -36,6 +36,6 @@ public struct StoredEnrollment: Hashable, Sendable {
 
     /// The recorded progress of every step that has any.
     public var progress: [StepID: StepProgress] {
-        steps.compactMapValues(\.progress)
+        steps.compactMapValues { $0.progress }
     }
 }
