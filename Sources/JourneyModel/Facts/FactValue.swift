@@ -134,28 +134,47 @@ public struct FactValueError: Error, Hashable, Sendable, CustomStringConvertible
     public let type: FactType
     public let reason: Reason
 
-    public var message: String {
-        switch reason {
-        case .empty: "an answer is required"
-        case .notBool: "expected yes or no"
-        case .notNumber: "expected a number"
-        case .notDate: "expected a date written YYYY-MM-DD"
-        case .unknownCountry: "not a known country"
-        case .notAnOption(let options): "expected one of: \(options.joined(separator: ", "))"
-        case .identity(let error): error.message
+    /// What is wrong, in English.
+    public var message: String { message(in: .en) }
+
+    /// How to write a valid answer, in English.
+    public var hint: String { hint(in: .en) }
+
+    /// What is wrong, in the given language.
+    public func message(in language: Language) -> String {
+        switch (reason, language) {
+        case (.empty, .en): "an answer is required"
+        case (.empty, .sv): "ett svar behövs"
+        case (.notBool, .en): "expected yes or no"
+        case (.notBool, .sv): "svaret ska vara ja eller nej"
+        case (.notNumber, .en): "expected a number"
+        case (.notNumber, .sv): "svaret ska vara ett tal"
+        case (.notDate, .en): "expected a date written YYYY-MM-DD"
+        case (.notDate, .sv): "svaret ska vara ett datum skrivet ÅÅÅÅ-MM-DD"
+        case (.unknownCountry, .en): "not a known country"
+        case (.unknownCountry, .sv): "inget land som Lotsen känner till"
+        case (.notAnOption(let options), .en): "expected one of: \(options.joined(separator: ", "))"
+        case (.notAnOption(let options), .sv): "svaret ska vara ett av: \(options.joined(separator: ", "))"
+        case (.identity(let error), _): error.message(in: language)
         }
     }
 
-    /// How to write a valid answer.
-    public var hint: String {
-        switch reason {
-        case .empty: "type an answer"
-        case .notBool: "answer yes/no (or ja/nej)"
-        case .notNumber: "write digits, for example 1500 or 2,5"
-        case .notDate: "for example 2026-03-01"
-        case .unknownCountry: "write the country's name in English or Swedish, or its two-letter code such as DE"
-        case .notAnOption: "write one of the options exactly, or its number in the list"
-        case .identity(let error): error.hint
+    /// How to write a valid answer, in the given language.
+    public func hint(in language: Language) -> String {
+        switch (reason, language) {
+        case (.empty, .en): "type an answer"
+        case (.empty, .sv): "skriv ett svar"
+        case (.notBool, .en): "answer yes/no (or ja/nej)"
+        case (.notBool, .sv): "svara ja/nej (eller yes/no)"
+        case (.notNumber, .en): "write digits, for example 1500 or 2,5"
+        case (.notNumber, .sv): "skriv siffror, till exempel 1500 eller 2,5"
+        case (.notDate, .en): "for example 2026-03-01"
+        case (.notDate, .sv): "till exempel 2026-03-01"
+        case (.unknownCountry, .en): "write the country's name in English or Swedish, or its two-letter code such as DE"
+        case (.unknownCountry, .sv): "skriv landets namn på svenska eller engelska, eller dess landskod med två bokstäver, till exempel DE"
+        case (.notAnOption, .en): "write one of the options exactly, or its number in the list"
+        case (.notAnOption, .sv): "skriv ett av alternativen precis som det står, eller dess nummer i listan"
+        case (.identity(let error), _): error.hint(in: language)
         }
     }
 

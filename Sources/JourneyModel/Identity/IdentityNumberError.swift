@@ -31,7 +31,28 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
     case unknownPrefix
 
     /// What is wrong, in English, without any digit of the input.
-    public var message: String {
+    public var message: String { message(in: .en) }
+
+    /// How to write a valid number, in English, without any digit of the input.
+    public var hint: String { hint(in: .en) }
+
+    /// What is wrong, in the given language, without any digit of the input.
+    public func message(in language: Language) -> String {
+        switch language {
+        case .en: englishMessage
+        case .sv: swedishMessage
+        }
+    }
+
+    /// How to write a valid number, in the given language, without any digit of the input.
+    public func hint(in language: Language) -> String {
+        switch language {
+        case .en: englishHint
+        case .sv: swedishHint
+        }
+    }
+
+    private var englishMessage: String {
         switch self {
         case .empty(let subject):
             "no \(subject.rawValue) was given"
@@ -62,8 +83,38 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    /// How to write a valid number, without any digit of the input.
-    public var hint: String {
+    private var swedishMessage: String {
+        switch self {
+        case .empty(let subject):
+            "inget \(subject.rawValue) angavs"
+        case .unexpectedCharacter(let subject):
+            "ett \(subject.rawValue) får bara innehålla siffror och ett skiljetecken"
+        case .misplacedSeparator(let subject):
+            switch subject {
+            case .personnummer: "skiljetecknet ska stå mellan födelsedatumet och de fyra sista siffrorna"
+            case .organisationsnummer: "skiljetecknet ska stå mellan den sjätte och den sjunde siffran"
+            }
+        case .wrongLength(let subject, let digits):
+            switch subject {
+            case .personnummer: "ett personnummer har 10 eller 12 siffror, inte \(digits)"
+            case .organisationsnummer: "ett organisationsnummer har 10 siffror (12 med prefixet 16), inte \(digits)"
+            }
+        case .checkDigitMismatch(let subject):
+            "kontrollsiffran i \(subject == .personnummer ? "personnumret" : "organisationsnumret") stämmer inte (den sista siffran ska följa Luhn-algoritmen)"
+        case .invalidDate:
+            "födelsedatumet i personnumret finns inte (ett samordningsnummer har dag 61–91: födelsedagen plus 60)"
+        case .futureBirthDate:
+            "födelsedatumet i personnumret ligger i framtiden"
+        case .plusWithFourDigitYear:
+            "plustecken hör bara hemma i den tiosiffriga formen, där det visar att personen är 100 år eller äldre"
+        case .thirdDigitTooLow:
+            "den tredje siffran i ett organisationsnummer är alltid 2 eller högre; det här ser ut som ett personnummer"
+        case .unknownPrefix:
+            "ett tolvsiffrigt organisationsnummer börjar med 16"
+        }
+    }
+
+    private var englishHint: String {
         switch self {
         case .empty(.personnummer), .unexpectedCharacter(.personnummer), .misplacedSeparator(.personnummer),
             .wrongLength(.personnummer, _):
@@ -81,6 +132,27 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
             "with a four-digit year write YYYYMMDD-NNNN, with a hyphen"
         case .thirdDigitTooLow:
             "a sole trader's business (enskild firma) uses the owner's personnummer; give that where a personnummer is asked for"
+        }
+    }
+
+    private var swedishHint: String {
+        switch self {
+        case .empty(.personnummer), .unexpectedCharacter(.personnummer), .misplacedSeparator(.personnummer),
+            .wrongLength(.personnummer, _):
+            "skriv födelsedatumet och fyra siffror: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN"
+        case .empty(.organisationsnummer), .unexpectedCharacter(.organisationsnummer),
+            .misplacedSeparator(.organisationsnummer), .wrongLength(.organisationsnummer, _), .unknownPrefix:
+            "skriv 10 siffror som NNNNNN-NNNN, så som det står på registreringsbeviset"
+        case .checkDigitMismatch:
+            "kontrollera varje siffra igen; troligen är en siffra felskriven eller två omkastade"
+        case .invalidDate:
+            "kontrollera år, månad och dag; månaden är 01–12 och dagen måste finnas i den månaden"
+        case .futureBirthDate:
+            "kontrollera året; skriv alla fyra siffrorna i födelseåret"
+        case .plusWithFourDigitYear:
+            "med fyrsiffrigt år skriver du ÅÅÅÅMMDD-NNNN, med bindestreck"
+        case .thirdDigitTooLow:
+            "en enskild firma använder ägarens personnummer; ange det där ett personnummer efterfrågas"
         }
     }
 

@@ -7,19 +7,6 @@ struct JourneyOutline {
     let catalog: AgencyCatalog
     let language: Language
 
-    /// Top-level steps in stages: a stage holds the steps whose prerequisites all lie in earlier stages.
-    static func stages(of journey: Journey) -> [[StepDefinition]] {
-        let topLevel = journey.topLevelSteps
-        var stage: [StepID: Int] = [:]
-        for index in journey.evaluationOrder {
-            let step = journey.steps[index]
-            guard step.group == nil else { continue }
-            stage[step.id] = (step.after.compactMap { stage[$0] }.max() ?? -1) + 1
-        }
-        let count = (stage.values.max() ?? -1) + 1
-        return (0..<count).map { level in topLevel.filter { stage[$0.id] == level } }
-    }
-
     func render() -> String {
         let label = Labels(language: language)
         var lines: [String] = []
@@ -27,7 +14,7 @@ struct JourneyOutline {
         lines.append("\(journey.id) · version \(journey.version) · \(journey.lifeEvent.title[language])")
         lines.append("")
         lines.append(journey.summary[language])
-        for (number, stage) in JourneyOutline.stages(of: journey).enumerated() {
+        for (number, stage) in journey.stages.enumerated() {
             for (position, step) in stage.enumerated() {
                 lines.append("")
                 let marker = position == 0 ? "\(number + 1)" : label.and
