@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "JourneyModel", targets: ["JourneyModel"]),
         .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
         .library(name: "JourneyStorage", targets: ["JourneyStorage"]),
+        .library(name: "JourneyGuide", targets: ["JourneyGuide"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -23,11 +24,13 @@ let package = Package(
         .target(name: "JourneyStorage", dependencies: ["JourneyModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Pure decisions over definitions, facts and events; persists through JourneyStorage.
         .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStorage"]),
+        // The interactive terminal guide for citizens; talks to a `Terminal` protocol (a real TTY, plain lines, or a script).
+        .target(name: "JourneyGuide", dependencies: ["JourneyModel", "JourneyEngine"]),
         // The command line: the only place that wires concrete parts together.
         .executableTarget(
             name: "lotsen",
             dependencies: [
-                "JourneyModel", "JourneyEngine", "JourneyStorage",
+                "JourneyModel", "JourneyEngine", "JourneyStorage", "JourneyGuide",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +47,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
+        .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
     ],

@@ -1,0 +1,182 @@
+import Foundation
+import JourneyEngine
+import JourneyModel
+
+/// One conversation with a person about a life event: pick it (unless named), say who they are, answer only the
+/// questions the plan needs, and mark steps started, done or skipped, until they stop.
+///
+/// The engine saves every change before the next prompt, so the conversation can end at any prompt (by choice,
+/// end of input or Ctrl-C) and the farewell only has to say how to continue.
+public final class GuideSession {
+    /// How a conversation ended.
+    public enum Outcome: Hashable, Sendable {
+        /// The person chose to stop, or the input ended.
+        case finished
+        /// The person pressed Ctrl-C.
+        case interrupted
+        /// Lotsen could not read or save progress; everything saved before is kept.
+        case failed
+    }
+
+    /// The journey and person the conversation is about, once both are known.
+    struct Current {
+        let journey: Journey
+        let person: PersonID
+        /// Named by their own personnummer (never shown), rather than a Lotsen reference.
+        let byNumber: Bool
+    }
+
+    /// What is known at the start of a turn: the enrollment's plan and the person's facts.
+    struct Situation {
+        let view: EnrollmentView
+        let facts: [FactID: KnownFact]
+    }
+
+    let engine: JourneyEngine
+    let terminal: any Terminal
+    let strings: GuideStrings
+    let onceOnly: any OnceOnlyScreens
+    let requestedJourney: String?
+    let requestedPerson: String?
+    let today: () -> CalendarDate
+
+    var current: Current?
+    /// Lines for the top of the next screen: what just happened.
+    var notices: [Line] = []
+    /// Facts answered in this conversation, latest last, so "back" can return to them.
+    var answered: [FactID] = []
+
+    /// - Parameters:
+    ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
+    ///   - person: what was given as `--person`, if anything: checked like a typed answer, never trusted.
+    ///   - onceOnly: the screens that offer to fetch a fact from an agency before asking for it.
+    public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
+        onceOnly: any OnceOnlyScreens = NoOnceOnlyScreens(), today: @escaping () -> CalendarDate = { .today() })
+    {
+        self.engine = engine
+        self.terminal = terminal
+        self.strings = GuideStrings(language: language)
+        self.onceOnly = onceOnly
+        self.requestedJourney = journey
+        self.requestedPerson = person
+        self.today = today
+    }
+
+    /// Runs the conversation until the person stops, the input ends, or progress cannot be saved.
+    public func run() -> Outcome {
+        do throws(GuideStop) {
+            try converse()
+        } catch {
+            return farewell(error)
+        }
+    }
+
+    private func converse() throws(GuideStop) -> Never {
+        // A --person that names someone lets the menu mark their journeys; a wrong one is asked again once the
+        // journey is chosen, with what was wrong.
+        var reference: PersonReference?
+        var problem: Line?
+        if let requestedPerson {
+            switch try check(requestedPerson) {
+            case .person(let person): reference = person
+            case .problem(let line): problem = line
+            }
+        }
+        let journey = try chooseJourney(for: reference)
+        let person: PersonReference
+        if let reference { person = reference } else { person = try identify(for: journey, problem: problem) }
+        let current = try enroll(person, in: journey)
+        while true { try turn(current) }
+    }
+
+    // MARK: Plumbing shared by the screens
+
+    /// Shows `body` below the notices collected since the last screen.
+    func present(_ body: Screen) {
+        var screen = Screen(notices)
+        notices = []
+        screen.addBlank()
+        screen.lines += body.lines
+        terminal.show(screen)
+    }
+
+    /// Reads a trimmed line; "quit" in either language, end of input and Ctrl-C stop the conversation.
+    func read(_ prompt: String) throws(GuideStop) -> String {
+        switch terminal.read(prompt: prompt) {
+        case .line(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if Command(trimmed) == .quit { throw .quit }
+            return trimmed
+        case .end: throw .endOfInput
+        case .interrupted: throw .interrupted
+        }
+    }
+
+    /// Reads until the input is a number in `1...count` or one of `commands`, explaining the choices otherwise.
+    func choose(_ count: Int, commands: [Command] = []) throws(GuideStop) -> Choice {
+        while true {
+            let input = try read(strings.choicePrompt)
+            if let number = Int(input), (1...max(count, 1)).contains(number), count > 0 { return .number(number - 1) }
+            if let command = Command(input), commands.contains(command) { return .command(command) }
+            terminal.write([Line(strings.chooseNumber(upTo: count, commands: commands + [.quit]), style: .warning)])
+        }
+    }
+
+    enum Choice: Equatable {
+        /// Zero-based.
+        case number(Int)
+        case command(Command)
+    }
+
+    /// A refusal the person can act on becomes a line to show; one that stops the guide (storage) is thrown.
+    func refusal(_ error: EngineError) throws(GuideStop) -> Line {
+        switch error.code {
+        case .storage, .definitionChanged: throw .failed(error)
+        default: return Line(strings.refusal(error), style: .warning)
+        }
+    }
+
+    func description(_ situation: Situation) -> StepDescription {
+        StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
+            strings: strings)
+    }
+
+    // MARK: Starting
+
+    /// What a typed identification turned out to be.
+    enum Identification {
+        case person(PersonReference)
+        case problem(Line)
+    }
+
+    /// Reads a personnummer or samordningsnummer, an existing Lotsen reference, or "no number yet". The
+    /// explanation of a wrong number never repeats it.
+    func check(_ typed: String) throws(GuideStop) -> Identification {
+        let input = typed.trimmingCharacters(in: .whitespaces)
+        if Command(input) == .noNumber { return .person(.new) }
+        if input.hasPrefix(PersonReference.idPrefix) {
+            do {
+                _ = try engine.person(.id(PersonID(input)))
+                return .person(.id(PersonID(input)))
+            } catch {
+                return .problem(try refusal(error))
+            }
+        }
+        do throws(IdentityNumberError) {
+            return .person(.identity(try Personnummer(parsing: input, today: today())))
+        } catch {
+            return .problem(Line(strings.tryAgain(error.message(in: strings.language), hint: error.hint(in: strings.language)), style: .warning))
+        }
+    }
+
+    private func identify(for journey: Journey, problem: Line?) throws(GuideStop) -> PersonReference {
+        present(IdentityScreen(journey: journey, strings: strings).screen)
+        if let problem { terminal.write([problem]) }
+        while true {
+            switch try check(try read(strings.identityPrompt)) {
+            case .person(let person): return person
+            case .problem(let line): terminal.write([line])
+            }
+        }
+    }
+}

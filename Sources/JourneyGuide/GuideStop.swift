@@ -1,0 +1,13 @@
+import JourneyEngine
+
+/// Why a conversation stops before the person is done: unwinds from any prompt back to ``GuideSession/run()``.
+enum GuideStop: Error {
+    /// The person chose to save and quit.
+    case quit
+    /// The input ended (Ctrl-D, or the end of a pipe or script).
+    case endOfInput
+    /// The person pressed Ctrl-C.
+    case interrupted
+    /// A change could not be saved; everything before it was.
+    case failed(EngineError)
+}

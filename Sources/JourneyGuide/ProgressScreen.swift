@@ -1,0 +1,81 @@
+import Foundation
+import JourneyEngine
+import JourneyModel
+
+/// The journey as a GOV.UK-style step by step: numbered stages, "and" for steps of the same stage, "either … or"
+/// for alternatives, each step with its state and what it costs and where to do it; then what to do next,
+/// numbered, right above the prompt.
+struct ProgressScreen {
+    let view: EnrollmentView
+    let description: StepDescription
+    let strings: GuideStrings
+    /// Shown for a person without a number of their own, who needs it to come back.
+    let reference: PersonID?
+    /// The steps offered as numbered choices, next first.
+    let actions: [StepID]
+
+    private static let markerWidth = 6
+    private static let alternativeMarkerWidth = 9
+
+    var screen: Screen {
+        let journey = view.journey
+        let language = strings.language
+        var screen = Screen([Line(strings.progressTitle(journey.title[language]), style: .title)])
+        let progress = view.stepsDone
+        screen.add(Line(([reference.map(strings.yourReference)].compactMap { $0 } + [strings.stepsDone(progress.done, of: progress.total)])
+            .joined(separator: " · ")))
+        if view.plan.isComplete {
+            screen.add(Line(strings.allDone, style: .success))
+            if !actions.isEmpty { screen.add(Line(strings.onlyOptionalLeft)) }
+        } else if let next = actions.first.flatMap(journey.step) {
+            screen.add(Line(strings.next(menuItem(next)), style: .highlight))
+        }
+        screen.addBlank()
+        for (number, stage) in journey.stages.enumerated() {
+            for (position, step) in stage.enumerated() {
+                let marker = position == 0 ? "\(number + 1)" : strings.and
+                screen.lines += block(step, prefix: pad(marker, Self.markerWidth))
+            }
+        }
+        screen.addBlank()
+        if !actions.isEmpty {
+            screen.add(Line(strings.whatNext, style: .highlight))
+            for (number, id) in actions.enumerated() {
+                guard let step = journey.step(id) else { continue }
+                screen.add(Line(menuItem(step), style: .highlight, prefix: "  \(number + 1)) "))
+            }
+        }
+        screen.add(Line(strings.orHeading))
+        screen.add(Line(strings.changeAnAnswer, prefix: "  \(strings.key(.change))) "))
+        screen.add(Line(strings.saveAndQuit, prefix: "  \(strings.key(.quit))) "))
+        return screen
+    }
+
+    private func block(_ step: StepDefinition, prefix: String) -> [Line] {
+        let indent = String(repeating: " ", count: prefix.count)
+        let state = description.state(step)
+        let muted = view.plan.status(of: step.id)?.state == .notApplicable
+        var lines = [Line(description.title(step), style: muted ? .muted : .heading, prefix: prefix)]
+        lines.append(Line(state.text, style: state.style, prefix: indent))
+        lines += description.details(step).map { Line($0, prefix: indent) }
+        // A group that does not apply says so once; its alternatives would only repeat it.
+        guard !muted else { return lines }
+        for (position, alternative) in step.alternatives.enumerated() {
+            guard let definition = view.journey.step(alternative) else { continue }
+            let marker = position == 0 ? strings.either : strings.or
+            lines += block(definition, prefix: indent + pad(marker, Self.alternativeMarkerWidth))
+        }
+        return lines
+    }
+
+    private func menuItem(_ step: StepDefinition) -> String {
+        var notes: [String] = []
+        if let state = view.plan.status(of: step.id)?.state, let note = strings.menuState(state) { notes.append(note) }
+        if description.isOptional(step) { notes.append(strings.optional) }
+        return step.title[strings.language] + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+    }
+
+    private func pad(_ marker: String, _ width: Int) -> String {
+        marker.count >= width ? marker + " " : marker.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+}

@@ -1,0 +1,50 @@
+import JourneyModel
+
+/// Asks for one fact and reads until the answer is a valid value of the fact's type: the question, its help, how to
+/// write the answer (with numbered options for a choice), and a clear re-prompt that never repeats what was typed.
+struct QuestionPrompt {
+    enum Answer: Equatable {
+        /// What the person typed, already checked against the fact's type.
+        case text(String)
+        case back
+    }
+
+    let fact: FactDefinition
+    let question: String
+    let strings: GuideStrings
+    let today: CalendarDate
+
+    /// The lines that pose the question; `current` is the answer being changed, as the person reads it.
+    func lines(current: String?, commands: String) -> [Line] {
+        let language = strings.language
+        var lines = [Line(question, style: .heading)]
+        if let help = fact.help { lines.append(Line(help[language], style: .muted)) }
+        for (number, option) in fact.type.options.enumerated() {
+            lines.append(Line(option.label[language], prefix: "  \(number + 1)) "))
+        }
+        if let hint = strings.inputHint(fact.type) { lines.append(Line(hint)) }
+        if let current { lines.append(Line(strings.currentAnswer(current), style: .highlight)) }
+        lines.append(Line(commands, style: .muted))
+        return lines
+    }
+
+    /// Reads answers until one parses; each wrong one is explained below the question and asked again.
+    func answer(read: () throws(GuideStop) -> String, report: ([Line]) -> Void) throws(GuideStop) -> Answer {
+        while true {
+            let input = try read()
+            if Command(input) == .back { return .back }
+            do throws(FactValueError) {
+                _ = try FactValue.parse(input, as: fact.type, today: today)
+                return .text(input)
+            } catch {
+                report([Line(problem(error), style: .warning)])
+            }
+        }
+    }
+
+    private func problem(_ error: FactValueError) -> String {
+        // The options are listed by their labels and numbers on screen; their stored values mean nothing to the person.
+        if case .notAnOption = error.reason { return strings.chooseAnOption }
+        return strings.tryAgain(error.message(in: strings.language), hint: error.hint(in: strings.language))
+    }
+}

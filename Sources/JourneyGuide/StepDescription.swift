@@ -1,0 +1,83 @@
+import JourneyEngine
+import JourneyModel
+
+/// How one step reads to the person, shared by the list of steps and the step's own screen: its title with the
+/// agency, its state and what that state waits for or why, and its cost, duration and official link.
+struct StepDescription {
+    let journey: Journey
+    let plan: JourneyPlan
+    let facts: [FactID: KnownFact]
+    let catalog: AgencyCatalog
+    let strings: GuideStrings
+
+    private var language: Language { strings.language }
+
+    /// "Notify your move to Sweden — Swedish Tax Agency (optional)".
+    func title(_ step: StepDefinition) -> String {
+        var title = step.title[language]
+        if let service = step.service, let agency = catalog.agency(service.agency) { title += " — " + agency.name[language] }
+        if isOptional(step) { title += " (\(strings.optional))" }
+        return title
+    }
+
+    /// An alternative of an optional group is optional too.
+    func isOptional(_ step: StepDefinition) -> Bool {
+        step.optional || (step.group.flatMap(journey.step)?.optional ?? false)
+    }
+
+    /// The state in words, with what a locked step waits for and why a step is not needed.
+    func state(_ step: StepDefinition) -> Line {
+        guard let index = journey.index(of: step.id), plan.steps.indices.contains(index) else { return Line("") }
+        let status = plan.steps[index]
+        switch status.state {
+        case .done: return Line(strings.stateDone, style: .success)
+        case .skipped: return Line(strings.stateSkipped, style: .muted)
+        case .available: return Line(strings.stateAvailable, style: .highlight)
+        case .inProgress: return Line(strings.stateInProgress, style: .highlight)
+        case .waitingOnAgency: return Line(strings.stateWaiting(case: status.progress?.detail))
+        case .needsAction: return Line(strings.stateNeedsAction(status.progress?.detail), style: .highlight)
+        case .rejected: return Line(strings.stateRejected(status.progress?.detail), style: .warning)
+        case .locked:
+            let waiting = journey.prerequisiteIndices[index].filter { !plan.steps[$0].state.satisfiesPrerequisite }
+            var undecided = false
+            if case .undecided = status.reason { undecided = true }
+            guard !waiting.isEmpty else { return Line(strings.stateLockedOnAnswers, style: .muted) }
+            return Line(strings.stateLocked(waitingFor: waiting.map { journey.steps[$0].title[language] }, mayNotApply: undecided), style: .muted)
+        case .notApplicable:
+            if case .alternativeChosen(let chosen) = status.reason {
+                return Line(strings.stateNotNeeded(chosen: journey.step(chosen)?.title[language] ?? chosen.rawValue), style: .muted)
+            }
+            return Line(strings.stateNotNeeded(answersTo: questionsBehind(index)), style: .muted)
+        }
+    }
+
+    /// The questions whose answers make the step (or every alternative of a group) not apply, in the journey's order:
+    /// for each failing condition, the answers without which it would no longer fail, or all its answers when no
+    /// single one decides it (`a > 1 or b`, both false).
+    private func questionsBehind(_ index: Int) -> [String] {
+        let values = facts.mapValues(\.value)
+        var deciding = Set<FactID>()
+        for position in [index] + journey.alternativeIndices[index] {
+            for condition in journey.conditions[position] {
+                guard case .false = condition.evaluate(values) else { continue }
+                let known = condition.referencedFacts.filter { values[$0] != nil }
+                let decisive = known.filter { fact in
+                    var without = values
+                    without[fact] = nil
+                    if case .false = condition.evaluate(without) { return false }
+                    return true
+                }
+                deciding.formUnion(decisive.isEmpty ? known : decisive)
+            }
+        }
+        return journey.facts.filter { deciding.contains($0.id) }.map { $0.ask?[language] ?? $0.id.rawValue }
+    }
+
+    /// Cost and processing time on one line, the official link on the next, for steps still ahead of the person.
+    func details(_ step: StepDefinition) -> [String] {
+        guard let state = plan.status(of: step.id)?.state, ![.done, .skipped, .notApplicable].contains(state) else { return [] }
+        let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) }]
+            .compactMap { $0 }
+        return (facts.isEmpty ? [] : [facts.joined(separator: " · ")]) + (step.link.map { [$0] } ?? [])
+    }
+}

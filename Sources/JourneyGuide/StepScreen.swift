@@ -1,0 +1,76 @@
+import JourneyEngine
+import JourneyModel
+
+/// One step in full: what it is, the agency, what it costs and takes, where to do it, and what the person can
+/// record about it now.
+struct StepScreen {
+    /// What the person can say about a step.
+    enum Choice: Equatable {
+        case done
+        case started
+        case skip
+        case tryAgain
+
+        var command: StepCommand {
+            switch self {
+            case .done: .complete
+            case .started, .tryAgain: .start
+            case .skip: .skip
+            }
+        }
+    }
+
+    let step: StepDefinition
+    let state: StepState
+    let description: StepDescription
+    let strings: GuideStrings
+
+    /// The choices that make sense in the step's state; an optional step can always be skipped until done.
+    var choices: [Choice] {
+        var choices: [Choice]
+        switch state {
+        case .available: choices = [.done, .started]
+        case .inProgress, .waitingOnAgency, .needsAction, .skipped: choices = [.done]
+        case .rejected: choices = [.tryAgain]
+        case .done, .locked, .notApplicable: choices = []
+        }
+        if description.isOptional(step), state != .skipped, state != .done { choices.append(.skip) }
+        return choices
+    }
+
+    var screen: Screen {
+        let language = strings.language
+        var screen = Screen([Line(description.title(step), style: .title)])
+        screen.add(description.state(step))
+        if let summary = step.summary {
+            screen.addBlank()
+            screen.add(Line(summary[language]))
+        }
+        let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
+            step.link.map(strings.readMore)].compactMap { $0 }
+        if !facts.isEmpty {
+            screen.addBlank()
+            facts.forEach { screen.add(Line($0)) }
+        }
+        screen.addBlank()
+        if !choices.isEmpty {
+            screen.add(Line(strings.whatHaveYouDone, style: .highlight))
+            for (number, choice) in choices.enumerated() {
+                screen.add(Line(label(choice), style: .highlight, prefix: "  \(number + 1)) "))
+            }
+        }
+        screen.add(Line(strings.orHeading))
+        screen.add(Line(strings.backToSteps, prefix: "  \(strings.key(.back))) "))
+        screen.add(Line(strings.saveAndQuit, prefix: "  \(strings.key(.quit))) "))
+        return screen
+    }
+
+    private func label(_ choice: Choice) -> String {
+        switch choice {
+        case .done: strings.iHaveDoneThis
+        case .started: strings.iHaveStarted
+        case .skip: strings.skipThisStep
+        case .tryAgain: strings.tryAgainStep
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import JourneyEngine
+import JourneyModel
+import Testing
+
+@testable import JourneyGuide
+
+/// Both shipped journeys completed in the guide, in both languages, by a scripted person who reads each screen:
+/// answers the question shown from a profile, takes the first thing to do, marks it done (or skips the optional
+/// steps they do not want), and gives the number a step produced when asked.
+@Suite("Both journeys can be completed in the guide")
+struct GuideEndToEndTests {
+    let fixture: GuideFixture
+
+    init() throws { fixture = try GuideFixture() }
+
+    /// A person at the keyboard, reading the screen: they know only their answers and what they want to skip.
+    struct Citizen {
+        let journey: Journey
+        let strings: GuideStrings
+        /// What they type at the identity prompt: their number, or "n".
+        let identity: String
+        let answers: [FactID: String]
+        let skip: Set<StepID>
+
+        func respond(_ prompt: String, _ screen: [String]) -> TerminalInput {
+            let language = strings.language
+            switch prompt {
+            case strings.identityPrompt:
+                return .line(identity)
+            case strings.answerPrompt:
+                for fact in journey.facts {
+                    let questions = fact.ask.map { [$0[language]] } ?? [strings.identityQuestion(fact.type), strings.producedQuestion(fact.type)]
+                    if questions.contains(where: { question in screen.contains { $0 == question } }), let answer = answers[fact.id] {
+                        return .line(answer)
+                    }
+                }
+                Issue.record("asked something the profile does not answer:\n\(screen.joined(separator: "\n"))")
+                return .end
+            case strings.choicePrompt:
+                if screen.contains(strings.whichLifeEvent) { return .line(number(of: journey.title[language], in: screen) ?? "q") }
+                if screen.contains(strings.whatHaveYouDone) {
+                    let skipping = journey.steps.contains { skip.contains($0.id) && screen.first(where: { !$0.isEmpty })?.hasPrefix($0.title[language]) == true }
+                    return .line(number(of: skipping ? strings.skipThisStep : strings.iHaveDoneThis, in: screen) ?? "q")
+                }
+                // The steps: take the first thing to do, until there is nothing left.
+                return .line(screen.contains(strings.whatNext) ? "1" : strings.key(.quit))
+            default:
+                Issue.record("unexpected prompt \(prompt)")
+                return .end
+            }
+        }
+
+        /// The number of the menu line that reads `label`, such as "2" for "  2) I have done this".
+        private func number(of label: String, in screen: [String]) -> String? {
+            for line in screen {
+                let parts = line.trimmingCharacters(in: .whitespaces).split(separator: ")", maxSplits: 1)
+                if parts.count == 2, Int(parts[0]) != nil, parts[1].trimmingCharacters(in: .whitespaces).hasPrefix(label) { return String(parts[0]) }
+            }
+            return nil
+        }
+    }
+
+    /// Runs the conversation to the end and returns the person's enrollment and the final screen.
+    func complete(_ journeyID: JourneyID, language: Language, identity: String, answers: [FactID: String], skip: Set<StepID> = [])
+        throws -> (view: EnrollmentView, terminal: ScriptedTerminal)
+    {
+        let journey = try #require(GuideFixture.library.journey(journeyID))
+        let citizen = Citizen(journey: journey, strings: GuideStrings(language: language), identity: identity, answers: answers, skip: skip)
+        // Wide enough that no line wraps, so the citizen reads whole questions and labels.
+        let terminal = ScriptedTerminal(width: 10_000, responder: citizen.respond)
+        #expect(fixture.converse(terminal, language: language) == .finished)
+        let reference: PersonReference
+        if let issued = GuideFixture.reference(in: terminal.transcript) {
+            reference = .id(issued)
+        } else {
+            reference = .identity(try Personnummer(parsing: identity))
+        }
+        let view = try fixture.view(reference, journeyID)
+        #expect(view.plan.isComplete, "not complete:\n\(terminal.screen.joined(separator: "\n"))")
+        #expect(terminal.screen.contains(GuideStrings(language: language).allDone))
+        return (view, terminal)
+    }
+
+    @Test("a newcomer from the EU with children, in English: personnummer given when the step is done")
+    func newInSwedenEnglish() throws {
+        let (view, terminal) = try complete("new-in-sweden", language: .en, identity: "n", answers: [
+            "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
+            "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ], skip: ["unemployment-fund"])
+        #expect(view.plan.status(of: "school-place")?.state == .done)
+        #expect(view.plan.status(of: "unemployment-fund")?.state == .skipped)
+        for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-new-in-sweden-en.txt")
+    }
+
+    @Test("a newcomer from outside the EU with a Japanese licence, in Swedish: permit first, licence exchanged")
+    func newInSwedenSwedish() throws {
+        let (view, terminal) = try complete("new-in-sweden", language: .sv, identity: "n", answers: [
+            "citizenship": "Indien", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
+            "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ])
+        #expect(view.plan.status(of: "residence-permit")?.state == .done)
+        #expect(view.plan.status(of: "exchange-driving-licence")?.state == .done)
+        for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-new-in-sweden-sv.txt")
+    }
+
+    @Test("a limited company restaurant, in English, signed in with a personnummer: organisationsnummer given when registered")
+    func startingABusinessEnglish() throws {
+        let (view, terminal) = try complete("starting-a-business", language: .en, identity: OfficialTestNumbers.personnummer, answers: [
+            "businessForm": "2", "companyName": "Testkrogen AB", "industry": "Restaurant, café or catering", "handlesFood": "yes",
+            "servesAlcohol": "yes", "expectedAnnualTurnover": "2 500 000", "employees": "4",
+            "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket,
+        ])
+        #expect(view.plan.status(of: "register-limited-company")?.state == .done)
+        #expect(view.plan.status(of: "alcohol-licence")?.state == .done)
+        #expect(!terminal.printed.contains("2385"))
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-starting-a-business-en.txt")
+    }
+
+    @Test("a sole trader consultant without a number at first, in Swedish: personnummer asked when a step needs it")
+    func startingABusinessSwedish() throws {
+        let (view, terminal) = try complete("starting-a-business", language: .sv, identity: "n", answers: [
+            "businessForm": "Enskild firma", "companyName": "Test Konsult", "industry": "4", "handlesFood": "nej",
+            "expectedAnnualTurnover": "90000", "employees": "0", "personnummer": OfficialTestNumbers.personnummer,
+        ], skip: ["register-sole-trader", "business-account", "unemployment-fund"])
+        #expect(view.plan.status(of: "f-skatt")?.state == .done)
+        #expect(view.plan.status(of: "vat-registration")?.state == .notApplicable)
+        // The number given in the guide now names the person too.
+        #expect(try fixture.engine.overview(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer))).person.id == view.enrollment.person)
+        #expect(!terminal.printed.contains("2385"))
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-starting-a-business-sv.txt")
+    }
+}
