@@ -2,7 +2,7 @@ import Testing
 
 @Suite("--help reads well and stays as reviewed")
 struct HelpGoldenTests {
-    static let commands = ["", "validate", "journeys", "show", "graph", "start", "answer", "begin", "complete", "skip", "reject", "status",
+    static let commands = ["", "guide", "validate", "journeys", "show", "graph", "start", "answer", "begin", "complete", "skip", "reject", "status",
         "history", "link"]
 
     @Test("each command's help matches its golden file", arguments: commands)

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import JourneyEngine
+import JourneyGuide
+import JourneyModel
+
+/// `lotsen guide`: the interactive guide for citizens, on the real terminal.
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Walk through a life event step by step, interactively.",
+        discussion: """
+            Pick a life event (or name it), say who you are (personnummer, samordningsnummer, a Lotsen reference \
+            lp-..., or 'I don't have one yet', which gives you a reference), answer the few questions that decide \
+            which steps apply, then mark steps as started, done or skipped. Every answer and step is saved at once: \
+            stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
+
+            On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
+            standard input is not a terminal, it prints plain lines and reads one answer per line, for screen \
+            readers and scripts.
+
+            Exit status: 0 when you stop, 130 after Ctrl-C, 1 when progress could not be read or saved.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The journey id, such as new-in-sweden (default: choose from a menu).", valueName: "journey"))
+    var journey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who you are: personnummer, samordningsnummer, Lotsen reference, or 'new' (default: asked).",
+        valueName: "id"))
+    var person: String?
+
+    @Flag(name: .long, help: "Plain lines without colour or redrawing, for screen readers and scripts.")
+    var plain = false
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try reportingFailures {
+            let context = try EngineContext(library: library, database: database)
+            guard !context.library.journeys.isEmpty else {
+                throw CLIError("there are no journeys to guide you through", hint: "add journey files to the journeys folder, or pass --journeys FOLDER")
+            }
+            let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
+            let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person)
+            switch session.run() {
+            case .finished: return
+            case .interrupted: throw ExitCode(130)
+            case .failed: throw ExitCode(1)
+            }
+        }
+    }
+}
