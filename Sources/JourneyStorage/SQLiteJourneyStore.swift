@@ -90,18 +90,37 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     public func transact<Failure: Error>(person: PersonID, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws -> PersonSnapshot {
+        try transact(body) { db in
+            guard let before = try Self.loadSnapshot(db, person: person) else {
+                throw StorageError(.notFound, "no person with reference \(person)")
+            }
+            return before
+        }
+    }
+
+    public func transact<Failure: Error>(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws
+        -> PersonSnapshot
+    {
+        try transact(body) { db in
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
+                arguments: [person.id.rawValue, person.identity?.twelveDigits, person.createdAt.storedSeconds])
+            return PersonSnapshot(person: person, facts: [:], enrollments: [])
+        }
+    }
+
+    /// One write transaction: `start` gives the snapshot as it stands, `body` changes it, the difference is saved.
+    /// The body's own error comes out unchanged; database errors become ``StorageError``s.
+    private func transact<Failure: Error>(_ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent],
+        start: (Database) throws -> PersonSnapshot) throws -> PersonSnapshot
+    {
         do {
             return try pool.write { db in
-                guard let before = try Self.loadSnapshot(db, person: person) else {
-                    throw StorageError(.notFound, "no person with reference \(person)")
-                }
+                let before = try start(db)
                 var after = before
                 let events = try body(&after)
                 try Self.save(db, from: before, to: after, events: events)
                 return after
             }
-        } catch let error as StorageError {
-            throw error
         } catch let error as DatabaseError {
             throw Self.storageError(error)
         }
@@ -110,26 +129,6 @@ public final class SQLiteJourneyStore: JourneyStore {
     public func commit(_ changes: [SnapshotChange]) throws(StorageError) {
         try write { db in
             for change in changes { try Self.save(db, from: change.before, to: change.after, events: change.events) }
-        }
-    }
-
-    public func transact<Failure: Error>(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) throws
-        -> PersonSnapshot
-    {
-        do {
-            return try pool.write { db in
-                try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
-                    arguments: [person.id.rawValue, person.identity?.twelveDigits, person.createdAt.storedSeconds])
-                let before = PersonSnapshot(person: person, facts: [:], enrollments: [])
-                var after = before
-                let events = try body(&after)
-                try Self.save(db, from: before, to: after, events: events)
-                return after
-            }
-        } catch let error as StorageError {
-            throw error
-        } catch let error as DatabaseError {
-            throw Self.storageError(error)
         }
     }
 
