@@ -21,7 +21,10 @@ let package = Package(
         // Value types, journey files, validation, conditions, Swedish identifiers. Foundation and Yams only.
         .target(name: "JourneyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Durable state in SQLite through GRDB.
-        .target(name: "JourneyStorage", dependencies: ["JourneyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "JourneyStorage",
+            dependencies: ["JourneyModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // Pure decisions over definitions, facts and events; persists through JourneyStorage.
         .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStorage"]),
         // The interactive terminal guide for citizens; talks to a `Terminal` protocol (a real TTY, plain lines, or a script).

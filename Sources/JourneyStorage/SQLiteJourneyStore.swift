@@ -185,72 +185,112 @@ public final class SQLiteJourneyStore: JourneyStore {
     static func save(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot, events: [JourneyEvent]) throws {
         let personID = after.person.id.rawValue
         if before.person.identity != after.person.identity {
-            try db.cachedStatement(sql: "UPDATE person SET identityNumber = ? WHERE id = ?")
-                .execute(arguments: [after.person.identity?.twelveDigits, personID])
+            try db.run("UPDATE person SET identityNumber = ? WHERE id = ?") { bind in
+                bind.text(after.person.identity?.twelveDigits)
+                bind.text(personID)
+            }
         }
         for (fact, known) in after.facts where before.facts[fact] != known {
-            try db.cachedStatement(sql: """
+            try db.run("""
                 INSERT INTO fact (personId, factId, type, value, source, sourceReference, recordedAt, validUntil)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
                     sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt, validUntil = excluded.validUntil
-                """).execute(arguments: [personID, fact.rawValue, known.value.typeKeyword, known.value.canonical, known.source.kind,
-                    known.source.reference, known.recordedAt.storedSeconds, known.validUntil?.storedSeconds])
+                """) { bind in
+                bind.text(personID)
+                bind.text(fact.rawValue)
+                bind.text(known.value.typeKeyword)
+                bind.text(known.value.canonical)
+                bind.text(known.source.kind)
+                bind.text(known.source.reference)
+                bind.real(known.recordedAt.storedSeconds)
+                bind.real(known.validUntil?.storedSeconds)
+            }
         }
         for fact in before.facts.keys where after.facts[fact] == nil {
-            try db.cachedStatement(sql: "DELETE FROM fact WHERE personId = ? AND factId = ?").execute(arguments: [personID, fact.rawValue])
+            try db.run("DELETE FROM fact WHERE personId = ? AND factId = ?") { bind in
+                bind.text(personID)
+                bind.text(fact.rawValue)
+            }
         }
         let previous = Dictionary(before.enrollments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Enrollments are history: they end as complete or blocked, never by disappearing.
-        if Set(previous.keys).subtracting(after.enrollments.map { $0.id }).first != nil {
+        if previous.count > after.enrollments.count || previous.keys.contains(where: { id in !after.enrollments.contains { $0.id == id } }) {
             throw StorageError(.failed, "enrollments cannot be removed")
         }
         for enrollment in after.enrollments {
             let old = previous[enrollment.id]
+            let id = enrollment.id.rawValue
             if old == nil {
-                try db.cachedStatement(sql: """
+                try db.run("""
                     INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, completedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [enrollment.id.rawValue, enrollment.person.rawValue, enrollment.journey.rawValue, enrollment.journeyVersion,
-                        enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision, enrollment.createdAt.storedSeconds,
-                        enrollment.updatedAt.storedSeconds, enrollment.completedAt?.storedSeconds])
+                    """) { bind in
+                    bind.text(id)
+                    bind.text(enrollment.person.rawValue)
+                    bind.text(enrollment.journey.rawValue)
+                    bind.integer(enrollment.journeyVersion)
+                    bind.text(enrollment.status.rawValue)
+                    bind.text(enrollment.ball.rawValue)
+                    bind.integer(enrollment.revision)
+                    bind.real(enrollment.createdAt.storedSeconds)
+                    bind.real(enrollment.updatedAt.storedSeconds)
+                    bind.real(enrollment.completedAt?.storedSeconds)
+                }
             } else if let old, old != enrollment {
                 // The revision guard turns a lost update (another writer since `before`) into a conflict.
-                try db.cachedStatement(sql: """
-                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ? AND revision = ?
-                    """).execute(arguments: [enrollment.status.rawValue, enrollment.ball.rawValue, enrollment.revision,
-                        enrollment.updatedAt.storedSeconds, enrollment.completedAt?.storedSeconds, enrollment.id.rawValue, old.revision])
+                try db.run("UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ? AND revision = ?") { bind in
+                    bind.text(enrollment.status.rawValue)
+                    bind.text(enrollment.ball.rawValue)
+                    bind.integer(enrollment.revision)
+                    bind.real(enrollment.updatedAt.storedSeconds)
+                    bind.real(enrollment.completedAt?.storedSeconds)
+                    bind.text(id)
+                    bind.integer(old.revision)
+                }
                 if db.changesCount == 0 {
                     throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
                 }
             }
             for step in old?.steps.keys ?? [:].keys where enrollment.steps[step] == nil {
-                try db.cachedStatement(sql: "DELETE FROM step WHERE enrollmentId = ? AND stepId = ?").execute(arguments: [enrollment.id.rawValue, step.rawValue])
+                try db.run("DELETE FROM step WHERE enrollmentId = ? AND stepId = ?") { bind in
+                    bind.text(id)
+                    bind.text(step.rawValue)
+                }
             }
             for (step, stored) in enrollment.steps where old?.steps[step] != stored {
-                try db.cachedStatement(sql: """
+                try db.run("""
                     INSERT INTO step (enrollmentId, stepId, journeyId, progress, detail, state, since) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (enrollmentId, stepId) DO UPDATE SET progress = excluded.progress, detail = excluded.detail,
                         state = excluded.state, since = excluded.since
-                    """).execute(arguments: [enrollment.id.rawValue, step.rawValue, enrollment.journey.rawValue, stored.progress?.keyword,
-                        stored.progress?.detail, stored.state.rawValue, stored.since.storedSeconds])
+                    """) { bind in
+                    bind.text(id)
+                    bind.text(step.rawValue)
+                    bind.text(enrollment.journey.rawValue)
+                    bind.text(stored.progress?.keyword)
+                    bind.text(stored.progress?.detail)
+                    bind.text(stored.state.rawValue)
+                    bind.real(stored.since.storedSeconds)
+                }
             }
         }
         // Events are numbered per enrollment, continuing from the last one stored.
         var next: [EnrollmentID: Int64] = [:]
         for event in events {
-            var sequence: Int64
-            if let known = next[event.enrollment] {
-                sequence = known
-            } else {
-                sequence = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(sequence) FROM event WHERE enrollmentId = ?"),
-                    arguments: [event.enrollment.rawValue]) ?? 0
-                sequence += 1
-            }
+            let enrollment = event.enrollment.rawValue
+            let sequence = try next[event.enrollment]
+                ?? (db.integer("SELECT max(sequence) FROM event WHERE enrollmentId = ?") { $0.text(enrollment) } ?? 0) + 1
             next[event.enrollment] = sequence + 1
-            try db.cachedStatement(sql: "INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [event.enrollment.rawValue, sequence, event.at.storedSeconds, event.actor.rawValue, event.kind.rawValue,
-                    event.step?.rawValue, event.fact?.rawValue, event.detail])
+            try db.run("INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") { bind in
+                bind.text(enrollment)
+                bind.integer(sequence)
+                bind.real(event.at.storedSeconds)
+                bind.text(event.actor.rawValue)
+                bind.text(event.kind.rawValue)
+                bind.text(event.step?.rawValue)
+                bind.text(event.fact?.rawValue)
+                bind.text(event.detail)
+            }
         }
     }
 

@@ -1,0 +1,63 @@
+import GRDB
+import GRDBSQLite
+
+extension Database {
+    /// Runs a write statement from GRDB's statement cache, binding through the SQLite C API. A transition
+    /// writes several rows, and GRDB's generic argument handling (arrays of existentials converted to
+    /// `DatabaseValue`s) was a large share of each commit; this path binds each value directly.
+    func run(_ sql: String, bind: (inout Binder) -> Void) throws {
+        let statement = try cachedStatement(sql: sql).sqliteStatement
+        var binder = Binder(statement: statement)
+        bind(&binder)
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+        }
+    }
+
+    /// The first column of the first row of a query, as an integer; `nil` when there is no row or it is NULL.
+    func integer(_ sql: String, bind: (inout Binder) -> Void) throws -> Int64? {
+        let statement = try cachedStatement(sql: sql).sqliteStatement
+        var binder = Binder(statement: statement)
+        bind(&binder)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return sqlite3_column_type(statement, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 0)
+        case SQLITE_DONE: return nil
+        case let code:
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+        }
+    }
+
+    /// Binds a statement's parameters in order.
+    struct Binder {
+        fileprivate let statement: OpaquePointer
+        private var index: Int32 = 1
+        /// SQLite copies the text, since Swift's C string lives only for the call.
+        private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+        fileprivate init(statement: OpaquePointer) { self.statement = statement }
+
+        mutating func text(_ value: String?) {
+            if let value { sqlite3_bind_text(statement, index, value, -1, Binder.transient) } else { sqlite3_bind_null(statement, index) }
+            index += 1
+        }
+
+        mutating func real(_ value: Double?) {
+            if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+            index += 1
+        }
+
+        mutating func integer(_ value: Int64?) {
+            if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+            index += 1
+        }
+
+        mutating func integer(_ value: Int) { integer(Int64(value)) }
+    }
+}
