@@ -5,5 +5,8 @@ extension Date {
     /// holds, so a moment reads back bit for bit (seconds since 1970 would round sub-microsecond digits).
     var storedSeconds: Double { timeIntervalSinceReferenceDate }
 
+    /// The UTC day of the moment, counted from 2001-01-01, for indexes that only need day precision.
+    var storedDay: Int64 { Int64((timeIntervalSinceReferenceDate / 86_400).rounded(.down)) }
+
     init(storedSeconds: Double) { self.init(timeIntervalSinceReferenceDate: storedSeconds) }
 }

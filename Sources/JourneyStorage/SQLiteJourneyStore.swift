@@ -223,8 +223,8 @@ public final class SQLiteJourneyStore: JourneyStore {
             let id = enrollment.id.rawValue
             if old == nil {
                 try db.run("""
-                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, completedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay, completedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """) { bind in
                     bind.text(id)
                     bind.text(enrollment.person.rawValue)
@@ -235,15 +235,19 @@ public final class SQLiteJourneyStore: JourneyStore {
                     bind.integer(enrollment.revision)
                     bind.real(enrollment.createdAt.storedSeconds)
                     bind.real(enrollment.updatedAt.storedSeconds)
+                    bind.integer(enrollment.updatedAt.storedDay)
                     bind.real(enrollment.completedAt?.storedSeconds)
                 }
             } else if let old, old != enrollment {
                 // The revision guard turns a lost update (another writer since `before`) into a conflict.
-                try db.run("UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, completedAt = ? WHERE id = ? AND revision = ?") { bind in
+                try db.run("""
+                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, updatedDay = ?, completedAt = ? WHERE id = ? AND revision = ?
+                    """) { bind in
                     bind.text(enrollment.status.rawValue)
                     bind.text(enrollment.ball.rawValue)
                     bind.integer(enrollment.revision)
                     bind.real(enrollment.updatedAt.storedSeconds)
+                    bind.integer(enrollment.updatedAt.storedDay)
                     bind.real(enrollment.completedAt?.storedSeconds)
                     bind.text(id)
                     bind.integer(old.revision)
@@ -342,7 +346,9 @@ public final class SQLiteJourneyStore: JourneyStore {
                 arguments.append(state.rawValue)
             }
             if let since = query.unchangedSince {
-                clauses.append("e.updatedAt < ?")
+                // The day narrows the range in the index; the moment decides.
+                clauses.append("e.updatedDay <= ? AND e.updatedAt < ?")
+                arguments.append(since.storedDay)
                 arguments.append(since.storedSeconds)
             }
         }

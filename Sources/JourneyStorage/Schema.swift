@@ -23,12 +23,14 @@ enum Schema {
                     revision INTEGER NOT NULL,
                     createdAt REAL NOT NULL,
                     updatedAt REAL NOT NULL,
+                    updatedDay INTEGER NOT NULL,
                     completedAt REAL,
                     UNIQUE (personId, journeyId)
                 );
-                -- One index for caseworker lists (journey, status, who has the ball, oldest change first). Every
-                -- index on a column a transition changes costs WAL pages on every commit, so there are few.
-                CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, ball, updatedAt);
+                -- One index for caseworker lists: journey, status, who has the ball, and the day of the last change
+                -- ("no change for N days"). The day rather than the moment, so a transition moves the entry at most
+                -- once a day: every index entry a commit moves costs WAL pages.
+                CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, ball, updatedDay);
                 CREATE TABLE step (
                     enrollmentId TEXT NOT NULL REFERENCES enrollment(id) ON DELETE CASCADE,
                     stepId TEXT NOT NULL,

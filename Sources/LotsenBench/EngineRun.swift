@@ -91,10 +91,12 @@ struct EngineRun {
             }
         }
         let wall = Measurement.seconds(clock.now - start)
+        let peakRSS = ResourceUsage.peakRSSMiB()
         let verdict = try verify(people: people, transitions: transitions, workload: workload)
         let size = try checkpointedSize()
         var result = ModeResult(mode: "lotsen \(mode.rawValue)" + (mode == .batch ? "/\(batchSize)" : ""), instances: count,
-            transitions: transitions.reduce(0, +), commits: commits, wall: wall, latencies: measurement.latencies, databaseBytes: size, verify: verdict)
+            transitions: transitions.reduce(0, +), commits: commits, wall: wall, latencies: measurement.latencies, peakRSS: peakRSS, databaseBytes: size,
+            verify: verdict)
         result.timeSplitSeconds = split.rounded
         return result
     }
@@ -122,23 +124,38 @@ struct EngineRun {
         return try queue.read { db in
             let complete = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment WHERE status = 'complete'") ?? 0
             guard complete == count else { throw BenchError("\(complete) of \(count) journeys complete") }
-            var states: [String: [String: String]] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.personId, s.stepId, s.state FROM step s JOIN enrollment e ON e.id = s.enrollmentId
-                WHERE s.stepId IN ('residence-permit', 'child-allowance', 'school-place', 'employment-service')
-                """)
-            while let row = try rows.next() { states[row["personId"], default: [:]][row["stepId"]] = row["state"] }
-            for (index, person) in people.enumerated() {
-                let profile = workload.profiles[index]
-                guard transitions[index] == profile.expectedTransitions else {
-                    throw BenchError("person \(index): \(transitions[index]) transitions, expected \(profile.expectedTransitions)")
+            // Streamed person by person, so checking 100,000 journeys does not hold them all in memory.
+            let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.rawValue, $0.offset) })
+            var checked = 0
+            var current: String?
+            var steps: [String: String] = [:]
+            func check() throws {
+                guard let person = current, let number = index[person] else { return }
+                let profile = workload.profiles[number]
+                guard transitions[number] == profile.expectedTransitions else {
+                    throw BenchError("person \(number): \(transitions[number]) transitions, expected \(profile.expectedTransitions)")
                 }
-                let steps = states[person.rawValue] ?? [:]
                 func done(_ step: String) -> Bool { steps[step] == "done" }
                 guard done("residence-permit") != profile.isEuCitizen, done("child-allowance") == profile.hasChildren,
                     done("school-place") == profile.hasChildren, done("employment-service") == profile.jobSeeking
-                else { throw BenchError("person \(index) took branches its profile does not imply: \(steps)") }
+                else { throw BenchError("person \(number) took branches its profile does not imply: \(steps)") }
+                checked += 1
             }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT e.personId, s.stepId, s.state FROM enrollment e JOIN step s ON s.enrollmentId = e.id
+                WHERE s.stepId IN ('residence-permit', 'child-allowance', 'school-place', 'employment-service') ORDER BY e.personId
+                """)
+            while let row = try rows.next() {
+                let person: String = row["personId"]
+                if person != current {
+                    try check()
+                    current = person
+                    steps.removeAll(keepingCapacity: true)
+                }
+                steps[row["stepId"]] = row["state"]
+            }
+            try check()
+            guard checked == count else { throw BenchError("checked \(checked) of \(count) journeys") }
             return "ok (all \(count) journeys complete; every transition count and branch matches its profile)"
         }
     }

@@ -18,7 +18,10 @@ struct ModeResult: Codable {
     /// Seconds spent deciding (engine), committing (storage) and reading snapshots back (load).
     var timeSplitSeconds: [String: Double] = [:]
 
-    init(mode: String, instances: Int, transitions: Int, commits: Int, wall: Double, latencies: [Double], databaseBytes: Int64, verify: String) {
+    /// `peakRSS` is read when the run ends, before verification builds its own tables.
+    init(mode: String, instances: Int, transitions: Int, commits: Int, wall: Double, latencies: [Double], peakRSS: Double, databaseBytes: Int64,
+        verify: String)
+    {
         let sorted = latencies.sorted()
         self.mode = mode
         self.instances = instances
@@ -30,7 +33,7 @@ struct ModeResult: Codable {
         latencyMicrosecondsP50 = (Measurement.percentile(sorted, 0.50) * 10).rounded() / 10
         latencyMicrosecondsP99 = (Measurement.percentile(sorted, 0.99) * 10).rounded() / 10
         latencyMicrosecondsMean = sorted.isEmpty ? 0 : (sorted.reduce(0, +) / Double(sorted.count) * 1e7).rounded() / 10
-        peakRSSMiB = (ResourceUsage.peakRSSMiB() * 10).rounded() / 10
+        peakRSSMiB = (peakRSS * 10).rounded() / 10
         databaseMiB = (Double(databaseBytes) / 1_048_576 * 10).rounded() / 10
         self.verify = verify
     }

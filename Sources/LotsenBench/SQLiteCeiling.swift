@@ -55,7 +55,7 @@ struct SQLiteCeiling {
         try exec(db, "PRAGMA wal_checkpoint(TRUNCATE)")
         let size = ResourceUsage.fileSize(path) + ResourceUsage.fileSize(path + "-wal")
         return ModeResult(mode: "bare SQLite ceiling", instances: rows, transitions: transactions, commits: transactions, wall: wall,
-            latencies: measurement.latencies, databaseBytes: size, verify: "n/a")
+            latencies: measurement.latencies, peakRSS: ResourceUsage.peakRSSMiB(), databaseBytes: size, verify: "n/a")
     }
 
     private func exec(_ db: OpaquePointer, _ sql: String) throws {

@@ -59,7 +59,7 @@ struct MigrationTests {
         func columns(_ index: String) throws -> [String] {
             try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index]) }
         }
-        #expect(try columns("enrollment_by_journey_status") == ["journeyId", "status", "ball", "updatedAt"])
+        #expect(try columns("enrollment_by_journey_status") == ["journeyId", "status", "ball", "updatedDay"])
         #expect(try columns("step_by_journey_step_state") == ["journeyId", "stepId", "state", "since"])
         // History is read by enrollment in order: the event table is keyed that way, with no separate index.
         let eventKey = try store.pool.read { db in
