@@ -35,7 +35,6 @@ public struct GuideStrings: Sendable {
     var orHeading: String { t("Or:", "Eller:") }
     var quit: String { t("Quit", "Avsluta") }
     var saveAndQuit: String { t("Save and quit", "Spara och avsluta") }
-    var back: String { t("Back", "Tillbaka") }
     var backToSteps: String { t("Back to the steps", "Tillbaka till stegen") }
     var changeAnAnswer: String { t("Change an answer", "Ändra ett svar") }
 

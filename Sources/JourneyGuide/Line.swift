@@ -27,11 +27,6 @@ public struct Line: Hashable, Sendable {
         self.style = style
     }
 
-    /// An indented line: `level` steps of two spaces.
-    public static func indented(_ text: String, level: Int = 1, style: Style = .normal) -> Line {
-        Line(text, style: style, prefix: String(repeating: "  ", count: level))
-    }
-
     public var isBlank: Bool { prefix.allSatisfy(\.isWhitespace) && text.isEmpty }
 
     /// The line as text rows no wider than `width` characters (at least one word per row), or as one row

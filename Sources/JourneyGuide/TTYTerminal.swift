@@ -62,7 +62,7 @@ public final class TTYTerminal: Terminal {
         output(styled(prompt, .heading) + " ")
         let input = reader.readLine()
         // Ctrl-C and Ctrl-D leave the cursor after the prompt; start the goodbye on a line of its own.
-        if !input.isLine { output("\n") }
+        if case .line = input {} else { output("\n") }
         return input
     }
 
@@ -85,12 +85,5 @@ public final class TTYTerminal: Terminal {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return min(Int(size.ws_col), 100) }
         return environment["COLUMNS"].flatMap(Int.init).map { min($0, 100) } ?? 80
-    }
-}
-
-extension TerminalInput {
-    var isLine: Bool {
-        if case .line = self { return true }
-        return false
     }
 }
