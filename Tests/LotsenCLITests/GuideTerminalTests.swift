@@ -1,0 +1,160 @@
+import Foundation
+import JourneyModel
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A tmux server of its own, so the guide runs on a real terminal: keys are typed with send-keys and the screen
+/// is read with capture-pane.
+final class Tmux {
+    static let isAvailable = ["/usr/bin/tmux", "/usr/local/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+
+    private let socket = "lotsen-test-\(UUID().uuidString)"
+    private let session = "guide"
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Starts `arguments` in a new 120×150 terminal (tall enough for a whole screen, so nothing scrolls away) with
+    /// `environment` and no inherited NO_COLOR; the pane stays open after the program ends and prints its exit status.
+    func start(_ arguments: [String], environment: [String: String]) throws {
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
+        let command = (["env", "-u", "NO_COLOR"] + assignments + arguments.map(Self.quote)).joined(separator: " ") + "; echo guide-exited-$?; sleep 600"
+        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "150", command])
+    }
+
+    /// Types `text` and presses Enter.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]); try tmux(["send-keys", "-t", session, "Enter"]) }
+
+    /// Presses keys by name, such as `C-c`.
+    func press(_ key: String) throws { try tmux(["send-keys", "-t", session, key]) }
+
+    /// What the terminal shows now; with `escapes`, including the colour codes.
+    func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])) }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(20)
+        var shown = ""
+        while Date() < deadline {
+            shown = try screen()
+            if shown.contains(text) { return shown }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("the terminal never showed '\(text)'; it shows:\n\(shown)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+
+    /// Closes the terminal as a person closing the window would: the guide gets no chance to say goodbye.
+    func kill() throws { try tmux(["kill-session", "-t", session]) }
+
+    /// Runs a tmux command with `posix_spawn`, not `Process`: the server that `new-session` forks would inherit what
+    /// `Process` uses to notice the end of a child (so it would wait for the server), and the test thread's blocked
+    /// signals (so closing the terminal would not end the guide). Here it starts clean: no signals blocked, default
+    /// handlers, standard input and error on /dev/null, and standard output in a file read afterwards.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let words = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TMUX") }.map { "\($0.key)=\($0.value)" }
+        let argv = words.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+@Suite("lotsen guide on a real terminal and through a pipe")
+struct GuideTerminalTests {
+    @Test("on a terminal: colours, a step marked done, the terminal killed mid-journey, then resumed and left with Ctrl-C",
+        .enabled(if: Tmux.isAvailable, "needs tmux (scripts/setup installs it)"))
+    func killAndResumeOnARealTerminal() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let tmux = Tmux()
+        let binary = CLIRunner.binary.path
+        var environment = ["LOTSEN_DATABASE": runner.database, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "HOME": runner.folder.path]
+        try tmux.start([binary, "guide", "new-in-sweden", "--person", "new", "--journeys", CLIRunner.root.appendingPathComponent("journeys").path,
+            "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment)
+        let first = try tmux.waitFor("Which country are you a citizen of?")
+        let match = try #require(first.range(of: #"lp-[0-9a-z]{10}"#, options: .regularExpression))
+        let reference = String(first[match])
+        #expect(try tmux.screen(escapes: true).contains("\u{1B}["), "colours on a terminal")
+        try tmux.type("Germany")
+        try tmux.waitFor("Will you live in Sweden for at least one year?")
+        try tmux.type("perhaps")
+        try tmux.waitFor("Try again: expected yes or no. Answer yes/no (or ja/nej).")
+        try tmux.type("yes")
+        try tmux.waitFor("What is your full name?")
+        try tmux.type("Test Testsson")
+        try tmux.waitFor("What is your address in Sweden?")
+        try tmux.type("Testgatan 1, 111 11 Stockholm")
+        try tmux.waitFor("Next: Notify your move to Sweden")
+        try tmux.type("1")
+        try tmux.waitFor("What have you done?")
+        try tmux.type("1")
+        try tmux.waitFor("Done: Notify your move to Sweden.")
+
+        // Closing the terminal loses nothing: every change was saved before the next prompt.
+        try tmux.kill()
+        environment["NO_COLOR"] = "1"
+        try tmux.start([binary, "guide", "--person", reference, "--journeys", CLIRunner.root.appendingPathComponent("journeys").path,
+            "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment)
+        let resumed = try tmux.waitFor("Next: Identity check at a service office")
+        #expect(resumed.contains("Welcome back. You continue where you left off: New in Sweden."))
+        #expect(resumed.contains("1 of 14 steps done"))
+        // Straight to the steps: the questions answered before the terminal closed are not asked again.
+        #expect(!resumed.contains("Your answer:"))
+        #expect(!(try tmux.screen(escapes: true)).contains("\u{1B}["), "no colours with NO_COLOR")
+
+        try tmux.press("C-c")
+        let goodbye = try tmux.waitFor("guide-exited-")
+        #expect(goodbye.contains("Stopped."))
+        #expect(goodbye.contains("To continue, run: lotsen guide new-in-sweden --person \(reference)"))
+        #expect(goodbye.contains("guide-exited-130"))
+    }
+
+    @Test("through a pipe: plain lines a script can drive, in Swedish, saved at the end of input")
+    func scriptDrivesThePlainGuide() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let input = ["n", "Tyskland", "nej", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
+        let result = try runner.run(["guide", "new-in-sweden", "--lang", "sv"], input: input)
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty)
+        #expect(!result.output.contains("\u{1B}"))
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0 == "Ditt svar:" }.count == 4, "each prompt is a line of its own")
+        #expect(result.output.contains("Nästa: Ansök om samordningsnummer"))
+        #expect(lines.last == "" && lines.dropLast().last?.hasPrefix("Fortsätt senare med: lotsen guide new-in-sweden --person lp-") == true)
+        let status = try runner.run(["status", "--person", String(lines.dropLast().last!.split(separator: " ").last!), "--json"])
+        #expect(status.status == 0)
+        #expect(status.output.contains("\"citizenship\""))
+    }
+}
