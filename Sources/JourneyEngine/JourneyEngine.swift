@@ -22,8 +22,9 @@ public final class JourneyEngine: Sendable {
 
     // MARK: People
 
-    /// Finds the person named by `reference`; `create` makes one for an identity number not seen before (and always for `.new`).
-    public func person(_ reference: PersonReference, create: Bool = false) throws(EngineError) -> StoredPerson {
+    /// Finds the person named by `reference`. People are created by ``enroll(_:in:actor:)``, in the same
+    /// transaction as their first enrollment.
+    public func person(_ reference: PersonReference) throws(EngineError) -> StoredPerson {
         switch reference {
         case .id(let id):
             guard let person = try storage({ () throws(StorageError) in try store.person(id: id) }) else {
@@ -32,19 +33,11 @@ public final class JourneyEngine: Sendable {
             return person
         case .identity(let number):
             if let person = try storage({ () throws(StorageError) in try store.person(identity: number) }) { return person }
-            guard create else {
-                throw EngineError(.unknownPerson, "no journeys found for that \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer")",
-                    hint: "start a journey first with: lotsen start JOURNEY --person ...")
-            }
-            return try newPerson(identity: number)
+            throw EngineError(.unknownPerson, "no journeys found for that \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer")",
+                hint: "start a journey first with: lotsen start JOURNEY --person ...")
         case .new:
-            return try newPerson(identity: nil)
+            throw EngineError(.unknownPerson, "a newcomer has no record until a journey is started", hint: "start a journey with --person new")
         }
-    }
-
-    private func newPerson(identity: Personnummer?) throws(EngineError) -> StoredPerson {
-        let id = PersonID(PersonReference.idPrefix + ReferenceGenerator.random())
-        return try storage { () throws(StorageError) in try store.createPerson(id: id, identity: identity, at: clock()) }
     }
 
     /// Links a personnummer or samordningsnummer obtained later to a newcomer's reference, keeping all progress.
