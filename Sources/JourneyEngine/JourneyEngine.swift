@@ -296,8 +296,16 @@ public final class JourneyEngine: Sendable {
             _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
             events += try record(parsed, source: .step(stepID), actor: actor, in: &snapshot)
         }
-        let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
-        guard let status = plan.status(of: stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)'") }
+        // The stored state is the plan's as of the last change (every change re-plans every enrollment of the
+        // person). Where the rules may refuse and must explain why, the full plan gives the reason.
+        let status: StepStatus
+        if produced.isEmpty, let stored = enrollment.steps[stepID], stored.state != .locked, stored.state != .notApplicable {
+            status = StepStatus(step: stepID, state: stored.state, progress: stored.progress)
+        } else {
+            let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+            guard let planned = plan.status(of: stepID) else { throw EngineError(.unknownStep, "no step '\(stepID)'") }
+            status = planned
+        }
         guard let progress = try TransitionRules.progress(for: command, step: step, status: status, journey: definition, facts: facts) else {
             return (enrollment.id, events)
         }
