@@ -19,16 +19,16 @@ struct CLIError: Error, CustomStringConvertible {
 extension ParsableCommand {
     /// Runs `body`, turning refusals into a clear message on standard error and exit status 1.
     func reportingFailures(_ body: () throws -> Void) throws {
+        let failure: CLIError
         do {
-            try body()
+            return try body()
         } catch let error as CLIError {
-            Console.error("error: \(error.message)")
-            if let hint = error.hint { Console.error("hint: \(hint)") }
-            throw ExitCode(1)
+            failure = error
         } catch let error as EngineError {
-            Console.error("error: \(error.message)")
-            if let hint = error.hint { Console.error("hint: \(hint)") }
-            throw ExitCode(1)
+            failure = CLIError(error)
         }
+        Console.error("error: \(failure.message)")
+        if let hint = failure.hint { Console.error("hint: \(hint)") }
+        throw ExitCode(1)
     }
 }

@@ -52,11 +52,6 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
         guard seenAny else { return nil }
     }
 
-    /// A rough length in days, for sorting and "overdue" checks (a month counts as 30 days).
-    public var approximateDays: Double {
-        Double(years * 365 + months * 30 + weeks * 7 + days) + Double(hours) / 24 + Double(minutes) / 1440 + Double(seconds) / 86400
-    }
-
     /// A short human reading such as "3 months" or "3 månader": the largest unit only, since agencies give estimates.
     public func humanReadable(in language: Language) -> String {
         let units: [(Int, String, String, String, String)] = [

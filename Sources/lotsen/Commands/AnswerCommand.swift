@@ -44,7 +44,7 @@ struct AnswerCommand: ParsableCommand {
             let names = answers.compactMap(Self.split).map(\.fact.rawValue).joined(separator: ", ")
             Console.print(label("Recorded: \(names).", "Sparat: \(names)."))
             let report = StatusReport(catalog: context.library.catalog, language: language.language,
-                personArgument: reference.commandArgument(person: person.id, typed: who.person))
+                personArgument: reference.commandArgument(person: person.id))
             for view in overview.enrollments where who.journeyID == nil || view.journey.id == who.journeyID {
                 Console.print()
                 report.render(view).forEach { Console.print($0) }

@@ -37,16 +37,16 @@ struct StartCommand: ParsableCommand {
             }
             Console.print(view.created ? label("Started \(title).", "Startade \(title).") : label("You already started \(title); continuing.", "Du har redan startat \(title); fortsätter."))
             Console.print()
-            let argument = reference.commandArgument(person: view.enrollment.person, typed: person)
+            let argument = reference.commandArgument(person: view.enrollment.person)
             StatusReport(catalog: context.library.catalog, language: language.language, personArgument: argument).render(view).forEach { Console.print($0) }
         }
     }
 }
 
 extension PersonReference {
-    /// How to name the person in suggested commands: what they typed, unless it was an identity number,
-    /// which is never echoed; then a placeholder.
-    func commandArgument(person: PersonID, typed: String) -> String {
+    /// How to name the person in suggested commands: their Lotsen reference, or a placeholder when they named
+    /// themselves by identity number, which is never echoed.
+    func commandArgument(person: PersonID) -> String {
         switch self {
         case .id, .new: person.rawValue
         case .identity: "<your personnummer>"

@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
             }
             let label = Labels(language: language.language)
             let report = StatusReport(catalog: context.library.catalog, language: language.language,
-                personArgument: reference.commandArgument(person: overview.person.id, typed: who.person))
+                personArgument: reference.commandArgument(person: overview.person.id))
             Console.print(label("Person \(overview.person.id)", "Person \(overview.person.id)")
                 + (overview.person.identity == nil ? label(" (no personnummer linked yet)", " (inget personnummer kopplat ännu)") : ""))
             if views.isEmpty { Console.print(label("No journeys started yet.", "Inga resor startade ännu.")) }

@@ -21,7 +21,7 @@ struct StepArguments: ParsableArguments {
         Console.print(done(Labels(language: language.language), title))
         Console.print()
         let report = StatusReport(catalog: context.library.catalog, language: language.language,
-            personArgument: reference.commandArgument(person: person.id, typed: who.person))
+            personArgument: reference.commandArgument(person: person.id))
         report.render(view).forEach { Console.print($0) }
     }
 }
