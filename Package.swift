@@ -11,11 +11,14 @@ let package = Package(
         .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
         .library(name: "JourneyStorage", targets: ["JourneyStorage"]),
         .library(name: "JourneyGuide", targets: ["JourneyGuide"]),
+        .library(name: "JourneyAdapters", targets: ["JourneyAdapters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Value types, journey files, validation, conditions, Swedish identifiers. Foundation and Yams only.
@@ -23,17 +26,28 @@ let package = Package(
         // Durable state in SQLite through GRDB.
         .target(
             name: "JourneyStorage",
-            dependencies: ["JourneyModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Pure decisions over definitions, facts and events; persists through JourneyStorage.
         .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStorage"]),
+        // Agencies over HTTP (URLSession; FoundationNetworking on Linux) and the built-in sandbox agencies (a Hummingbird server).
+        .target(
+            name: "JourneyAdapters",
+            dependencies: [
+                "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // The interactive terminal guide for citizens; talks to a `Terminal` protocol (a real TTY, plain lines, or a script).
         .target(name: "JourneyGuide", dependencies: ["JourneyModel", "JourneyEngine"]),
         // The command line: the only place that wires concrete parts together.
         .executableTarget(
             name: "lotsen",
             dependencies: [
-                "JourneyModel", "JourneyEngine", "JourneyStorage", "JourneyGuide",
+                "JourneyModel", "JourneyEngine", "JourneyStorage", "JourneyGuide", "JourneyAdapters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +64,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
+        .testTarget(name: "JourneyAdaptersTests", dependencies: ["JourneyAdapters", "JourneyModel"]),
         .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
