@@ -129,3 +129,68 @@ struct AgencyFileLoaderTests {
         #expect(journeyDiagnostics.isEmpty, "\n\(ValidatorFixtures.rendered(journeyDiagnostics).joined(separator: "\n"))")
     }
 }
+
+@Suite("Adapter files: endpoints and field mappings")
+struct AgencyEndpointLoadingTests {
+    static let file = """
+        agency: exempelverket
+        name: { sv: Exempelverket, en: Example Agency }
+        website: https://www.example.se
+        baseURL: https://api.example.se/lotsen/v1
+        auth: { type: apiKey, header: X-Api-Key, env: EXEMPEL_KEY }
+        timeout: 1.5s
+        retry: { attempts: 4, backoff: 50ms }
+        services:
+          record:
+            kind: lookup
+            title: { sv: Uppgifter, en: Record }
+            validFor: P30D
+            returns: { fullName: name.full }
+          apply:
+            kind: application
+            title: { sv: Ansökan, en: Application }
+            sends: { fullName: name }
+        """
+
+    @Test("the endpoint, credentials, timeout and retry policy are read from the file")
+    func endpointIsRead() throws {
+        let result = AgencyFileLoader.load(Self.file, file: "adapters/exempelverket.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let endpoint = try #require(result.agency).endpoint
+        #expect(endpoint.baseURL?.absoluteString == "https://api.example.se/lotsen/v1")
+        #expect(endpoint.credentials == .apiKey(header: "X-Api-Key", environmentVariable: "EXEMPEL_KEY"))
+        #expect(endpoint.timeout == .milliseconds(1500))
+        #expect(endpoint.retry == RetryPolicy(attempts: 4, backoff: .milliseconds(50)))
+    }
+
+    @Test("without endpoint keys an agency uses the sandbox, a 10 s timeout and 3 attempts")
+    func defaultsPointAtTheSandbox() throws {
+        let text = Self.file.split(separator: "\n").filter { !["baseURL", "auth", "timeout", "retry"].contains(where: $0.hasPrefix) }
+            .joined(separator: "\n")
+        let result = AgencyFileLoader.load(text, file: "adapters/exempelverket.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let endpoint = try #require(result.agency).endpoint
+        #expect(endpoint.baseURL == nil)
+        #expect(endpoint.credentials == nil)
+        #expect(endpoint.timeout == .seconds(10))
+        #expect(endpoint.retry.attempts == 3)
+    }
+
+    @Test("retries wait the backoff, then twice as long each time")
+    func backoffDoubles() {
+        let policy = RetryPolicy(attempts: 4, backoff: .milliseconds(100))
+        #expect([2, 3, 4].map(policy.delay(before:)) == [.milliseconds(100), .milliseconds(200), .milliseconds(400)])
+    }
+
+    @Test("an application with sends is submittable; the mappings keep the file's order")
+    func mappingsAreRead() throws {
+        let agency = try #require(AgencyFileLoader.load(Self.file, file: "adapters/exempelverket.yaml").agency)
+        let record = try #require(agency.services.first { $0.id == "exempelverket.record" })
+        #expect(record.returns == [FieldMapping(fact: "fullName", field: "name.full")])
+        #expect(record.validFor?.days == 30)
+        #expect(!record.isSubmittable)
+        let application = try #require(agency.services.first { $0.id == "exempelverket.apply" })
+        #expect(application.isSubmittable)
+        #expect(application.sentField(for: "fullName")?.field == "name")
+    }
+}

@@ -1,7 +1,8 @@
 /// Reads one adapter file (`adapters/<agency>.yaml`) into an ``Agency``, reporting every problem found.
 public enum AgencyFileLoader {
-    static let topKeys = ["agency", "name", "website", "services"]
-    static let serviceKeys = ["kind", "title", "link", "inPerson"]
+    static let topKeys = ["agency", "name", "website", "baseURL", "auth", "timeout", "retry", "services"]
+    static let requiredTopKeys = ["agency", "name", "website", "services"]
+    static let serviceKeys = ["kind", "title", "link", "inPerson", "returns", "sends", "validFor"]
 
     /// Parses `text`, read from `file` (used in diagnostics and to check the file name matches the agency id).
     /// An agency is returned whenever its id could be read, with every service that is valid, even when other
@@ -10,7 +11,7 @@ public enum AgencyFileLoader {
     public static func load(_ text: String, file: String) -> (agency: Agency?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?) {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(text),
-            let top = reader.mapping(root, "", keys: topKeys, required: topKeys, what: "an adapter file")
+            let top = reader.mapping(root, "", keys: topKeys, required: requiredTopKeys, what: "an adapter file")
         else { return (nil, reader.diagnostics, nil) }
 
         let id = top["agency"].flatMap { reader.string($0, "agency", what: "an agency id") }
@@ -51,14 +52,28 @@ public enum AgencyFileLoader {
                     reader.report(at: "\(path).link", "'\(link)' is not an https:// link", hint: "write the full address of the service's official page")
                 }
                 let inPerson = fields["inPerson"].flatMap { reader.bool($0, "\(path).inPerson") } ?? false
+                let returns = fields["returns"].map { mappings($0, "\(path).returns", reader: reader) } ?? []
+                let sends = fields["sends"].map { mappings($0, "\(path).sends", reader: reader) } ?? []
+                var validFor: ISODuration?
+                if let raw = fields["validFor"].flatMap({ reader.string($0, "\(path).validFor", what: "a duration") }) {
+                    validFor = ISODuration(raw)
+                    if validFor == nil {
+                        reader.report(at: "\(path).validFor", "'\(raw)' is not an ISO 8601 duration", hint: "such as P30D (30 days) or P1Y")
+                    }
+                }
+                if let kind {
+                    checkKeys(fields, path: path, kind: kind, inPerson: inPerson, reader: reader)
+                }
                 if let id, let kind, let title {
-                    services.append(AgencyService(id: ServiceID(agency: AgencyID(id), name: entry.key), kind: kind, title: title, link: link, inPerson: inPerson))
+                    services.append(AgencyService(id: ServiceID(agency: AgencyID(id), name: entry.key), kind: kind, title: title, link: link,
+                        inPerson: inPerson, returns: returns, sends: sends, validFor: validFor))
                 }
             }
         }
+        let endpoint = self.endpoint(top, reader: reader)
         let location = reader.locations["agency"].map { (line: $0.line, column: $0.column) }
         guard let id else { return (nil, reader.diagnostics, location) }
-        let agency = Agency(id: AgencyID(id), name: name ?? LocalizedText(id), website: website ?? "", services: services)
+        let agency = Agency(id: AgencyID(id), name: name ?? LocalizedText(id), website: website ?? "", services: services, endpoint: endpoint)
         return (agency, reader.diagnostics, location)
     }
 

@@ -132,7 +132,10 @@ private struct Parser {
             if let node = fields["from"] {
                 for item in reader.idList(node, "\(path).from") {
                     let service = ServiceID(item.id)
-                    checkService(service, at: item.path, expecting: .lookup)
+                    if let lookup = checkService(service, at: item.path, expecting: .lookup), lookup.returnedField(for: FactID(entry.key)) == nil {
+                        reader.report(at: item.path, "service '\(service)' does not return '\(entry.key)'",
+                            hint: "add '\(entry.key): <field>' under services.\(service.name).returns in adapters/\(service.agency).yaml")
+                    }
                     from.append(service)
                 }
             }
@@ -191,6 +194,7 @@ private struct Parser {
     mutating func parseStep(_ node: Node, _ path: String, group: Int?) {
         guard let fields = reader.mapping(node, path, keys: JourneyLoader.stepKeys, required: ["id", "title"], what: "a step") else { return }
         var draft = StepDraft(path: path)
+        var submitted: AgencyService?
         draft.group = group
         draft.id = fields["id"].flatMap { reader.string($0, "\(path).id", what: "a step id") }
         if let id = draft.id, !IdentifierRules.isKebabCase(id) {
@@ -200,10 +204,17 @@ private struct Parser {
         draft.summary = fields["summary"].flatMap { reader.text($0, "\(path).summary") }
         if let raw = fields["service"].flatMap({ reader.string($0, "\(path).service", what: "a service") }) {
             draft.service = ServiceID(raw)
-            checkService(ServiceID(raw), at: "\(path).service", expecting: nil)
+            submitted = checkService(ServiceID(raw), at: "\(path).service", expecting: nil).flatMap { $0.isSubmittable ? $0 : nil }
         }
         draft.after = fields["after"].map { reader.idList($0, "\(path).after") } ?? []
         draft.needs = fields["needs"].map { reader.idList($0, "\(path).needs") } ?? []
+        // Lotsen sends exactly what the step needs, so the agency must have a name for each of those facts.
+        if let submitted {
+            for need in draft.needs where submitted.sentField(for: FactID(need.id)) == nil {
+                reader.report(at: need.path, "service '\(submitted.id)' does not send '\(need.id)'",
+                    hint: "add '\(need.id): <field>' under services.\(submitted.id.name).sends in adapters/\(submitted.id.agency).yaml")
+            }
+        }
         draft.produces = fields["produces"].map { reader.idList($0, "\(path).produces") } ?? []
         if let node = fields["when"], reader.string(node, "\(path).when", what: "a condition") != nil, let raw = node.scalar?.string {
             // Kept untrimmed, so error offsets map to exact positions in the file.
@@ -246,8 +257,10 @@ private struct Parser {
         }
     }
 
-    func checkService(_ service: ServiceID, at path: String, expecting kind: AgencyService.Kind?) {
-        guard let catalog else { return }
+    /// The service, when the catalog has it (and it is of `kind`, when given); otherwise reports why not.
+    @discardableResult
+    func checkService(_ service: ServiceID, at path: String, expecting kind: AgencyService.Kind?) -> AgencyService? {
+        guard let catalog else { return nil }
         guard let found = catalog.service(service) else {
             let names = catalog.allServiceIDs.map(\.rawValue)
             let hint = Suggestion.closest(to: service.rawValue, among: names).map { "did you mean '\($0)'?" }
@@ -255,12 +268,14 @@ private struct Parser {
                     ? "no agency '\(service.agency)' in adapters/; declare it in adapters/\(service.agency).yaml"
                     : "declare it under 'services:' in adapters/\(service.agency).yaml")
             reader.report(at: path, "unknown service '\(service)'", hint: hint)
-            return
+            return nil
         }
         if let kind, found.kind != kind {
             reader.report(at: path, "service '\(service)' is \(article(found.kind.rawValue)) \(found.kind.rawValue), not \(article(kind.rawValue)) \(kind.rawValue)",
                 hint: "facts can only be fetched from lookup services")
+            return nil
         }
+        return found
     }
 
     private func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
