@@ -17,6 +17,10 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case definitionChanged
         /// Someone else changed the same enrollment first; reload and try again.
         case conflict
+        /// An agency could not be asked, or did not give a usable answer.
+        case agencyFailed
+        /// The agency's answer cannot be used: no record, several records, or a refusal.
+        case agencyRefused
         case storage
     }
 

@@ -187,6 +187,22 @@ public final class JourneyEngine: Sendable {
         return try record(parsed, source: source, actor: actor, in: &snapshot)
     }
 
+    /// Records facts an agency supplied, already typed, with how long they count. Each must be declared by
+    /// `journey` with a type the value conforms to; nothing is recorded if any is not.
+    public func record(_ facts: [(fact: FactID, value: FactValue)], source: FactSource, validUntil: Date?, person id: PersonID, journey: JourneyID,
+        actor: JourneyEvent.Actor) throws(EngineError)
+    {
+        _ = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+            let definition = try self.journeys(for: snapshot, only: journey)[0]
+            for (fact, value) in facts {
+                guard let declared = definition.fact(fact), value.conforms(to: declared.type) else {
+                    throw EngineError(.invalidValue, "'\(fact)' is not a \(definition.fact(fact)?.type.keyword ?? "declared") fact of '\(journey)'")
+                }
+            }
+            return try record(facts.map { ($0.fact, $0.value) }, source: source, validUntil: validUntil, actor: actor, in: &snapshot)
+        }
+    }
+
     private func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey]) throws(EngineError) -> FactValue {
         let declarations = journeys.compactMap { $0.fact(fact) }
         guard let definition = declarations.first else {
@@ -205,14 +221,14 @@ public final class JourneyEngine: Sendable {
     }
 
     /// Stores parsed facts on the snapshot and logs them to every enrollment whose journey declares them.
-    private func record(_ facts: [(FactID, FactValue)], source: FactSource, actor: JourneyEvent.Actor, in snapshot: inout PersonSnapshot)
-        throws(EngineError) -> [JourneyEvent]
+    private func record(_ facts: [(FactID, FactValue)], source: FactSource, validUntil: Date? = nil, actor: JourneyEvent.Actor,
+        in snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]
     {
         let now = clock()
         var events: [JourneyEvent] = []
         for (fact, value) in facts {
-            if snapshot.facts[fact]?.value == value { continue }
-            snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now)
+            if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
+            snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
             // A newcomer's personnummer, once known, becomes the person's identity (keeping every enrollment).
             if fact == "personnummer", case .personnummer(let number) = value, snapshot.person.identity == nil {
                 if let owner = try storage({ () throws(StorageError) in try store.person(identity: number) }), owner.id != snapshot.person.id {

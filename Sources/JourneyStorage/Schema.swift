@@ -77,6 +77,7 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-once-only-consents-submissions-journal", migrate: onceOnly)
         return migrator
     }
 }

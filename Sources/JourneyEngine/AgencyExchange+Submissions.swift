@@ -1,0 +1,142 @@
+import Foundation
+import JourneyModel
+import JourneyStorage
+
+extension AgencyExchange {
+    /// The application Lotsen would send for `step`: the facts the step needs, each with its value and source, and
+    /// the agency it goes to. Refused for a step the person does on the agency's own site, or that is not open.
+    public func submissionOffer(step stepID: StepID, person: PersonID, journey journeyID: JourneyID) throws(EngineError) -> SubmissionOffer {
+        let overview = try engine.overview(.id(person))
+        guard let view = overview.enrollments.first(where: { $0.journey.id == journeyID }) else {
+            throw EngineError(.notEnrolled, "this person has not started '\(journeyID)'")
+        }
+        guard let step = view.journey.step(stepID), let status = view.plan.status(of: stepID) else {
+            throw EngineError(.unknownStep, "no step '\(stepID)' in '\(journeyID)'")
+        }
+        guard let serviceID = step.service, let service = catalog.service(serviceID), service.isSubmittable else {
+            throw EngineError(.invalidTransition, "step '\(stepID)' is not sent through Lotsen",
+                hint: "apply on the agency's own site, then mark it done with: lotsen complete \(stepID)")
+        }
+        guard status.state == .available || status.state == .inProgress else {
+            throw EngineError(.invalidTransition, "cannot submit step '\(stepID)': it is \(TransitionRules.describe(status.state))")
+        }
+        var fields: [SubmissionOffer.Field] = []
+        var missing: [FactID] = []
+        for fact in step.needs {
+            guard let definition = view.journey.fact(fact), let mapping = service.sentField(for: fact) else { continue }
+            guard let known = overview.facts[fact] else {
+                missing.append(fact)
+                continue
+            }
+            fields.append(SubmissionOffer.Field(fact: definition, value: known.value, source: known.source, agencyField: mapping.field))
+        }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            throw EngineError(.invalidTransition, "cannot submit step '\(stepID)' yet: it needs \(names)", hint: "answer \(names) first")
+        }
+        return SubmissionOffer(journey: view.journey, enrollment: view.enrollment.id, step: step, agency: try agency(of: serviceID), service: service,
+            fields: fields)
+    }
+
+    /// Sends the application after the person's decision, through the outbox: the intent (with an idempotency
+    /// key) is stored first, then the agency is called, then the outcome is stored and the step waits on the agency.
+    public func submit(_ offer: SubmissionOffer, for person: PersonID, decision: Consent.Decision, actor: JourneyEvent.Actor = .person) async
+        throws(EngineError) -> SubmissionOutcome
+    {
+        let fields = offer.fields.map(\.fact.id)
+        try decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
+        guard decision == .granted else { return .refused }
+        let identity = try engine.person(.id(person)).identity
+        var body: [String: AgencyValue] = [:]
+        for field in offer.fields { body[field.agencyField] = AgencyValue(field.value) }
+        let payload = Payload(subject: identity?.twelveDigits, fields: body)
+        let draft = Submission(person: person, enrollment: offer.enrollment, journey: offer.journey.id, step: offer.step.id, service: offer.service.id,
+            fields: fields, payload: payload.encoded, createdAt: clock())
+        let submission = try storage { () throws(StorageError) in
+            try store.recordIntent(draft, journal: entry(person, actor, offer.purpose, offer.service.id, .send, fields, .intended, detail: draft.id))
+        }
+        return try await finish(submission, actor: actor)
+    }
+
+    /// Finishes every submission left pending by a crash, a kill or an unreachable agency, with its original
+    /// idempotency key: the agency returns the case it already opened rather than opening another.
+    /// Returns how many reached the agency now; failures stay pending (or are marked failed when refused).
+    @discardableResult
+    public func resumePendingSubmissions(actor: JourneyEvent.Actor = .system) async -> Int {
+        guard let pending = try? storage({ () throws(StorageError) in try store.pendingSubmissions() }) else { return 0 }
+        var finished = 0
+        for submission in pending {
+            if case .submitted? = try? await finish(submission, actor: actor) { finished += 1 }
+        }
+        return finished
+    }
+
+    /// Calls the agency for a recorded submission and records the outcome.
+    func finish(_ submission: Submission, actor: JourneyEvent.Actor) async throws(EngineError) -> SubmissionOutcome {
+        let purpose = CallPurpose(journey: submission.journey, step: submission.step)
+        let agency = try agency(of: submission.service)
+        guard let text = submission.payload, let payload = Payload(decoding: text) else {
+            throw EngineError(.storage, "the pending submission \(submission.id) has no readable payload")
+        }
+        var subject: Personnummer?
+        if let number = payload.subject { subject = try? Personnummer(parsing: number) }
+        var outcome = submission
+        outcome.attempts += 1
+        outcome.updatedAt = clock()
+        let receipt: AgencyCase
+        do {
+            receipt = try await adapter.submit(ApplicationRequest(service: submission.service, subject: subject, fields: payload.fields,
+                idempotencyKey: submission.id, purpose: purpose))
+        } catch {
+            // A refusal (4xx, or an answer that can never be read) ends the submission; anything else stays pending for a retry.
+            outcome.state = error.isRetryable ? .pending : .failed
+            outcome.lastError = error.code.name
+            try storage { () throws(StorageError) in
+                try store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
+                    .failed, detail: error.code.name))
+            }
+            throw failure(error, agency: agency, retrying: error.isRetryable)
+        }
+        outcome.state = .submitted
+        outcome.caseID = receipt.caseID
+        outcome.lastError = nil
+        try storage { () throws(StorageError) in
+            try store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
+                .completed, detail: receipt.caseID))
+        }
+        try markSubmitted(outcome, actor: actor)
+        return .submitted(caseID: receipt.caseID)
+    }
+
+    /// Moves the step to "waiting on the agency" for a case the agency has; repeated calls change nothing.
+    func markSubmitted(_ submission: Submission, actor: JourneyEvent.Actor) throws(EngineError) {
+        let overview = try engine.overview(.id(submission.person))
+        guard let view = overview.enrollments.first(where: { $0.journey.id == submission.journey }),
+            let state = view.plan.status(of: submission.step)?.state, state == .available || state == .inProgress
+        else { return }
+        _ = try engine.apply(.submitted(caseReference: submission.caseID), step: submission.step, person: submission.person,
+            journey: submission.journey, actor: actor)
+    }
+}
+
+/// The body of an application as stored in the outbox, so a retry sends exactly the same.
+struct Payload: Codable {
+    let subject: String?
+    let fields: [String: AgencyValue]
+
+    init(subject: String?, fields: [String: AgencyValue]) {
+        self.subject = subject
+        self.fields = fields
+    }
+
+    init?(decoding text: String) {
+        guard let value = try? JSONDecoder().decode(Payload.self, from: Data(text.utf8)) else { return nil }
+        self = value
+    }
+
+    var encoded: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

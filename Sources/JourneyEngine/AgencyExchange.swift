@@ -1,0 +1,97 @@
+import Foundation
+import JourneyModel
+import JourneyStorage
+
+/// The once-only exchange with agencies: fetching what an agency already knows, sending applications, and
+/// following their cases, always with the person's consent and always journaled.
+///
+/// No agency is ever called inside a database transaction: each call is preceded by a journaled intent and
+/// followed by a journaled outcome, and applications go through the submission outbox with an idempotency key,
+/// so a crash at any point is finished by ``resumePendingSubmissions(actor:)`` without opening two cases.
+public final class AgencyExchange: Sendable {
+    public let engine: JourneyEngine
+    let store: any OnceOnlyStore
+    let adapter: any AgencyAdapter
+    let clock: @Sendable () -> Date
+
+    public init(engine: JourneyEngine, store: any OnceOnlyStore, adapter: any AgencyAdapter, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.engine = engine
+        self.store = store
+        self.adapter = adapter
+        self.clock = clock
+    }
+
+    var catalog: AgencyCatalog { engine.library.catalog }
+
+    /// The person's consents, oldest first.
+    public func consents(of person: PersonID) throws(EngineError) -> [Consent] {
+        try storage { () throws(StorageError) in try store.consents(person: person) }
+    }
+
+    /// Withdraws a consent: later exchanges in its scope are asked again. Journaled.
+    public func withdrawConsent(_ id: String, of person: PersonID, actor: JourneyEvent.Actor = .person) throws(EngineError) -> Consent {
+        let withdrawn = try storage { () throws(StorageError) in try store.withdrawConsent(id: id, person: person, at: clock(), actor: actor) }
+        guard let withdrawn else {
+            throw EngineError(.unknownPerson, "this person has no consent '\(id)'", hint: "list them with: lotsen consent list --person ...")
+        }
+        return withdrawn
+    }
+
+    /// Everything read or sent about the person, oldest first.
+    public func journal(of person: PersonID) throws(EngineError) -> [AccessEntry] {
+        try storage { () throws(StorageError) in try store.journal(person: person) }
+    }
+
+    // MARK: Shared parts
+
+    func entry(_ person: PersonID, _ actor: JourneyEvent.Actor, _ purpose: CallPurpose, _ service: ServiceID, _ action: AccessEntry.Action,
+        _ fields: [FactID], _ outcome: AccessEntry.Outcome, detail: String? = nil) -> AccessEntry
+    {
+        AccessEntry(at: clock(), person: person, actor: actor, journey: purpose.journey, step: purpose.step, service: service, action: action,
+            fields: fields, outcome: outcome, detail: detail)
+    }
+
+    func journal(_ entries: AccessEntry...) throws(EngineError) {
+        try storage { () throws(StorageError) in try store.appendJournal(entries) }
+    }
+
+    /// Records the person's decision, journaled, and returns whether they said yes.
+    func decide(_ decision: Consent.Decision, person: PersonID, purpose: CallPurpose, service: ServiceID, direction: Consent.Direction,
+        fields: [FactID], actor: JourneyEvent.Actor) throws(EngineError)
+    {
+        let consent = Consent(person: person, journey: purpose.journey, step: purpose.step, service: service, direction: direction, fields: fields,
+            decision: decision, decidedAt: clock())
+        let action: AccessEntry.Action = decision == .granted ? .consentGranted : .consentRefused
+        try storage { () throws(StorageError) in
+            try store.recordConsent(consent, journal: entry(person, actor, purpose, service, action, fields, .completed, detail: consent.id))
+        }
+    }
+
+    func storage<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
+        do { return try body() } catch {
+            throw EngineError(error.code == .conflict ? .conflict : .storage, error.message, hint: error.hint)
+        }
+    }
+
+    /// An agency failure as the person reads it: which agency, what happened, and what to do; no personal data.
+    func failure(_ error: AgencyError, agency: Agency, retrying: Bool) -> EngineError {
+        let name = agency.name.en
+        let what: String =
+            switch error.code {
+            case .timeout: "\(name) did not answer in time"
+            case .unreachable: "\(name) cannot be reached"
+            case .rejected(let status) where status >= 500: "\(name) had a problem (\(status))"
+            case .rejected(let status): "\(name) refused the request (\(status))"
+            case .malformedResponse: "\(name) sent an answer Lotsen cannot read"
+            case .notConfigured: "Lotsen cannot call \(name): \(error.message)"
+            }
+        let hint =
+            retrying ? "Lotsen keeps the request and tries again: run 'lotsen sync' later" : error.isRetryable ? "try again later" : "tell the agency or your administrator"
+        return EngineError(error.isRetryable ? .agencyFailed : .agencyRefused, what, hint: hint)
+    }
+
+    func agency(of service: ServiceID) throws(EngineError) -> Agency {
+        guard let agency = catalog.agency(service.agency) else { throw EngineError(.unknownStep, "no adapter file for the agency of '\(service)'") }
+        return agency
+    }
+}

@@ -1,0 +1,222 @@
+import Crypto
+import Foundation
+import GRDB
+import JourneyModel
+
+extension SQLiteJourneyStore: OnceOnlyStore {
+    /// The `previousHash` of the first entry.
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    // MARK: Consents
+
+    public func recordConsent(_ consent: Consent, journal: AccessEntry) throws(StorageError) {
+        try write { db in
+            try Self.insert(consent, db)
+            try Self.append([journal], db)
+        }
+    }
+
+    public func consents(person: PersonID) throws(StorageError) -> [Consent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM consent WHERE personId = ? ORDER BY decidedAt, id", arguments: [person.rawValue]).map(Self.consent)
+        }
+    }
+
+    public func withdrawConsent(id: String, person: PersonID, at: Date, actor: JourneyEvent.Actor) throws(StorageError) -> Consent? {
+        try write { db -> Consent? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM consent WHERE id = ? AND personId = ?", arguments: [id, person.rawValue]) else {
+                return nil
+            }
+            var consent = try Self.consent(row)
+            guard consent.decision == .granted, consent.withdrawnAt == nil else { return consent }
+            consent.withdrawnAt = at
+            try db.execute(sql: "UPDATE consent SET withdrawnAt = ? WHERE id = ?", arguments: [at.storedSeconds, id])
+            try Self.append([AccessEntry(at: at, person: person, actor: actor, journey: consent.journey, step: consent.step, service: consent.service,
+                action: .consentWithdrawn, fields: consent.fields, outcome: .completed, detail: consent.id)], db)
+            return consent
+        }
+    }
+
+    static func insert(_ consent: Consent, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO consent (id, personId, journeyId, stepId, serviceId, direction, fields, decision, decidedAt, withdrawnAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [consent.id, consent.person.rawValue, consent.journey.rawValue, consent.step?.rawValue, consent.service.rawValue,
+                consent.direction.rawValue, joined(consent.fields), consent.decision.rawValue, consent.decidedAt.storedSeconds,
+                consent.withdrawnAt?.storedSeconds])
+    }
+
+    static func consent(_ row: Row) throws -> Consent {
+        guard let direction = Consent.Direction(rawValue: row["direction"]), let decision = Consent.Decision(rawValue: row["decision"]) else {
+            throw StorageError(.corrupt, "a stored consent has an unknown direction or decision")
+        }
+        let withdrawn: Double? = row["withdrawnAt"]
+        return Consent(id: row["id"], person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
+            step: (row["stepId"] as String?).map(StepID.init), service: ServiceID(row["serviceId"] as String), direction: direction,
+            fields: split(row["fields"]), decision: decision, decidedAt: Date(storedSeconds: row["decidedAt"]),
+            withdrawnAt: withdrawn.map(Date.init(storedSeconds:)))
+    }
+
+    // MARK: Journal
+
+    public func appendJournal(_ entries: [AccessEntry]) throws(StorageError) {
+        guard !entries.isEmpty else { return }
+        try write { db in try Self.append(entries, db) }
+    }
+
+    public func journal(person: PersonID?) throws(StorageError) -> [AccessEntry] {
+        try read { db in
+            let rows =
+                if let person {
+                    try Row.fetchAll(db, sql: "SELECT * FROM access_journal WHERE personId = ? ORDER BY sequence", arguments: [person.rawValue])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM access_journal ORDER BY sequence")
+                }
+            return try rows.map(Self.entry)
+        }
+    }
+
+    public func verifyJournal(expectedHead: String?) throws(StorageError) -> JournalVerification {
+        try read { db in
+            var previous = Self.genesisHash
+            var expectedSequence: Int64 = 1
+            var count = 0
+            var problem: JournalVerification.Problem?
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM access_journal ORDER BY sequence")
+            while let row = try cursor.next() {
+                let entry = try Self.entry(row)
+                count += 1
+                if problem == nil {
+                    if entry.sequence != expectedSequence {
+                        problem = .missing(before: entry.sequence)
+                    } else if entry.hash != Self.hash(of: entry) {
+                        problem = .edited(sequence: entry.sequence)
+                    } else if entry.previousHash != previous {
+                        problem = .brokenLink(sequence: entry.sequence)
+                    }
+                }
+                previous = entry.hash
+                expectedSequence = entry.sequence + 1
+            }
+            if problem == nil, let expectedHead, expectedHead != previous,
+                try Int64.fetchOne(db, sql: "SELECT count(*) FROM access_journal WHERE hash = ?", arguments: [expectedHead]) == 0
+            {
+                // The head kept from an earlier check is gone: the entries after some point were removed.
+                problem = .missing(before: expectedSequence)
+            }
+            return JournalVerification(entries: count, head: previous, problem: problem)
+        }
+    }
+
+    /// Chains and inserts entries inside the caller's write transaction, so the last hash cannot change underneath.
+    static func append(_ entries: [AccessEntry], _ db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM access_journal ORDER BY sequence DESC LIMIT 1")
+        var sequence: Int64 = last?["sequence"] ?? 0
+        var previous: String = last?["hash"] ?? genesisHash
+        for var entry in entries {
+            sequence += 1
+            entry.sequence = sequence
+            entry.previousHash = previous
+            entry.hash = hash(of: entry)
+            try db.execute(
+                sql: """
+                    INSERT INTO access_journal (sequence, at, personId, actor, journeyId, stepId, agencyId, serviceId, action, fields, outcome,
+                        detail, previousHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [entry.sequence, entry.at.storedSeconds, entry.person.rawValue, entry.actor.rawValue, entry.journey?.rawValue,
+                    entry.step?.rawValue, entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue, joined(entry.fields),
+                    entry.outcome.rawValue, entry.detail, entry.previousHash, entry.hash])
+            previous = entry.hash
+        }
+    }
+
+    /// SHA-256 over every stored column but the hash itself, in a fixed order with unambiguous separators.
+    static func hash(of entry: AccessEntry) -> String {
+        let parts: [String] = [
+            String(entry.sequence), String(entry.at.storedSeconds.bitPattern), entry.person.rawValue, entry.actor.rawValue,
+            entry.journey?.rawValue ?? "", entry.step?.rawValue ?? "", entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue,
+            joined(entry.fields), entry.outcome.rawValue, entry.detail ?? "", entry.previousHash,
+        ]
+        // Each part is length-prefixed, so no choice of values can make two different entries hash the same text.
+        let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func entry(_ row: Row) throws -> AccessEntry {
+        guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let action = AccessEntry.Action(rawValue: row["action"]),
+            let outcome = AccessEntry.Outcome(rawValue: row["outcome"])
+        else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
+        var entry = AccessEntry(at: Date(storedSeconds: row["at"]), person: PersonID(row["personId"] as String), actor: actor,
+            journey: (row["journeyId"] as String?).map(JourneyID.init), step: (row["stepId"] as String?).map(StepID.init),
+            service: ServiceID(row["serviceId"] as String), action: action, fields: split(row["fields"]), outcome: outcome, detail: row["detail"])
+        entry.sequence = row["sequence"]
+        entry.previousHash = row["previousHash"]
+        entry.hash = row["hash"]
+        return entry
+    }
+
+    // MARK: Submissions
+
+    public func recordIntent(_ submission: Submission, journal: AccessEntry) throws(StorageError) -> Submission {
+        try write { db -> Submission in
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE enrollmentId = ? AND stepId = ? AND state = 'pending'",
+                arguments: [submission.enrollment.rawValue, submission.step.rawValue])
+            {
+                return try Self.submission(row)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO submission (id, personId, enrollmentId, journeyId, stepId, serviceId, fields, payload, state, caseId, attempts,
+                        lastError, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [submission.id, submission.person.rawValue, submission.enrollment.rawValue, submission.journey.rawValue,
+                    submission.step.rawValue, submission.service.rawValue, Self.joined(submission.fields), submission.payload,
+                    submission.state.rawValue, submission.caseID, submission.attempts, submission.lastError, submission.createdAt.storedSeconds,
+                    submission.updatedAt.storedSeconds])
+            try Self.append([journal], db)
+            return submission
+        }
+    }
+
+    public func recordOutcome(_ submission: Submission, journal: AccessEntry) throws(StorageError) {
+        try write { db in
+            // The payload holds the person's data; it is needed only until the agency has the case.
+            let payload = submission.state == .pending ? submission.payload : nil
+            try db.execute(
+                sql: "UPDATE submission SET state = ?, caseId = ?, attempts = ?, lastError = ?, payload = ?, updatedAt = ? WHERE id = ?",
+                arguments: [submission.state.rawValue, submission.caseID, submission.attempts, submission.lastError, payload,
+                    submission.updatedAt.storedSeconds, submission.id])
+            guard db.changesCount == 1 else { throw StorageError(.notFound, "no submission \(submission.id)") }
+            try Self.append([journal], db)
+        }
+    }
+
+    public func submissions(person: PersonID) throws(StorageError) -> [Submission] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE personId = ? ORDER BY createdAt", arguments: [person.rawValue]).map(Self.submission)
+        }
+    }
+
+    public func pendingSubmissions() throws(StorageError) -> [Submission] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE state = 'pending' ORDER BY createdAt").map(Self.submission)
+        }
+    }
+
+    static func submission(_ row: Row) throws -> Submission {
+        guard let state = Submission.State(rawValue: row["state"]) else { throw StorageError(.corrupt, "a submission has an unknown state") }
+        return Submission(id: row["id"], person: PersonID(row["personId"] as String), enrollment: EnrollmentID(row["enrollmentId"] as String),
+            journey: JourneyID(row["journeyId"] as String), step: StepID(row["stepId"] as String), service: ServiceID(row["serviceId"] as String),
+            fields: split(row["fields"]), payload: row["payload"], state: state, caseID: row["caseId"], attempts: row["attempts"],
+            lastError: row["lastError"], createdAt: Date(storedSeconds: row["createdAt"]), updatedAt: Date(storedSeconds: row["updatedAt"]))
+    }
+
+    // MARK: Field lists
+
+    static func joined(_ fields: [FactID]) -> String { fields.map(\.rawValue).joined(separator: ",") }
+    static func split(_ text: String) -> [FactID] { text.split(separator: ",").map { FactID(String($0)) } }
+}
