@@ -57,6 +57,8 @@ public final class HTTPAgencyAdapter: AgencyAdapter {
 
     // MARK: Transport
 
+    static let segmentCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
     struct Answer {
         let status: Int
         let json: AgencyValue
@@ -86,14 +88,21 @@ public final class HTTPAgencyAdapter: AgencyAdapter {
     private func urlRequest(_ agency: Agency, _ service: ServiceID, method: String, path: [String], body: AgencyValue?, purpose: CallPurpose,
         headers: [String: String]) throws(AgencyError) -> URLRequest
     {
-        guard var url = agency.endpoint.baseURL ?? sandbox.map({ SandboxLocation.baseURL(of: agency.id.rawValue, in: $0) }) else {
+        guard let base = agency.endpoint.baseURL ?? sandbox.map({ SandboxLocation.baseURL(of: agency.id.rawValue, in: $0) }) else {
             throw AgencyError(agency: agency.id, service: service, code: .notConfigured,
                 message: "the agency has no baseURL and no sandbox is running")
         }
-        for segment in path { url.appendPathComponent(segment, isDirectory: false) }
+        // Each part is one path segment however it is spelled (a case id may hold a slash).
+        let segments = path.map { $0.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? "" }
+        let trimmed = base.absoluteString.hasSuffix("/") ? String(base.absoluteString.dropLast()) : base.absoluteString
+        guard let url = URL(string: ([trimmed] + segments).joined(separator: "/")) else {
+            throw AgencyError(agency: agency.id, service: service, code: .notConfigured, message: "the agency's address cannot be built")
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.timeoutInterval = Double(agency.endpoint.timeout.components.seconds) + Double(agency.endpoint.timeout.components.attoseconds) / 1e18
+        // The limit is enforced by withDeadline; URLSession's own (whole seconds in libcurl, and sub-second values
+        // misfire at once) only backs it up.
+        request.timeoutInterval = Double(agency.endpoint.timeout.components.seconds + 2)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue(UUID().uuidString.lowercased(), forHTTPHeaderField: "X-Request-Id")
         request.setValue(purpose.description, forHTTPHeaderField: "X-Lotsen-Purpose")
