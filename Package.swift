@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
-        .testTarget(name: "JourneyAdaptersTests", dependencies: ["JourneyAdapters", "JourneyModel"]),
+        .testTarget(name: "JourneyAdaptersTests", dependencies: ["JourneyAdapters", "JourneyModel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
