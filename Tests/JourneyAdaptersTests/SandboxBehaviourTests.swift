@@ -16,8 +16,7 @@ struct SandboxBehaviourTests {
             let key = UUID().uuidString
             for _ in 0..<2 {
                 let failed = try await sandbox.apply("skatteverket", "f-skatt", key: key, fields: Self.person)
-                #expect(failed.status == 503)
-                #expect(failed.errorCode == "unavailable")
+                #expect(failed.refusal == "503 unavailable")
             }
             #expect(try await sandbox.sandbox.cases().isEmpty)
             let recovered = try await sandbox.apply("skatteverket", "f-skatt", key: key, fields: Self.person)

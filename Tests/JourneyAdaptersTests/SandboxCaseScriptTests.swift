@@ -89,11 +89,9 @@ struct SandboxCaseScriptTests {
         try await SandboxHarness.with { sandbox in
             let caseId = try await Self.open(sandbox, "skatteverket", "f-skatt", ["personnummer": SandboxSeed.registeredPerson])
             let elsewhere = try await sandbox.caseStatus("kommun", caseId)
-            #expect(elsewhere.status == 404)
-            #expect(elsewhere.errorCode == "unknown-case")
+            #expect(elsewhere.refusal == "404 unknown-case")
             let unknown = try await sandbox.caseStatus("skatteverket", "SKV-1999-000001")
-            #expect(unknown.status == 404)
-            #expect(unknown.errorCode == "unknown-case")
+            #expect(unknown.refusal == "404 unknown-case")
         }
     }
 

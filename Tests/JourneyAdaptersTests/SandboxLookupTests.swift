@@ -79,14 +79,11 @@ struct SandboxLookupTests {
     @Test func anUnknownAgencyOrServiceIsA404WithAJSONError() async throws {
         try await SandboxHarness.with { sandbox in
             let agency = try await sandbox.lookup("polisen", "population-record", personnummer: SandboxSeed.registeredPerson)
-            #expect(agency.status == 404)
-            #expect(agency.errorCode == "unknown-agency")
+            #expect(agency.refusal == "404 unknown-agency")
             let service = try await sandbox.lookup("skatteverket", "horoscope", personnummer: SandboxSeed.registeredPerson)
-            #expect(service.status == 404)
-            #expect(service.errorCode == "unknown-service")
+            #expect(service.refusal == "404 unknown-service")
             let route = try await sandbox.send("GET", "skatteverket/nowhere")
-            #expect(route.status == 404)
-            #expect(route.errorCode == "not-found")
+            #expect(route.refusal == "404 not-found")
         }
     }
 
@@ -95,8 +92,7 @@ struct SandboxLookupTests {
             let answer = try await sandbox.send(
                 "POST", "skatteverket/lookups/population-record",
                 json: ["subject": ["personnummer": SandboxSeed.registeredPerson]], purpose: nil)
-            #expect(answer.status == 400)
-            #expect(answer.errorCode == "missing-purpose")
+            #expect(answer.refusal == "400 missing-purpose")
         }
     }
 
@@ -114,8 +110,7 @@ struct SandboxLookupTests {
     @Test func malformedBodiesAreRefusedWith400() async throws {
         try await SandboxHarness.with { sandbox in
             let notJSON = try await sandbox.send("POST", "skatteverket/lookups/population-record", rawBody: Data("{\"subject\":".utf8))
-            #expect(notJSON.status == 400)
-            #expect(notJSON.errorCode == "bad-request")
+            #expect(notJSON.refusal == "400 bad-request")
             let noSubject = try await sandbox.send("POST", "skatteverket/lookups/population-record", json: ["fields": ["name.full"]])
             #expect(noSubject.status == 400)
             let badFields = try await sandbox.send(
@@ -130,8 +125,7 @@ struct SandboxLookupTests {
             // The official number with its check digit changed: invalid, and never echoed back.
             let invalid = "199001012386"
             let answer = try await sandbox.lookup("skatteverket", "population-record", personnummer: invalid)
-            #expect(answer.status == 422)
-            #expect(answer.errorCode == "invalid-personnummer")
+            #expect(answer.refusal == "422 invalid-personnummer")
             #expect(!answer.text.contains(invalid))
             #expect(!answer.text.contains("0101"))
         }

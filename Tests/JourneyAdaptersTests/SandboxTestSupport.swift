@@ -38,12 +38,14 @@ struct SandboxHarness: Sendable {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] }
         var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
         var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
+        /// The status and error code of a refusal, such as `404 unknown-case`.
+        var refusal: String { "\(status) \(errorCode ?? "(no error code)")" }
     }
 
     func lookup(_ agency: String, _ service: String, personnummer: String, fields: [String]? = nil) async throws -> Answer {
         var body: [String: Any] = ["subject": ["personnummer": personnummer]]
         if let fields { body["fields"] = fields }
-        return try await send("POST", "\(agency)/lookups/\(service)", json: body)
+        return try await send("POST", at: agency, "lookups/\(service)", json: body)
     }
 
     func apply(
@@ -52,20 +54,38 @@ struct SandboxHarness: Sendable {
     ) async throws -> Answer {
         var body: [String: Any] = ["fields": fields]
         if let personnummer { body["subject"] = ["personnummer": personnummer] }
-        return try await send("POST", "\(agency)/applications/\(service)", json: body,
+        return try await send("POST", at: agency, "applications/\(service)", json: body,
             headers: key.map { ["Idempotency-Key": $0] } ?? [:], timeout: timeout)
     }
 
     func caseStatus(_ agency: String, _ caseId: String) async throws -> Answer {
-        try await send("GET", "\(agency)/cases/\(caseId)")
+        try await send("GET", at: agency, "cases/\(caseId)")
+    }
+
+    /// Sends a request to `path` under an agency's base URL, found as Lotsen finds it.
+    func send(
+        _ method: String, at agency: String, _ path: String, json: Any? = nil, headers: [String: String] = [:],
+        timeout: TimeInterval = 30
+    ) async throws -> Answer {
+        let url = SandboxLocation.baseURL(of: agency, in: root).appendingPathComponent(path)
+        return try await send(method, url: url, json: json, headers: headers, timeout: timeout)
+    }
+
+    /// Sends a request to `path` under the root (`_sandbox/cases`, or an agency path written out).
+    func send(
+        _ method: String, _ path: String, json: Any? = nil, rawBody: Data? = nil, headers: [String: String] = [:],
+        purpose: String? = SandboxHarness.purpose
+    ) async throws -> Answer {
+        let url = URL(string: path, relativeTo: root.appendingPathComponent("/"))!.absoluteURL
+        return try await send(method, url: url, json: json, rawBody: rawBody, headers: headers, purpose: purpose)
     }
 
     /// Sends a request with `X-Request-Id` and `X-Lotsen-Purpose` (unless `purpose` is nil), as Lotsen does.
     func send(
-        _ method: String, _ path: String, json: Any? = nil, rawBody: Data? = nil, headers: [String: String] = [:],
+        _ method: String, url: URL, json: Any? = nil, rawBody: Data? = nil, headers: [String: String] = [:],
         purpose: String? = SandboxHarness.purpose, timeout: TimeInterval = 30
     ) async throws -> Answer {
-        var request = URLRequest(url: URL(string: path, relativeTo: root.appendingPathComponent("/"))!.absoluteURL)
+        var request = URLRequest(url: url)
         request.httpMethod = method
         request.timeoutInterval = timeout
         request.setValue(UUID().uuidString, forHTTPHeaderField: "X-Request-Id")

@@ -128,7 +128,8 @@ struct SandboxAgencyAPI: Sendable {
 
         let submission = SandboxApplicationForm.Submission(subject: subject, fields: fields)
         let stages = [SandboxCaseStage.received] + SandboxCatalog.script(for: form, submission)
-        let fingerprint = Self.fingerprint(["service": .string(service), "subject": request["subject"] ?? .null, "fields": .object(fields)])
+        let fingerprint = Self.fingerprint(
+            ["service": .string(service), "subject": subject.map { .string($0.twelveDigits) } ?? .null, "fields": .object(fields)])
         let opening = try await store.open(
             agency: agencyID, casePrefix: agency.casePrefix, service: service, idempotencyKey: key, fingerprint: fingerprint,
             stages: stages, at: Date())
