@@ -102,6 +102,7 @@ enum SandboxRoutes {
         }
         guard let agency = object["agency"]?.stringValue else { throw SandboxRefusal.badRequest("A behaviour needs agency, a string.") }
         let service = object["service"]?.stringValue
+        if object["service"] != nil, service == nil { throw SandboxRefusal.badRequest("service must be a string, or left out for the whole agency.") }
         try scope(agency: agency, service: service)
 
         func count(_ key: String) throws -> Int {
