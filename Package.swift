@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
         .testTarget(
             name: "JourneyAdaptersTests",
-            dependencies: ["JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),

@@ -1,0 +1,39 @@
+import JourneyModel
+
+/// The people, records and rules the sandbox agencies are seeded with, for tests and demos that need to know them.
+///
+/// Every personal identity number is one of Skatteverket's official test numbers (``OfficialTestNumbers``); names and
+/// addresses are fictional. No other number has a record anywhere in the sandbox.
+///
+/// | number | population register (Skatteverket) | residence permit (Migrationsverket) | company (Bolagsverket) |
+/// | --- | --- | --- | --- |
+/// | 199001012385 | Tolvan Tolvansson, Testgatan 1, 123 45 Exempelstad, gift | valid | owns 2021005489 |
+/// | 201901012391 | Lillen Tolvansson, Testgatan 1, 123 45 Exempelstad, ogift | – | – |
+/// | 202301612392 (samordningsnummer) | Sam Samordningsson, Provvägen 3, 123 46 Exempelstad, ogift | expired (`valid: false`) | – |
+/// | 200002292399 | two records (Testa Testsson at two addresses): an ambiguous match | – | – |
+/// | 190001019801 | no record | – | – |
+public enum SandboxSeed {
+    /// Has a record in every register: population register, a valid residence permit, and a company.
+    public static let registeredPerson = OfficialTestNumbers.personnummer
+    /// A child of ``registeredPerson``, at the same address.
+    public static let child = OfficialTestNumbers.childPersonnummer
+    /// A samordningsnummer with a population record and an expired residence permit.
+    public static let coordinationNumberPerson = OfficialTestNumbers.samordningsnummer
+    /// Two population records answer to this number, so a lookup returns two matches.
+    public static let ambiguousPerson = OfficialTestNumbers.leapDayPersonnummer
+    /// No register knows this number: lookups return no match, and applications that send a `personnummer` are
+    /// decided rejected.
+    public static let unknownPerson = OfficialTestNumbers.centenarianPersonnummer
+
+    /// The organisationsnummer of ``registeredPerson``'s company, and of every limited company the sandbox registers.
+    /// It is Bolagsverket's own (public) number, so the sandbox never hands out a number that may belong to a real
+    /// company.
+    public static let companyOrganisationsnummer = OfficialTestNumbers.organisationsnummerBolagsverket
+
+    /// Company names already registered: Bolagsverket's name check rejects them (compared ignoring case and spacing).
+    public static let takenCompanyNames = ["Testbolaget AB", "Exempelbolaget i Exempelstad AB"]
+
+    /// Any application with a text field containing this word (ignoring case) is decided rejected: a rejection a
+    /// test can ask for with any service.
+    public static let rejectionMarker = "avslag"
+}
