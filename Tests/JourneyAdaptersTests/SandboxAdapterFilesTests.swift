@@ -44,6 +44,7 @@ struct SandboxAdapterFilesTests {
     static func value(for field: String) -> String {
         switch field {
         case "personnummer": SandboxSeed.registeredPerson
+        case "childPersonnummer": SandboxSeed.child
         case "citizenship": "IR"
         case "businessForm": "aktiebolag"
         case "address": "Testgatan 1, 123 45 Exempelstad"

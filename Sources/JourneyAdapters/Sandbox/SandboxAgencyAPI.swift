@@ -124,7 +124,7 @@ struct SandboxAgencyAPI: Sendable {
             throw SandboxRefusal.badRequest("An application needs fields, an object of field name to value.")
         }
         let form = agency.applications[service]!
-        try Self.check(fields, against: form.fields, service: "\(agencyID).\(service)")
+        try Self.check(fields, against: form, service: "\(agencyID).\(service)")
 
         let submission = SandboxApplicationForm.Submission(subject: subject, fields: fields)
         let stages = [SandboxCaseStage.received] + SandboxCatalog.script(for: form, submission)
@@ -144,14 +144,16 @@ struct SandboxAgencyAPI: Sendable {
         }
     }
 
-    /// Every field of the form present and valid, and no other field.
-    private static func check(_ fields: [String: SandboxJSON], against form: [String: SandboxApplicationForm.Rule], service: String) throws {
+    /// Every field of the form present (unless optional) and valid, and no other field.
+    private static func check(_ fields: [String: SandboxJSON], against application: SandboxApplicationForm, service: String) throws {
+        let form = application.fields
         if let unknown = fields.keys.filter({ form[$0] == nil }).sorted().first {
             throw SandboxRefusal(.unprocessableContent, "unknown-field",
                 "The application \(service) has no field '\(unknown.prefix(64))'; it takes \(form.keys.sorted().joined(separator: ", ")).")
         }
         for (name, rule) in form.sorted(by: { $0.key < $1.key }) {
             guard let value = fields[name] else {
+                if application.optional.contains(name) { continue }
                 throw SandboxRefusal(.unprocessableContent, "missing-field", "The application \(service) needs the field '\(name)'.")
             }
             if let problem = SandboxApplicationForm.problem(with: value, field: name, rule: rule) {

@@ -16,8 +16,16 @@ struct SandboxApplicationForm: Sendable {
 
     /// Field name in the application → its rule: exactly the field names of the adapter file's `sends`.
     let fields: [String: Rule]
+    /// Fields an application may leave out: Lotsen sends only what the journey step needs.
+    let optional: Set<String>
     /// The stages after `received`, chosen from the (already checked) submission.
     let script: @Sendable (Submission) -> [SandboxCaseStage]
+
+    init(fields: [String: Rule], optional: Set<String> = [], script: @escaping @Sendable (Submission) -> [SandboxCaseStage]) {
+        self.fields = fields
+        self.optional = optional
+        self.script = script
+    }
 
     /// A checked application: its subject's number, if any, and its fields.
     struct Submission: Sendable {

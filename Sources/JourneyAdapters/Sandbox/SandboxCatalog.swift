@@ -47,7 +47,9 @@ enum SandboxCatalog {
         "migrationsverket": Agency(
             casePrefix: "MIG", lookups: ["permit-record"],
             applications: [
-                "residence-permit": SandboxApplicationForm(fields: ["citizenship": .country]) { _ in
+                "residence-permit": SandboxApplicationForm(
+                    fields: ["citizenship": .country, "childPersonnummer": .personnummer], optional: ["childPersonnummer"]
+                ) { _ in
                     [
                         .needsAction(
                             "Skicka in en kopia av passets sida med dina personuppgifter. / Send a copy of the page of your passport with your personal details."),

@@ -12,7 +12,7 @@ enum SandboxRegister {
         "skatteverket.population-record": [
             SandboxSeed.registeredPerson: [
                 populationRecord(SandboxSeed.registeredPerson, first: "Tolvan", last: "Tolvansson",
-                    street: "Testgatan 1", postalCode: "123 45", town: "Exempelstad", civilStatus: "gift")
+                    street: "Testgatan 1", postalCode: "123 45", town: "Exempelstad", civilStatus: "gift", youngestChild: SandboxSeed.child)
             ],
             SandboxSeed.child: [
                 populationRecord(SandboxSeed.child, first: "Lillen", last: "Tolvansson",
@@ -49,9 +49,9 @@ enum SandboxRegister {
 
     private static func populationRecord(
         _ number: String, first: String, last: String, street: String, postalCode: String, town: String,
-        civilStatus: String
+        civilStatus: String, youngestChild: String? = nil
     ) -> SandboxJSON {
-        [
+        var record: SandboxJSON = [
             "personnummer": .string(number),
             "name": ["first": .string(first), "last": .string(last), "full": .string("\(first) \(last)")],
             "address": [
@@ -60,5 +60,10 @@ enum SandboxRegister {
             ],
             "civilStatus": .string(civilStatus),
         ]
+        if let youngestChild, case .object(var fields) = record {
+            fields["children"] = ["youngest": ["personnummer": .string(youngestChild)]]
+            record = .object(fields)
+        }
+        return record
     }
 }
