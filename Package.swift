@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
-        .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage"]),
+        .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage", "JourneyAdapters"]),
         .testTarget(
             name: "JourneyAdaptersTests",
             dependencies: [
