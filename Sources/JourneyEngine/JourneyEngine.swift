@@ -331,6 +331,12 @@ public final class JourneyEngine: Sendable {
         return (enrollment.id, events)
     }
 
+    /// The journey of the person's enrollments that has `step` (refused when none or several do).
+    public func journey(containing step: StepID, for person: PersonID) throws(EngineError) -> JourneyID {
+        let snapshot = try snapshot(of: person)
+        return snapshot.enrollments[try enrollmentIndex(for: step, journey: nil, in: snapshot)].journey
+    }
+
     private func enrollmentIndex(for step: StepID, journey: JourneyID?, in snapshot: PersonSnapshot) throws(EngineError) -> Int {
         if let journey {
             guard let index = snapshot.enrollments.firstIndex(where: { $0.journey == journey }) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JourneyEngine
+import JourneyStorage
 
 /// A refused request or unusable input: printed as `error: …` with a hint, exit status 1.
 struct CLIError: Error, CustomStringConvertible {
@@ -26,7 +27,28 @@ extension ParsableCommand {
             failure = error
         } catch let error as EngineError {
             failure = CLIError(error)
+        } catch let error as StorageError {
+            failure = CLIError(error.message, hint: error.hint)
         }
+        try report(failure)
+    }
+
+    /// ``reportingFailures(_:)`` for commands that talk to agencies.
+    func reportingFailures(_ body: () async throws -> Void) async throws {
+        let failure: CLIError
+        do {
+            return try await body()
+        } catch let error as CLIError {
+            failure = error
+        } catch let error as EngineError {
+            failure = CLIError(error)
+        } catch let error as StorageError {
+            failure = CLIError(error.message, hint: error.hint)
+        }
+        try report(failure)
+    }
+
+    private func report(_ failure: CLIError) throws -> Never {
         Console.error("error: \(failure.message)")
         if let hint = failure.hint { Console.error("hint: \(hint)") }
         throw ExitCode(1)

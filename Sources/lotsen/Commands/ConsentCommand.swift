@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// `lotsen consent`: the person's consents to fetch or send their data, and withdrawing them.
+struct ConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent",
+        abstract: "List a person's consents to exchange their data, or withdraw one.",
+        subcommands: [List.self, Withdraw.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every consent the person gave or refused, oldest first.")
+
+        @OptionGroup var who: PersonOptions
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingFailures {
+                let context = try EngineContext(library: library, database: database)
+                let person = try context.engine.person(try who.reference())
+                let consents = try context.store.consents(person: person.id)
+                if consents.isEmpty { Console.print("No consents yet.") }
+                let formatter = ISO8601DateFormatter()
+                for consent in consents where who.journeyID == nil || consent.journey == who.journeyID {
+                    let state = consent.withdrawnAt.map { "withdrawn \(formatter.string(from: $0))" } ?? consent.decision.rawValue
+                    let scope = [consent.journey.rawValue, consent.step?.rawValue].compactMap { $0 }.joined(separator: "/")
+                    Console.print("\(consent.id)  \(formatter.string(from: consent.decidedAt))  \(state)  \(consent.direction.rawValue) "
+                        + "\(consent.fields.map(\.rawValue).joined(separator: ",")) \(consent.direction == .fetch ? "from" : "to") \(consent.service)  for \(scope)")
+                }
+            }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "withdraw",
+            abstract: "Withdraw a consent: Lotsen asks again before the next exchange in its scope.")
+
+        @Argument(help: ArgumentHelp("The consent id, as 'lotsen consent list' shows it (c-...).", valueName: "consent"))
+        var consent: String
+
+        @OptionGroup var who: PersonOptions
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingFailures {
+                let context = try EngineContext(library: library, database: database)
+                let person = try context.engine.person(try who.reference())
+                guard let withdrawn = try context.store.withdrawConsent(id: consent, person: person.id, at: Date(), actor: .person) else {
+                    throw CLIError("this person has no consent '\(consent)'", hint: "list them with: lotsen consent list --person ...")
+                }
+                guard withdrawn.decision == .granted else { throw CLIError("'\(consent)' was a refusal; there is nothing to withdraw") }
+                Console.print("Withdrawn: \(withdrawn.direction.rawValue) \(withdrawn.fields.map(\.rawValue).joined(separator: ",")) (\(withdrawn.service)).")
+            }
+        }
+    }
+}

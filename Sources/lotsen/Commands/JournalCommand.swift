@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// `lotsen journal`: who read or sent what about a person, and checking that nobody edited the record.
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Show the access journal: every call to an agency about a person, and every consent.",
+        subcommands: [Show.self, Verify.self],
+        defaultSubcommand: Show.self
+    )
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show everything that was read or sent about a person, oldest first.",
+            discussion: "Each line: when, who asked, why (journey/step), which agency service, which fields (names only), and the outcome."
+        )
+
+        @OptionGroup var who: PersonOptions
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingFailures {
+                let context = try EngineContext(library: library, database: database)
+                let person = try context.engine.person(try who.reference())
+                let entries = try context.store.journal(person: person.id)
+                if entries.isEmpty { Console.print("Nothing has been read or sent about this person.") }
+                let formatter = ISO8601DateFormatter()
+                for entry in entries where who.journeyID == nil || entry.journey == who.journeyID {
+                    let purpose = [entry.journey?.rawValue, entry.step?.rawValue].compactMap { $0 }.joined(separator: "/")
+                    let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")
+                    Console.print("#\(entry.sequence)  \(formatter.string(from: entry.at))  \(entry.actor.rawValue)  \(entry.action.rawValue)  "
+                        + "\(entry.service)  \(fields)  \(entry.outcome.rawValue)\(entry.detail.map { " (\($0))" } ?? "")  for \(purpose)")
+                }
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: "Check the journal's hash chain: an edited, removed or reordered entry is reported.",
+            discussion: """
+                Prints the number of entries and the hash of the last one. Keep that hash somewhere else and pass it \
+                next time with --expect-head: then removing entries from the end is caught too.
+
+                Exit status: 0 when the chain is whole, 1 when it is broken.
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("The head hash a previous check printed.", valueName: "hash"))
+        var expectHead: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingFailures {
+                let store = try database.open()
+                let result = try store.verifyJournal(expectedHead: expectHead)
+                switch result.problem {
+                case nil:
+                    Console.print("The journal is intact: \(result.entries) entr\(result.entries == 1 ? "y" : "ies"), head \(result.head).")
+                case .edited(let sequence)?:
+                    throw CLIError("entry #\(sequence) was changed after it was written", hint: "restore the database from a backup and investigate who had access")
+                case .missing(let sequence)?:
+                    throw CLIError("entries before #\(sequence) are missing", hint: "restore the database from a backup and investigate who had access")
+                case .brokenLink(let sequence)?:
+                    throw CLIError("entry #\(sequence) does not follow the entry before it", hint: "entries were replaced or reordered; restore from a backup")
+                }
+            }
+        }
+    }
+}

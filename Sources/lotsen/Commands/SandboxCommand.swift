@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import JourneyAdapters
+
+/// `lotsen sandbox`: the built-in simulated agencies, on their own.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the built-in sandbox agencies on loopback until stopped.",
+        discussion: """
+            Serves simulated Skatteverket, Migrationsverket, Försäkringskassan, Bolagsverket, Arbetsförmedlingen, a \
+            municipality and a region, holding fictional people under Skatteverket's official test personnummer. \
+            Other Lotsen commands start the sandbox by themselves when they need it; run it on its own to share one \
+            between several processes (export LOTSEN_SANDBOX_URL=<the address printed>) or to call it with curl. \
+            Stop it with Ctrl-C or SIGTERM.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The loopback port (0 picks a free one).", valueName: "port"))
+    var port = 8089
+
+    @Option(name: .long, help: ArgumentHelp("Where the sandbox keeps its cases (default: beside the database).", valueName: "file"))
+    var state: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            do {
+                let sandbox = try SandboxAgencies(statePath: state ?? ExchangeContext.sandboxStatePath(for: database.path))
+                try await sandbox.run(port: port) { url in
+                    Console.print("Sandbox agencies at \(url.absoluteString) (agency X at \(url.absoluteString)/X). Stop with Ctrl-C.")
+                }
+            } catch let error as SandboxError {
+                throw CLIError("the sandbox stopped: \(error.message)", hint: error.hint)
+            }
+        }
+    }
+}
