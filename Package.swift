@@ -72,7 +72,9 @@ let package = Package(
         ),
         .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
-        .testTarget(name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel"], exclude: ["Golden"]),
+        .testTarget(
+            name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
