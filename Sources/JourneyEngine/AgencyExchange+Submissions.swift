@@ -58,14 +58,14 @@ extension AgencyExchange {
         return try await finish(submission, actor: actor)
     }
 
-    /// Finishes every submission left pending by a crash, a kill or an unreachable agency, with its original
+    /// Finishes every submission (of `person`, or everyone's) left pending by a crash, a kill or an unreachable agency, with its original
     /// idempotency key: the agency returns the case it already opened rather than opening another.
     /// Returns how many reached the agency now; failures stay pending (or are marked failed when refused).
     @discardableResult
-    public func resumePendingSubmissions(actor: JourneyEvent.Actor = .system) async -> Int {
+    public func resumePendingSubmissions(of person: PersonID? = nil, actor: JourneyEvent.Actor = .system) async -> Int {
         guard let pending = try? storage({ () throws(StorageError) in try store.pendingSubmissions() }) else { return 0 }
         var finished = 0
-        for submission in pending {
+        for submission in pending where person == nil || submission.person == person {
             if case .submitted? = try? await finish(submission, actor: actor) { finished += 1 }
         }
         return finished

@@ -37,6 +37,11 @@ public final class AgencyExchange: Sendable {
         return withdrawn
     }
 
+    /// The person's applications sent (or being sent) through Lotsen, oldest first.
+    public func submissions(of person: PersonID) throws(EngineError) -> [Submission] {
+        try storage { () throws(StorageError) in try store.submissions(person: person) }
+    }
+
     /// Everything read or sent about the person, oldest first.
     public func journal(of person: PersonID) throws(EngineError) -> [AccessEntry] {
         try storage { () throws(StorageError) in try store.journal(person: person) }

@@ -6,6 +6,8 @@ enum Command: Hashable {
     case change
     /// "I don't have a number yet".
     case noNumber
+    /// What Lotsen knows about me, and my access journal.
+    case data
 
     init?(_ input: String) {
         switch input.lowercased() {
@@ -13,6 +15,7 @@ enum Command: Hashable {
         case "b", "back", "t", "tillbaka": self = .back
         case "c", "change", "ä", "ändra": self = .change
         case "n", "new", "none", "ny", "inget": self = .noNumber
+        case "d", "data", "u", "uppgifter": self = .data
         default: return nil
         }
     }

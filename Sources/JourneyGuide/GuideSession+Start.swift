@@ -44,6 +44,7 @@ extension GuideSession {
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
         notices.append(Line(view.created ? strings.started(title) : strings.welcomeBack(title), style: .success))
+        if !view.created { followCases(current, quiet: true) }
         return current
     }
 

@@ -40,13 +40,7 @@ extension GuideSession {
 
     /// Asks `fact` (after offering it to the once-only screens); "back" re-asks the previous answer of this visit.
     private func ask(_ fact: FactDefinition, _ situation: Situation, _ current: Current) throws(GuideStop) {
-        if !fact.from.isEmpty {
-            switch onceOnly.supply(fact, for: current.person, in: current.journey, terminal: terminal, language: strings.language) {
-            case .recorded: return
-            case .askThePerson: break
-            case .ended(let input): throw input == .interrupted ? .interrupted : .endOfInput
-            }
-        }
+        if !fact.from.isEmpty, try offerLookup(for: fact, current) { return }
         var target = fact
         var changing = false
         while true {
@@ -112,9 +106,10 @@ extension GuideSession {
     private func steps(_ situation: Situation, _ current: Current) throws(GuideStop) {
         let actions = actions(situation)
         present(ProgressScreen(view: situation.view, description: description(situation), strings: strings,
-            reference: current.byNumber ? nil : current.person, actions: actions).screen)
-        switch try choose(actions.count, commands: [.change]) {
+            reference: current.byNumber ? nil : current.person, actions: actions, showsData: exchange != nil).screen)
+        switch try choose(actions.count, commands: exchange == nil ? [.change] : [.change, .data]) {
         case .number(let index): try step(actions[index], situation, current)
+        case .command(.data): try showData(situation, current)
         case .command: try changeAnswer(situation, current)
         }
     }
@@ -122,11 +117,18 @@ extension GuideSession {
     /// One step's screen, and what the person records about it.
     private func step(_ id: StepID, _ situation: Situation, _ current: Current) throws(GuideStop) {
         guard let step = current.journey.step(id), let state = situation.view.plan.status(of: id)?.state else { return }
-        let screen = StepScreen(step: step, state: state, description: description(situation), strings: strings)
+        let submittable = exchange != nil && step.service.flatMap(engine.library.catalog.service)?.isSubmittable == true
+        let screen = StepScreen(step: step, state: state, description: description(situation), strings: strings, submittable: submittable,
+            followsCase: exchange != nil && hasCase(id, situation))
         let choices = screen.choices
         present(screen.screen)
         guard case .number(let index) = try choose(choices.count, commands: [.back]) else { return }
         let choice = choices[index]
+        switch choice {
+        case .send: return try send(step, situation, current)
+        case .checkNews: return followCases(current, quiet: false)
+        default: break
+        }
         var produced: [(fact: FactID, text: String)] = []
         if choice == .done {
             for factID in step.produces where situation.facts[factID] == nil {
@@ -150,6 +152,7 @@ extension GuideSession {
         case .done: notices.append(Line(strings.doneNotice(title), style: .success))
         case .started, .tryAgain: notices.append(Line(strings.startedNotice(title), style: .success))
         case .skip: notices.append(Line(strings.skippedNotice(title), style: .success))
+        case .send, .checkNews: break
         }
         if produced.contains(where: { current.journey.fact($0.fact)?.type == .personnummer }), !current.byNumber {
             notices.append(Line(strings.numberLinked, style: .success))

@@ -35,7 +35,8 @@ public final class GuideSession {
     let engine: JourneyEngine
     let terminal: any Terminal
     let strings: GuideStrings
-    let onceOnly: any OnceOnlyScreens
+    /// Fetches and sends with the person's consent; `nil` when no agency is reachable, so the person answers everything.
+    let exchange: AgencyExchange?
     let requestedJourney: String?
     let requestedPerson: String?
     let today: () -> CalendarDate
@@ -49,14 +50,15 @@ public final class GuideSession {
     /// - Parameters:
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
     ///   - person: what was given as `--person`, if anything: checked like a typed answer, never trusted.
-    ///   - onceOnly: the screens that offer to fetch a fact from an agency before asking for it.
+    ///   - exchange: offers to fetch facts agencies already hold and to send applications, each after a preview.
+    ///     With one, run the session with ``runOnOwnThread()``: agency calls wait on the session's thread.
     public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
-        onceOnly: any OnceOnlyScreens = NoOnceOnlyScreens(), today: @escaping () -> CalendarDate = { .today() })
+        exchange: AgencyExchange? = nil, today: @escaping () -> CalendarDate = { .today() })
     {
         self.engine = engine
         self.terminal = terminal
         self.strings = GuideStrings(language: language)
-        self.onceOnly = onceOnly
+        self.exchange = exchange
         self.requestedJourney = journey
         self.requestedPerson = person
         self.today = today

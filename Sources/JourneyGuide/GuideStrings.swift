@@ -8,7 +8,7 @@ public struct GuideStrings: Sendable {
 
     public init(language: Language) { self.language = language }
 
-    private func t(_ en: String, _ sv: String) -> String { language == .sv ? sv : en }
+    func t(_ en: String, _ sv: String) -> String { language == .sv ? sv : en }
 
     /// "A, B and C" / "A, B och C", or with "or" / "eller".
     func list(_ items: [String], or: Bool = false) -> String {
@@ -26,6 +26,7 @@ public struct GuideStrings: Sendable {
         case .back: t("b", "t")
         case .change: t("c", "ä")
         case .noNumber: "n"
+        case .data: t("d", "u")
         }
     }
 
@@ -48,6 +49,7 @@ public struct GuideStrings: Sendable {
             case .back: choices.append(t("\(key(.back)) to go back", "\(key(.back)) för att gå tillbaka"))
             case .change: choices.append(t("\(key(.change)) to change an answer", "\(key(.change)) för att ändra ett svar"))
             case .noNumber: choices.append(t("\(key(.noNumber)) if you have no number yet", "\(key(.noNumber)) om du inte har något nummer än"))
+            case .data: choices.append(t("\(key(.data)) to see your data", "\(key(.data)) för att se dina uppgifter"))
             }
         }
         return t("Type ", "Skriv ") + list(choices, or: true) + "."

@@ -13,6 +13,8 @@ struct ProgressScreen {
     let reference: PersonID?
     /// The steps offered as numbered choices, next first.
     let actions: [StepID]
+    /// Whether to offer the screen of the person's data and access journal.
+    var showsData = false
 
     private static let markerWidth = 6
     private static let alternativeMarkerWidth = 9
@@ -47,6 +49,7 @@ struct ProgressScreen {
         }
         screen.add(Line(strings.orHeading))
         screen.add(Line(strings.changeAnAnswer, prefix: "  \(strings.key(.change))) "))
+        if showsData { screen.add(Line(strings.yourData, prefix: "  \(strings.key(.data))) ")) }
         screen.add(Line(strings.saveAndQuit, prefix: "  \(strings.key(.quit))) "))
         return screen
     }

@@ -10,11 +10,15 @@ struct StepScreen {
         case started
         case skip
         case tryAgain
+        /// Send the application through Lotsen, after a preview.
+        case send
+        /// Ask the agency how the case stands.
+        case checkNews
 
         var command: StepCommand {
             switch self {
             case .done: .complete
-            case .started, .tryAgain: .start
+            case .started, .tryAgain, .send, .checkNews: .start
             case .skip: .skip
             }
         }
@@ -24,13 +28,19 @@ struct StepScreen {
     let state: StepState
     let description: StepDescription
     let strings: GuideStrings
+    /// Lotsen can send this step's application itself.
+    var submittable = false
+    /// The agency has a case for this step that Lotsen can ask about.
+    var followsCase = false
 
     /// The choices that make sense in the step's state; an optional step can always be skipped until done.
     var choices: [Choice] {
         var choices: [Choice]
         switch state {
-        case .available: choices = [.done, .started]
-        case .inProgress, .waitingOnAgency, .needsAction, .skipped: choices = [.done]
+        case .available: choices = (submittable ? [.send] : []) + [.done, .started]
+        case .inProgress: choices = (submittable ? [.send] : []) + [.done]
+        case .waitingOnAgency, .needsAction: choices = (followsCase ? [.checkNews] : []) + [.done]
+        case .skipped: choices = [.done]
         case .rejected: choices = [.tryAgain]
         case .done, .locked, .notApplicable: choices = []
         }
@@ -71,6 +81,8 @@ struct StepScreen {
         case .started: strings.iHaveStarted
         case .skip: strings.skipThisStep
         case .tryAgain: strings.tryAgainStep
+        case .send: strings.sendThroughLotsen
+        case .checkNews: strings.checkForNews
         }
     }
 }

@@ -4,6 +4,8 @@
 public final class FactDefinition: Hashable, Sendable {
     public let id: FactID
     public let type: FactType
+    /// A short name for the fact, as consent previews and the access journal show it ("Your address").
+    public let label: LocalizedText?
     /// The question the guide asks; `nil` when the person is never asked (only fetched or produced).
     public let ask: LocalizedText?
     /// Why it is asked or where to find the answer.
@@ -11,16 +13,19 @@ public final class FactDefinition: Hashable, Sendable {
     /// Agency lookup services that can supply the fact, with the person's consent.
     public let from: [ServiceID]
 
-    public init(id: FactID, type: FactType, ask: LocalizedText? = nil, help: LocalizedText? = nil, from: [ServiceID] = []) {
+    public init(id: FactID, type: FactType, label: LocalizedText? = nil, ask: LocalizedText? = nil, help: LocalizedText? = nil,
+        from: [ServiceID] = [])
+    {
         self.id = id
         self.type = type
+        self.label = label
         self.ask = ask
         self.help = help
         self.from = from
     }
 
     public static func == (lhs: FactDefinition, rhs: FactDefinition) -> Bool {
-        lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from)
+        lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.label == rhs.label && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -7,7 +7,7 @@ import Yams
 /// there are no errors.
 public enum JourneyLoader {
     static let topKeys = ["id", "version", "lifeEvent", "title", "summary", "facts", "steps"]
-    static let factKeys = ["type", "ask", "help", "options", "from"]
+    static let factKeys = ["type", "label", "ask", "help", "options", "from"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
         "processingTime", "oneOf"]
 
@@ -120,6 +120,7 @@ private struct Parser {
             }
             guard let fields = reader.mapping(entry.value, path, keys: JourneyLoader.factKeys, required: ["type"], what: "a fact") else { continue }
             let ask = fields["ask"].flatMap { reader.text($0, "\(path).ask") }
+            let label = fields["label"].flatMap { reader.text($0, "\(path).label") }
             let help = fields["help"].flatMap { reader.text($0, "\(path).help") }
             var type: FactType?
             if let keyword = fields["type"].flatMap({ reader.string($0, "\(path).type", what: "a fact type") }) {
@@ -147,7 +148,7 @@ private struct Parser {
             factPaths[id] = path
             factNames[id] = entry.keyNode
             if let type {
-                facts.append(FactDefinition(id: id, type: type, ask: ask, help: help, from: from))
+                facts.append(FactDefinition(id: id, type: type, label: label, ask: ask, help: help, from: from))
             } else {
                 invalidFacts.insert(id)
             }

@@ -5,14 +5,17 @@ import JourneyGuide
 import JourneyModel
 
 /// `lotsen guide`: the interactive guide for citizens, on the real terminal.
-struct GuideCommand: ParsableCommand {
+struct GuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Walk through a life event step by step, interactively.",
         discussion: """
             Pick a life event (or name it), say who you are (personnummer, samordningsnummer, a Lotsen reference \
             lp-..., or 'I don't have one yet', which gives you a reference), answer the few questions that decide \
-            which steps apply, then mark steps as started, done or skipped. Every answer and step is saved at once: \
+            which steps apply, then mark steps as started, done or skipped. Where an agency already knows something \
+            (such as your name and address at Skatteverket), the guide offers to fetch it instead of asking, and it can \
+            send an application to the agency for you: each time it first shows exactly what goes where, and you say \
+            yes or no. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
             stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
 
             On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
@@ -37,18 +40,20 @@ struct GuideCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
-            let context = try EngineContext(library: library, database: database)
-            guard !context.library.journeys.isEmpty else {
-                throw CLIError("there are no journeys to guide you through", hint: "add journey files to the journeys folder, or pass --journeys FOLDER")
-            }
-            let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
-            let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person)
-            switch session.run() {
-            case .finished: return
-            case .interrupted: throw ExitCode(130)
-            case .failed: throw ExitCode(1)
+    func run() async throws {
+        try await reportingFailures {
+            try await ExchangeContext.with(library: library, database: database) { context in
+                guard !context.context.library.journeys.isEmpty else {
+                    throw CLIError("there are no journeys to guide you through", hint: "add journey files to the journeys folder, or pass --journeys FOLDER")
+                }
+                let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
+                let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person,
+                    exchange: context.exchange)
+                switch await session.runOnOwnThread() {
+                case .finished: return
+                case .interrupted: throw ExitCode(130)
+                case .failed: throw ExitCode(1)
+                }
             }
         }
     }

@@ -1,0 +1,42 @@
+import Foundation
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// What Lotsen knows about the person and where each fact came from, then their access journal: who read or sent
+/// what, when, why, and how it went.
+struct YourDataScreen {
+    let journey: Journey
+    let known: [FactID: KnownFact]
+    let journal: [AccessEntry]
+    let catalog: AgencyCatalog
+    let strings: GuideStrings
+
+    var screen: Screen {
+        let consent = ConsentScreen(strings: strings)
+        var screen = Screen([Line(strings.yourDataTitle, style: .title)])
+        let facts = journey.facts.filter { known[$0.id] != nil }
+        if facts.isEmpty { screen.add(Line(strings.nothingKnownYet)) }
+        for fact in facts {
+            guard let value = known[fact.id] else { continue }
+            screen.add(Line("\(consent.label(fact)): \(AnswersScreen.shown(value.value, fact: fact, strings: strings))", prefix: "  • "))
+            screen.add(Line(consent.source(value.source, catalog: catalog), style: .muted, prefix: "      "))
+        }
+        screen.addBlank()
+        screen.add(Line(strings.journalTitle, style: .heading))
+        if journal.isEmpty { screen.add(Line(strings.journalEmpty)) }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
+        for entry in journal {
+            let agency = catalog.agency(entry.agency)?.name[strings.language] ?? entry.agency.rawValue
+            let fields = entry.fields.compactMap { journey.fact($0) }.map { consent.label($0) }
+            screen.add(Line(strings.journalLine(entry, agency: agency, fields: fields), prefix: "  \(formatter.string(from: entry.at))  "))
+        }
+        screen.addBlank()
+        screen.add(Line(strings.orHeading))
+        screen.add(Line(strings.backToSteps, prefix: "  \(strings.key(.back))) "))
+        screen.add(Line(strings.saveAndQuit, prefix: "  \(strings.key(.quit))) "))
+        return screen
+    }
+}
