@@ -70,7 +70,10 @@ let package = Package(
                 "JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage"], exclude: ["Golden"]),
+        .testTarget(
+            name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage", "JourneyAdapters"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(
             name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]

@@ -9,7 +9,10 @@ extension AgencyExchange {
     public func refreshCases(of person: PersonID, actor: JourneyEvent.Actor = .system) async throws(EngineError) -> [CaseUpdate] {
         let submissions = try storage { () throws(StorageError) in try store.submissions(person: person) }
         var updates: [CaseUpdate] = []
-        for submission in submissions where submission.state == .submitted {
+        // Only a step's latest application counts: after a rejection and a new application, the old case is history.
+        var latest: [String: Submission] = [:]
+        for submission in submissions { latest["\(submission.journey)/\(submission.step)"] = submission }
+        for submission in submissions where submission.state == .submitted && latest["\(submission.journey)/\(submission.step)"]?.id == submission.id {
             guard let caseID = submission.caseID else { continue }
             // A crash between recording the case and moving the step is finished here.
             try markSubmitted(submission, actor: actor)

@@ -81,13 +81,15 @@ extension GuideStrings {
         let outcome: String =
             switch entry.outcome {
             case .completed: ""
-            case .intended: t(" (about to ask)", " (ska fråga)")
+            case .intended: ""
             case .denied: t(" (not allowed)", " (inte tillåtet)")
             case .noMatch: t(" (no record)", " (inga uppgifter)")
             case .severalMatches: t(" (several records, none used)", " (flera poster, ingen användes)")
             case .failed: t(" (failed: \(entry.detail ?? "error"))", " (misslyckades: \(entry.detail ?? "fel"))")
             }
         switch entry.action {
+        case .fetch where entry.outcome == .intended: return t("asked \(agency) for", "bad \(agency) om") + what
+        case .send where entry.outcome == .intended: return t("sending to \(agency)", "skickar till \(agency)") + what
         case .fetch: return t("fetched from \(agency)", "hämtat från \(agency)") + what + outcome
         case .send: return t("sent to \(agency)", "skickat till \(agency)") + what + outcome
         case .caseStatus: return t("asked \(agency) about your case", "frågade \(agency) om ditt ärende") + outcome

@@ -18,7 +18,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
 
     public func consents(person: PersonID) throws(StorageError) -> [Consent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM consent WHERE personId = ? ORDER BY decidedAt, id", arguments: [person.rawValue]).map(Self.consent)
+            try Row.fetchAll(db, sql: "SELECT * FROM consent WHERE personId = ? ORDER BY decidedAt, rowid", arguments: [person.rawValue]).map(Self.consent)
         }
     }
 
@@ -91,7 +91,8 @@ extension SQLiteJourneyStore: OnceOnlyStore {
                 if problem == nil {
                     if entry.sequence != expectedSequence {
                         problem = .missing(before: entry.sequence)
-                    } else if entry.hash != Self.hash(of: entry) {
+                    } else if entry.hash != Self.hash(of: entry) || row["agencyId"] != entry.agency.rawValue {
+                        // The agency column repeats the service's agency, so it is checked against it rather than hashed.
                         problem = .edited(sequence: entry.sequence)
                     } else if entry.previousHash != previous {
                         problem = .brokenLink(sequence: entry.sequence)
@@ -197,13 +198,13 @@ extension SQLiteJourneyStore: OnceOnlyStore {
 
     public func submissions(person: PersonID) throws(StorageError) -> [Submission] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE personId = ? ORDER BY createdAt", arguments: [person.rawValue]).map(Self.submission)
+            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE personId = ? ORDER BY createdAt, rowid", arguments: [person.rawValue]).map(Self.submission)
         }
     }
 
     public func pendingSubmissions() throws(StorageError) -> [Submission] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE state = 'pending' ORDER BY createdAt").map(Self.submission)
+            try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE state = 'pending' ORDER BY createdAt, rowid").map(Self.submission)
         }
     }
 

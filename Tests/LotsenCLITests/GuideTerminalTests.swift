@@ -92,7 +92,7 @@ final class Tmux {
 
 @Suite("lotsen guide on a real terminal and through a pipe")
 struct GuideTerminalTests {
-    @Test("on a terminal: colours, a step marked done, the terminal killed mid-journey, then resumed and left with Ctrl-C",
+    @Test("on a terminal: colours, an application sent, the terminal killed mid-journey, then resumed and left with Ctrl-C",
         .enabled(if: Tmux.isAvailable, "needs tmux (scripts/setup installs it)"))
     func killAndResumeOnARealTerminal() throws {
         let runner = CLIRunner()
@@ -118,8 +118,10 @@ struct GuideTerminalTests {
         try tmux.waitFor("Next: Notify your move to Sweden")
         try tmux.type("1")
         try tmux.waitFor("What have you done?")
+        try tmux.type("1")  // send the application through Lotsen
+        try tmux.waitFor("This is exactly what is sent:")
         try tmux.type("1")
-        try tmux.waitFor("Done: Notify your move to Sweden.")
+        try tmux.waitFor("Sent. Swedish Tax Agency has your case SKV-")
 
         // Closing the terminal loses nothing: every change was saved before the next prompt.
         try tmux.kill()
@@ -128,6 +130,8 @@ struct GuideTerminalTests {
             "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment)
         let resumed = try tmux.waitFor("Next: Identity check at a service office")
         #expect(resumed.contains("Welcome back. You continue where you left off: New in Sweden."))
+        // On arrival the guide asked the agency about the case sent before the terminal closed.
+        #expect(resumed.contains("Notify your move to Sweden: approved, and done"))
         #expect(resumed.contains("1 of 14 steps done"))
         // Straight to the steps: the questions answered before the terminal closed are not asked again.
         #expect(!resumed.contains("Your answer:"))

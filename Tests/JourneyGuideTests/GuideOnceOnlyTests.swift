@@ -1,0 +1,84 @@
+import Foundation
+import JourneyAdapters
+import JourneyEngine
+import JourneyGuide
+import JourneyModel
+import JourneyStorage
+import Testing
+
+/// The once-only screens in whole conversations: the guide over a real database and the sandbox agencies over
+/// HTTP on loopback, checked against golden transcripts in both languages.
+@Suite("Guide: once-only screens")
+struct GuideOnceOnlyTests {
+    static let number = OfficialTestNumbers.personnummer
+    /// The answers that decide new-in-sweden for someone from Norway staying a year: after these two, notifying the
+    /// move needs a name and an address, which Skatteverket holds.
+    static let answers = ["Norway", "yes"]
+    /// No children, no job search, no foreign driving licence: asked after the name and address.
+    static let laterAnswers = ["no", "no", "no"]
+
+    /// Runs one conversation with the exchange over a fresh in-memory sandbox.
+    static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language) async throws -> (GuideSession.Outcome, AgencyExchange) {
+        let sandbox = try SandboxAgencies(statePath: nil)
+        let root = try await sandbox.start()
+        let store = try SQLiteJourneyStore(path: fixture.folder.appendingPathComponent("guide.sqlite").path)
+        let exchange = AgencyExchange(engine: fixture.engine, store: store,
+            adapter: HTTPAgencyAdapter(catalog: GuideFixture.library.catalog, sandbox: root))
+        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: number,
+            exchange: exchange)
+        let outcome = await session.runOnOwnThread()
+        await sandbox.stop()
+        return (outcome, exchange)
+    }
+
+    /// Case ids carry the year and journal lines the time: both are replaced so the transcript is the same every day.
+    static func stable(_ transcript: String) -> String {
+        transcript.replacingOccurrences(of: #"([A-Z]+)-20\d\d-(\d+)"#, with: "$1-YYYY-$2", options: .regularExpression)
+            .replacingOccurrences(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, with: "YYYY-MM-DD hh:mm", options: .regularExpression)
+    }
+
+    @Test("name and address are fetched after consent, sent on to the agency after a preview, the case is followed, and the journal shows it all",
+        arguments: Language.allCases)
+    func fetchSendFollowAndShow(language: Language) async throws {
+        let fixture = try GuideFixture()
+        let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
+        let terminal = ScriptedTerminal([language == .sv ? "Norge" : "Norway", yesNo("yes"),
+               "1"]  // yes, fetch name and address from Skatteverket
+            + Self.laterAnswers.map(yesNo)
+            + ["1", "1", "1",  // Notify your move → send through Lotsen → yes, send
+               "1", "1",  // the step again → check for news: approved
+               language == .sv ? "u" : "d", "b", "q"])
+        let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
+        #expect(outcome == .finished)
+        #expect(terminal.remaining() == 0)
+        try Golden.check(Self.stable(terminal.transcript), "once-only-\(language).txt")
+        let person = try fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
+        let facts = try fixture.engine.overview(.id(person)).facts
+        #expect(facts["fullName"]?.source == .agency("skatteverket.population-record"))
+        #expect(facts["address"]?.validUntil != nil)
+        let view = try fixture.view(.id(person), "new-in-sweden")
+        #expect(view.plan.status(of: "population-registration")?.state == .done)
+        let actions = try exchange.journal(of: person).map(\.action)
+        #expect(actions == [.consentGranted, .fetch, .fetch, .consentGranted, .send, .send, .caseStatus])
+        // The number itself is never on screen, even on the person's own data screen.
+        #expect(!terminal.printed.contains("2385"))
+    }
+
+    @Test("saying no fetches nothing: the person answers instead, and the refusal is in the journal")
+    func refusingMeansAnswering() async throws {
+        let fixture = try GuideFixture()
+        let terminal = ScriptedTerminal(Self.answers + ["2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["d", "b", "q"])
+        let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en)
+        #expect(outcome == .finished)
+        #expect(terminal.remaining() == 0)
+        let person = try fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
+        let facts = try fixture.engine.overview(.id(person)).facts
+        #expect(facts["fullName"]?.value == .text("Testa Testsson"))
+        #expect(facts["fullName"]?.source == .person)
+        #expect(try exchange.journal(of: person).map(\.action) == [.consentRefused])
+        #expect(terminal.printed.contains("Nothing was fetched from Swedish Tax Agency. Please answer yourself."))
+        // Lines wrap at the terminal's width; the words are what matter.
+        let words = terminal.printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("you said no to an exchange with Swedish Tax Agency: Name; Address in Sweden"))
+    }
+}
