@@ -1,46 +1,10 @@
 import Foundation
+import JourneyModel
 
-/// A JSON value as the sandbox agencies read and write it: request bodies of any shape, seeded records and the
-/// facts a decided case yields.
-enum SandboxJSON: Sendable, Hashable, Codable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-    case array([SandboxJSON])
-    case object([String: SandboxJSON])
+/// A JSON value as the sandbox agencies read and write it: the same value Lotsen's adapters speak.
+typealias SandboxJSON = AgencyValue
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([SandboxJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: SandboxJSON].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .number(let value):
-            // Whole numbers are written without a fraction, as agencies write counts and amounts.
-            if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { try container.encode(Int64(value)) } else { try container.encode(value) }
-        case .bool(let value): try container.encode(value)
-        case .null: try container.encodeNil()
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
+extension AgencyValue {
     /// Parses a body; `nil` when it is not JSON at all.
     static func parse(_ data: Data) -> SandboxJSON? {
         try? JSONDecoder().decode(SandboxJSON.self, from: data)
@@ -111,15 +75,4 @@ enum SandboxJSON: Sendable, Hashable, Codable {
         object[first] = child
         self = .object(object)
     }
-}
-
-extension SandboxJSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByDictionaryLiteral,
-    ExpressibleByArrayLiteral
-{
-    init(stringLiteral value: String) { self = .string(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(dictionaryLiteral elements: (String, SandboxJSON)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-    }
-    init(arrayLiteral elements: SandboxJSON...) { self = .array(elements) }
 }
