@@ -77,6 +77,7 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-api-tokens-agency-events", migrate: migrateAPITokensAndAgencyEvents)
         return migrator
     }
 }

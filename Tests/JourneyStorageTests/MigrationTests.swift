@@ -14,7 +14,7 @@ struct MigrationTests {
     }
 
     /// Every migration that has shipped, oldest first. A new migration is added here when it is added to the schema.
-    static let shippedMigrations = ["v1-people-enrollments-steps-facts-events"]
+    static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v3-api-tokens-agency-events"]
 
     @Test("a new database has exactly the named migrations applied")
     func newDatabaseHasTheNamedMigrations() throws {
@@ -54,7 +54,8 @@ struct MigrationTests {
                 .reduce(into: [String: String]()) { $0[$1["name"]] = $1["tbl_name"] }
         }
         // Few indexes on purpose: every index on a column a transition changes costs WAL pages on every commit.
-        #expect(indexes == ["enrollment_by_journey_status": "enrollment", "step_by_journey_step_state": "step"])
+        #expect(indexes == ["enrollment_by_journey_status": "enrollment", "step_by_journey_step_state": "step",
+            "agency_event_pending": "agency_event"])
 
         func columns(_ index: String) throws -> [String] {
             try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index]) }
