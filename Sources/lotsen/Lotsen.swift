@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `lotsen` command: journeys, validation, and each person's progress, from the terminal.
 @main
-struct Lotsen: ParsableCommand {
+struct Lotsen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lotsen",
         abstract: "Guide people through life events that span several Swedish agencies.",
@@ -21,6 +21,7 @@ struct Lotsen: ParsableCommand {
             GuideCommand.self, ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self,
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
             StatusCommand.self, HistoryCommand.self, LinkCommand.self,
+            ServeCommand.self, TokenCommand.self,
         ]
     )
 }
