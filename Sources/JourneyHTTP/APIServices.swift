@@ -41,7 +41,7 @@ public struct APIServices: Sendable {
     func require(_ roles: Set<StoredToken.Role>, _ action: String, context: LotsenRequestContext, request: Request) async throws -> Principal {
         guard let principal = context.principal else { throw APIError.unauthenticated("this route needs a bearer token") }
         guard roles.contains(principal.role) else {
-            let error = APIError.forbidden("a \(principal.role.rawValue) token cannot \(action)")
+            let error = APIError.forbidden("\(principal.role.article) \(principal.role.rawValue) token cannot \(action)")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
@@ -64,7 +64,7 @@ public struct APIServices: Sendable {
     func authorizeChange(of person: PersonID, by principal: Principal, context: LotsenRequestContext, request: Request) async throws {
         guard principal.role == .citizen, principal.person == person else {
             let error = APIError.forbidden(
-                principal.role == .citizen ? "a citizen's token changes only their own journeys" : "only the person changes their journey; a \(principal.role.rawValue) token cannot")
+                principal.role == .citizen ? "a citizen's token changes only their own journeys" : "only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
@@ -84,4 +84,9 @@ extension Request {
         }
         return best?.language ?? .en
     }
+}
+
+extension StoredToken.Role {
+    /// "a" or "an", for messages.
+    var article: String { self == .agency ? "an" : "a" }
 }

@@ -58,5 +58,6 @@ struct ServeCommand: AsyncParsableCommand {
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }
         try await application.runService()
+        logger.info("stopped")
     }
 }
