@@ -78,6 +78,7 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v2-once-only-consents-submissions-journal", migrate: onceOnly)
+        migrator.registerMigration("v3-api-tokens-agency-events", migrate: migrateAPITokensAndAgencyEvents)
         return migrator
     }
 }

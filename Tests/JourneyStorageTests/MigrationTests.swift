@@ -14,7 +14,7 @@ struct MigrationTests {
     }
 
     /// Every migration that has shipped, oldest first. A new migration is added here when it is added to the schema.
-    static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal"]
+    static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events"]
 
     @Test("a new database has exactly the named migrations applied")
     func newDatabaseHasTheNamedMigrations() throws {
@@ -58,6 +58,7 @@ struct MigrationTests {
         #expect(indexes == [
             "enrollment_by_journey_status": "enrollment", "step_by_journey_step_state": "step", "consent_by_person": "consent",
             "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
+            "agency_event_pending": "agency_event",
         ])
 
         func columns(_ index: String) throws -> [String] {

@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JourneyEngine
+import JourneyStorage
+
+/// Every refusal the API gives, as `{"error": {"code", "message", "field"?, "hint"?}}` with its status. Messages
+/// name routes, fields, steps and facts, never a person's data, and never show SQL or a stack trace.
+public struct APIError: Error, Sendable, Equatable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+    /// The request field (body, query parameter or header) that is wrong, dotted for nested fields.
+    public let field: String?
+    public let hint: String?
+    /// Extra response headers (`WWW-Authenticate`, `Allow`).
+    public var headers: HTTPFields = [:]
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil, hint: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.hint = hint
+    }
+
+    static func badRequest(_ code: String, _ message: String, field: String? = nil) -> APIError {
+        APIError(.badRequest, code, message, field: field)
+    }
+
+    static func unprocessable(_ message: String, field: String? = nil, hint: String? = nil) -> APIError {
+        APIError(.unprocessableContent, "invalidValue", message, field: field, hint: hint)
+    }
+
+    static func forbidden(_ message: String) -> APIError { APIError(.forbidden, "forbidden", message) }
+
+    static func unauthenticated(_ message: String) -> APIError {
+        var error = APIError(.unauthorized, "unauthenticated", message, hint: "send 'Authorization: Bearer <token>'; tokens are made with 'lotsen token create'")
+        error.headers[.wwwAuthenticate] = "Bearer realm=\"lotsen\""
+        return error
+    }
+
+    static let internalError = APIError(.internalServerError, "internal", "the request could not be completed", hint: "try again later")
+
+    /// The status for each engine refusal: unknown things are 404, refused values and transitions 422, lost races
+    /// and identity clashes 409, and the store's own failures a 500 that says nothing about the database.
+    public init(_ error: EngineError) {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment: .notFound
+            case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition: .unprocessableContent
+            case .identityConflict, .definitionChanged, .conflict: .conflict
+            case .agencyFailed: .badGateway
+            case .agencyRefused: .unprocessableContent
+            case .storage: .internalServerError
+            }
+        if status == .internalServerError {
+            self = .internalError
+        } else {
+            self.init(status, error.code.rawValue, error.message, hint: error.hint)
+        }
+    }
+
+    public init(_ error: StorageError) {
+        switch error.code {
+        case .conflict: self.init(.conflict, "conflict", "the change conflicts with another one", hint: "reload and try again")
+        case .busy: self.init(.serviceUnavailable, "busy", "the service is busy", hint: "try again in a moment")
+        default: self = .internalError
+        }
+    }
+
+    /// Any error a handler throws, as the API reports it.
+    static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as EngineError: return APIError(error)
+        case let error as StorageError: return APIError(error)
+        case let error as HTTPError: return APIError(error.status, Self.code(for: error.status), error.body ?? error.status.reasonPhrase)
+        default: return .internalError
+        }
+    }
+
+    private static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "notFound"
+        case .contentTooLarge: "tooLarge"
+        case .methodNotAllowed: "methodNotAllowed"
+        case .badRequest: "badRequest"
+        default: status.code < 500 ? "refused" : "internal"
+        }
+    }
+
+    struct Body: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+            let field: String?
+            let hint: String?
+        }
+
+        let error: Detail
+    }
+
+    func response() -> Response {
+        let body = Body(error: Body.Detail(code: code, message: message, field: field, hint: hint))
+        var response = JSONBody.response(body, status: status)
+        for field in headers { response.headers.append(field) }
+        return response
+    }
+}
+
+/// How the API writes JSON: camelCase keys as declared, sorted, ISO 8601 dates, no escaped slashes.
+enum JSONBody {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        let data = (try? encoder.encode(value)) ?? Data("{\"error\":{\"code\":\"internal\",\"message\":\"the response could not be written\"}}".utf8)
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// Everything the store must offer the API.
+public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing
+
+/// The parts every controller works with, wired by `lotsen serve` (or a test) and passed to ``buildApplication(_:services:)``.
+public struct APIServices: Sendable {
+    public let engine: JourneyEngine
+    public let store: any APIStore
+    public let refusals: any AccessRefusalRecorder
+    let clock: @Sendable () -> Date
+
+    public init(engine: JourneyEngine, store: any APIStore, refusals: any AccessRefusalRecorder, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.engine = engine
+        self.store = store
+        self.refusals = refusals
+        self.clock = clock
+    }
+
+    var library: JourneyLibrary { engine.library }
+
+    /// Records a 401 or 403 on a route about one person or enrollment; other refusals are not about anyone's data.
+    func recordRefusal(_ error: APIError, principal: Principal?, subject explicit: AccessSubject? = nil, context: LotsenRequestContext,
+        request: Request) async
+    {
+        guard error.status == .unauthorized || error.status == .forbidden else { return }
+        let subject =
+            explicit
+            ?? context.parameters.get("enrollmentId").map { .enrollment(EnrollmentID($0)) }
+            ?? context.parameters.get("personId").map { .person(PersonID($0)) }
+        guard let subject else { return }
+        await refusals.record(AccessRefusal(tokenID: principal?.tokenID, role: principal?.role, subject: subject,
+            route: context.endpointPath ?? "unmatched", method: request.method.rawValue, code: error.code, requestID: context.id))
+    }
+
+    /// The principal, when its role is one of `roles`; else 403 (recorded when the route is about a person).
+    func require(_ roles: Set<StoredToken.Role>, _ action: String, context: LotsenRequestContext, request: Request) async throws -> Principal {
+        guard let principal = context.principal else { throw APIError.unauthenticated("this route needs a bearer token") }
+        guard roles.contains(principal.role) else {
+            let error = APIError.forbidden("\(principal.role.article) \(principal.role.rawValue) token cannot \(action)")
+            await recordRefusal(error, principal: principal, context: context, request: request)
+            throw error
+        }
+        return principal
+    }
+
+    /// Refuses with 403 unless the principal may read `person`'s journeys: a caseworker, or that very citizen.
+    func authorizeRead(of person: PersonID, by principal: Principal, context: LotsenRequestContext, request: Request) async throws {
+        switch principal.role {
+        case .caseworker: return
+        case .citizen where principal.person == person: return
+        default:
+            let error = APIError.forbidden(principal.role == .citizen ? "a citizen's token reads only their own journeys" : "an agency token cannot read journeys")
+            await recordRefusal(error, principal: principal, context: context, request: request)
+            throw error
+        }
+    }
+
+    /// Refuses with 403 unless the principal is that citizen: only the person acts on their journeys.
+    func authorizeChange(of person: PersonID, by principal: Principal, context: LotsenRequestContext, request: Request) async throws {
+        guard principal.role == .citizen, principal.person == person else {
+            let error = APIError.forbidden(
+                principal.role == .citizen ? "a citizen's token changes only their own journeys" : "only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
+            await recordRefusal(error, principal: principal, context: context, request: request)
+            throw error
+        }
+    }
+}
+
+extension Request {
+    /// `sv` or `en` from `Accept-Language` (the highest weight that names one of them), else English.
+    var preferredLanguage: Language {
+        guard let header = headers[.acceptLanguage] else { return .en }
+        var best: (language: Language, weight: Double)?
+        for entry in header.split(separator: ",") {
+            let parts = entry.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = parts.first, let language = Language(localeIdentifier: tag) ?? (tag == "*" ? .en : nil) else { continue }
+            let weight = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
+        }
+        return best?.language ?? .en
+    }
+}
+
+extension StoredToken.Role {
+    /// "a" or "an", for messages.
+    var article: String { self == .agency ? "an" : "a" }
+}

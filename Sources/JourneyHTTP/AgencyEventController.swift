@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// `POST /v1/agency-events`: an agency pushes a case event about one person's application for one of its own
+/// services. Applied once per message id; kept pending while the person has not reached the step.
+struct AgencyEventController {
+    let services: APIServices
+
+    var routes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.post(use: push)
+        return routes
+    }
+
+    struct EventBody: StrictDecodable {
+        enum EventType: String, Decodable { case received, needsAction, decided }
+
+        let messageId: String
+        let agency: String
+        let service: String
+        /// A personnummer, samordningsnummer or Lotsen reference.
+        let person: String
+        let journey: String?
+        let type: EventType
+        let decision: AgencyCaseEvent.Decision?
+        let caseReference: String?
+        let message: String?
+        let language: Language
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case messageId, agency, service, person, journey, type, decision, caseReference, message, language
+        }
+    }
+
+    struct EventDocument: Encodable {
+        let messageId: String
+        let agency: String
+        let service: String
+        let enrollment: String
+        let step: String
+        let type: String
+        let decision: String?
+        /// `applied`, `pending` (the person has not reached the step) or `refused` (kept, then no longer allowed).
+        let status: String
+        /// For a refused event: the engine's error code.
+        let outcome: String?
+        /// Whether this message id had been received before.
+        let duplicate: Bool
+        let receivedAt: Date
+        let resolvedAt: Date?
+    }
+
+    @Sendable func push(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.agency], "push agency events", context: context, request: request)
+        let body = try await request.decodeStrict(EventBody.self)
+        let event = try validate(body)
+        if event.agency != principal.agency || event.service.agency != principal.agency {
+            let error = APIError.forbidden("this token pushes events only for the services of agency '\(principal.agency?.rawValue ?? "")'")
+            let person = try? services.engine.person(event.person)
+            await services.recordRefusal(error, principal: principal, subject: person.map { .person($0.id) }, context: context, request: request)
+            throw error
+        }
+        let receipt = try services.engine.receive(event, events: services.store)
+        let stored = receipt.event
+        let document = EventDocument(messageId: stored.messageID, agency: stored.agency.rawValue, service: stored.service.rawValue,
+            enrollment: stored.enrollment.rawValue, step: stored.step.rawValue, type: stored.kind, decision: stored.decision,
+            status: stored.status.rawValue, outcome: stored.outcome, duplicate: receipt.duplicate, receivedAt: stored.receivedAt,
+            resolvedAt: stored.resolvedAt)
+        return JSONBody.response(document, status: stored.status == .pending ? .accepted : .ok)
+    }
+
+    /// The event the body describes, or a refusal naming the field that is wrong.
+    private func validate(_ body: EventBody) throws -> AgencyCaseEvent {
+        func text(_ value: String?, _ field: String, max: Int) throws -> String? {
+            guard let value else { return nil }
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= max else {
+                throw APIError.badRequest("invalidField", "'\(field)' must be 1 to \(max) characters", field: field)
+            }
+            return value
+        }
+        let messageID = try text(body.messageId, "messageId", max: 200)!
+        _ = try text(body.agency, "agency", max: 100)
+        _ = try text(body.service, "service", max: 200)
+        let caseReference = try text(body.caseReference, "caseReference", max: 200)
+        let message = try text(body.message, "message", max: 2000)
+        let kind: AgencyCaseEvent.Kind
+        switch (body.type, body.decision) {
+        case (.decided, let decision?): kind = .decided(decision)
+        case (.decided, nil): throw APIError.badRequest("missingField", "a decided event needs 'decision': approved or rejected", field: "decision")
+        case (_, .some): throw APIError.badRequest("invalidField", "only a decided event has a 'decision'", field: "decision")
+        case (.received, nil): kind = .received
+        case (.needsAction, nil): kind = .needsAction
+        }
+        let service = ServiceID(body.service)
+        guard services.library.catalog.service(service) != nil else {
+            throw APIError.unprocessable("no service '\(body.service)' in the adapters", field: "service")
+        }
+        let person: PersonReference
+        do {
+            person = try PersonReference(parsing: body.person)
+        } catch {
+            throw APIError.unprocessable(error.message, field: "person", hint: error.hint)
+        }
+        if person == .new { throw APIError.unprocessable("name an existing person", field: "person") }
+        var journey: JourneyID?
+        if let id = body.journey {
+            guard services.library.journey(JourneyID(id)) != nil else { throw APIError.unprocessable("no journey '\(id)'", field: "journey") }
+            journey = JourneyID(id)
+        }
+        return AgencyCaseEvent(messageID: messageID, agency: AgencyID(body.agency), service: service, person: person, journey: journey,
+            kind: kind, language: body.language, caseReference: caseReference, message: message)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Where and how `lotsen serve` listens.
+public struct APIConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// How often agency events waiting for a step are looked at again; `nil` turns the sweep off.
+    public var sweepInterval: Duration?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30)) {
+        self.host = host
+        self.port = port
+        self.sweepInterval = sweepInterval
+    }
+}
+
+/// The router with every route, for ``buildApplication(_:services:logger:routes:onServerRunning:)``. Routes are
+/// recorded in `routes`, so a test can compare them with the OpenAPI document.
+public func buildRouter(services: APIServices, routes table: RouteTable = RouteTable()) -> Router<LotsenRequestContext> {
+    let router = Router(context: LotsenRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(routes: table))
+    let recording = RecordingRouter(router: router, table: table)
+    recording.addRoutes(SystemController(services: services).routes)
+    let v1 = recording.group("v1").add(middleware: BearerAuthMiddleware(services: services))
+    v1.addRoutes(CatalogController(services: services).routes, atPath: "journeys")
+    v1.addRoutes(EnrollmentController(services: services).routes, atPath: "enrollments")
+    let caseworker = CaseworkerController(services: services)
+    v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
+    v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
+    v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
+    return router
+}
+
+/// The application `lotsen serve` runs and tests drive: the router, and the sweep for waiting agency events.
+public func buildApplication(_ configuration: APIConfiguration, services: APIServices, logger: Logger, routes: RouteTable = RouteTable(),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
+{
+    var application = Application(
+        router: buildRouter(services: services, routes: routes),
+        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "lotsen"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+    if let interval = configuration.sweepInterval {
+        application.addServices(PendingEventSweeper(services: services, interval: interval, logger: logger))
+    }
+    return application
+}

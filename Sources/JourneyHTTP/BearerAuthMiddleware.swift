@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+import JourneyModel
+import JourneyStorage
+
+/// Authenticates `/v1` requests by bearer token (deny by default): no token, an unknown one or a revoked one is
+/// refused with 401 before any route runs; refusals on routes about one person are recorded.
+struct BearerAuthMiddleware: RouterMiddleware {
+    typealias Context = LotsenRequestContext
+
+    let services: APIServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let principal: Principal
+        do {
+            principal = try authenticate(request)
+        } catch let error as APIError {
+            await services.recordRefusal(error, principal: nil, context: context, request: request)
+            throw error
+        }
+        context.session.principal = principal
+        return try await next(request, context)
+    }
+
+    private func authenticate(_ request: Request) throws -> Principal {
+        guard let header = request.headers[.authorization] else { throw APIError.unauthenticated("this route needs a bearer token") }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
+            throw APIError.unauthenticated("the Authorization header must be 'Bearer <token>'")
+        }
+        guard let token = try services.store.token(secretHash: TokenSecret.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
+            !token.isRevoked
+        else {
+            throw APIError.unauthenticated("the token is not valid or has been revoked")
+        }
+        var person = token.person
+        if person == nil, token.role == .citizen, let identity = token.identity {
+            person = try services.store.person(identity: identity)?.id
+        }
+        return Principal(tokenID: token.id, role: token.role, person: person, identity: token.identity, agency: token.agency)
+    }
+}

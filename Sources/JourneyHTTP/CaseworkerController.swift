@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// What caseworkers read: lists of enrollments filtered on indexed columns, a page at a time, and one person's
+/// overview across journeys. Caseworkers read; they do not act for the person.
+struct CaseworkerController {
+    let services: APIServices
+
+    var enrollmentRoutes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.get(use: list)
+        return routes
+    }
+
+    var peopleRoutes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.get("{personId}", use: person)
+        return routes
+    }
+
+    static let listParameters: Set<String> = ["journey", "step", "stepState", "status", "ball", "unchangedForDays", "limit", "cursor"]
+
+    /// `GET /v1/enrollments?journey=…`: oldest change first (with a step, oldest step change first), so the people
+    /// waiting longest come first.
+    @Sendable func list(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        _ = try await services.require([.caseworker], "list enrollments", context: context, request: request)
+        let parameters = request.uri.queryParameters
+        if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !Self.listParameters.contains($0) }) {
+            throw APIError.badRequest("unknownParameter", "'\(unknown)' is not a parameter of this list", field: unknown)
+        }
+        func value(_ name: String) throws -> String? {
+            let values = parameters[values: Substring(name)]
+            guard values.count <= 1 else { throw APIError.badRequest("invalidParameter", "give '\(name)' once", field: name) }
+            return values.first.map(String.init)
+        }
+        func parsed<T>(_ name: String, _ parse: (String) -> T?, expected: String) throws -> T? {
+            guard let text = try value(name) else { return nil }
+            guard let result = parse(text) else { throw APIError.badRequest("invalidParameter", "'\(name)' must be \(expected)", field: name) }
+            return result
+        }
+        guard let journeyID = try value("journey"), !journeyID.isEmpty else {
+            throw APIError.badRequest("missingParameter", "name the journey: lists are served per journey", field: "journey")
+        }
+        guard let journey = services.library.journey(JourneyID(journeyID)) else {
+            throw APIError(.notFound, "unknownJourney", "no journey '\(journeyID)'", hint: "list the journeys at /v1/journeys")
+        }
+        var query = EnrollmentQuery(journey: journey.id)
+        if let step = try value("step") {
+            guard journey.step(StepID(step)) != nil else {
+                throw APIError.unprocessable("no step '\(step)' in '\(journey.id)'", field: "step")
+            }
+            query.step = StepID(step)
+        }
+        let listable = StepState.listable
+        query.stepState = try parsed("stepState", { StepState(rawValue: $0).flatMap { listable.contains($0) ? $0 : nil } },
+            expected: "one of " + listable.map(\.rawValue).joined(separator: ", "))
+        if query.stepState != nil, query.step == nil {
+            throw APIError.badRequest("invalidParameter", "'stepState' needs 'step'", field: "stepState")
+        }
+        query.status = try parsed("status", EnrollmentStatus.init(rawValue:), expected: "active, complete or blocked")
+        query.ball = try parsed("ball", BallHolder.init(rawValue:), expected: "person, agency or nobody")
+        if let days = try parsed("unchangedForDays", { Int($0).flatMap { (0...3650).contains($0) ? $0 : nil } }, expected: "a whole number of days from 0 to 3650") {
+            query.unchangedSince = services.clock().addingTimeInterval(-Double(days) * 86_400)
+        }
+        query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
+            expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
+        let cursor = try parsed("cursor", PageCursor.decode, expected: "a cursor from a previous page")
+        let page = try services.store.enrollmentPage(query, after: cursor)
+        return JSONBody.response(EnrollmentListDocument(page))
+    }
+
+    /// `GET /v1/people/{personId}`: the person's journeys, for a caseworker or the person themself. People are named
+    /// by their Lotsen reference here, never by personnummer: paths end up in logs and browser histories.
+    @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
+        let id = try context.parameters.require("personId")
+        guard id.hasPrefix(PersonReference.idPrefix) else {
+            throw APIError.badRequest("invalidParameter", "name the person by their Lotsen reference (lp-...)", field: "personId")
+        }
+        let person = PersonID(id)
+        try await services.authorizeRead(of: person, by: principal, context: context, request: request)
+        try services.engine.applyPendingAgencyEvents(person: person, events: services.store)
+        let overview = try services.engine.overview(.id(person))
+        let language = request.preferredLanguage
+        let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
+            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language) })
+        return JSONBody.response(document, headers: [.contentLanguage: language.rawValue])
+    }
+}

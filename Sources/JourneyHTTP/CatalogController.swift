@@ -1,0 +1,31 @@
+import HTTPTypes
+import Hummingbird
+import JourneyModel
+
+/// `/v1/journeys`: the journey catalogue, in Swedish or English by `Accept-Language`. Any valid token reads it.
+struct CatalogController {
+    let services: APIServices
+
+    var routes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.get(use: list)
+        routes.get("{journeyId}", use: show)
+        return routes
+    }
+
+    @Sendable func list(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let language = request.preferredLanguage
+        let journeys = services.library.journeys.map { JourneySummaryDocument($0, language: language) }
+        return JSONBody.response(JourneyListDocument(journeys: journeys), headers: [.contentLanguage: language.rawValue])
+    }
+
+    @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let id = try context.parameters.require("journeyId")
+        guard let journey = services.library.journey(JourneyID(id)) else {
+            throw APIError(.notFound, "unknownJourney", "no journey '\(id)'", hint: "list the journeys at /v1/journeys")
+        }
+        let language = request.preferredLanguage
+        return JSONBody.response(JourneyDocument(journey, language: language, catalog: services.library.catalog),
+            headers: [.contentLanguage: language.rawValue])
+    }
+}

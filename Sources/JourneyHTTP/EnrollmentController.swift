@@ -1,0 +1,132 @@
+import HTTPTypes
+import Hummingbird
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// `/v1/enrollments`: a citizen starts a journey, records facts and moves steps; a caseworker reads. Every change
+/// goes through the same engine calls, validation and errors as the command line.
+struct EnrollmentController {
+    let services: APIServices
+
+    var routes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.post(use: start)
+        routes.get("{enrollmentId}", use: show)
+        routes.post("{enrollmentId}/facts", use: answer)
+        routes.post("{enrollmentId}/steps/{stepId}/start") { request, context in try await step(.start, request, context) }
+        routes.post("{enrollmentId}/steps/{stepId}/complete") { request, context in try await step(.complete, request, context) }
+        routes.post("{enrollmentId}/steps/{stepId}/skip") { request, context in try await step(.skip, request, context) }
+        return routes
+    }
+
+    struct StartBody: StrictDecodable {
+        let journey: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case journey }
+    }
+
+    struct FactsBody: StrictDecodable {
+        let answers: [String: AnswerValue]
+        enum CodingKeys: String, CodingKey, CaseIterable { case answers }
+    }
+
+    struct CompleteBody: StrictDecodable {
+        /// Facts the step produced, such as the personnummer from registration.
+        let facts: [String: AnswerValue]?
+        enum CodingKeys: String, CodingKey, CaseIterable { case facts }
+    }
+
+    /// A body with no fields (`{}`), for commands that take none.
+    struct EmptyBody: StrictDecodable {
+        struct CodingKeys: CodingKey, CaseIterable {
+            static var allCases: [CodingKeys] { [] }
+            var stringValue: String { "" }
+            var intValue: Int? { nil }
+            init?(stringValue: String) { nil }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {}
+    }
+
+    /// Starts a journey for the token's citizen, or returns the one already started (idempotent): 201 or 200.
+    @Sendable func start(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen], "start a journey; only the person does", context: context, request: request)
+        let body = try await request.decodeStrict(StartBody.self)
+        guard !body.journey.isEmpty else { throw APIError.badRequest("invalidField", "'journey' must not be empty", field: "journey") }
+        let reference: PersonReference
+        if let person = principal.person {
+            reference = .id(person)
+        } else if let identity = principal.identity {
+            reference = .identity(identity)
+        } else {
+            throw APIError.forbidden("this token names no person")
+        }
+        let view = try services.engine.enroll(reference, in: JourneyID(body.journey))
+        let document = try services.document(of: view.enrollment.id, person: view.enrollment.person, language: request.preferredLanguage)
+        return JSONBody.response(document, status: view.created ? .created : .ok, headers: [
+            .location: "/v1/enrollments/\(view.enrollment.id)", .contentLanguage: request.preferredLanguage.rawValue,
+        ])
+    }
+
+    /// One enrollment with every step's state and the next actions.
+    @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
+        let enrollment = try services.enrollment(context)
+        try await services.authorizeRead(of: enrollment.person, by: principal, context: context, request: request)
+        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+    }
+
+    /// Records answers, all or nothing, as `lotsen answer` does.
+    @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
+        let enrollment = try services.enrollment(context)
+        try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
+        let body = try await request.decodeStrict(FactsBody.self)
+        guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
+        let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
+        _ = try services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+    }
+
+    /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
+    func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
+        let enrollment = try services.enrollment(context)
+        try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
+        var produced: [(fact: FactID, text: String)] = []
+        if command == .complete {
+            let facts = try await request.decodeStrictIfPresent(CompleteBody.self)?.facts ?? [:]
+            produced = facts.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
+        } else {
+            _ = try await request.decodeStrictIfPresent(EmptyBody.self)
+        }
+        let step = StepID(try context.parameters.require("stepId"))
+        _ = try services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+    }
+}
+
+extension APIServices {
+    /// The enrollment named by the route's `enrollmentId`, or 404.
+    func enrollment(_ context: LotsenRequestContext) throws -> StoredEnrollment {
+        let id = try context.parameters.require("enrollmentId")
+        guard let enrollment = try store.enrollment(id: EnrollmentID(id)) else {
+            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+        }
+        return enrollment
+    }
+
+    /// The enrollment as the API shows it, after applying agency events that were waiting for the person.
+    func document(of id: EnrollmentID, person: PersonID, language: Language) throws -> EnrollmentDocument {
+        try engine.applyPendingAgencyEvents(person: person, events: store)
+        let snapshot = try engine.snapshot(of: person)
+        guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
+            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+        }
+        return EnrollmentDocument(try engine.view(of: enrollment, in: snapshot), language: language)
+    }
+}

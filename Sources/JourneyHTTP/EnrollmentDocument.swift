@@ -1,0 +1,153 @@
+import Foundation
+import JourneyEngine
+import JourneyModel
+import JourneyStorage
+
+/// One enrollment with every step's state and what can be done next, in one language.
+struct EnrollmentDocument: Encodable {
+    struct Step: Encodable {
+        let id: String
+        let title: String
+        let state: String
+        /// When the step entered its state.
+        let since: Date?
+        let group: String?
+        let optional: Bool
+        let service: String?
+        /// Why a locked or not-applicable step is so: `conditionNotMet`, `undecided`, `waitingFor`, `alternativeChosen`, `needsFacts`.
+        let reason: String?
+        let waitingFor: [String]?
+        let missingFacts: [String]?
+        /// The agency's case reference, its message to the person, or the reason for a rejection.
+        let detail: String?
+    }
+
+    struct Action: Encodable {
+        /// `answer`, `start`, `finish`, `respond` or `wait`.
+        let kind: String
+        let step: String?
+        let fact: String?
+    }
+
+    let id: String
+    let person: String
+    let journey: String
+    let journeyVersion: Int
+    let title: String
+    let status: String
+    let ball: String
+    let revision: Int
+    let createdAt: Date
+    let updatedAt: Date
+    let completedAt: Date?
+    let steps: [Step]
+    let nextActions: [Action]
+
+    init(_ view: EnrollmentView, language: Language) {
+        let enrollment = view.enrollment
+        id = enrollment.id.rawValue
+        person = enrollment.person.rawValue
+        journey = enrollment.journey.rawValue
+        journeyVersion = enrollment.journeyVersion
+        title = view.journey.title[language]
+        status = enrollment.status.rawValue
+        ball = enrollment.ball.rawValue
+        revision = enrollment.revision
+        createdAt = enrollment.createdAt
+        updatedAt = enrollment.updatedAt
+        completedAt = enrollment.completedAt
+        steps = view.plan.steps.map { status in
+            let definition = view.journey.step(status.step)
+            let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
+            return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
+                since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
+                service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail)
+        }
+        nextActions = view.plan.nextActions.map { action in
+            switch action {
+            case .answer(let fact): Action(kind: "answer", step: nil, fact: fact.rawValue)
+            case .start(let step): Action(kind: "start", step: step.rawValue, fact: nil)
+            case .finish(let step): Action(kind: "finish", step: step.rawValue, fact: nil)
+            case .respond(let step): Action(kind: "respond", step: step.rawValue, fact: nil)
+            case .wait(let step): Action(kind: "wait", step: step.rawValue, fact: nil)
+            }
+        }
+    }
+
+    private static func explain(_ reason: StateReason?) -> (String?, [String]?, [String]?) {
+        switch reason {
+        case .conditionNotMet: ("conditionNotMet", nil, nil)
+        case .undecided(let facts): ("undecided", nil, facts.sorted().map(\.rawValue))
+        case .waitingFor(let steps): ("waitingFor", steps.map(\.rawValue), nil)
+        case .alternativeChosen(let step): ("alternativeChosen", [step.rawValue], nil)
+        case .needsFacts(let facts): ("needsFacts", nil, facts.map(\.rawValue))
+        case nil: (nil, nil, nil)
+        }
+    }
+}
+
+/// A person's journeys across the catalogue: their reference, whether an identity number is linked (never the
+/// number), and every enrollment.
+struct PersonDocument: Encodable {
+    let id: String
+    let identityLinked: Bool
+    let enrollments: [EnrollmentDocument]
+}
+
+/// One page of a caseworker list.
+struct EnrollmentListDocument: Encodable {
+    struct Step: Encodable {
+        let id: String
+        let state: String
+        let since: Date
+    }
+
+    struct Item: Encodable {
+        let id: String
+        let person: String
+        let journey: String
+        let journeyVersion: Int
+        let status: String
+        let ball: String
+        let revision: Int
+        let createdAt: Date
+        let updatedAt: Date
+        let completedAt: Date?
+        /// With a step filter: that step's state and since when.
+        let step: Step?
+    }
+
+    let items: [Item]
+    /// Pass as `cursor` for the next page; absent on the last page.
+    let nextCursor: String?
+
+    init(_ page: EnrollmentPage) {
+        items = page.items.map { item in
+            Item(id: item.id.rawValue, person: item.person.rawValue, journey: item.journey.rawValue, journeyVersion: item.journeyVersion,
+                status: item.status.rawValue, ball: item.ball.rawValue, revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
+                completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since) })
+        }
+        nextCursor = page.next.map(PageCursor.encode)
+    }
+}
+
+/// The opaque `cursor` of a caseworker list: the keyset position, base64url.
+enum PageCursor {
+    static func encode(_ cursor: EnrollmentCursor) -> String {
+        let text = String(cursor.moment.timeIntervalSinceReferenceDate.bitPattern, radix: 16) + "." + cursor.enrollment.rawValue
+        return Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) -> EnrollmentCursor? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8),
+            let dot = decoded.firstIndex(of: "."), let bits = UInt64(decoded[..<dot], radix: 16)
+        else { return nil }
+        let moment = Double(bitPattern: bits)
+        let enrollment = decoded[decoded.index(after: dot)...]
+        guard moment.isFinite, !enrollment.isEmpty else { return nil }
+        return EnrollmentCursor(moment: Date(timeIntervalSinceReferenceDate: moment), enrollment: EnrollmentID(String(enrollment)))
+    }
+}

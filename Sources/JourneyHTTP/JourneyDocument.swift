@@ -1,0 +1,93 @@
+import JourneyModel
+
+/// A journey in the catalogue list.
+struct JourneySummaryDocument: Encodable {
+    let id: String
+    let version: Int
+    let lifeEvent: String
+    let title: String
+    let summary: String
+    let stepCount: Int
+
+    init(_ journey: Journey, language: Language) {
+        id = journey.id.rawValue
+        version = journey.version
+        lifeEvent = journey.lifeEvent.rawValue
+        title = journey.title[language]
+        summary = journey.summary[language]
+        stepCount = journey.steps.filter { !$0.isGroup }.count
+    }
+}
+
+struct JourneyListDocument: Encodable {
+    let journeys: [JourneySummaryDocument]
+}
+
+/// One journey definition with its steps and facts, in one language.
+struct JourneyDocument: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+    }
+
+    struct Fact: Encodable {
+        let id: String
+        let type: String
+        /// The question a person is asked; absent when the fact is only fetched or produced by a step.
+        let question: String?
+        let help: String?
+        let options: [Option]?
+        /// Agency services that can supply it.
+        let from: [String]
+    }
+
+    struct Step: Encodable {
+        let id: String
+        let title: String
+        let summary: String?
+        let service: String?
+        let agency: String?
+        let after: [String]
+        /// The condition, as written in the journey file.
+        let when: String?
+        let needs: [String]
+        let produces: [String]
+        let optional: Bool
+        let cost: String?
+        let link: String?
+        /// ISO 8601 duration, such as `P4M`.
+        let processingTime: String?
+        /// For an alternative of a `oneOf` group: the group.
+        let group: String?
+        /// For a `oneOf` group: its alternatives.
+        let alternatives: [String]?
+    }
+
+    let id: String
+    let version: Int
+    let lifeEvent: String
+    let title: String
+    let summary: String
+    let facts: [Fact]
+    let steps: [Step]
+
+    init(_ journey: Journey, language: Language, catalog: AgencyCatalog) {
+        id = journey.id.rawValue
+        version = journey.version
+        lifeEvent = journey.lifeEvent.rawValue
+        title = journey.title[language]
+        summary = journey.summary[language]
+        facts = journey.facts.map { fact in
+            let options = fact.type.options.map { Option(value: $0.value, label: $0.label[language]) }
+            return Fact(id: fact.id.rawValue, type: fact.type.keyword, question: fact.ask?[language], help: fact.help?[language],
+                options: options.isEmpty ? nil : options, from: fact.from.map(\.rawValue))
+        }
+        steps = journey.steps.map { step in
+            Step(id: step.id.rawValue, title: step.title[language], summary: step.summary?[language], service: step.service?.rawValue,
+                agency: step.service.flatMap { catalog.agency($0.agency)?.name[language] }, after: step.after.map(\.rawValue),
+                when: step.when?.source, needs: step.needs.map(\.rawValue), produces: step.produces.map(\.rawValue), optional: step.optional,
+                cost: step.cost?[language], link: step.link, processingTime: step.processingTime?.description, group: step.group?.rawValue,
+                alternatives: step.isGroup ? step.alternatives.map(\.rawValue) : nil)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Applies agency events that waited for a step the person has since reached through another front end (the
+/// command line or the guide), which does not look for them itself. The API applies them at once after its
+/// own changes and before every read; this catches the rest within one interval.
+public struct PendingEventSweeper: Service {
+    let services: APIServices
+    let interval: Duration
+    let logger: Logger
+
+    public init(services: APIServices, interval: Duration = .seconds(30), logger: Logger) {
+        self.services = services
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            sweep()
+            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// One pass; returns how many events it resolved.
+    @discardableResult
+    public func sweep() -> Int {
+        var resolved = 0
+        do {
+            for person in try services.store.peopleWithReachablePendingEvents(limit: 100) {
+                resolved += try services.engine.applyPendingAgencyEvents(person: person, events: services.store).count
+            }
+        } catch {
+            logger.warning("waiting agency events could not be applied", metadata: ["error.type": .string(String(describing: type(of: error)))])
+        }
+        if resolved > 0 { logger.info("applied waiting agency events", metadata: ["count": .stringConvertible(resolved)]) }
+        return resolved
+    }
+}

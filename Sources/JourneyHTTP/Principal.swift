@@ -1,0 +1,24 @@
+import JourneyModel
+import JourneyStorage
+
+/// Who a request speaks for, from its bearer token. Set by ``BearerAuthMiddleware``; a route that needs one and
+/// finds none refuses with 401 (deny by default).
+public struct Principal: Hashable, Sendable {
+    /// The token's id: not secret, safe to log.
+    public let tokenID: String
+    public let role: StoredToken.Role
+    /// A citizen's Lotsen reference; `nil` for a citizen named by identity number who has no journey yet.
+    public let person: PersonID?
+    /// A citizen's identity number when the token names them by it. Never logged or returned.
+    public let identity: Personnummer?
+    /// An agency token's agency.
+    public let agency: AgencyID?
+
+    public init(tokenID: String, role: StoredToken.Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil) {
+        self.tokenID = tokenID
+        self.role = role
+        self.person = person
+        self.identity = identity
+        self.agency = agency
+    }
+}

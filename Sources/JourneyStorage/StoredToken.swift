@@ -1,0 +1,43 @@
+import Foundation
+import JourneyModel
+
+/// A bearer token of the JSON API, as stored: who it speaks for, never its secret.
+public struct StoredToken: Hashable, Sendable {
+    public enum Role: String, CaseIterable, Sendable, Codable {
+        /// Sees and changes only their own journeys.
+        case citizen
+        /// Reads every person's journeys; does not act for them.
+        case caseworker
+        /// Pushes case events for its own agency's services.
+        case agency
+    }
+
+    /// Not secret: names the token in lists, logs and revocation (`tk-…`).
+    public let id: String
+    public let role: Role
+    /// A citizen's Lotsen reference, when known.
+    public let person: PersonID?
+    /// A citizen named by personnummer or samordningsnummer before their first journey created the person.
+    public let identity: Personnummer?
+    /// An agency token's agency.
+    public let agency: AgencyID?
+    /// A note for whoever manages tokens (such as which front end holds it); never shown to API callers.
+    public let label: String?
+    public let createdAt: Date
+    public var revokedAt: Date?
+
+    public init(id: String, role: Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil, label: String? = nil,
+        createdAt: Date, revokedAt: Date? = nil)
+    {
+        self.id = id
+        self.role = role
+        self.person = person
+        self.identity = identity
+        self.agency = agency
+        self.label = label
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
+    public var isRevoked: Bool { revokedAt != nil }
+}

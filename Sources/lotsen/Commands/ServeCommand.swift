@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import JourneyEngine
+import JourneyHTTP
+import Logging
+
+/// `lotsen serve`: the JSON API for caseworkers, agencies and other front ends.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API for caseworkers, agencies and other front ends.",
+        discussion: """
+            Opens the database (running any pending migrations) before it listens, then serves the routes described \
+            at /openapi.yaml, and /health. Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
+            JSON lines on standard error, one per request with its id, method, route, status and duration \
+            (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
+            requests in flight are finished first.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "host"))
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "port"))
+    var port = 8080
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        var logger = Logger(label: "lotsen")
+        if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logger.logLevel = level }
+        let services: APIServices
+        do {
+            let store = try database.open()
+            let migrations = try store.appliedMigrations()
+            logger.info("database ready", metadata: ["migrations": .stringConvertible(migrations.count)])
+            let loaded = try library.load()
+            services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,
+                refusals: LoggingAccessRefusalRecorder(logger: logger))
+        } catch let error as CLIError {
+            Console.error("error: \(error.message)")
+            if let hint = error.hint { Console.error("hint: \(hint)") }
+            throw ExitCode(1)
+        } catch {
+            Console.error("error: the database cannot be opened")
+            throw ExitCode(1)
+        }
+        let host = host
+        let log = logger
+        let application = buildApplication(APIConfiguration(host: host, port: port), services: services, logger: logger) { port in
+            log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
+        }
+        try await application.runService()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import HTTPTypes
+import JourneyHTTP
+import JourneyModel
+import JourneyStorage
+import Testing
+
+@Suite("Authentication and authorization: deny by default, each role only what it may")
+struct AuthorizationTests {
+    let harness: Harness
+
+    init() throws { harness = try Harness() }
+
+    @Test("health and the OpenAPI document need no token")
+    func publicRoutes() async throws {
+        try await harness.test { client async throws in
+            let health = try await client.send(.get, "/health")
+            #expect(health.status == .ok)
+            #expect(health.string("status") == "ok")
+            let document = try await client.send(.get, "/openapi.yaml")
+            #expect(document.status == .ok)
+            #expect(document.text.hasPrefix("openapi: 3.1.0"))
+            #expect(document.headers[.contentType]?.hasPrefix("application/yaml") == true)
+        }
+    }
+
+    @Test("every /v1 route refuses a request without a token, with 401, a JSON error and WWW-Authenticate")
+    func noToken() async throws {
+        try await harness.test { client async throws in
+            for (method, path) in [(HTTPRequest.Method.get, "/v1/journeys"), (.get, "/v1/journeys/new-in-sweden"), (.post, "/v1/enrollments"),
+                (.get, "/v1/enrollments?journey=new-in-sweden"), (.get, "/v1/enrollments/le-x"), (.post, "/v1/enrollments/le-x/facts"),
+                (.post, "/v1/enrollments/le-x/steps/s/start"), (.post, "/v1/enrollments/le-x/steps/s/complete"),
+                (.post, "/v1/enrollments/le-x/steps/s/skip"), (.get, "/v1/people/lp-x"), (.post, "/v1/agency-events")]
+            {
+                let reply = try await client.send(method, path)
+                #expect(reply.status == .unauthorized, "\(method) \(path)")
+                #expect(reply.errorCode == "unauthenticated")
+                #expect(reply.headers[.wwwAuthenticate] == "Bearer realm=\"lotsen\"")
+            }
+        }
+    }
+
+    @Test("a malformed Authorization header, an unknown token and a revoked token are refused with 401")
+    func badTokens() async throws {
+        let revoked = try harness.token(.caseworker, revoked: true)
+        try await harness.test { client async throws in
+            #expect(try await client.send(.get, "/v1/journeys", headers: [.authorization: "Basic abc"]).status == .unauthorized)
+            #expect(try await client.send(.get, "/v1/journeys", token: "lotsen_not-a-real-token").status == .unauthorized)
+            #expect(try await client.send(.get, "/v1/journeys", token: revoked).status == .unauthorized)
+        }
+    }
+
+    @Test("a refused request about an enrollment without a token is recorded for the journal, without the person")
+    func unauthenticatedRefusalIsRecorded() async throws {
+        try await harness.test { client async throws in
+            _ = try await client.send(.get, "/v1/enrollments/le-abc")
+        }
+        let refusal = try #require(harness.refusals.all.first)
+        #expect(refusal.subject == .enrollment("le-abc"))
+        #expect(refusal.code == "unauthenticated")
+        #expect(refusal.tokenID == nil)
+        #expect(refusal.route == "/v1/enrollments/{enrollmentId}")
+    }
+
+    @Test("a citizen's token cannot read or change anyone else's journey, and each refusal is recorded")
+    func citizenSeesOnlyOwnData() async throws {
+        try await harness.test { client async throws in
+            let first = try await harness.citizen(identity: OfficialTestNumbers.personnummer, client: client)
+            let second = try await harness.citizen(identity: OfficialTestNumbers.leapDayPersonnummer, client: client)
+            #expect(first.person != second.person)
+
+            #expect(try await client.send(.get, "/v1/enrollments/\(first.enrollment)", token: first.token).status == .ok)
+            let read = try await client.send(.get, "/v1/enrollments/\(first.enrollment)", token: second.token)
+            #expect(read.status == .forbidden)
+            #expect(read.errorCode == "forbidden")
+            #expect(!read.text.contains(first.person.rawValue))
+            #expect(try await client.send(.get, "/v1/people/\(first.person)", token: second.token).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/enrollments/\(first.enrollment)/facts", token: second.token,
+                json: ["answers": ["citizenship": "Tyskland"]]).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/enrollments/\(first.enrollment)/steps/residence-permit/start", token: second.token).status
+                == .forbidden)
+            #expect(try await client.send(.get, "/v1/enrollments?journey=new-in-sweden", token: second.token).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/agency-events", token: second.token, json: [:]).status == .forbidden)
+        }
+        let recorded = harness.refusals.all
+        #expect(recorded.filter { $0.role == .citizen }.count == 4)
+        #expect(recorded.filter { $0.subjectEnrollment != nil }.count == 3)
+        #expect(recorded.allSatisfy { $0.code == "forbidden" })
+    }
+
+    @Test("a caseworker reads every journey but does not act for the person")
+    func caseworkerReadsButDoesNotAct() async throws {
+        let caseworker = try harness.token(.caseworker)
+        try await harness.test { client async throws in
+            let citizen = try await harness.citizen(client: client)
+            #expect(try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: caseworker).status == .ok)
+            #expect(try await client.send(.get, "/v1/people/\(citizen.person)", token: caseworker).status == .ok)
+            #expect(try await client.send(.get, "/v1/enrollments?journey=new-in-sweden", token: caseworker).status == .ok)
+            #expect(try await client.send(.post, "/v1/enrollments", token: caseworker, json: ["journey": "new-in-sweden"]).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: caseworker,
+                json: ["answers": ["citizenship": "Tyskland"]]).status == .forbidden)
+            for action in ["start", "complete", "skip"] {
+                #expect(try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/steps/residence-permit/\(action)", token: caseworker)
+                    .status == .forbidden)
+            }
+            #expect(try await client.send(.post, "/v1/agency-events", token: caseworker, json: [:]).status == .forbidden)
+        }
+        #expect(harness.refusals.all.filter { $0.role == .caseworker && $0.subjectEnrollment != nil }.count == 4)
+    }
+
+    @Test("an agency token pushes events but reads no journeys")
+    func agencyReadsNothing() async throws {
+        let agency = try harness.token(.agency, agency: "migrationsverket")
+        try await harness.test { client async throws in
+            let citizen = try await harness.citizen(client: client)
+            #expect(try await client.send(.get, "/v1/journeys", token: agency).status == .ok)
+            #expect(try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: agency).status == .forbidden)
+            #expect(try await client.send(.get, "/v1/people/\(citizen.person)", token: agency).status == .forbidden)
+            #expect(try await client.send(.get, "/v1/enrollments?journey=new-in-sweden", token: agency).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/enrollments", token: agency, json: ["journey": "new-in-sweden"]).status == .forbidden)
+        }
+        #expect(harness.refusals.all.filter { $0.role == .agency }.count == 2)
+    }
+
+    @Test("an agency token pushes events only for its own agency's services")
+    func agencyOnlyForOwnServices() async throws {
+        let agency = try harness.token(.agency, agency: "skatteverket")
+        try await harness.test { client async throws in
+            let citizen = try await harness.citizen(client: client)
+            let foreign = try await client.send(.post, "/v1/agency-events", token: agency, json: [
+                "messageId": "m-1", "agency": "skatteverket", "service": "migrationsverket.residence-permit", "person": citizen.person.rawValue,
+                "type": "received", "language": "sv",
+            ])
+            #expect(foreign.status == .forbidden)
+            let impersonated = try await client.send(.post, "/v1/agency-events", token: agency, json: [
+                "messageId": "m-2", "agency": "migrationsverket", "service": "migrationsverket.residence-permit", "person": citizen.person.rawValue,
+                "type": "received", "language": "sv",
+            ])
+            #expect(impersonated.status == .forbidden)
+        }
+        let refusals = harness.refusals.all
+        #expect(refusals.count == 2)
+        #expect(refusals.allSatisfy { if case .person = $0.subject { true } else { false } })
+    }
+}
+
+extension AccessRefusal {
+    var subjectEnrollment: EnrollmentID? { if case .enrollment(let id) = subject { id } else { nil } }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import JourneyEngine
+import JourneyHTTP
+import JourneyModel
+import JourneyStorage
+import Logging
+import Synchronization
+import Testing
+
+/// One test's server: the real router over a fresh SQLite file, the shipped journeys and adapters, a clock the
+/// test moves, and recorders for refusals and log lines.
+final class Harness: Sendable {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let library: JourneyLibrary = {
+        let library = try! JourneyLibrary.load(journeysDirectory: root.appendingPathComponent("journeys"),
+            adaptersDirectory: root.appendingPathComponent("adapters"))
+        precondition(!library.diagnostics.hasErrors, "the shipped journeys must load")
+        return library
+    }()
+
+    let folder: URL
+    let store: SQLiteJourneyStore
+    let engine: JourneyEngine
+    let services: APIServices
+    let refusals = RecordedRefusals()
+    let logs = RecordedLogs()
+    let routes = RouteTable()
+    private let clock = TestClock()
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-http-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteJourneyStore(path: folder.appendingPathComponent("test.sqlite").path)
+        let clock: @Sendable () -> Date = { [clock] in clock.now }
+        engine = JourneyEngine(library: Self.library, store: store, clock: clock)
+        services = APIServices(engine: engine, store: store, refusals: refusals, clock: clock)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Moves the clock on.
+    func advance(days: Double) { clock.advance(days * 86_400) }
+
+    var logger: Logger {
+        let logs = logs
+        var logger = Logger(label: "lotsen-test") { label in JSONLogHandler(label: label) { line in logs.append(line) } }
+        logger.logLevel = .debug
+        return logger
+    }
+
+    /// Runs `body` against the real router (no sockets).
+    func test(_ body: @Sendable (Client) async throws -> Void) async throws {
+        let application = buildApplication(APIConfiguration(sweepInterval: nil), services: services, logger: logger, routes: routes)
+        try await application.test(.router) { client in try await body(Client(client: client)) }
+    }
+
+    /// A token stored as `lotsen token create` stores it; returns the secret.
+    @discardableResult
+    func token(_ role: StoredToken.Role, person: PersonID? = nil, identity: String? = nil, agency: AgencyID? = nil, revoked: Bool = false) throws
+        -> String
+    {
+        let (secret, hash) = TokenSecret.generate()
+        let number = try identity.map { try Personnummer(parsing: $0) }
+        try store.insertToken(StoredToken(id: TokenSecret.newID(), role: role, person: person, identity: number, agency: agency,
+            createdAt: Date(), revokedAt: revoked ? Date() : nil), secretHash: hash)
+        return secret
+    }
+
+    /// A citizen with a journey started through the API: their token, reference and enrollment id.
+    func citizen(identity: String = OfficialTestNumbers.personnummer, journey: String = "new-in-sweden", client: Client) async throws -> Citizen {
+        let secret = try token(.citizen, identity: identity)
+        let response = try await client.send(.post, "/v1/enrollments", token: secret, json: ["journey": journey])
+        #expect(response.status == .created)
+        return Citizen(token: secret, person: PersonID(response.string("person")), enrollment: EnrollmentID(response.string("id")))
+    }
+}
+
+struct Citizen {
+    let token: String
+    let person: PersonID
+    let enrollment: EnrollmentID
+}
+
+/// The HummingbirdTesting client with JSON helpers.
+struct Client: Sendable {
+    let client: any TestClientProtocol
+
+    struct Reply: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let text: String
+
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
+        func string(_ key: String) -> String { json[key] as? String ?? "" }
+        var error: [String: Any] { json["error"] as? [String: Any] ?? [:] }
+        var errorCode: String? { error["code"] as? String }
+        var errorField: String? { error["field"] as? String }
+        var steps: [String: String] {
+            Dictionary(uniqueKeysWithValues: (json["steps"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["state"] as! String) })
+        }
+    }
+
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Any? = nil, body: String? = nil,
+        headers extra: HTTPFields = [:]) async throws -> Reply
+    {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var buffer: ByteBuffer?
+        if let json {
+            buffer = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            headers[.contentType] = "application/json"
+        } else if let body {
+            buffer = ByteBuffer(string: body)
+            headers[.contentType] = "application/json"
+        }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: buffer)
+        return Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+}
+
+/// Refusals, as the access journal would receive them.
+final class RecordedRefusals: AccessRefusalRecorder {
+    private let recorded = Mutex<[AccessRefusal]>([])
+    var all: [AccessRefusal] { recorded.withLock { $0 } }
+    func record(_ refusal: AccessRefusal) async { recorded.withLock { $0.append(refusal) } }
+}
+
+/// Every log line written, as JSON text.
+final class RecordedLogs: Sendable {
+    private let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+}
+
+/// A clock the test moves; it starts at 2026-01-01.
+final class TestClock: Sendable {
+    private let moment = Mutex(Date(timeIntervalSince1970: 1_767_225_600))
+    var now: Date { moment.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { moment.withLock { $0 = $0.addingTimeInterval(seconds) } }
+}
