@@ -24,7 +24,8 @@ extension AgencyExchange {
         var missing: [FactID] = []
         for fact in step.needs {
             guard let definition = view.journey.fact(fact), let mapping = service.sentField(for: fact) else { continue }
-            guard let known = overview.facts[fact] else {
+            // A fetched fact past its validity is not sent: it must be fetched (or answered) again first.
+            guard let known = overview.facts[fact], known.isValid(at: clock()) else {
                 missing.append(fact)
                 continue
             }
@@ -32,7 +33,8 @@ extension AgencyExchange {
         }
         if !missing.isEmpty {
             let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-            throw EngineError(.invalidTransition, "cannot submit step '\(stepID)' yet: it needs \(names)", hint: "answer \(names) first")
+            throw EngineError(.invalidTransition, "cannot submit step '\(stepID)' yet: it needs \(names), not known or no longer valid",
+                hint: "fetch or answer \(names) first")
         }
         return SubmissionOffer(journey: view.journey, enrollment: view.enrollment.id, step: step, agency: try agency(of: serviceID), service: service,
             fields: fields)
