@@ -72,12 +72,6 @@ public final class AgencyExchange: Sendable {
         }
     }
 
-    func storage<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
-        do { return try body() } catch {
-            throw EngineError(error.code == .conflict ? .conflict : .storage, error.message, hint: error.hint)
-        }
-    }
-
     /// An agency failure as the person reads it: which agency, what happened, and what to do; no personal data.
     func failure(_ error: AgencyError, agency: Agency, retrying: Bool) -> EngineError {
         let name = agency.name.en

@@ -549,8 +549,4 @@ public final class JourneyEngine: Sendable {
         pinned.withLock { $0[key] = journey }
         return journey
     }
-
-    private func storage<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
-        do { return try body() } catch { throw EngineError(error.code == .conflict ? .conflict : .storage, error.message, hint: error.hint) }
-    }
 }
