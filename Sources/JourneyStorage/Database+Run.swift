@@ -17,6 +17,21 @@ extension Database {
         }
     }
 
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction whose `BEGIN` and `COMMIT` come from the statement cache.
+    /// GRDB's own `write` parses both statements again on every transaction; a transition is small enough that
+    /// this showed. Any error rolls the transaction back and is rethrown unchanged.
+    func immediateTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try run("BEGIN IMMEDIATE TRANSACTION") { _ in }
+        do {
+            let result = try body(self)
+            try run("COMMIT TRANSACTION") { _ in }
+            return result
+        } catch {
+            try? rollback()
+            throw error
+        }
+    }
+
     /// The first column of the first row of a query, as an integer; `nil` when there is no row or it is NULL.
     func integer(_ sql: String, bind: (inout Binder) -> Void) throws -> Int64? {
         let statement = try cachedStatement(sql: sql).sqliteStatement

@@ -114,13 +114,13 @@ public final class SQLiteJourneyStore: JourneyStore {
         start: (Database) throws -> PersonSnapshot) throws -> PersonSnapshot
     {
         do {
-            return try pool.write { db in
+            return try pool.writeWithoutTransaction { db in try db.immediateTransaction { db in
                 let before = try start(db)
                 var after = before
                 let events = try body(&after)
                 try Self.save(db, from: before, to: after, events: events)
                 return after
-            }
+            } }
         } catch let error as DatabaseError {
             throw Self.storageError(error)
         }
@@ -386,7 +386,7 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
-        do { return try pool.write(body) } catch { throw Self.storageError(error) }
+        do { return try pool.writeWithoutTransaction { db in try db.immediateTransaction(body) } } catch { throw Self.storageError(error) }
     }
 
     static func storageError(_ error: any Error) -> StorageError {
