@@ -63,6 +63,15 @@ extension Database {
             index += 1
         }
 
+        /// UTF-8 text already in bytes, such as a column encoded without going through `String`.
+        mutating func text(utf8 bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                _ = sqlite3_bind_text(statement, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    Int32(buffer.count), Binder.transient)
+            }
+            index += 1
+        }
+
         mutating func real(_ value: Double?) {
             if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
             index += 1

@@ -51,7 +51,7 @@ public protocol EnrollmentListing: Sendable {
 }
 
 extension StepState {
-    /// The step states a list can filter on: the ones the step index holds. Settled or locked steps are not
-    /// indexed (every index entry costs on each transition), so they cannot be listed without a scan.
-    public static var listable: [StepState] { allCases.filter { !unindexed.contains($0) } }
+    /// The step states a list can filter on: the open ones, which `open_step` holds. Settled or locked steps are
+    /// not listed there (every entry costs on each transition), so they cannot be listed without a scan.
+    public static var listable: [StepState] { allCases.filter { $0.isOpen } }
 }

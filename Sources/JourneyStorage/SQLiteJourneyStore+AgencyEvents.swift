@@ -21,8 +21,8 @@ extension SQLiteJourneyStore: AgencyEventStore {
         try read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT a.personId FROM agency_event a
-                JOIN step s ON s.enrollmentId = a.enrollmentId AND s.stepId = a.stepId
-                WHERE a.status = 'pending' AND s.state <> 'locked'
+                JOIN enrollment e ON e.id = a.enrollmentId
+                WHERE a.status = 'pending' AND json_extract(e.steps, '$."' || a.stepId || '"[0]') <> 'locked'
                 LIMIT ?
                 """, arguments: [max(1, limit)]).map(PersonID.init)
         }

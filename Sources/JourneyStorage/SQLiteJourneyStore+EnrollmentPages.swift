@@ -5,7 +5,7 @@ import JourneyModel
 extension SQLiteJourneyStore: EnrollmentListing {
     public func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) throws(StorageError) -> EnrollmentPage {
         guard query.journey != nil else { throw StorageError(.failed, "a list of enrollments must name its journey") }
-        if let state = query.stepState, StepState.unindexed.contains(state) {
+        if let state = query.stepState, !state.isOpen {
             throw StorageError(.failed, "steps that are \(state.rawValue) cannot be listed")
         }
         let limit = max(1, min(query.limit, 1000))
@@ -35,8 +35,8 @@ extension SQLiteJourneyStore: EnrollmentListing {
         return EnrollmentPage(items: items, next: next)
     }
 
-    /// The page query. With a step it walks `step_by_journey_step_state` (journey, step, state, since) in
-    /// `since` order; without one, `enrollment_by_journey_status` (journey, status, ball, updatedDay).
+    /// The page query. With a step it walks `open_step`'s key (journey, step, state, since) in `since` order;
+    /// without one, `enrollment_by_journey_status` (journey, status, ball, updatedDay).
     static func pageStatement(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?, limit: Int) -> (String, [(any DatabaseValueConvertible)?]) {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -44,7 +44,7 @@ extension SQLiteJourneyStore: EnrollmentListing {
         let select: String
         let order: String
         if let step = query.step {
-            select = "SELECT \(columns), s.stepId, s.state AS stepState, s.since AS stepSince FROM step s JOIN enrollment e ON e.id = s.enrollmentId"
+            select = "SELECT \(columns), s.stepId, s.state AS stepState, s.since AS stepSince FROM open_step s JOIN enrollment e ON e.id = s.enrollmentId"
             clauses.append("s.journeyId = ?")
             arguments.append(query.journey?.rawValue)
             clauses.append("s.stepId = ?")
@@ -53,8 +53,6 @@ extension SQLiteJourneyStore: EnrollmentListing {
                 clauses.append("s.state = ?")
                 arguments.append(state.rawValue)
             }
-            // The partial index's own condition, so SQLite knows the index holds every row that can match.
-            clauses.append(StepState.indexCondition)
             if let since = query.unchangedSince {
                 clauses.append("s.since < ?")
                 arguments.append(since.storedSeconds)

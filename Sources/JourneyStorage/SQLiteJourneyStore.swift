@@ -161,24 +161,8 @@ public final class SQLiteJourneyStore: JourneyStore {
                 id: id, person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
                 journeyVersion: row["journeyVersion"], status: status, ball: ball, revision: row["revision"],
                 createdAt: Date(storedSeconds: row["createdAt"]), updatedAt: Date(storedSeconds: row["updatedAt"]),
-                completedAt: completedAt.map(Date.init(storedSeconds:)), steps: try fetchSteps(db, enrollment: id))
+                completedAt: completedAt.map(Date.init(storedSeconds:)), steps: try StepsColumn.decode(row["steps"], enrollment: id))
         }
-    }
-
-    static func fetchSteps(_ db: Database, enrollment: EnrollmentID) throws -> [StepID: StoredStep] {
-        var steps: [StepID: StoredStep] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT stepId, progress, detail, state, since FROM step WHERE enrollmentId = ?"),
-            arguments: [enrollment.rawValue])
-        while let row = try rows.next() {
-            guard let state = StepState(rawValue: row["state"]) else { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has an unknown state") }
-            var progress: StepProgress?
-            if let keyword: String = row["progress"] {
-                progress = StepProgress(keyword: keyword, detail: row["detail"])
-                if progress == nil { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress") }
-            }
-            steps[StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: row["since"]))
-        }
-        return steps
     }
 
     /// Writes the difference between two snapshots, and the events.
@@ -223,8 +207,8 @@ public final class SQLiteJourneyStore: JourneyStore {
             let id = enrollment.id.rawValue
             if old == nil {
                 try db.run("""
-                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay, completedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay, completedAt, steps)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """) { bind in
                     bind.text(id)
                     bind.text(enrollment.person.rawValue)
@@ -237,11 +221,13 @@ public final class SQLiteJourneyStore: JourneyStore {
                     bind.real(enrollment.updatedAt.storedSeconds)
                     bind.integer(enrollment.updatedAt.storedDay)
                     bind.real(enrollment.completedAt?.storedSeconds)
+                    bind.text(utf8: StepsColumn.encode(enrollment.steps))
                 }
             } else if let old, old != enrollment {
                 // The revision guard turns a lost update (another writer since `before`) into a conflict.
                 try db.run("""
-                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, updatedDay = ?, completedAt = ? WHERE id = ? AND revision = ?
+                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, updatedDay = ?, completedAt = ?, steps = ?
+                    WHERE id = ? AND revision = ?
                     """) { bind in
                     bind.text(enrollment.status.rawValue)
                     bind.text(enrollment.ball.rawValue)
@@ -249,6 +235,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                     bind.real(enrollment.updatedAt.storedSeconds)
                     bind.integer(enrollment.updatedAt.storedDay)
                     bind.real(enrollment.completedAt?.storedSeconds)
+                    bind.text(utf8: StepsColumn.encode(enrollment.steps))
                     bind.text(id)
                     bind.integer(old.revision)
                 }
@@ -256,27 +243,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                     throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
                 }
             }
-            for step in old?.steps.keys ?? [:].keys where enrollment.steps[step] == nil {
-                try db.run("DELETE FROM step WHERE enrollmentId = ? AND stepId = ?") { bind in
-                    bind.text(id)
-                    bind.text(step.rawValue)
-                }
-            }
-            for (step, stored) in enrollment.steps where old?.steps[step] != stored {
-                try db.run("""
-                    INSERT INTO step (enrollmentId, stepId, journeyId, progress, detail, state, since) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (enrollmentId, stepId) DO UPDATE SET progress = excluded.progress, detail = excluded.detail,
-                        state = excluded.state, since = excluded.since
-                    """) { bind in
-                    bind.text(id)
-                    bind.text(step.rawValue)
-                    bind.text(enrollment.journey.rawValue)
-                    bind.text(stored.progress?.keyword)
-                    bind.text(stored.progress?.detail)
-                    bind.text(stored.state.rawValue)
-                    bind.real(stored.since.storedSeconds)
-                }
-            }
+            try saveOpenSteps(db, of: enrollment, before: old)
         }
         // Events are numbered per enrollment, continuing from the last one stored.
         var next: [EnrollmentID: Int64] = [:]
@@ -294,6 +261,33 @@ public final class SQLiteJourneyStore: JourneyStore {
                 bind.text(event.step?.rawValue)
                 bind.text(event.fact?.rawValue)
                 bind.text(event.detail)
+            }
+        }
+    }
+
+    /// Keeps `open_step` in step with the enrollment: an open step whose state or `since` changed moves to its
+    /// new key, a step that settled leaves, one that opened arrives. Progress alone does not touch the table.
+    static func saveOpenSteps(_ db: Database, of enrollment: StoredEnrollment, before old: StoredEnrollment?) throws {
+        let id = enrollment.id.rawValue
+        let journey = enrollment.journey.rawValue
+        for (step, before) in old?.steps ?? [:] where before.state.isOpen {
+            if let after = enrollment.steps[step], after.state == before.state, after.since == before.since { continue }
+            try db.run("DELETE FROM open_step WHERE journeyId = ? AND stepId = ? AND state = ? AND since = ? AND enrollmentId = ?") { bind in
+                bind.text(journey)
+                bind.text(step.rawValue)
+                bind.text(before.state.rawValue)
+                bind.real(before.since.storedSeconds)
+                bind.text(id)
+            }
+        }
+        for (step, after) in enrollment.steps where after.state.isOpen {
+            if let before = old?.steps[step], after.state == before.state, after.since == before.since { continue }
+            try db.run("INSERT INTO open_step (journeyId, stepId, state, since, enrollmentId) VALUES (?, ?, ?, ?, ?)") { bind in
+                bind.text(journey)
+                bind.text(step.rawValue)
+                bind.text(after.state.rawValue)
+                bind.real(after.since.storedSeconds)
+                bind.text(id)
             }
         }
     }
@@ -320,29 +314,39 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     public func enrollments(matching query: EnrollmentQuery) throws(StorageError) -> [StoredEnrollment] {
+        let (sql, arguments) = Self.matchingStatement(query)
+        return try read { db in try Self.fetchEnrollments(db, sql: sql, arguments: StatementArguments(arguments)) }
+    }
+
+    /// The statement behind ``enrollments(matching:)``. A step in an open state, in one journey, is found through
+    /// `open_step`'s key; any other step filter reads the steps column of the enrollments the other filters leave.
+    static func matchingStatement(_ query: EnrollmentQuery) -> (String, [(any DatabaseValueConvertible)?]) {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        var from = "enrollment e"
         if let step = query.step {
-            from += " JOIN step s ON s.enrollmentId = e.id AND s.stepId = ?"
-            arguments.append(step.rawValue)
-            if let journey = query.journey {
-                from += " AND s.journeyId = ?"
-                arguments.append(journey.rawValue)
-            }
-            if let state = query.stepState {
-                from += " AND s.state = ?"
-                arguments.append(state.rawValue)
-                // Repeating the partial index's own condition lets SQLite use it for the states it covers.
-                if !StepState.unindexed.contains(state) { from += " AND \(StepState.indexCondition)" }
-            }
-            if let since = query.unchangedSince {
-                from += " AND s.since < ?"
-                arguments.append(since.storedSeconds)
+            if let journey = query.journey, let state = query.stepState, state.isOpen {
+                var open = "SELECT s.enrollmentId FROM open_step s WHERE s.journeyId = ? AND s.stepId = ? AND s.state = ?"
+                arguments += [journey.rawValue, step.rawValue, state.rawValue]
+                if let since = query.unchangedSince {
+                    open += " AND s.since < ?"
+                    arguments.append(since.storedSeconds)
+                }
+                clauses.append("e.id IN (\(open))")
+            } else {
+                clauses.append("json_extract(e.steps, ?) IS NOT NULL")
+                arguments.append(StepsColumn.path(step, field: .state))
+                if let state = query.stepState {
+                    clauses.append("json_extract(e.steps, ?) = ?")
+                    arguments += [StepsColumn.path(step, field: .state), state.rawValue]
+                }
+                if let since = query.unchangedSince {
+                    clauses.append("CAST(json_extract(e.steps, ?) AS REAL) < ?")
+                    arguments += [StepsColumn.path(step, field: .since), since.storedSeconds]
+                }
             }
         } else {
             if let state = query.stepState {
-                clauses.append("EXISTS (SELECT 1 FROM step s WHERE s.enrollmentId = e.id AND s.state = ?)")
+                clauses.append("EXISTS (SELECT 1 FROM json_each(e.steps) s WHERE json_extract(s.value, '$[0]') = ?)")
                 arguments.append(state.rawValue)
             }
             if let since = query.unchangedSince {
@@ -358,8 +362,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         arguments.append(max(1, min(query.limit, 1000)))
-        let sql = "SELECT e.* FROM \(from)\(condition) ORDER BY e.updatedAt, e.id LIMIT ?"
-        return try read { db in try Self.fetchEnrollments(db, sql: sql, arguments: StatementArguments(arguments)) }
+        return ("SELECT e.* FROM enrollment e\(condition) ORDER BY e.updatedAt, e.id LIMIT ?", arguments)
     }
 
     // MARK: Definitions

@@ -79,6 +79,7 @@ enum Schema {
         }
         migrator.registerMigration("v2-once-only-consents-submissions-journal", migrate: onceOnly)
         migrator.registerMigration("v3-api-tokens-agency-events", migrate: migrateAPITokensAndAgencyEvents)
+        migrator.registerMigration("v4-steps-in-enrollment-row", migrate: moveStepsIntoEnrollments)
         return migrator
     }
 }

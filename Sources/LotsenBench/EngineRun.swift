@@ -142,8 +142,8 @@ struct EngineRun {
                 checked += 1
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.personId, s.stepId, s.state FROM enrollment e JOIN step s ON s.enrollmentId = e.id
-                WHERE s.stepId IN ('residence-permit', 'child-allowance', 'school-place', 'employment-service') ORDER BY e.personId
+                SELECT e.personId, s.key AS stepId, json_extract(s.value, '$[0]') AS state FROM enrollment e, json_each(e.steps) s
+                WHERE s.key IN ('residence-permit', 'child-allowance', 'school-place', 'employment-service') ORDER BY e.personId
                 """)
             while let row = try rows.next() {
                 let person: String = row["personId"]

@@ -169,7 +169,8 @@ struct TransactTests {
         #expect(stored.steps["residence-permit"] == StoredStep(progress: nil, state: .notApplicable, since: Moment.start))
         #expect(stored.progress == ["registration": .completed, "bank": .skipped])
         #expect(try store.count("enrollment") == 1)
-        #expect(try store.count("step") == 3)
+        // Of the three steps only the available one was open, and it is done now: nobody has to act on any.
+        #expect(try store.count("open_step") == 0)
     }
 
     @Test("step progress with free text round-trips for every kind of progress", arguments: [
@@ -204,19 +205,31 @@ struct TransactTests {
         #expect(stored.status == .active)
     }
 
-    @Test("step rows are written only when they changed")
-    func stepRowsAreUpsertedOnlyWhenChanged() throws {
+    @Test("open steps are listed in open_step, and a row is written only when an open step's state or since changed")
+    func openStepRowsAreWrittenOnlyWhenChanged() throws {
         let store = try database.open()
-        // Record every write to the step table, from inside SQLite.
+        // Record every write to open_step and to enrollment rows, from inside SQLite.
         try store.pool.write { db in
             try db.execute(sql: """
-                CREATE TABLE step_write (stepId TEXT NOT NULL, operation TEXT NOT NULL);
-                CREATE TRIGGER step_inserted AFTER INSERT ON step BEGIN INSERT INTO step_write VALUES (new.stepId, 'insert'); END;
-                CREATE TRIGGER step_updated AFTER UPDATE ON step BEGIN INSERT INTO step_write VALUES (new.stepId, 'update'); END;
+                CREATE TABLE row_write (what TEXT NOT NULL);
+                CREATE TRIGGER open_step_inserted AFTER INSERT ON open_step BEGIN INSERT INTO row_write VALUES ('+' || new.stepId || ':' || new.state); END;
+                CREATE TRIGGER open_step_deleted AFTER DELETE ON open_step BEGIN INSERT INTO row_write VALUES ('-' || old.stepId || ':' || old.state); END;
+                CREATE TRIGGER open_step_updated AFTER UPDATE ON open_step BEGIN INSERT INTO row_write VALUES ('update ' || new.stepId); END;
+                CREATE TRIGGER enrollment_updated AFTER UPDATE ON enrollment BEGIN INSERT INTO row_write VALUES ('enrollment'); END;
                 """)
         }
         func writes() throws -> [String] {
-            try store.pool.read { db in try String.fetchAll(db, sql: "SELECT stepId || ':' || operation FROM step_write ORDER BY rowid") }
+            try store.pool.write { db in
+                let writes = try String.fetchAll(db, sql: "SELECT what FROM row_write ORDER BY rowid")
+                try db.execute(sql: "DELETE FROM row_write")
+                return writes
+            }
+        }
+        func change(_ body: (inout StoredEnrollment) -> Void) throws {
+            _ = try store.transact(person: "p-1") { snapshot in
+                body(&snapshot.enrollments[0])
+                return []
+            }
         }
 
         try store.createEnrolledPerson(
@@ -228,36 +241,41 @@ struct TransactTests {
                     "bank": StoredStep(progress: nil, state: .locked, since: Moment.start),
                     "sfi": StoredStep(progress: nil, state: .available, since: Moment.start),
                 ]))
-        #expect(try writes().sorted() == ["bank:insert", "registration:insert", "sfi:insert"])
+        #expect(try writes().sorted() == ["+registration:available", "+sfi:available"])
 
-        // One step changes: only its row is written.
-        _ = try store.transact(person: "p-1") { snapshot in
-            snapshot.enrollments[0].steps["registration"] = StoredStep(progress: .started, state: .inProgress, since: Moment.day(1))
-            snapshot.enrollments[0].revision += 1
-            snapshot.enrollments[0].updatedAt = Moment.day(1)
-            return []
+        // One open step moves on: its row moves, the other open step's stays.
+        try change {
+            $0.steps["registration"] = StoredStep(progress: .started, state: .inProgress, since: Moment.day(1))
+            $0.revision += 1
         }
-        #expect(try writes().count == 4)
-        #expect(try writes().last == "registration:update")
+        #expect(try writes() == ["enrollment", "-registration:available", "+registration:inProgress"])
 
-        // Only the enrollment row and a fact change: no step row is written.
-        _ = try store.transact(person: "p-1") { snapshot in
-            snapshot.enrollments[0].revision += 1
-            snapshot.enrollments[0].ball = .agency
-            snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(2))
-            return []
+        // Only the enrollment's own columns change: no open step is written.
+        try change {
+            $0.revision += 1
+            $0.ball = .agency
         }
+        #expect(try writes() == ["enrollment"])
+
         // Nothing changes at all: nothing is written.
         _ = try store.transact(person: "p-1") { _ in [] }
-        #expect(try writes().count == 4)
+        #expect(try writes() == [])
 
-        // A step added to an existing enrollment is inserted.
-        _ = try store.transact(person: "p-1") { snapshot in
-            snapshot.enrollments[0].steps["id-card"] = StoredStep(progress: nil, state: .locked, since: Moment.day(3))
-            return []
+        // Progress changes within the same state and since: the row in open_step stays.
+        try change {
+            $0.steps["registration"]?.progress = .waitingOnAgency(caseReference: "MIG-2026-000123")
+            $0.revision += 1
         }
-        #expect(try writes().count == 5)
-        #expect(try writes().last == "id-card:insert")
+        #expect(try writes() == ["enrollment"])
+
+        // A step that settles leaves; a locked step added to the enrollment never arrives.
+        try change {
+            $0.steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
+            $0.steps["id-card"] = StoredStep(progress: nil, state: .locked, since: Moment.day(2))
+            $0.revision += 1
+        }
+        #expect(try writes() == ["enrollment", "-registration:inProgress"])
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT stepId FROM open_step") } == ["sfi"])
         #expect(try store.enrollment(id: "e-1")?.steps.count == 4)
     }
 
