@@ -67,6 +67,15 @@ public final class JourneyEngine: Sendable {
 
     /// Starts `journey` for the person, or returns their existing enrollment in it (idempotent).
     public func enroll(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person) throws(EngineError) -> EnrollmentView {
+        try enrollKeepingSnapshot(reference, in: journeyID, actor: actor).view
+    }
+
+    /// ``enroll(_:in:actor:)`` for callers that keep the person's snapshot in memory between changes
+    /// (``change(_:step:on:journey:produced:actor:)``): the enrollment's view and the snapshot it was planned on,
+    /// as written, with no second read.
+    public func enrollKeepingSnapshot(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person) throws(EngineError)
+        -> (view: EnrollmentView, snapshot: PersonSnapshot)
+    {
         guard let journey = library.journey(journeyID) else {
             throw EngineError(.unknownJourney, "no journey '\(journeyID)'",
                 hint: Suggestion.closest(to: journeyID.rawValue, among: library.journeys.map(\.id.rawValue)).map { "did you mean '\($0)'?" }
@@ -94,18 +103,20 @@ public final class JourneyEngine: Sendable {
             let enrolled = JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")
             return try [enrolled] + self.recordIdentityFact(in: &snapshot, actor: actor)
         }
-        let snapshot: PersonSnapshot
+        let written: (snapshot: PersonSnapshot, plans: [JourneyPlan])
         if let existing {
-            snapshot = try transact(person: existing.id, body)
+            written = try transact(.existing(existing.id), body)
         } else {
             let person = StoredPerson(id: PersonID(PersonReference.idPrefix + ReferenceGenerator.random()), identity: identity, createdAt: clock())
-            snapshot = try transact(creating: person, body)
+            written = try transact(.creating(person), body)
         }
-        guard let enrollment = snapshot.enrollments.first(where: { $0.journey == journey.id }) else {
+        guard let index = written.snapshot.enrollments.firstIndex(where: { $0.journey == journey.id }) else {
             throw EngineError(.storage, "the enrollment was not stored")
         }
-        let view = try view(enrollment, facts: snapshot.factValues)
-        return EnrollmentView(enrollment: view.enrollment, journey: view.journey, plan: view.plan, created: created)
+        // The plan is the one the transaction wrote, made with the definition the enrollment is pinned to.
+        let enrollment = written.snapshot.enrollments[index]
+        let view = EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], created: created)
+        return (view, written.snapshot)
     }
 
     /// Remembers the definition text the first time the version is used (once per process), and refuses a
@@ -373,14 +384,7 @@ public final class JourneyEngine: Sendable {
 
     /// Runs `body` in one store transaction, then re-plans every enrollment and writes the derived state with it.
     private func transact(person: PersonID, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError) -> PersonSnapshot {
-        try transact(.existing(person), body)
-    }
-
-    /// Like ``transact(person:_:)`` for a person created in the same transaction.
-    private func transact(creating person: StoredPerson, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError)
-        -> PersonSnapshot
-    {
-        try transact(.creating(person), body)
+        try transact(.existing(person), body).snapshot
     }
 
     private enum Subject {
@@ -388,22 +392,26 @@ public final class JourneyEngine: Sendable {
         case creating(StoredPerson)
     }
 
-    /// Runs `body` plus re-planning inside one store transaction, mapping storage errors.
-    private func transact(_ subject: Subject, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError) -> PersonSnapshot {
+    /// Runs `body` plus re-planning inside one store transaction, mapping storage errors. Returns the snapshot as
+    /// written and each enrollment's plan, in the snapshot's order.
+    private func transact(_ subject: Subject, _ body: (inout PersonSnapshot) throws(EngineError) -> [JourneyEvent]) throws(EngineError)
+        -> (snapshot: PersonSnapshot, plans: [JourneyPlan])
+    {
         let person: PersonID
         switch subject {
         case .existing(let id): person = id
         case .creating(let created): person = created.id
         }
+        var plans: [JourneyPlan] = []
         let planned = { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             let events = try body(&snapshot)
-            _ = try self.replan(&snapshot, touched: Set(events.map { $0.enrollment }))
+            plans = try self.replan(&snapshot, touched: Set(events.map { $0.enrollment }))
             return events
         }
         do {
             switch subject {
-            case .existing(let id): return try store.transact(person: id, planned)
-            case .creating(let created): return try store.transact(creating: created, planned)
+            case .existing(let id): return (try store.transact(person: id, planned), plans)
+            case .creating(let created): return (try store.transact(creating: created, planned), plans)
             }
         } catch let error as EngineError {
             throw error

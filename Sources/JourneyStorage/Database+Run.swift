@@ -66,8 +66,9 @@ extension Database {
         /// UTF-8 text already in bytes, such as a column encoded without going through `String`.
         mutating func text(utf8 bytes: [UInt8]) {
             bytes.withUnsafeBufferPointer { buffer in
-                _ = sqlite3_bind_text(statement, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                    Int32(buffer.count), Binder.transient)
+                _ = buffer.withMemoryRebound(to: CChar.self) { text in
+                    sqlite3_bind_text(statement, index, text.baseAddress, Int32(text.count), Binder.transient)
+                }
             }
             index += 1
         }

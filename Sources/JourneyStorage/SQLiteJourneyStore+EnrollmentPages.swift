@@ -44,7 +44,7 @@ extension SQLiteJourneyStore: EnrollmentListing {
         let select: String
         let order: String
         if let step = query.step {
-            select = "SELECT \(columns), s.stepId, s.state AS stepState, s.since AS stepSince FROM open_step s JOIN enrollment e ON e.id = s.enrollmentId"
+            select = "SELECT \(columns), s.stepId, s.state AS stepState, s.since AS stepSince FROM open_step s JOIN enrollment e ON e.key = s.enrollmentKey"
             clauses.append("s.journeyId = ?")
             arguments.append(query.journey?.rawValue)
             clauses.append("s.stepId = ?")
@@ -58,10 +58,11 @@ extension SQLiteJourneyStore: EnrollmentListing {
                 arguments.append(since.storedSeconds)
             }
             if let cursor {
-                clauses.append("(s.since, s.enrollmentId) > (?, ?)")
+                // Equal moments are ordered by the enrollments' keys, as in open_step's own key.
+                clauses.append("(s.since, s.enrollmentKey) > (?, (SELECT key FROM enrollment WHERE id = ?))")
                 arguments += [cursor.moment.storedSeconds, cursor.enrollment.rawValue]
             }
-            order = "s.since, s.enrollmentId"
+            order = "s.since, s.enrollmentKey"
         } else {
             select = "SELECT \(columns) FROM enrollment e"
             clauses.append("e.journeyId = ?")

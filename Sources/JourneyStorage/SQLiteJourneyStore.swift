@@ -165,138 +165,13 @@ public final class SQLiteJourneyStore: JourneyStore {
         }
     }
 
-    /// Writes the difference between two snapshots, and the events.
-    static func save(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot, events: [JourneyEvent]) throws {
-        let personID = after.person.id.rawValue
-        if before.person.identity != after.person.identity {
-            try db.run("UPDATE person SET identityNumber = ? WHERE id = ?") { bind in
-                bind.text(after.person.identity?.twelveDigits)
-                bind.text(personID)
-            }
-        }
-        for (fact, known) in after.facts where before.facts[fact] != known {
-            try db.run("""
-                INSERT INTO fact (personId, factId, type, value, source, sourceReference, recordedAt, validUntil)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
-                    sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt, validUntil = excluded.validUntil
-                """) { bind in
-                bind.text(personID)
-                bind.text(fact.rawValue)
-                bind.text(known.value.typeKeyword)
-                bind.text(known.value.canonical)
-                bind.text(known.source.kind)
-                bind.text(known.source.reference)
-                bind.real(known.recordedAt.storedSeconds)
-                bind.real(known.validUntil?.storedSeconds)
-            }
-        }
-        for fact in before.facts.keys where after.facts[fact] == nil {
-            try db.run("DELETE FROM fact WHERE personId = ? AND factId = ?") { bind in
-                bind.text(personID)
-                bind.text(fact.rawValue)
-            }
-        }
-        let previous = Dictionary(before.enrollments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Enrollments are history: they end as complete or blocked, never by disappearing.
-        if previous.count > after.enrollments.count || previous.keys.contains(where: { id in !after.enrollments.contains { $0.id == id } }) {
-            throw StorageError(.failed, "enrollments cannot be removed")
-        }
-        for enrollment in after.enrollments {
-            let old = previous[enrollment.id]
-            let id = enrollment.id.rawValue
-            if old == nil {
-                try db.run("""
-                    INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay, completedAt, steps)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """) { bind in
-                    bind.text(id)
-                    bind.text(enrollment.person.rawValue)
-                    bind.text(enrollment.journey.rawValue)
-                    bind.integer(enrollment.journeyVersion)
-                    bind.text(enrollment.status.rawValue)
-                    bind.text(enrollment.ball.rawValue)
-                    bind.integer(enrollment.revision)
-                    bind.real(enrollment.createdAt.storedSeconds)
-                    bind.real(enrollment.updatedAt.storedSeconds)
-                    bind.integer(enrollment.updatedAt.storedDay)
-                    bind.real(enrollment.completedAt?.storedSeconds)
-                    bind.text(utf8: StepsColumn.encode(enrollment.steps))
-                }
-            } else if let old, old != enrollment {
-                // The revision guard turns a lost update (another writer since `before`) into a conflict.
-                try db.run("""
-                    UPDATE enrollment SET status = ?, ball = ?, revision = ?, updatedAt = ?, updatedDay = ?, completedAt = ?, steps = ?
-                    WHERE id = ? AND revision = ?
-                    """) { bind in
-                    bind.text(enrollment.status.rawValue)
-                    bind.text(enrollment.ball.rawValue)
-                    bind.integer(enrollment.revision)
-                    bind.real(enrollment.updatedAt.storedSeconds)
-                    bind.integer(enrollment.updatedAt.storedDay)
-                    bind.real(enrollment.completedAt?.storedSeconds)
-                    bind.text(utf8: StepsColumn.encode(enrollment.steps))
-                    bind.text(id)
-                    bind.integer(old.revision)
-                }
-                if db.changesCount == 0 {
-                    throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
-                }
-            }
-            try saveOpenSteps(db, of: enrollment, before: old)
-        }
-        // Events are numbered per enrollment, continuing from the last one stored.
-        var next: [EnrollmentID: Int64] = [:]
-        for event in events {
-            let enrollment = event.enrollment.rawValue
-            let sequence = try next[event.enrollment]
-                ?? (db.integer("SELECT max(sequence) FROM event WHERE enrollmentId = ?") { $0.text(enrollment) } ?? 0) + 1
-            next[event.enrollment] = sequence + 1
-            try db.run("INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") { bind in
-                bind.text(enrollment)
-                bind.integer(sequence)
-                bind.real(event.at.storedSeconds)
-                bind.text(event.actor.rawValue)
-                bind.text(event.kind.rawValue)
-                bind.text(event.step?.rawValue)
-                bind.text(event.fact?.rawValue)
-                bind.text(event.detail)
-            }
-        }
-    }
-
-    /// Keeps `open_step` in step with the enrollment: an open step whose state or `since` changed moves to its
-    /// new key, a step that settled leaves, one that opened arrives. Progress alone does not touch the table.
-    static func saveOpenSteps(_ db: Database, of enrollment: StoredEnrollment, before old: StoredEnrollment?) throws {
-        let id = enrollment.id.rawValue
-        let journey = enrollment.journey.rawValue
-        for (step, before) in old?.steps ?? [:] where before.state.isOpen {
-            if let after = enrollment.steps[step], after.state == before.state, after.since == before.since { continue }
-            try db.run("DELETE FROM open_step WHERE journeyId = ? AND stepId = ? AND state = ? AND since = ? AND enrollmentId = ?") { bind in
-                bind.text(journey)
-                bind.text(step.rawValue)
-                bind.text(before.state.rawValue)
-                bind.real(before.since.storedSeconds)
-                bind.text(id)
-            }
-        }
-        for (step, after) in enrollment.steps where after.state.isOpen {
-            if let before = old?.steps[step], after.state == before.state, after.since == before.since { continue }
-            try db.run("INSERT INTO open_step (journeyId, stepId, state, since, enrollmentId) VALUES (?, ?, ?, ?, ?)") { bind in
-                bind.text(journey)
-                bind.text(step.rawValue)
-                bind.text(after.state.rawValue)
-                bind.real(after.since.storedSeconds)
-                bind.text(id)
-            }
-        }
-    }
-
     // MARK: History and queries
 
     public func events(enrollment: EnrollmentID) throws(StorageError) -> [JourneyEvent] {
         try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event WHERE enrollmentId = ? ORDER BY sequence"), arguments: [enrollment.rawValue])
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM event WHERE enrollmentKey = (SELECT key FROM enrollment WHERE id = ?) ORDER BY sequence"),
+                arguments: [enrollment.rawValue])
                 .map { row in
                     guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let kind = JourneyEvent.Kind(rawValue: row["kind"]) else {
                         throw StorageError(.corrupt, "an event of enrollment \(enrollment) cannot be read")
@@ -325,13 +200,13 @@ public final class SQLiteJourneyStore: JourneyStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let step = query.step {
             if let journey = query.journey, let state = query.stepState, state.isOpen {
-                var open = "SELECT s.enrollmentId FROM open_step s WHERE s.journeyId = ? AND s.stepId = ? AND s.state = ?"
+                var open = "SELECT s.enrollmentKey FROM open_step s WHERE s.journeyId = ? AND s.stepId = ? AND s.state = ?"
                 arguments += [journey.rawValue, step.rawValue, state.rawValue]
                 if let since = query.unchangedSince {
                     open += " AND s.since < ?"
                     arguments.append(since.storedSeconds)
                 }
-                clauses.append("e.id IN (\(open))")
+                clauses.append("e.key IN (\(open))")
             } else {
                 clauses.append("json_extract(e.steps, ?) IS NOT NULL")
                 arguments.append(StepsColumn.path(step, field: .state))

@@ -10,29 +10,45 @@ import JourneyModel
 /// `since` is written as Swift's shortest round-trip text of the stored seconds and read back with
 /// `Double(_:)`, so a moment survives bit for bit, exactly as in a REAL column: `open_step` is keyed by it.
 ///
-/// Encoding and decoding work on UTF-8 bytes: the column is written on every transition and read on every
-/// load, and building it a character at a time was a fifth of a transition's time.
+/// The column is written on every transition and read on every load, so both work on UTF-8 bytes: building it a
+/// character at a time was a fifth of a transition's time.
 enum StepsColumn {
     /// The column's text as UTF-8 bytes, ready to bind.
     static func encode(_ steps: [StepID: StoredStep]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(80 * steps.count + 2)
-        bytes.append(UInt8(ascii: "{"))
-        for (index, (step, stored)) in steps.sorted(by: { $0.key.rawValue < $1.key.rawValue }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendString(step.rawValue, to: &bytes)
-            bytes.append(contentsOf: #":["#.utf8)
-            appendString(stored.state.rawValue, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            appendString(String(stored.since.storedSeconds), to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            appendString(stored.progress?.keyword, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            appendString(stored.progress?.detail, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
+        let ordered = steps.sorted { $0.key.rawValue < $1.key.rawValue }
+        // Written straight into the array's storage: an escaped byte takes at most six, the rest of a step under 100.
+        var capacity = 2
+        for (step, stored) in ordered { capacity += 6 * (step.rawValue.utf8.count + (stored.progress?.detail?.utf8.count ?? 0)) + 100 }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = Writer(buffer.baseAddress!)
+            out.byte("{")
+            // Steps that changed together share their moment: its text is made once.
+            var since: (seconds: Double, text: String)?
+            for (index, (step, stored)) in ordered.enumerated() {
+                if index > 0 { out.byte(",") }
+                out.quoted(step.rawValue)
+                out.byte(":")
+                out.byte("[")
+                out.plain(stored.state.rawValue)
+                out.byte(",")
+                let seconds = stored.since.storedSeconds
+                if since?.seconds != seconds { since = (seconds, String(seconds)) }
+                out.plain(since!.text)
+                out.byte(",")
+                if let progress = stored.progress {
+                    out.plain(progress.keyword)
+                    out.byte(",")
+                    if let detail = progress.detail { out.quoted(detail) } else { out.null() }
+                } else {
+                    out.null()
+                    out.byte(",")
+                    out.null()
+                }
+                out.byte("]")
+            }
+            out.byte("}")
+            count = out.written(since: buffer.baseAddress!)
         }
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
     }
 
     /// The column's text as a string, for statements that bind through GRDB.
@@ -62,33 +78,73 @@ enum StepsColumn {
         case state = 0, since = 1
     }
 
-    private static func appendString(_ value: String?, to bytes: inout [UInt8]) {
-        guard let value else {
-            bytes.append(contentsOf: "null".utf8)
-            return
+    /// Writes JSON into memory sized beforehand by ``encode(_:)``.
+    private struct Writer {
+        private var cursor: UnsafeMutablePointer<UInt8>
+
+        init(_ start: UnsafeMutablePointer<UInt8>) { cursor = start }
+
+        func written(since start: UnsafeMutablePointer<UInt8>) -> Int { cursor - start }
+
+        mutating func byte(_ ascii: Unicode.Scalar) {
+            cursor.pointee = UInt8(ascii: ascii)
+            cursor += 1
         }
-        bytes.append(UInt8(ascii: "\""))
-        // Ids, states, moments and keywords never need escaping: copy them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: value.utf8)
-        } else {
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
-                case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: #"\u00"#.utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
-                default: bytes.append(byte)
-                }
+
+        mutating func null() {
+            for byte in "null".utf8 {
+                cursor.pointee = byte
+                cursor += 1
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+
+        /// A JSON string known to need no escaping: a state, a keyword, a number.
+        mutating func plain(_ value: String) {
+            byte("\"")
+            var value = value
+            value.withUTF8 { utf8 in
+                cursor.update(from: utf8.baseAddress!, count: utf8.count)
+                cursor += utf8.count
+            }
+            byte("\"")
+        }
+
+        /// A JSON string: copied whole when nothing in it needs escaping, as ids, states, moments and most details.
+        mutating func quoted(_ value: String) {
+            byte("\"")
+            var value = value
+            value.withUTF8 { utf8 in
+                guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                    cursor.update(from: utf8.baseAddress!, count: utf8.count)
+                    cursor += utf8.count
+                    return
+                }
+                for code in utf8 {
+                    switch code {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape(Unicode.Scalar(code))
+                    case UInt8(ascii: "\n"): escape("n")
+                    case UInt8(ascii: "\r"): escape("r")
+                    case UInt8(ascii: "\t"): escape("t")
+                    case ..<0x20:
+                        escape("u")
+                        let hex = Array("0123456789abcdef".utf8)
+                        for digit in [0, 0, hex[Int(code >> 4)], hex[Int(code & 0xF)]] {
+                            cursor.pointee = digit == 0 ? UInt8(ascii: "0") : digit
+                            cursor += 1
+                        }
+                    default:
+                        cursor.pointee = code
+                        cursor += 1
+                    }
+                }
+            }
+            byte("\"")
+        }
+
+        private mutating func escape(_ letter: Unicode.Scalar) {
+            byte("\\")
+            byte(letter)
+        }
     }
 
     /// A reader for exactly this column's shape; every method returns `nil` on anything else.

@@ -41,9 +41,9 @@ struct EngineRun {
         case .memory, .batch:
             var pending: [DecidedChange] = []
             for person in 0..<count {
-                let enrolled = try engine.enroll(.new, in: PeerWorkload.journey)
+                // As the peer creates the workflow in memory and inserts its row: one commit, nothing read back.
+                var (enrolled, snapshot) = try engine.enrollKeepingSnapshot(.new, in: PeerWorkload.journey)
                 people.append(enrolled.enrollment.person)
-                var snapshot = try engine.snapshot(of: enrolled.enrollment.person)
                 var plan = enrolled.plan
                 while !plan.isComplete {
                     try measurement.time {

@@ -68,9 +68,9 @@ struct MigrationTests {
         }
         #expect(try columns("enrollment_by_journey_status") == ["journeyId", "status", "ball", "updatedDay"])
         // Open steps are listed for caseworkers from a table keyed the way the lists read it.
-        #expect(try primaryKey("open_step") == ["journeyId", "stepId", "state", "since", "enrollmentId"])
+        #expect(try primaryKey("open_step") == ["journeyId", "stepId", "state", "since", "enrollmentKey"])
         // History is read by enrollment in order: the event table is keyed that way, with no separate index.
-        #expect(try primaryKey("event") == ["enrollmentId", "sequence"])
+        #expect(try primaryKey("event") == ["enrollmentKey", "sequence"])
 
         func primaryKey(_ table: String) throws -> [String] {
             try store.pool.read { db in
@@ -136,6 +136,12 @@ struct MigrationTests {
                     ('e-1', 'population-registration', 'new-in-sweden', NULL, NULL, 'locked', 0),
                     ('e-1', 'intake', 'new-in-sweden', 'completed', NULL, 'done', 1.5)
                 """, arguments: [since])
+            try db.execute(sql: """
+                INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES
+                    ('e-1', 1, 0, 'person', 'enrolled', NULL, NULL, 'version 2'),
+                    ('e-1', 2, 1.5, 'person', 'stepProgressed', 'intake', NULL, 'completed'),
+                    ('e-2', 1, 0, 'person', 'enrolled', NULL, NULL, 'version 2')
+                """)
         }
         try queue.close()
 
@@ -148,6 +154,11 @@ struct MigrationTests {
             "intake": StoredStep(progress: .completed, state: .done, since: Date(timeIntervalSinceReferenceDate: 1.5)),
         ])
         #expect(try store.enrollment(id: "e-2")?.steps == [:])
+        // Each enrollment keeps its history, in order, and goes on numbering it.
+        #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .stepProgressed])
+        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1])
+        _ = try store.transact(person: "p-2") { _ in [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .identityLinked)] }
+        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1, 2])
         let waiting = EnrollmentQuery(journey: "new-in-sweden", step: "residence-permit", stepState: .waitingOnAgency)
         #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
         let tables = try store.pool.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
