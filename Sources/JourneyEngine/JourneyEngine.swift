@@ -492,19 +492,25 @@ public final class JourneyEngine: Sendable {
         for index in snapshot.enrollments.indices {
             var enrollment = snapshot.enrollments[index]
             let journey = try definition(for: enrollment)
-            let plan = JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress)
-            for status in plan.steps {
-                let old = enrollment.steps[status.step]
+            // Each step's stored row is looked up once, for the plan and then to see what changed.
+            let stored = journey.steps.map { enrollment.steps[$0.id] }
+            let plan = JourneyPlanner.plan(journey, facts: facts, recorded: stored.map { $0?.progress })
+            var changed = false
+            for (position, status) in plan.steps.enumerated() {
+                let old = stored[position]
                 if old?.state != status.state || old?.progress != status.progress {
                     let since = old?.state == status.state ? old!.since : now
                     enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since)
+                    changed = true
                 }
             }
+            let completedAt = plan.status == .complete ? enrollment.completedAt ?? now : nil
+            if plan.status != enrollment.status || plan.ball != enrollment.ball || completedAt != enrollment.completedAt { changed = true }
             enrollment.status = plan.status
             enrollment.ball = plan.ball
-            if enrollment.status == .complete, enrollment.completedAt == nil { enrollment.completedAt = now }
-            if enrollment.status != .complete { enrollment.completedAt = nil }
-            if enrollment != snapshot.enrollments[index] || touched.contains(enrollment.id) {
+            enrollment.completedAt = completedAt
+            // The body may have changed a step's progress itself (so the plan agrees with the row): compared in full then.
+            if changed || touched.contains(enrollment.id) || enrollment != snapshot.enrollments[index] {
                 enrollment.revision += 1
                 enrollment.updatedAt = now
             }

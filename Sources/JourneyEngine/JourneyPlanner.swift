@@ -6,12 +6,16 @@ public enum JourneyPlanner {
     /// Plans one enrollment. Facts that do not conform to the journey's declared types are ignored, so a
     /// fact recorded for another journey under the same id but another type never confuses this one.
     public static func plan(_ journey: Journey, facts: [FactID: FactValue], progress: [StepID: StepProgress]) -> JourneyPlan {
+        plan(journey, facts: facts, recorded: journey.steps.map { progress[$0.id] })
+    }
+
+    /// ``plan(_:facts:progress:)`` with the recorded progress already in the journey's step order.
+    static func plan(_ journey: Journey, facts: [FactID: FactValue], recorded: [StepProgress?]) -> JourneyPlan {
         // Checked once here, so evaluating a condition is a plain dictionary lookup.
         var valid: [FactID: FactValue] = [:]
         valid.reserveCapacity(facts.count)
         for (id, value) in facts where journey.fact(id).map({ value.conforms(to: $0.type) }) == true { valid[id] = value }
         let lookup: (FactID) -> FactValue? = { valid[$0] }
-        let recorded = journey.steps.map { progress[$0.id] }
         let statuses = states(journey, lookup: lookup, recorded: recorded)
         return summarize(journey, statuses: statuses, lookup: lookup)
     }

@@ -6,12 +6,9 @@ extension Database {
     /// writes several rows, and GRDB's generic argument handling (arrays of existentials converted to
     /// `DatabaseValue`s) was a large share of each commit; this path binds each value directly.
     func run(_ sql: String, bind: (inout Binder) -> Void) throws {
-        let statement = try cachedStatement(sql: sql).sqliteStatement
-        var binder = Binder(statement: statement)
-        bind(&binder)
+        let statement = try bound(sql, bind)
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
         }
@@ -34,19 +31,27 @@ extension Database {
 
     /// The first column of the first row of a query, as an integer; `nil` when there is no row or it is NULL.
     func integer(_ sql: String, bind: (inout Binder) -> Void) throws -> Int64? {
-        let statement = try cachedStatement(sql: sql).sqliteStatement
-        var binder = Binder(statement: statement)
-        bind(&binder)
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-        }
+        let statement = try bound(sql, bind)
+        defer { sqlite3_reset(statement) }
         switch sqlite3_step(statement) {
         case SQLITE_ROW: return sqlite3_column_type(statement, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 0)
         case SQLITE_DONE: return nil
         case let code:
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
         }
+    }
+
+    /// The cached statement with every parameter bound. Bindings are not cleared after a run (that cost more than
+    /// the statement's own work), so a statement must bind all of its parameters every time; one that does not
+    /// is a programming error, refused here rather than run with a value left from before.
+    private func bound(_ sql: String, _ bind: (inout Binder) -> Void) throws -> OpaquePointer {
+        let statement = try cachedStatement(sql: sql).sqliteStatement
+        var binder = Binder(statement: statement)
+        bind(&binder)
+        guard binder.bound == sqlite3_bind_parameter_count(statement) else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(binder.bound) of \(sqlite3_bind_parameter_count(statement)) parameters bound", sql: sql)
+        }
+        return statement
     }
 
     /// Binds a statement's parameters in order.
@@ -58,19 +63,34 @@ extension Database {
 
         fileprivate init(statement: OpaquePointer) { self.statement = statement }
 
+        /// How many parameters have been bound.
+        fileprivate var bound: Int32 { index - 1 }
+
         mutating func text(_ value: String?) {
-            if let value { sqlite3_bind_text(statement, index, value, -1, Binder.transient) } else { sqlite3_bind_null(statement, index) }
+            if var value {
+                // The string's own bytes, not a C string copied out of it.
+                value.withUTF8 { utf8 in bindText(utf8) }
+            } else {
+                sqlite3_bind_null(statement, index)
+            }
             index += 1
         }
 
         /// UTF-8 text already in bytes, such as a column encoded without going through `String`.
         mutating func text(utf8 bytes: [UInt8]) {
-            bytes.withUnsafeBufferPointer { buffer in
-                _ = buffer.withMemoryRebound(to: CChar.self) { text in
-                    sqlite3_bind_text(statement, index, text.baseAddress, Int32(text.count), Binder.transient)
-                }
-            }
+            bytes.withUnsafeBufferPointer { buffer in bindText(buffer) }
             index += 1
+        }
+
+        /// Binds UTF-8 bytes as text at the current index; empty bytes are the empty text, not NULL.
+        private func bindText(_ utf8: UnsafeBufferPointer<UInt8>) {
+            guard let start = utf8.baseAddress, !utf8.isEmpty else {
+                sqlite3_bind_text(statement, index, "", 0, Binder.transient)
+                return
+            }
+            start.withMemoryRebound(to: CChar.self, capacity: utf8.count) { text in
+                _ = sqlite3_bind_text(statement, index, text, Int32(utf8.count), Binder.transient)
+            }
         }
 
         mutating func real(_ value: Double?) {

@@ -51,6 +51,8 @@ extension SQLiteJourneyStore {
                 bind.text(personID)
             }
         }
+        // Most transitions leave the facts alone: the two dictionaries then share their storage and compare at once.
+        guard before.facts != after.facts else { return }
         for (fact, known) in after.facts where before.facts[fact] != known {
             try db.run("""
                 INSERT INTO fact (personId, factId, type, value, source, sourceReference, recordedAt, validUntil)
