@@ -162,10 +162,10 @@ public final class JourneyEngine: Sendable {
     public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], source: FactSource = .person,
         actor: JourneyEvent.Actor = .person) throws(EngineError) -> PersonOverview
     {
-        let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+        let written = try transact(.existing(id)) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             try answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor)
         }
-        return try overview(of: snapshot)
+        return try overview(of: written.snapshot, plans: written.plans)
     }
 
     /// ``answer(person:journey:answers:source:actor:)`` on a snapshot the caller keeps in memory: only the
@@ -275,15 +275,17 @@ public final class JourneyEngine: Sendable {
         produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) throws(EngineError) -> EnrollmentView
     {
         var target: EnrollmentID?
-        let snapshot = try transact(person: id) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
+        let written = try transact(.existing(id)) { (snapshot: inout PersonSnapshot) throws(EngineError) -> [JourneyEvent] in
             let result = try applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor)
             target = result.enrollment
             return result.events
         }
-        guard let target, let enrollment = snapshot.enrollments.first(where: { $0.id == target }) else {
+        guard let target, let index = written.snapshot.enrollments.firstIndex(where: { $0.id == target }) else {
             throw EngineError(.storage, "the enrollment was not stored")
         }
-        return try view(enrollment, facts: snapshot.factValues)
+        // The plan the transaction wrote: planning again would give the same.
+        let enrollment = written.snapshot.enrollments[index]
+        return EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index])
     }
 
     /// ``apply(_:step:person:journey:produced:actor:)`` on a snapshot the caller keeps in memory: only the
@@ -525,9 +527,10 @@ public final class JourneyEngine: Sendable {
         return EnrollmentView(enrollment: enrollment, journey: journey, plan: JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress))
     }
 
-    private func overview(of snapshot: PersonSnapshot) throws(EngineError) -> PersonOverview {
+    /// The overview of a snapshot whose enrollments were just planned, in its order.
+    private func overview(of snapshot: PersonSnapshot, plans: [JourneyPlan]) throws(EngineError) -> PersonOverview {
         var views: [EnrollmentView] = []
-        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: snapshot.factValues)) }
+        for (enrollment, plan) in zip(snapshot.enrollments, plans) { views.append(EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: plan)) }
         return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
     }
 

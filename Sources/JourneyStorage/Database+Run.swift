@@ -44,7 +44,7 @@ extension Database {
     /// The cached statement with every parameter bound. Bindings are not cleared after a run (that cost more than
     /// the statement's own work), so a statement must bind all of its parameters every time; one that does not
     /// is a programming error, refused here rather than run with a value left from before.
-    private func bound(_ sql: String, _ bind: (inout Binder) -> Void) throws -> OpaquePointer {
+    func bound(_ sql: String, _ bind: (inout Binder) -> Void) throws -> OpaquePointer {
         let statement = try cachedStatement(sql: sql).sqliteStatement
         var binder = Binder(statement: statement)
         bind(&binder)

@@ -61,26 +61,11 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     public func person(id: PersonID) throws(StorageError) -> StoredPerson? {
-        try read { db in try Self.fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) }
+        try read { db in try Self.fetchPerson(db, id: id) }
     }
 
     public func person(identity: Personnummer) throws(StorageError) -> StoredPerson? {
-        try read { db in try Self.fetchPerson(db, sql: "SELECT * FROM person WHERE identityNumber = ?", identity.twelveDigits) }
-    }
-
-    static func fetchPerson(_ db: Database, sql: String, _ key: String) throws -> StoredPerson? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key]) else { return nil }
-        return try person(from: row)
-    }
-
-    static func person(from row: Row) throws -> StoredPerson {
-        let identity: Personnummer?
-        if let number: String = row["identityNumber"] {
-            do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored identity number is not valid") }
-        } else {
-            identity = nil
-        }
-        return StoredPerson(id: PersonID(row["id"] as String), identity: identity, createdAt: Date(storedSeconds: row["createdAt"]))
+        try read { db in try Self.fetchPerson(db, identity: identity) }
     }
 
     // MARK: Snapshots and transitions
@@ -132,39 +117,6 @@ public final class SQLiteJourneyStore: JourneyStore {
         }
     }
 
-    static func loadSnapshot(_ db: Database, person id: PersonID) throws -> PersonSnapshot? {
-        guard let person = try fetchPerson(db, sql: "SELECT * FROM person WHERE id = ?", id.rawValue) else { return nil }
-        var facts: [FactID: KnownFact] = [:]
-        let factRows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM fact WHERE personId = ?"), arguments: [id.rawValue])
-        while let row = try factRows.next() {
-            let type: String = row["type"]
-            guard let value = FactValue(storedType: type, canonical: row["value"]),
-                let source = FactSource(kind: row["source"], reference: row["sourceReference"])
-            else { throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen") }
-            let validUntil: Double? = row["validUntil"]
-            facts[FactID(row["factId"] as String)] = KnownFact(value: value, source: source,
-                recordedAt: Date(storedSeconds: row["recordedAt"]), validUntil: validUntil.map(Date.init(storedSeconds:)))
-        }
-        let enrollments = try fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE personId = ? ORDER BY createdAt, id", arguments: [id.rawValue])
-        return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
-    }
-
-    static func fetchEnrollments(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredEnrollment] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        return try rows.map { row in
-            let id = EnrollmentID(row["id"] as String)
-            guard let status = EnrollmentStatus(rawValue: row["status"]), let ball = BallHolder(rawValue: row["ball"]) else {
-                throw StorageError(.corrupt, "enrollment \(id) has an unknown status")
-            }
-            let completedAt: Double? = row["completedAt"]
-            return StoredEnrollment(
-                id: id, person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
-                journeyVersion: row["journeyVersion"], status: status, ball: ball, revision: row["revision"],
-                createdAt: Date(storedSeconds: row["createdAt"]), updatedAt: Date(storedSeconds: row["updatedAt"]),
-                completedAt: completedAt.map(Date.init(storedSeconds:)), steps: try StepsColumn.decode(row["steps"], enrollment: id))
-        }
-    }
-
     // MARK: History and queries
 
     public func events(enrollment: EnrollmentID) throws(StorageError) -> [JourneyEvent] {
@@ -185,7 +137,7 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     public func enrollment(id: EnrollmentID) throws(StorageError) -> StoredEnrollment? {
-        try read { db in try Self.fetchEnrollments(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id.rawValue]).first }
+        try read { db in try Self.fetchEnrollment(db, id: id) }
     }
 
     public func enrollments(matching query: EnrollmentQuery) throws(StorageError) -> [StoredEnrollment] {
@@ -237,7 +189,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         arguments.append(max(1, min(query.limit, 1000)))
-        return ("SELECT e.* FROM enrollment e\(condition) ORDER BY e.updatedAt, e.id LIMIT ?", arguments)
+        return ("SELECT \(enrollmentColumns(prefix: "e.")) FROM enrollment e\(condition) ORDER BY e.updatedAt, e.id LIMIT ?", arguments)
     }
 
     // MARK: Definitions

@@ -68,6 +68,13 @@ enum StepsColumn {
         return steps
     }
 
+    /// ``decode(_:enrollment:)`` straight from the column's bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, enrollment: EnrollmentID) throws(StorageError) -> [StepID: StoredStep] {
+        var reader = Reader(bytes: bytes)
+        guard let steps = reader.steps() else { throw StorageError(.corrupt, "the steps of enrollment \(enrollment) cannot be read") }
+        return steps
+    }
+
     /// The JSON path of one step's field, for `json_extract(e.steps, ?)`. Step ids are validated identifiers,
     /// but the quotes keep the path right for any id.
     static func path(_ step: StepID, field: Field) -> String {
@@ -156,6 +163,7 @@ enum StepsColumn {
 
         mutating func steps() -> [StepID: StoredStep]? {
             var result: [StepID: StoredStep] = [:]
+            result.reserveCapacity(16)
             guard take(UInt8(ascii: "{")) else { return nil }
             if take(UInt8(ascii: "}")) { return atEnd ? result : nil }
             repeat {
@@ -184,7 +192,12 @@ enum StepsColumn {
         }
 
         private mutating func skipSpace() {
-            while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x09, 0x0A, 0x0D: position += 1
+                default: return
+                }
+            }
         }
 
         private mutating func take(_ byte: UInt8) -> Bool {

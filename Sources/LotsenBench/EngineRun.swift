@@ -70,22 +70,28 @@ struct EngineRun {
                 commits += 1
             }
         case .reload:
-            for _ in 0..<count { people.append(try engine.enroll(.new, in: PeerWorkload.journey).enrollment.person) }
+            // The stateless server: nothing about a person is kept between requests. Each request names the step the
+            // person chose from what they last saw (as a front end shows the previous answer), and the engine loads
+            // the snapshot, decides and commits in one write transaction.
+            var seen: [JourneyPlan] = []
+            seen.reserveCapacity(count)
+            for _ in 0..<count {
+                let enrolled = try engine.enroll(.new, in: PeerWorkload.journey)
+                people.append(enrolled.enrollment.person)
+                seen.append(enrolled.plan)
+            }
             var running = Array(0..<count)
             while !running.isEmpty {
                 var still: [Int] = []
                 still.reserveCapacity(running.count)
                 for person in running {
-                    let complete = try measurement.time {
-                        let snapshot = try split.load { try engine.snapshot(of: people[person]) }
-                        let plan = try split.engine { try engine.view(of: snapshot.enrollments[0], in: snapshot).plan }
-                        let change = try split.engine { try decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
-                        try split.storage { try engine.commit([change]) }
-                        return change.plans[0].isComplete
+                    let plan = try measurement.time {
+                        try split.request { try request(after: seen[person], person: person, id: people[person], engine: engine, workload: &workload) }
                     }
+                    seen[person] = plan
                     commits += 1
                     transitions[person] += 1
-                    if !complete { still.append(person) }
+                    if !plan.isComplete { still.append(person) }
                 }
                 running = still
             }
@@ -114,6 +120,20 @@ struct EngineRun {
         }
         guard !ready.isEmpty else { throw BenchError("person \(person) is stuck with nothing to do") }
         return try engine.change(.complete, step: workload.choose(ready), on: snapshot)
+    }
+
+    /// One stateless request, chosen as ``decide(_:person:on:engine:workload:)`` chooses: the answers while any are
+    /// asked, else one ready step. Returns the plan the request answers with.
+    private func request(after plan: JourneyPlan, person: Int, id: PersonID, engine: JourneyEngine, workload: inout PeerWorkload) throws -> JourneyPlan {
+        if !plan.factsToAnswer.isEmpty {
+            return try engine.answer(person: id, journey: PeerWorkload.journey, answers: workload.profiles[person].answers).enrollments[0].plan
+        }
+        let ready = plan.nextActions.compactMap { action -> StepID? in
+            if case .start(let step) = action { return step }
+            return nil
+        }
+        guard !ready.isEmpty else { throw BenchError("person \(person) is stuck with nothing to do") }
+        return try engine.apply(.complete, step: workload.choose(ready), person: id, journey: PeerWorkload.journey).plan
     }
 
     /// Every journey finished, each with exactly the transitions and the branches its profile implies;

@@ -51,16 +51,19 @@ enum ResourceUsage {
     }
 }
 
-/// Where transition time goes, in the peer's terms: deciding (engine), writing (storage), reading back (load).
+/// Where transition time goes, in the peer's terms: deciding (engine), writing (storage), reading back (load);
+/// or, for a stateless request, all three inside one write transaction (request).
 struct TimeSplit {
     private(set) var engineSeconds = 0.0
     private(set) var storageSeconds = 0.0
     private(set) var loadSeconds = 0.0
+    private(set) var requestSeconds = 0.0
     private let clock = ContinuousClock()
 
     mutating func engine<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &engineSeconds) }
     mutating func storage<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &storageSeconds) }
     mutating func load<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &loadSeconds) }
+    mutating func request<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &requestSeconds) }
 
     @inline(__always)
     private func measure<T>(_ body: () throws -> T, into total: inout Double) rethrows -> T {
@@ -69,7 +72,9 @@ struct TimeSplit {
         return try body()
     }
 
+    /// The parts that took any time, in seconds to two decimals.
     var rounded: [String: Double] {
-        ["engine": (engineSeconds * 100).rounded() / 100, "storage": (storageSeconds * 100).rounded() / 100, "load": (loadSeconds * 100).rounded() / 100]
+        ["engine": engineSeconds, "storage": storageSeconds, "load": loadSeconds, "request": requestSeconds]
+            .filter { $0.value > 0 }.mapValues { ($0 * 100).rounded() / 100 }
     }
 }

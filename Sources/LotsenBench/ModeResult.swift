@@ -15,7 +15,8 @@ struct ModeResult: Codable {
     var peakRSSMiB: Double
     var databaseMiB: Double
     var verify: String
-    /// Seconds spent deciding (engine), committing (storage) and reading snapshots back (load).
+    /// Seconds spent deciding (engine), committing (storage) and reading snapshots back (load), or in whole
+    /// stateless requests (request: load, decide and commit in one write transaction).
     var timeSplitSeconds: [String: Double] = [:]
 
     /// `peakRSS` is read when the run ends, before verification builds its own tables.
@@ -44,7 +45,9 @@ struct ModeResult: Codable {
             pad(String(format: "%.0f", transitionsPerSecond), 10), pad(String(format: "%.0f", journeysPerSecond), 9),
             pad(String(format: "%.1f / %.1f", latencyMicrosecondsP50, latencyMicrosecondsP99), 16), pad(String(format: "%.1f", peakRSSMiB), 8),
             pad(String(format: "%.1f", databaseMiB), 8)].joined(separator: " ")
-            + (timeSplitSeconds.isEmpty ? "" : "   engine \(timeSplitSeconds["engine"] ?? 0) s, storage \(timeSplitSeconds["storage"] ?? 0) s, load \(timeSplitSeconds["load"] ?? 0) s")
+            + (timeSplitSeconds.isEmpty ? "" : "   " + ["engine", "storage", "load", "request"].compactMap { part in
+                timeSplitSeconds[part].map { "\(part) \($0) s" }
+            }.joined(separator: ", "))
     }
 
     static let header = ["mode".padding(toLength: 22, withPad: " ", startingAt: 0), "   trans.", "  wall s", "  trans/s", "journ/s",
