@@ -60,6 +60,17 @@ extension JourneyEngine {
         throw EngineError(.conflict, "the journey kept changing while the event was applied", hint: "send the same event again")
     }
 
+    /// The snapshot of the person `enrollment` belongs to, and whether agency events wait for them, in one read:
+    /// a reader that finds none waiting needs no second look before showing the journeys.
+    public func snapshot(containing enrollment: EnrollmentID, events store: any AgencyEventStore) throws(EngineError)
+        -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)
+    {
+        guard let loaded = try events({ () throws(StorageError) in try store.snapshot(containing: enrollment) }) else {
+            throw EngineError(.unknownEnrollment, "no enrollment '\(enrollment)'")
+        }
+        return loaded
+    }
+
     /// Applies the person's pending events whose step is no longer locked, in the order they arrived, and
     /// returns them as resolved: applied, or refused when the step no longer allows them (a decision for a
     /// step that turned out not to apply, say). One transaction for all of them.

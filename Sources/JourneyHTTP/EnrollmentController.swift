@@ -63,7 +63,7 @@ struct EnrollmentController {
             throw APIError.forbidden("this token names no person")
         }
         let view = try services.engine.enroll(reference, in: JourneyID(body.journey))
-        let document = try services.document(of: view.enrollment.id, person: view.enrollment.person, language: request.preferredLanguage)
+        let document = try services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, status: view.created ? .created : .ok, headers: [
             .location: "/v1/enrollments/\(view.enrollment.id)", .contentLanguage: request.preferredLanguage.rawValue,
         ])
@@ -72,29 +72,32 @@ struct EnrollmentController {
     /// One enrollment with every step's state and the next actions.
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
-        let enrollment = try services.enrollment(context)
-        try await services.authorizeRead(of: enrollment.person, by: principal, context: context, request: request)
-        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        let loaded = try services.loadEnrollment(context)
+        try await services.authorizeRead(of: loaded.enrollment.person, by: principal, context: context, request: request)
+        let document = try services.document(of: loaded, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
     /// Records answers, all or nothing, as `lotsen answer` does.
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
-        let enrollment = try services.enrollment(context)
+        let enrollment = try services.loadEnrollment(context).enrollment
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
-        _ = try services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
-        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        let overview = try services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+        guard let view = overview.enrollments.first(where: { $0.enrollment.id == enrollment.id }) else {
+            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(enrollment.id)'")
+        }
+        let document = try services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
-        let enrollment = try services.enrollment(context)
+        let enrollment = try services.loadEnrollment(context).enrollment
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
@@ -104,20 +107,45 @@ struct EnrollmentController {
             _ = try await request.decodeStrictIfPresent(EmptyBody.self)
         }
         let step = StepID(try context.parameters.require("stepId"))
-        _ = try services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
-        let document = try services.document(of: enrollment.id, person: enrollment.person, language: request.preferredLanguage)
+        let view = try services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+        let document = try services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 }
 
 extension APIServices {
-    /// The enrollment named by the route's `enrollmentId`, or 404.
-    func enrollment(_ context: LotsenRequestContext) throws -> StoredEnrollment {
-        let id = try context.parameters.require("enrollmentId")
-        guard let enrollment = try store.enrollment(id: EnrollmentID(id)) else {
+    /// An enrollment with its person's snapshot, as one read found them.
+    struct LoadedEnrollment {
+        let enrollment: StoredEnrollment
+        let snapshot: PersonSnapshot
+        let hasPendingAgencyEvents: Bool
+    }
+
+    /// The enrollment named by the route's `enrollmentId`, with its person's snapshot, in one read; or 404.
+    func loadEnrollment(_ context: LotsenRequestContext) throws -> LoadedEnrollment {
+        let id = EnrollmentID(try context.parameters.require("enrollmentId"))
+        // An unknown enrollment is the engine's `unknownEnrollment`, a 404 like the one below.
+        let loaded = try engine.snapshot(containing: id, events: store)
+        guard let enrollment = loaded.snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
         }
-        return enrollment
+        return LoadedEnrollment(enrollment: enrollment, snapshot: loaded.snapshot, hasPendingAgencyEvents: loaded.hasPendingAgencyEvents)
+    }
+
+    /// The loaded enrollment as the API shows it; agency events waiting for the person are applied first, and
+    /// only then is the person read again.
+    func document(of loaded: LoadedEnrollment, language: Language) throws -> EnrollmentDocument {
+        guard loaded.hasPendingAgencyEvents else {
+            return EnrollmentDocument(try engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language)
+        }
+        return try document(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
+    }
+
+    /// The enrollment a change left, after applying agency events the change let through (their steps unlocked).
+    func document(after view: EnrollmentView, language: Language) throws -> EnrollmentDocument {
+        let resolved = try engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
+        guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language) }
+        return try document(of: view.enrollment.id, person: view.enrollment.person, language: language)
     }
 
     /// The enrollment as the API shows it, after applying agency events that were waiting for the person.

@@ -4,7 +4,7 @@ import JourneyModel
 import JourneyStorage
 
 /// One enrollment with every step's state and what can be done next, in one language.
-struct EnrollmentDocument: Encodable {
+struct EnrollmentDocument: JSONWritable {
     struct Step: Encodable {
         let id: String
         let title: String
@@ -74,6 +74,46 @@ struct EnrollmentDocument: Encodable {
         }
     }
 
+    func write(to output: inout JSONOutput) {
+        output.object { output in
+            output.field("ball", ball)
+            output.field("completedAt", completedAt)
+            output.field("createdAt", createdAt)
+            output.field("id", id)
+            output.field("journey", journey)
+            output.field("journeyVersion", journeyVersion)
+            output.key("nextActions")
+            output.array(nextActions) { output, action in
+                output.object { output in
+                    output.field("fact", action.fact)
+                    output.field("kind", action.kind)
+                    output.field("step", action.step)
+                }
+            }
+            output.field("person", person)
+            output.field("revision", revision)
+            output.field("status", status)
+            output.key("steps")
+            output.array(steps) { output, step in
+                output.object { output in
+                    output.field("detail", step.detail)
+                    output.field("group", step.group)
+                    output.field("id", step.id)
+                    output.field("missingFacts", step.missingFacts)
+                    output.field("optional", step.optional)
+                    output.field("reason", step.reason)
+                    output.field("service", step.service)
+                    output.field("since", step.since)
+                    output.field("state", step.state)
+                    output.field("title", step.title)
+                    output.field("waitingFor", step.waitingFor)
+                }
+            }
+            output.field("title", title)
+            output.field("updatedAt", updatedAt)
+        }
+    }
+
     private static func explain(_ reason: StateReason?) -> (String?, [String]?, [String]?) {
         switch reason {
         case .conditionNotMet: ("conditionNotMet", nil, nil)
@@ -88,10 +128,19 @@ struct EnrollmentDocument: Encodable {
 
 /// A person's journeys across the catalogue: their reference, whether an identity number is linked (never the
 /// number), and every enrollment.
-struct PersonDocument: Encodable {
+struct PersonDocument: JSONWritable {
     let id: String
     let identityLinked: Bool
     let enrollments: [EnrollmentDocument]
+
+    func write(to output: inout JSONOutput) {
+        output.object { output in
+            output.key("enrollments")
+            output.array(enrollments) { output, enrollment in enrollment.write(to: &output) }
+            output.field("id", id)
+            output.field("identityLinked", identityLinked)
+        }
+    }
 }
 
 /// One page of a caseworker list.

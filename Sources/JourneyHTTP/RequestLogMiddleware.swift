@@ -34,12 +34,12 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         response.headers[Self.requestIDHeader] = id
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let hundredths = elapsed.components.seconds * 100_000 + elapsed.components.attoseconds / 10_000_000_000_000
         var metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue),
             "route": .string(context.endpointPath ?? "unmatched"),
             "status": .stringConvertible(response.status.code),
-            "duration.ms": .string(String(format: "%.2f", milliseconds)),
+            "duration.ms": .string(Self.milliseconds(hundredths: hundredths)),
         ]
         if let principal = context.principal {
             metadata["role"] = .string(principal.role.rawValue)
@@ -67,4 +67,10 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// `12.34` from 1234 hundredths of a millisecond (`String(format:)` goes through the locale, on every request).
+    static func milliseconds(hundredths: Int64) -> String {
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
 }

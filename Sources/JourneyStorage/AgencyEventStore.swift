@@ -8,6 +8,9 @@ public protocol AgencyEventStore: Sendable {
     func agencyEvent(agency: AgencyID, messageID: String) throws(StorageError) -> StoredAgencyEvent?
     /// The person's pending events, in the order they arrived.
     func pendingAgencyEvents(person: PersonID) throws(StorageError) -> [StoredAgencyEvent]
+    /// In one read: the snapshot of the person `enrollment` belongs to, and whether they have pending events;
+    /// `nil` when there is no such enrollment. What a status read needs, without a transaction per question.
+    func snapshot(containing enrollment: EnrollmentID) throws(StorageError) -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)?
     /// People with a pending event whose step is no longer locked (they got there through another front end),
     /// at most `limit`.
     func peopleWithReachablePendingEvents(limit: Int) throws(StorageError) -> [PersonID]

@@ -17,6 +17,21 @@ extension SQLiteJourneyStore: AgencyEventStore {
         }
     }
 
+    public func snapshot(containing enrollment: EnrollmentID) throws(StorageError) -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)? {
+        try read { db in
+            var person: PersonID?
+            try db.eachRow("SELECT personId FROM enrollment WHERE id = ?", bind: { $0.text(enrollment.rawValue) }) { row in
+                person = PersonID(row.string(0))
+            }
+            guard let person, let snapshot = try Self.loadSnapshot(db, person: person) else { return nil }
+            var pending = false
+            try db.eachRow("SELECT 1 FROM agency_event WHERE personId = ? AND status = 'pending' LIMIT 1", bind: { $0.text(person.rawValue) }) { _ in
+                pending = true
+            }
+            return (snapshot, pending)
+        }
+    }
+
     public func peopleWithReachablePendingEvents(limit: Int) throws(StorageError) -> [PersonID] {
         try read { db in
             try String.fetchAll(db, sql: """
