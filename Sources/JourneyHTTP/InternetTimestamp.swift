@@ -6,13 +6,12 @@ import Foundation
 enum InternetTimestamp {
     /// Appends the timestamp of `date` to `bytes`.
     static func append(_ date: Date, to bytes: inout [UInt8]) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        var days = seconds / 86_400
-        var secondOfDay = seconds % 86_400
-        if secondOfDay < 0 {
-            secondOfDay += 86_400
-            days -= 1
-        }
+        // The formatter rounds to the nearest millisecond before it drops the fraction: a moment within half a
+        // millisecond of the next second is written as that second, so it must be here too.
+        let milliseconds = Int(((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000).rounded())
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(daysSinceEpoch: days)
         appendDigits(year, count: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
