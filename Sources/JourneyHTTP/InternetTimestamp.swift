@@ -1,4 +1,5 @@
 import Foundation
+import JourneyModel
 
 /// RFC 3339 timestamps in UTC to the whole second (`2026-11-28T19:46:38Z`), byte for byte what `JSONEncoder`'s
 /// `.iso8601` strategy and `ISO8601DateFormatter` write, without their formatter and locale machinery: every
@@ -12,12 +13,12 @@ enum InternetTimestamp {
         let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civil(daysSinceEpoch: days)
-        appendDigits(year, count: 4, to: &bytes)
+        let date = CalendarDate(dayNumber: days)
+        appendDigits(date.year, count: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, count: 2, to: &bytes)
+        appendDigits(date.month, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, count: 2, to: &bytes)
+        appendDigits(date.day, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         appendDigits(secondOfDay / 3600, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -33,19 +34,6 @@ enum InternetTimestamp {
         bytes.reserveCapacity(20)
         append(date, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar (Howard Hinnant's `civil_from_days`).
-    private static func civil(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {

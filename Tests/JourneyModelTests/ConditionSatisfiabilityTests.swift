@@ -96,7 +96,7 @@ struct ConditionSatisfiabilityTests {
     func dayNumbers(iso: String) throws {
         let date = try #require(CalendarDate(iso: iso))
         #expect(CalendarDate(dayNumber: date.dayNumber) == date)
-        #expect(CalendarDate(dayNumber: date.dayNumber + 1).map { $0 > date } == true)
+        #expect(CalendarDate(dayNumber: date.dayNumber + 1) > date)
     }
 
     @Test("day number 0 is 1970-01-01")
