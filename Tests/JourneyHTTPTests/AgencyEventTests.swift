@@ -179,6 +179,28 @@ struct AgencyEventTests {
         }
     }
 
+    @Test("a status read finds the events kept for a step another front end unlocked, applies them before showing the journey")
+    func statusReadAppliesKeptEvents() async throws {
+        let skatteverket = try harness.token(.agency, agency: "skatteverket")
+        try await harness.test { client async throws in
+            let citizen = try await newcomer(client)
+            #expect(try harness.store.snapshot(containing: "en-unknown") == nil)
+            #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
+            _ = try await client.send(.post, "/v1/agency-events", token: skatteverket,
+                json: Self.event("skv-1", agency: "skatteverket", service: "skatteverket.folkbokforing", person: citizen.person.rawValue, type: "received"))
+            _ = try harness.engine.apply(.complete, step: "residence-permit", person: citizen.person)
+            let loaded = try #require(try harness.store.snapshot(containing: citizen.enrollment))
+            #expect(loaded.hasPendingAgencyEvents)
+            #expect(loaded.snapshot.enrollments.map(\.id) == [citizen.enrollment])
+            #expect(loaded.snapshot.enrollments.first?.steps["population-registration"]?.state == .available)
+            let shown = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
+            #expect(shown.steps["population-registration"] == "waitingOnAgency")
+            #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
+            let again = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
+            #expect(again.text == shown.text)
+        }
+    }
+
     @Test("malformed and invalid events are refused naming the field")
     func invalidEvents() async throws {
         let agency = try harness.token(.agency, agency: "migrationsverket")
