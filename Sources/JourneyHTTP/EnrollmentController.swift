@@ -81,7 +81,7 @@ struct EnrollmentController {
     /// Records answers, all or nothing, as `lotsen answer` does.
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
-        let enrollment = try services.loadEnrollment(context).enrollment
+        let enrollment = try services.enrollment(context)
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
@@ -97,7 +97,7 @@ struct EnrollmentController {
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
-        let enrollment = try services.loadEnrollment(context).enrollment
+        let enrollment = try services.enrollment(context)
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
@@ -119,6 +119,16 @@ extension APIServices {
         let enrollment: StoredEnrollment
         let snapshot: PersonSnapshot
         let hasPendingAgencyEvents: Bool
+    }
+
+    /// The enrollment named by the route's `enrollmentId` (its row only: a change reads the person in its own
+    /// write transaction), or 404.
+    func enrollment(_ context: LotsenRequestContext) throws -> StoredEnrollment {
+        let id = try context.parameters.require("enrollmentId")
+        guard let enrollment = try store.enrollment(id: EnrollmentID(id)) else {
+            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+        }
+        return enrollment
     }
 
     /// The enrollment named by the route's `enrollmentId`, with its person's snapshot, in one read; or 404.
