@@ -148,19 +148,19 @@ extension APIServices {
         guard loaded.hasPendingAgencyEvents else {
             return EnrollmentDocument(try engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language)
         }
-        return try document(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
+        try engine.applyPendingAgencyEvents(person: loaded.enrollment.person, events: store)
+        return try storedDocument(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
     }
 
     /// The enrollment a change left, after applying agency events the change let through (their steps unlocked).
     func document(after view: EnrollmentView, language: Language) throws -> EnrollmentDocument {
         let resolved = try engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
         guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language) }
-        return try document(of: view.enrollment.id, person: view.enrollment.person, language: language)
+        return try storedDocument(of: view.enrollment.id, person: view.enrollment.person, language: language)
     }
 
-    /// The enrollment as the API shows it, after applying agency events that were waiting for the person.
-    func document(of id: EnrollmentID, person: PersonID, language: Language) throws -> EnrollmentDocument {
-        try engine.applyPendingAgencyEvents(person: person, events: store)
+    /// The enrollment as stored now: read again after agency events changed the person.
+    private func storedDocument(of id: EnrollmentID, person: PersonID, language: Language) throws -> EnrollmentDocument {
         let snapshot = try engine.snapshot(of: person)
         guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
