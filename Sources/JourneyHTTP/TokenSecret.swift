@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import JourneyStorage
 
@@ -17,14 +16,7 @@ public enum TokenSecret {
 
     /// The SHA-256 of a presented secret, lowercase hex: what the store looks tokens up by.
     public static func hash(_ secret: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0xF)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Fingerprint.sha256(secret)
     }
 
     /// A new token id (`tk-` and 10 characters), not secret.

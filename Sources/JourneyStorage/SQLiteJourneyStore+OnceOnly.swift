@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import JourneyModel
@@ -143,7 +142,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         ]
         // Each part is length-prefixed, so no choice of values can make two different entries hash the same text.
         let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Fingerprint.sha256(text)
     }
 
     static func entry(_ row: Row) throws -> AccessEntry {
