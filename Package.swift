@@ -1,6 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Every target states what it imports (`MemberImportVisibility`) and spells existentials (`ExistentialAny`).
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility"), .enableUpcomingFeature("ExistentialAny")]
+
 let package = Package(
     name: "Lotsen",
     platforms: [.macOS(.v15)],
@@ -8,10 +11,12 @@ let package = Package(
         .executable(name: "lotsen", targets: ["lotsen"]),
         .executable(name: "lotsen-bench", targets: ["LotsenBench"]),
         .library(name: "JourneyModel", targets: ["JourneyModel"]),
+        .library(name: "JourneyStore", targets: ["JourneyStore"]),
+        .library(name: "JourneySQLite", targets: ["JourneySQLite"]),
         .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
-        .library(name: "JourneyStorage", targets: ["JourneyStorage"]),
         .library(name: "JourneyGuide", targets: ["JourneyGuide"]),
         .library(name: "JourneyAdapters", targets: ["JourneyAdapters"]),
+        .library(name: "JourneySandbox", targets: ["JourneySandbox"]),
         .library(name: "JourneyHTTP", targets: ["JourneyHTTP"]),
     ],
     dependencies: [
@@ -22,81 +27,116 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
-        // Value types, journey files, validation, conditions, Swedish identifiers. Foundation and Yams only.
-        .target(name: "JourneyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // Durable state in SQLite through GRDB.
+        // Value types, journey files, validation, conditions, Swedish identifiers, the AgencyAdapter protocol.
+        // Foundation and Yams only.
+        .target(name: "JourneyModel", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // The store protocols and everything about storage that is not SQL: snapshots and their diff, the journal's
+        // hash chain, keyset cursors, the steps column codec, StorageError. No database.
         .target(
-            name: "JourneyStorage",
-            dependencies: [
-                "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            name: "JourneyStore",
+            dependencies: ["JourneyModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
         ),
-        // Pure decisions over definitions, facts and events; persists through JourneyStorage.
-        .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStorage"]),
-        // Agencies over HTTP (URLSession; FoundationNetworking on Linux) and the built-in sandbox agencies (a Hummingbird server).
+        // The embedded store: one SQLite file through GRDB.
         .target(
-            name: "JourneyAdapters",
+            name: "JourneySQLite",
+            dependencies: [
+                "JourneyModel", "JourneyStore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // Pure decisions over definitions, facts and events; persists through the JourneyStore protocols only.
+        .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStore"], swiftSettings: strict),
+        // Agencies over HTTP: the production adapter. No server, no database.
+        .target(name: "JourneyAdapters", dependencies: ["JourneyModel"], swiftSettings: strict),
+        // The built-in sandbox agencies (practice mode): a Hummingbird server keeping its cases in SQLite.
+        .target(
+            name: "JourneySandbox",
             dependencies: [
                 "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
         ),
         // The interactive terminal guide for citizens; talks to a `Terminal` protocol (a real TTY, plain lines, or a script).
-        .target(name: "JourneyGuide", dependencies: ["JourneyModel", "JourneyEngine"]),
+        .target(name: "JourneyGuide", dependencies: ["JourneyModel", "JourneyEngine", "JourneyStore"], swiftSettings: strict),
         // The JSON API (`lotsen serve`): Hummingbird 2 routes, bearer-token auth, one `buildApplication` for main and tests.
         .target(
             name: "JourneyHTTP",
             dependencies: [
-                "JourneyModel", "JourneyEngine", "JourneyStorage",
+                "JourneyModel", "JourneyEngine", "JourneyStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("OpenAPI/lotsen.yaml")]
+            resources: [.copy("OpenAPI/lotsen.yaml")],
+            swiftSettings: strict
         ),
         // The command line: the only place that wires concrete parts together.
         .executableTarget(
             name: "lotsen",
             dependencies: [
-                "JourneyModel", "JourneyEngine", "JourneyStorage", "JourneyGuide", "JourneyAdapters", "JourneyHTTP",
+                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyEngine", "JourneyGuide", "JourneyAdapters", "JourneySandbox",
+                "JourneyHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
         ),
         // The benchmark against the peer engine (BENCHMARKS.md); run it with -c release.
         .executableTarget(
             name: "LotsenBench",
             dependencies: [
-                "JourneyModel", "JourneyEngine", "JourneyStorage",
+                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "JourneyStorageTests", dependencies: ["JourneyStorage", "JourneyModel"]),
-        .testTarget(name: "JourneyEngineTests", dependencies: ["JourneyEngine", "JourneyModel", "JourneyStorage", "JourneyAdapters"]),
+        .testTarget(
+            name: "JourneySQLiteTests",
+            dependencies: ["JourneySQLite", "JourneyStore", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "JourneyEngineTests",
+            dependencies: ["JourneyEngine", "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyAdapters", "JourneySandbox"]
+        ),
         .testTarget(
             name: "JourneyAdaptersTests",
+            dependencies: ["JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "JourneySandboxTests",
             dependencies: [
-                "JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+                "JourneySandbox", "JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
-            name: "JourneyGuideTests", dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStorage", "JourneyAdapters"],
+            name: "JourneyGuideTests",
+            dependencies: ["JourneyGuide", "JourneyEngine", "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyAdapters", "JourneySandbox"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
         .testTarget(
             name: "JourneyHTTPTests",
             dependencies: [
-                "JourneyHTTP", "JourneyEngine", "JourneyStorage", "JourneyModel",
+                "JourneyHTTP", "JourneyEngine", "JourneyStore", "JourneySQLite", "JourneyModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

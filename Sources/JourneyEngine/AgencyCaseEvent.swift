@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// A case event an agency pushes about one person's application, in the spirit of Skatteverket's
 /// "Mina ärenden" customer events: typed, from a named agency and service, in a language, with the agency's

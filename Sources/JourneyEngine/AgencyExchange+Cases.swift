@@ -1,13 +1,13 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 extension AgencyExchange {
     /// Asks the agencies how the person's open cases stand and moves their steps to match: waiting on the agency,
     /// needs your action (with the agency's message), done (recording the facts a decision yields) or rejected.
     /// Each question is journaled. A case an agency cannot answer about now is left as it was.
     public func refreshCases(of person: PersonID, actor: JourneyEvent.Actor = .system) async throws(EngineError) -> [CaseUpdate] {
-        let submissions = try storage { () throws(StorageError) in try store.submissions(person: person) }
+        let submissions = try await storage { () async throws(StorageError) in try await store.submissions(person: person) }
         var updates: [CaseUpdate] = []
         // Only a step's latest application counts: after a rejection and a new application, the old case is history.
         var latest: [String: Submission] = [:]
@@ -15,8 +15,8 @@ extension AgencyExchange {
         for submission in submissions where submission.state == .submitted && latest["\(submission.journey)/\(submission.step)"]?.id == submission.id {
             guard let caseID = submission.caseID else { continue }
             // A crash between recording the case and moving the step is finished here.
-            try markSubmitted(submission, actor: actor)
-            let overview = try engine.overview(.id(person))
+            try await markSubmitted(submission, actor: actor)
+            let overview = try await engine.overview(.id(person))
             guard let view = overview.enrollments.first(where: { $0.journey.id == submission.journey }),
                 let status = view.plan.status(of: submission.step), status.state == .waitingOnAgency || status.state == .needsAction,
                 let step = view.journey.step(submission.step)
@@ -28,12 +28,12 @@ extension AgencyExchange {
             do {
                 answer = try await adapter.caseStatus(CaseStatusRequest(service: statusService.id, caseID: caseID, purpose: purpose))
             } catch {
-                try journal(entry(person, actor, purpose, statusService.id, .caseStatus, [], .failed, detail: error.code.name))
+                try await journal(entry(person, actor, purpose, statusService.id, .caseStatus, [], .failed, detail: error.code.name))
                 continue
             }
             let service = catalog.service(submission.service)
             let yielded = step.produces.filter { service?.returnedField(for: $0) != nil }
-            try journal(entry(person, actor, purpose, statusService.id, .caseStatus, answer.status == .approved ? yielded : [], .completed,
+            try await journal(entry(person, actor, purpose, statusService.id, .caseStatus, answer.status == .approved ? yielded : [], .completed,
                 detail: caseID))
             let command: StepCommand
             var produced: [(fact: FactID, text: String)] = []
@@ -55,7 +55,7 @@ extension AgencyExchange {
                 command = .reject(reason: answer.message)
             }
             do {
-                _ = try engine.apply(command, step: submission.step, person: person, journey: submission.journey, produced: produced, actor: .agency)
+                _ = try await engine.apply(command, step: submission.step, person: person, journey: submission.journey, produced: produced, actor: .agency)
             } catch where error.code == .invalidTransition {
                 // The person moved the step on in the meantime (such as marking it done); the agency's news changes nothing.
                 continue

@@ -1,13 +1,13 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 extension AgencyExchange {
     /// The lookups that could supply facts the journey needs now (to decide what applies, or for a step that can
     /// be done), grouped by service. Empty for a person without a Swedish number: lookups are keyed by it.
     /// A lookup the person refused for the same facts is not offered again; they answer instead.
-    public func lookupOffers(person: PersonID, journey journeyID: JourneyID) throws(EngineError) -> [LookupOffer] {
-        let overview = try engine.overview(.id(person))
+    public func lookupOffers(person: PersonID, journey journeyID: JourneyID) async throws(EngineError) -> [LookupOffer] {
+        let overview = try await engine.overview(.id(person))
         guard overview.person.identity != nil, let view = overview.enrollments.first(where: { $0.journey.id == journeyID }) else { return [] }
         let journey = view.journey
         let now = clock()
@@ -16,7 +16,7 @@ extension AgencyExchange {
         for status in view.plan.steps where status.state == .available || status.state == .inProgress {
             needed += journey.step(status.step)?.needs ?? []
         }
-        let refused = try consents(of: person).filter { $0.decision == .refused && $0.journey == journeyID }
+        let refused = try await consents(of: person).filter { $0.decision == .refused && $0.journey == journeyID }
         var offers: [LookupOffer] = []
         var offered: Set<FactID> = []
         for fact in journey.facts.map(\.id) where needed.contains(fact) && unknown(fact) && !offered.contains(fact) {
@@ -48,23 +48,23 @@ extension AgencyExchange {
         let fields = offer.facts.map(\.id)
         let purpose = offer.purpose
         let service = offer.service.id
-        try decide(decision, person: person, purpose: purpose, service: service, direction: .fetch, fields: fields, actor: actor)
+        try await decide(decision, person: person, purpose: purpose, service: service, direction: .fetch, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
-        guard let identity = try engine.person(.id(person)).identity else {
+        guard let identity = try await engine.person(.id(person)).identity else {
             throw EngineError(.invalidTransition, "a lookup needs your personnummer or samordningsnummer", hint: "answer the questions instead")
         }
         let mappings = offer.facts.compactMap { offer.service.returnedField(for: $0.id) }
-        try journal(entry(person, actor, purpose, service, .fetch, fields, .intended))
+        try await journal(entry(person, actor, purpose, service, .fetch, fields, .intended))
         let matches: [AgencyValue]
         do {
             matches = try await adapter.lookup(LookupRequest(service: service, subject: identity, fields: mappings.map(\.field), purpose: purpose))
         } catch {
-            try journal(entry(person, actor, purpose, service, .fetch, fields, .failed, detail: error.code.name))
+            try await journal(entry(person, actor, purpose, service, .fetch, fields, .failed, detail: error.code.name))
             throw failure(error, agency: offer.agency, retrying: false)
         }
         guard matches.count == 1, let record = matches.first else {
             let outcome: AccessEntry.Outcome = matches.isEmpty ? .noMatch : .severalMatches
-            try journal(entry(person, actor, purpose, service, .fetch, fields, outcome))
+            try await journal(entry(person, actor, purpose, service, .fetch, fields, outcome))
             return matches.isEmpty ? .noMatch : .severalMatches
         }
         // Only the facts asked for are kept; the rest of the record is dropped unread.
@@ -72,16 +72,16 @@ extension AgencyExchange {
         for definition in offer.facts {
             guard let mapping = offer.service.returnedField(for: definition.id), let raw = record.value(at: mapping), raw != .null else { continue }
             guard let value = raw.factValue(as: definition.type) else {
-                try journal(entry(person, actor, purpose, service, .fetch, fields, .failed, detail: AgencyError.Code.malformedResponse.name))
+                try await journal(entry(person, actor, purpose, service, .fetch, fields, .failed, detail: AgencyError.Code.malformedResponse.name))
                 throw failure(AgencyError(agency: service.agency, service: service, code: .malformedResponse,
                     message: "'\(mapping.field)' is not a \(definition.type.keyword)"), agency: offer.agency, retrying: false)
             }
             values.append((definition.id, value))
         }
-        try journal(entry(person, actor, purpose, service, .fetch, values.map(\.fact), .completed))
+        try await journal(entry(person, actor, purpose, service, .fetch, values.map(\.fact), .completed))
         if !values.isEmpty {
             let validUntil = offer.service.validFor.map { $0.date(after: clock()) }
-            try engine.record(values, source: .agency(service), validUntil: validUntil, person: person, journey: offer.journey.id, actor: actor)
+            try await engine.record(values, source: .agency(service), validUntil: validUntil, person: person, journey: offer.journey.id, actor: actor)
         }
         return .recorded(values.map(\.fact))
     }

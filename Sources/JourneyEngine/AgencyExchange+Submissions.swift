@@ -1,12 +1,12 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 extension AgencyExchange {
     /// The application Lotsen would send for `step`: the facts the step needs, each with its value and source, and
     /// the agency it goes to. Refused for a step the person does on the agency's own site, or that is not open.
-    public func submissionOffer(step stepID: StepID, person: PersonID, journey journeyID: JourneyID) throws(EngineError) -> SubmissionOffer {
-        let overview = try engine.overview(.id(person))
+    public func submissionOffer(step stepID: StepID, person: PersonID, journey journeyID: JourneyID) async throws(EngineError) -> SubmissionOffer {
+        let overview = try await engine.overview(.id(person))
         guard let view = overview.enrollments.first(where: { $0.journey.id == journeyID }) else {
             throw EngineError(.notEnrolled, "this person has not started '\(journeyID)'")
         }
@@ -46,16 +46,16 @@ extension AgencyExchange {
         throws(EngineError) -> SubmissionOutcome
     {
         let fields = offer.fields.map(\.fact.id)
-        try decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
+        try await decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
-        let identity = try engine.person(.id(person)).identity
+        let identity = try await engine.person(.id(person)).identity
         var body: [String: AgencyValue] = [:]
         for field in offer.fields { body[field.agencyField] = AgencyValue(field.value) }
         let payload = Payload(subject: identity?.twelveDigits, fields: body)
         let draft = Submission(person: person, enrollment: offer.enrollment, journey: offer.journey.id, step: offer.step.id, service: offer.service.id,
             fields: fields, payload: payload.encoded, createdAt: clock())
-        let submission = try storage { () throws(StorageError) in
-            try store.recordIntent(draft, journal: entry(person, actor, offer.purpose, offer.service.id, .send, fields, .intended, detail: draft.id))
+        let submission = try await storage { () async throws(StorageError) in
+            try await store.recordIntent(draft, journal: entry(person, actor, offer.purpose, offer.service.id, .send, fields, .intended, detail: draft.id))
         }
         return try await finish(submission, actor: actor)
     }
@@ -65,7 +65,7 @@ extension AgencyExchange {
     /// Returns how many reached the agency now; failures stay pending (or are marked failed when refused).
     @discardableResult
     public func resumePendingSubmissions(of person: PersonID? = nil, actor: JourneyEvent.Actor = .system) async -> Int {
-        guard let pending = try? storage({ () throws(StorageError) in try store.pendingSubmissions() }) else { return 0 }
+        guard let pending = try? await storage({ () async throws(StorageError) in try await store.pendingSubmissions() }) else { return 0 }
         var finished = 0
         for submission in pending where person == nil || submission.person == person {
             if case .submitted? = try? await finish(submission, actor: actor) { finished += 1 }
@@ -93,8 +93,8 @@ extension AgencyExchange {
             // A refusal (4xx, or an answer that can never be read) ends the submission; anything else stays pending for a retry.
             outcome.state = error.isRetryable ? .pending : .failed
             outcome.lastError = error.code.name
-            try storage { () throws(StorageError) in
-                try store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
+            try await storage { () async throws(StorageError) in
+                try await store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
                     .failed, detail: error.code.name))
             }
             throw failure(error, agency: agency, retrying: error.isRetryable)
@@ -102,21 +102,21 @@ extension AgencyExchange {
         outcome.state = .submitted
         outcome.caseID = receipt.caseID
         outcome.lastError = nil
-        try storage { () throws(StorageError) in
-            try store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
+        try await storage { () async throws(StorageError) in
+            try await store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
                 .completed, detail: receipt.caseID))
         }
-        try markSubmitted(outcome, actor: actor)
+        try await markSubmitted(outcome, actor: actor)
         return .submitted(caseID: receipt.caseID)
     }
 
     /// Moves the step to "waiting on the agency" for a case the agency has; repeated calls change nothing.
-    func markSubmitted(_ submission: Submission, actor: JourneyEvent.Actor) throws(EngineError) {
-        let overview = try engine.overview(.id(submission.person))
+    func markSubmitted(_ submission: Submission, actor: JourneyEvent.Actor) async throws(EngineError) {
+        let overview = try await engine.overview(.id(submission.person))
         guard let view = overview.enrollments.first(where: { $0.journey.id == submission.journey }),
             let state = view.plan.status(of: submission.step)?.state, state == .available || state == .inProgress
         else { return }
-        _ = try engine.apply(.submitted(caseReference: submission.caseID), step: submission.step, person: submission.person,
+        _ = try await engine.apply(.submitted(caseReference: submission.caseID), step: submission.step, person: submission.person,
             journey: submission.journey, actor: actor)
     }
 }

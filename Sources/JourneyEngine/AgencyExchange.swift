@@ -1,6 +1,6 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// The once-only exchange with agencies: fetching what an agency already knows, sending applications, and
 /// following their cases, always with the person's consent and always journaled.
@@ -24,13 +24,13 @@ public final class AgencyExchange: Sendable {
     var catalog: AgencyCatalog { engine.library.catalog }
 
     /// The person's consents, oldest first.
-    public func consents(of person: PersonID) throws(EngineError) -> [Consent] {
-        try storage { () throws(StorageError) in try store.consents(person: person) }
+    public func consents(of person: PersonID) async throws(EngineError) -> [Consent] {
+        try await storage { () async throws(StorageError) in try await store.consents(person: person) }
     }
 
     /// Withdraws a consent: later exchanges in its scope are asked again. Journaled.
-    public func withdrawConsent(_ id: String, of person: PersonID, actor: JourneyEvent.Actor = .person) throws(EngineError) -> Consent {
-        let withdrawn = try storage { () throws(StorageError) in try store.withdrawConsent(id: id, person: person, at: clock(), actor: actor) }
+    public func withdrawConsent(_ id: String, of person: PersonID, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> Consent {
+        let withdrawn = try await storage { () async throws(StorageError) in try await store.withdrawConsent(id: id, person: person, at: clock(), actor: actor) }
         guard let withdrawn else {
             throw EngineError(.unknownPerson, "this person has no consent '\(id)'", hint: "list them with: lotsen consent list --person ...")
         }
@@ -38,13 +38,13 @@ public final class AgencyExchange: Sendable {
     }
 
     /// The person's applications sent (or being sent) through Lotsen, oldest first.
-    public func submissions(of person: PersonID) throws(EngineError) -> [Submission] {
-        try storage { () throws(StorageError) in try store.submissions(person: person) }
+    public func submissions(of person: PersonID) async throws(EngineError) -> [Submission] {
+        try await storage { () async throws(StorageError) in try await store.submissions(person: person) }
     }
 
     /// Everything read or sent about the person, oldest first.
-    public func journal(of person: PersonID) throws(EngineError) -> [AccessEntry] {
-        try storage { () throws(StorageError) in try store.journal(person: person) }
+    public func journal(of person: PersonID) async throws(EngineError) -> [AccessEntry] {
+        try await storage { () async throws(StorageError) in try await store.journal(person: person) }
     }
 
     // MARK: Shared parts
@@ -56,19 +56,19 @@ public final class AgencyExchange: Sendable {
             fields: fields, outcome: outcome, detail: detail)
     }
 
-    func journal(_ entries: AccessEntry...) throws(EngineError) {
-        try storage { () throws(StorageError) in try store.appendJournal(entries) }
+    func journal(_ entries: AccessEntry...) async throws(EngineError) {
+        try await storage { () async throws(StorageError) in try await store.appendJournal(entries) }
     }
 
     /// Records the person's decision, journaled, and returns whether they said yes.
     func decide(_ decision: Consent.Decision, person: PersonID, purpose: CallPurpose, service: ServiceID, direction: Consent.Direction,
-        fields: [FactID], actor: JourneyEvent.Actor) throws(EngineError)
+        fields: [FactID], actor: JourneyEvent.Actor) async throws(EngineError)
     {
         let consent = Consent(person: person, journey: purpose.journey, step: purpose.step, service: service, direction: direction, fields: fields,
             decision: decision, decidedAt: clock())
         let action: AccessEntry.Action = decision == .granted ? .consentGranted : .consentRefused
-        try storage { () throws(StorageError) in
-            try store.recordConsent(consent, journal: entry(person, actor, purpose, service, action, fields, .completed, detail: consent.id))
+        try await storage { () async throws(StorageError) in
+            try await store.recordConsent(consent, journal: entry(person, actor, purpose, service, action, fields, .completed, detail: consent.id))
         }
     }
 

@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// A change the engine decided on an in-memory snapshot but has not written: the snapshot difference for
 /// the store, and the plans it leads to (so a caller needs no second planning pass to know what is next).

@@ -21,6 +21,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case agencyFailed
         /// The agency's answer cannot be used: no record, several records, or a refusal.
         case agencyRefused
+        /// The store is overloaded or unreachable for a moment; the same request may succeed shortly.
+        case busy
         case storage
     }
 
@@ -28,10 +30,22 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public let hint: String?
 
+    /// Set on the error a decision throws when it needs something from outside the person's snapshot that was
+    /// not read before the transaction; the engine reads it and decides again. Never leaves the engine.
+    let missingRead: MissingRead?
+
     public init(_ code: Code, _ message: String, hint: String? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
+        self.missingRead = nil
+    }
+
+    init(missing read: MissingRead) {
+        self.code = .storage
+        self.message = "a decision needed data that was not read before its transaction"
+        self.hint = nil
+        self.missingRead = read
     }
 
     public var description: String { hint.map { "\(message) (\($0))" } ?? message }

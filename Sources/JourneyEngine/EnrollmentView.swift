@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// One enrollment as a front end shows it: the stored row, the definition it is pinned to, and the plan.
 public struct EnrollmentView: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// Case events from agencies. An event is recorded together with the change it makes, in one transaction,
 /// and at most once per (agency, message id). An event for a step the person has not reached (it is locked)
@@ -13,16 +13,16 @@ extension JourneyEngine {
     /// Receives an agency's event: applies it to the step of the person's journey that uses its service, or
     /// keeps it pending when that step is locked. A message id seen before returns the first receipt, marked
     /// as a duplicate, when the event is the same, and is refused as a conflict when it is not.
-    public func receive(_ event: AgencyCaseEvent, events store: any AgencyEventStore) throws(EngineError) -> AgencyEventReceipt {
+    public func receive(_ event: AgencyCaseEvent, events store: any AgencyEventStore) async throws(EngineError) -> AgencyEventReceipt {
         guard event.service.agency == event.agency else {
             throw EngineError(.invalidValue, "service '\(event.service)' does not belong to agency '\(event.agency)'",
                 hint: "agencies push events only for their own services")
         }
-        let person = try self.person(event.person)
+        let person = try await self.person(event.person)
         // Events that were waiting go first, so events for one step apply in the order they arrived.
-        _ = try applyPendingAgencyEvents(person: person.id, events: store)
+        _ = try await applyPendingAgencyEvents(person: person.id, events: store)
         for _ in 0..<Self.attempts {
-            if let existing = try events({ () throws(StorageError) in try store.agencyEvent(agency: event.agency, messageID: event.messageID) }) {
+            if let existing = try await storage({ () async throws(StorageError) in try await store.agencyEvent(agency: event.agency, messageID: event.messageID) }) {
                 guard existing.person == person.id, existing.service == event.service, existing.kind == event.kind.name,
                     existing.decision == event.kind.decision?.rawValue, existing.caseReference == event.caseReference,
                     existing.message == event.message, existing.language == event.language
@@ -32,7 +32,8 @@ extension JourneyEngine {
                 }
                 return AgencyEventReceipt(event: existing, duplicate: true)
             }
-            let snapshot = try self.snapshot(of: person.id)
+            let snapshot = try await self.snapshot(of: person.id)
+            try await loadDefinitions(of: snapshot)
             let (position, step) = try target(of: event, in: snapshot)
             let enrollment = snapshot.enrollments[position]
             let now = clock()
@@ -42,19 +43,19 @@ extension JourneyEngine {
             var changes: [SnapshotChange] = []
             if try !isLocked(step, of: enrollment, in: snapshot) {
                 // A refused transition is the agency's answer now (422); nothing is stored, so it may be sent again.
-                changes = [try change(event.command, step: step, on: snapshot, journey: enrollment.journey, actor: .agency).change]
+                changes = [try await change(event.command, step: step, on: snapshot, journey: enrollment.journey, actor: .agency).change]
                 stored.status = .applied
                 stored.resolvedAt = now
             }
             do {
-                try store.commit(changes, received: [stored], resolved: [])
+                try await store.commit(changes, received: [stored], resolved: [])
             } catch where error.code == .conflict {
                 continue
             } catch {
-                throw EngineError(.storage, error.message, hint: error.hint)
+                throw EngineError(storage: error)
             }
-            if stored.status == .applied { _ = try applyPendingAgencyEvents(person: person.id, events: store) }
-            let saved = try events { () throws(StorageError) in try store.agencyEvent(agency: event.agency, messageID: event.messageID) }
+            if stored.status == .applied { _ = try await applyPendingAgencyEvents(person: person.id, events: store) }
+            let saved = try await storage { () async throws(StorageError) in try await store.agencyEvent(agency: event.agency, messageID: event.messageID) }
             return AgencyEventReceipt(event: saved ?? stored, duplicate: false)
         }
         throw EngineError(.conflict, "the journey kept changing while the event was applied", hint: "send the same event again")
@@ -62,10 +63,10 @@ extension JourneyEngine {
 
     /// The snapshot of the person `enrollment` belongs to, and whether agency events wait for them, in one read:
     /// a reader that finds none waiting needs no second look before showing the journeys.
-    public func snapshot(containing enrollment: EnrollmentID, events store: any AgencyEventStore) throws(EngineError)
+    public func snapshot(containing enrollment: EnrollmentID, events store: any AgencyEventStore) async throws(EngineError)
         -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)
     {
-        guard let loaded = try events({ () throws(StorageError) in try store.snapshot(containing: enrollment) }) else {
+        guard let loaded = try await storage({ () async throws(StorageError) in try await store.snapshot(containing: enrollment) }) else {
             throw EngineError(.unknownEnrollment, "no enrollment '\(enrollment)'")
         }
         return loaded
@@ -75,11 +76,12 @@ extension JourneyEngine {
     /// returns them as resolved: applied, or refused when the step no longer allows them (a decision for a
     /// step that turned out not to apply, say). One transaction for all of them.
     @discardableResult
-    public func applyPendingAgencyEvents(person: PersonID, events store: any AgencyEventStore) throws(EngineError) -> [StoredAgencyEvent] {
+    public func applyPendingAgencyEvents(person: PersonID, events store: any AgencyEventStore) async throws(EngineError) -> [StoredAgencyEvent] {
         for _ in 0..<Self.attempts {
-            var remaining = try events { () throws(StorageError) in try store.pendingAgencyEvents(person: person) }
+            var remaining = try await storage { () async throws(StorageError) in try await store.pendingAgencyEvents(person: person) }
             guard !remaining.isEmpty else { return [] }
-            var snapshot = try self.snapshot(of: person)
+            var snapshot = try await self.snapshot(of: person)
+            try await loadDefinitions(of: snapshot)
             var changes: [SnapshotChange] = []
             var resolved: [StoredAgencyEvent] = []
             let now = clock()
@@ -110,7 +112,7 @@ extension JourneyEngine {
                     }
                     let command = AgencyCaseEvent.command(kind, caseReference: event.caseReference, message: event.message)
                     do throws(EngineError) {
-                        let decided = try change(command, step: event.step, on: snapshot, journey: enrollment.journey, actor: .agency)
+                        let decided = try await change(command, step: event.step, on: snapshot, journey: enrollment.journey, actor: .agency)
                         changes.append(decided.change)
                         snapshot = decided.after
                         event.status = .applied
@@ -126,12 +128,12 @@ extension JourneyEngine {
             }
             guard !resolved.isEmpty else { return [] }
             do {
-                try store.commit(changes, received: [], resolved: resolved)
+                try await store.commit(changes, received: [], resolved: resolved)
                 return resolved
             } catch where error.code == .conflict {
                 continue
             } catch {
-                throw EngineError(.storage, error.message, hint: error.hint)
+                throw EngineError(storage: error)
             }
         }
         throw EngineError(.conflict, "the journey kept changing while waiting agency events were applied", hint: "try again")
@@ -157,9 +159,5 @@ extension JourneyEngine {
     private func isLocked(_ step: StepID, of enrollment: StoredEnrollment, in snapshot: PersonSnapshot) throws(EngineError) -> Bool {
         let plan = JourneyPlanner.plan(try definition(for: enrollment), facts: snapshot.factValues, progress: enrollment.progress)
         return plan.status(of: step)?.state == .locked
-    }
-
-    private func events<T>(_ body: () throws(StorageError) -> T) throws(EngineError) -> T {
-        do { return try body() } catch { throw EngineError(error.code == .conflict ? .conflict : .storage, error.message, hint: error.hint) }
     }
 }

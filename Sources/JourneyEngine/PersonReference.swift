@@ -1,3 +1,4 @@
+import Foundation
 import JourneyModel
 
 /// How a caller names a person: by Lotsen's own reference, by personnummer or samordningsnummer,

@@ -1,6 +1,6 @@
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// The once-only screens: fetch what an agency already knows (after consent), send an application (after a
 /// preview), follow the agency's case, and show the person their data and access journal.

@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// The once-only screens' words: fetching, sending, following cases, and the person's data and journal.
 extension GuideStrings {

@@ -1,7 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// What Lotsen knows about the person and where each fact came from, then their access journal: who read or sent
 /// what, when, why, and how it went.

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import JourneyEngine
-import JourneyStorage
+import JourneyStore
 
 /// Every refusal the API gives, as `{"error": {"code", "message", "field"?, "hint"?}}` with its status. Messages
 /// name routes, fields, steps and facts, never a person's data, and never show SQL or a stack trace.

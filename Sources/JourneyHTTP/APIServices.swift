@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// Everything the store must offer the API.
 public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing

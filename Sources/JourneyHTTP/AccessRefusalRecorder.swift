@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Logging
 
 /// What a refused request was after, as far as it concerned a person's data.

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// `POST /v1/agency-events`: an agency pushes a case event about one person's application for one of its own
 /// services. Applied once per message id; kept pending while the person has not reached the step.

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// Authenticates `/v1` requests by bearer token (deny by default): no token, an unknown one or a revoked one is
 /// refused with 401 before any route runs; refusals on routes about one person are recorded.

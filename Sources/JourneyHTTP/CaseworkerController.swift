@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// What caseworkers read: lists of enrollments filtered on indexed columns, a page at a time, and one person's
 /// overview across journeys. Caseworkers read; they do not act for the person.

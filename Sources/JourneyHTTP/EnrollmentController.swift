@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// `/v1/enrollments`: a citizen starts a journey, records facts and moves steps; a caseworker reads. Every change
 /// goes through the same engine calls, validation and errors as the command line.

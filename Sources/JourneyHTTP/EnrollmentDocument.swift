@@ -1,7 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// One enrollment with every step's state and what can be done next, in one language.
 struct EnrollmentDocument: JSONWritable {

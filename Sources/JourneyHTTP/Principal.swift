@@ -1,5 +1,5 @@
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// Who a request speaks for, from its bearer token. Set by ``BearerAuthMiddleware``; a route that needs one and
 /// finds none refuses with 401 (deny by default).

@@ -1,5 +1,5 @@
 import Foundation
-import JourneyStorage
+import JourneyStore
 
 /// Bearer token secrets: 32 random bytes, shown once as `lotsen_<base64url>`, stored only as their SHA-256.
 public enum TokenSecret {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// Drives the peer workload through Lotsen's real engine and SQLite store.
 struct EngineRun {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import JourneyEngine
-import JourneyStorage
+import JourneyStore
 
 /// A refused request or unusable input: printed as `error: …` with a hint, exit status 1.
 struct CLIError: Error, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import JourneyAdapters
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 @testable import JourneyEngine

@@ -1,6 +1,6 @@
 import Foundation
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 @testable import JourneyEngine

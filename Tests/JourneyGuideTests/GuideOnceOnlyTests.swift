@@ -3,7 +3,7 @@ import JourneyAdapters
 import JourneyEngine
 import JourneyGuide
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 /// The once-only screens in whole conversations: the guide over a real database and the sandbox agencies over

@@ -2,7 +2,7 @@ import Foundation
 import JourneyEngine
 import JourneyGuide
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 /// The shipped journeys and adapters, and a fresh real SQLite file per test with an engine over both.

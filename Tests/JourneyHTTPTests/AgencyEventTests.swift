@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import JourneyHTTP
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 @Suite("Agency case events: typed, applied once, kept until the person gets there")

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import JourneyHTTP
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 @Suite("Authentication and authorization: deny by default, each role only what it may")

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Testing
 
 @Suite("Caseworker lists and a person's overview")

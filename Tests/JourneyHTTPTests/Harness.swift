@@ -5,7 +5,7 @@ import HummingbirdTesting
 import JourneyEngine
 import JourneyHTTP
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 import Logging
 import Synchronization
 import Testing

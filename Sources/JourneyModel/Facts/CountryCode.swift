@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ISO 3166-1 alpha-2 country code such as `SE`, known to Lotsen's country table.
 public struct CountryCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     public let alpha2: String

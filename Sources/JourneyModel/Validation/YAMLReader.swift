@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a composed YAML tree the way the validator needs it: every problem becomes a located diagnostic

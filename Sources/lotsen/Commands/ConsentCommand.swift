@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// `lotsen consent`: the person's consents to fetch or send their data, and withdrawing them.
 struct ConsentCommand: ParsableCommand {

@@ -2,7 +2,7 @@ import Foundation
 import JourneyAdapters
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// The parts a command needs to talk to agencies: the engine, the exchange over the HTTP adapter, and the sandbox
 /// agencies started in-process when an agency has no `baseURL` (unless `LOTSEN_SANDBOX_URL` names a running one).

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JourneyEngine
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// `lotsen journal`: who read or sent what about a person, and checking that nobody edited the record.
 struct JournalCommand: ParsableCommand {

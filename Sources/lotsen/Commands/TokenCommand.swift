@@ -3,7 +3,7 @@ import Foundation
 import JourneyEngine
 import JourneyHTTP
 import JourneyModel
-import JourneyStorage
+import JourneyStore
 
 /// `lotsen token`: bearer tokens for the JSON API.
 struct TokenCommand: ParsableCommand {

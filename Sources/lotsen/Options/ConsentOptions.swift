@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JourneyStorage
+import JourneyStore
 
 /// `--yes` / `--no`: the person's answer to a consent preview, given up front (for scripts); asked on a terminal otherwise.
 struct ConsentOptions: ParsableArguments {

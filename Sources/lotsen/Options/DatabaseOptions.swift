@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JourneyStorage
+import JourneyStore
 
 /// Which SQLite file holds people's progress.
 struct DatabaseOptions: ParsableArguments {

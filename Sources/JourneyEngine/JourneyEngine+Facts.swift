@@ -1,0 +1,108 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+
+/// Facts: answers a person gives, facts an agency supplied, and the identity number a person proved.
+extension JourneyEngine {
+    /// Records answers for the person. Each answer must name a fact declared by `journey` (or, without one,
+    /// by the journeys the person is enrolled in) and parse as its type; nothing is recorded if any is wrong.
+    public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], source: FactSource = .person,
+        actor: JourneyEvent.Actor = .person) async throws(EngineError) -> PersonOverview
+    {
+        let written = try await transact(.existing(id)) {
+            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
+            (try self.answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor, reads: reads), ())
+        }
+        return try overview(of: written.snapshot, plans: written.plans)
+    }
+
+    func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], source: FactSource,
+        actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
+    {
+        let journeys = try self.journeys(for: snapshot, only: journey)
+        var parsed: [(FactID, FactValue)] = []
+        var problems: [String] = []
+        for (fact, text) in answers {
+            do throws(EngineError) {
+                parsed.append((fact, try parse(fact, text, declaredBy: journeys)))
+            } catch {
+                problems.append(error.message)
+                if answers.count == 1 { throw error }
+            }
+        }
+        if !problems.isEmpty {
+            throw EngineError(.invalidValue, "nothing was recorded: \(problems.joined(separator: "; "))", hint: "fix these answers and send them again")
+        }
+        return try record(parsed, source: source, actor: actor, in: &snapshot, reads: reads)
+    }
+
+    /// Records facts an agency supplied, already typed, with how long they count. Each must be declared by
+    /// `journey` with a type the value conforms to; nothing is recorded if any is not.
+    public func record(_ facts: [(fact: FactID, value: FactValue)], source: FactSource, validUntil: Date?, person id: PersonID, journey: JourneyID,
+        actor: JourneyEvent.Actor) async throws(EngineError)
+    {
+        _ = try await transact(.existing(id)) {
+            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
+            let definition = try self.journeys(for: snapshot, only: journey)[0]
+            for (fact, value) in facts {
+                guard let declared = definition.fact(fact), value.conforms(to: declared.type) else {
+                    throw EngineError(.invalidValue, "'\(fact)' is not a \(definition.fact(fact)?.type.keyword ?? "declared") fact of '\(journey)'")
+                }
+            }
+            return (try self.record(facts.map { ($0.fact, $0.value) }, source: source, validUntil: validUntil, actor: actor, in: &snapshot, reads: reads), ())
+        }
+    }
+
+    func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey]) throws(EngineError) -> FactValue {
+        let declarations = journeys.compactMap { $0.fact(fact) }
+        guard let definition = declarations.first else {
+            let known = Set(journeys.flatMap { $0.facts.map(\.id.rawValue) })
+            throw EngineError(.unknownFact, "'\(fact)' is not a fact of \(journeys.map { "'\($0.id)'" }.joined(separator: " or "))",
+                hint: Suggestion.closest(to: fact.rawValue, among: known).map { "did you mean '\($0)'?" } ?? "see the facts with: lotsen show JOURNEY")
+        }
+        if declarations.contains(where: { !$0.type.isSameKind(as: definition.type) }) {
+            throw EngineError(.ambiguousEnrollment, "journeys declare '\(fact)' with different types", hint: "name the journey with --journey")
+        }
+        do {
+            return try FactValue.parse(text, as: definition.type, today: CalendarDate.today(now: clock()))
+        } catch {
+            throw EngineError(.invalidValue, "'\(fact)': \(error.message)", hint: error.hint)
+        }
+    }
+
+    /// Stores parsed facts on the snapshot and logs them to every enrollment whose journey declares them.
+    func record(_ facts: [(FactID, FactValue)], source: FactSource, validUntil: Date? = nil, actor: JourneyEvent.Actor,
+        in snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
+    {
+        let now = clock()
+        var events: [JourneyEvent] = []
+        for (fact, value) in facts {
+            if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
+            snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
+            // A newcomer's personnummer, once known, becomes the person's identity (keeping every enrollment).
+            if fact == "personnummer", case .personnummer(let number) = value, snapshot.person.identity == nil {
+                if let owner = try reads.owner(of: number), owner != snapshot.person.id {
+                    throw EngineError(.identityConflict, "that number is already linked to another person reference",
+                        hint: "use that reference instead, or ask a caseworker to merge the two")
+                }
+                snapshot.person.identity = number
+            }
+            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil {
+                events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description))
+            }
+        }
+        return events
+    }
+
+    /// The number a person identified with is a fact they have already given: journeys that need a
+    /// `personnummer` fact get it without asking again (once-only).
+    func recordIdentityFact(in snapshot: inout PersonSnapshot, actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent] {
+        guard let identity = snapshot.person.identity, snapshot.facts["personnummer"] == nil else { return [] }
+        var declared = false
+        for enrollment in snapshot.enrollments where try definition(for: enrollment).fact("personnummer")?.type == .personnummer {
+            declared = true
+        }
+        guard declared else { return [] }
+        return try record([("personnummer", .personnummer(identity))], source: .person, actor: actor, in: &snapshot, reads: reads)
+    }
+}

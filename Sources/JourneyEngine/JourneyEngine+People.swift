@@ -1,0 +1,65 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+
+/// People: finding them, linking a number proven later, and reading everything about one.
+extension JourneyEngine {
+    /// Finds the person named by `reference`. People are created by ``enroll(_:in:actor:)``, in the same
+    /// transaction as their first enrollment.
+    public func person(_ reference: PersonReference) async throws(EngineError) -> StoredPerson {
+        switch reference {
+        case .id(let id):
+            guard let person = try await storage({ () async throws(StorageError) in try await store.person(id: id) }) else {
+                throw EngineError(.unknownPerson, "no person with reference \(id)", hint: "check the reference, or start a journey to create one")
+            }
+            return person
+        case .identity(let number):
+            if let person = try await storage({ () async throws(StorageError) in try await store.person(identity: number) }) { return person }
+            throw EngineError(.unknownPerson, "no journeys found for that \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer")",
+                hint: "start a journey first with: lotsen start JOURNEY --person ...")
+        case .new:
+            throw EngineError(.unknownPerson, "a newcomer has no record until a journey is started", hint: "start a journey with --person new")
+        }
+    }
+
+    /// Links a personnummer or samordningsnummer obtained later to a newcomer's reference, keeping all progress.
+    public func link(person id: PersonID, identity: Personnummer, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> StoredPerson {
+        if let owner = try await storage({ () async throws(StorageError) in try await store.person(identity: identity) }) {
+            if owner.id == id { return owner }
+            throw EngineError(.identityConflict, "that number is already linked to another person reference",
+                hint: "use that reference instead, or ask a caseworker to merge the two")
+        }
+        let clock = self.clock
+        let written = try await transact(.existing(id)) {
+            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
+            if let existing = snapshot.person.identity {
+                guard existing == identity else {
+                    throw EngineError(.identityConflict, "this person is already linked to a different number", hint: "a person has one number; contact a caseworker")
+                }
+                return ([], ())
+            }
+            snapshot.person.identity = identity
+            let now = clock()
+            var events = snapshot.enrollments.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .identityLinked) }
+            events += try self.recordIdentityFact(in: &snapshot, actor: actor, reads: reads)
+            return (events, ())
+        }
+        return written.snapshot.person
+    }
+
+    /// Everything about one person: facts with provenance and every enrollment with its plan.
+    public func overview(_ reference: PersonReference) async throws(EngineError) -> PersonOverview {
+        let person = try await self.person(reference)
+        let snapshot = try await snapshot(of: person.id)
+        try await loadDefinitions(of: snapshot)
+        let facts = snapshot.factValues
+        var views: [EnrollmentView] = []
+        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: facts)) }
+        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
+    }
+
+    /// The enrollment's history, oldest first.
+    public func history(of enrollment: EnrollmentID) async throws(EngineError) -> [JourneyEvent] {
+        try await storage { () async throws(StorageError) in try await store.events(enrollment: enrollment) }
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import GRDB
+import JourneyModel
+import JourneyStore
+
+/// The embedded store: one SQLite file in WAL mode with `synchronous=NORMAL`, through a GRDB pool
+/// (one writer, concurrent readers). Every public method is one transaction.
+public final class SQLiteJourneyStore: JourneyStore {
+    let pool: DatabasePool
+    /// The file, for messages and tools.
+    public let path: String
+
+    /// How hard each commit insists on reaching the disk.
+    public enum Durability: String, Sendable {
+        /// WAL with `synchronous=NORMAL`: survives a crash of the process; a power cut may lose the last commits.
+        case normal = "NORMAL"
+        /// `synchronous=FULL`: every commit is on the disk before it returns.
+        case full = "FULL"
+    }
+
+    /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied.
+    public init(path: String, durability: Durability = .normal) throws(StorageError) {
+        self.path = path
+        var configuration = Configuration()
+        // Another process (a second CLI call, a server) may hold the write lock for a moment.
+        configuration.busyMode = .timeout(10)
+        let pragma = "PRAGMA synchronous = \(durability.rawValue)"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: pragma)
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if try pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
+                throw StorageError(.cannotOpen, "the database at \(path) was written by a newer Lotsen",
+                    hint: "upgrade Lotsen, or choose another file with --database")
+            }
+            try Schema.migrator.migrate(pool)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.cannotOpen, "cannot open the database at \(path): \(SQLiteJourneyStore.describe(error))",
+                hint: "check the path and its permissions, or choose another file with --database")
+        }
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() async throws(StorageError) -> [String] {
+        try await read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: People
+
+    /// Creates a person with no enrollment: for tests and tools that need a bare record. People are otherwise
+    /// created by ``transact(creating:_:)``, with their first enrollment.
+    public func createPerson(id: PersonID, identity: Personnummer?, at: Date) async throws(StorageError) -> StoredPerson {
+        let person = StoredPerson(id: id, identity: identity, createdAt: at)
+        try await write { db in
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
+                arguments: [id.rawValue, identity?.twelveDigits, at.storedSeconds])
+        }
+        return person
+    }
+
+    public func person(id: PersonID) async throws(StorageError) -> StoredPerson? {
+        try await read { db in try Self.fetchPerson(db, id: id) }
+    }
+
+    public func person(identity: Personnummer) async throws(StorageError) -> StoredPerson? {
+        try await read { db in try Self.fetchPerson(db, identity: identity) }
+    }
+
+    // MARK: Snapshots and transitions
+
+    public func snapshot(person: PersonID) async throws(StorageError) -> PersonSnapshot? {
+        try await read { db in try Self.loadSnapshot(db, person: person) }
+    }
+
+    public func transact<Failure: Error>(person: PersonID, _ body: @Sendable (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) async throws
+        -> PersonSnapshot
+    {
+        try await transact(body) { db in
+            guard let before = try Self.loadSnapshot(db, person: person) else {
+                throw StorageError(.notFound, "no person with reference \(person)")
+            }
+            return before
+        }
+    }
+
+    public func transact<Failure: Error>(creating person: StoredPerson, _ body: @Sendable (inout PersonSnapshot) throws(Failure) -> [JourneyEvent])
+        async throws -> PersonSnapshot
+    {
+        try await transact(body) { db in
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
+                arguments: [person.id.rawValue, person.identity?.twelveDigits, person.createdAt.storedSeconds])
+            return PersonSnapshot(person: person, facts: [:], enrollments: [])
+        }
+    }
+
+    /// One write transaction: `start` gives the snapshot as it stands, `body` changes it, the difference is saved.
+    /// The body's own error comes out unchanged; database errors become ``StorageError``s.
+    private func transact<Failure: Error>(_ body: @Sendable (inout PersonSnapshot) throws(Failure) -> [JourneyEvent],
+        start: @Sendable (Database) throws -> PersonSnapshot) async throws -> PersonSnapshot
+    {
+        do {
+            return try await pool.writeWithoutTransaction { db in try db.immediateTransaction { db in
+                let before = try start(db)
+                var after = before
+                let events = try body(&after)
+                try Self.save(db, from: before, to: after, events: events)
+                return after
+            } }
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        } catch is CancellationError {
+            throw StorageError(.failed, "the request was cancelled before the change was written")
+        }
+    }
+
+    public func commit(_ changes: [SnapshotChange]) async throws(StorageError) {
+        try await write { db in
+            for change in changes { try Self.save(db, from: change.before, to: change.after, events: change.events) }
+        }
+    }
+
+    // MARK: History and queries
+
+    public func events(enrollment: EnrollmentID) async throws(StorageError) -> [JourneyEvent] {
+        try await read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM event WHERE enrollmentKey = (SELECT key FROM enrollment WHERE id = ?) ORDER BY sequence"),
+                arguments: [enrollment.rawValue])
+                .map { row in
+                    guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let kind = JourneyEvent.Kind(rawValue: row["kind"]) else {
+                        throw StorageError(.corrupt, "an event of enrollment \(enrollment) cannot be read")
+                    }
+                    let step: String? = row["stepId"]
+                    let fact: String? = row["factId"]
+                    return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(storedSeconds: row["at"]), actor: actor,
+                        kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"])
+                }
+        }
+    }
+
+    public func enrollment(id: EnrollmentID) async throws(StorageError) -> StoredEnrollment? {
+        try await read { db in try Self.fetchEnrollment(db, id: id) }
+    }
+
+    public func enrollments(matching query: EnrollmentQuery) async throws(StorageError) -> [StoredEnrollment] {
+        let (sql, arguments) = Self.matchingStatement(query)
+        let statementArguments = StatementArguments(arguments)
+        return try await read { db in try Self.fetchEnrollments(db, sql: sql, arguments: statementArguments) }
+    }
+
+    /// The statement behind ``enrollments(matching:)``. A step in an open state, in one journey, is found through
+    /// `open_step`'s key; any other step filter reads the steps column of the enrollments the other filters leave.
+    static func matchingStatement(_ query: EnrollmentQuery) -> (String, [(any DatabaseValueConvertible)?]) {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let step = query.step {
+            if let journey = query.journey, let state = query.stepState, state.isOpen {
+                var open = "SELECT s.enrollmentKey FROM open_step s WHERE s.journeyId = ? AND s.stepId = ? AND s.state = ?"
+                arguments += [journey.rawValue, step.rawValue, state.rawValue]
+                if let since = query.unchangedSince {
+                    open += " AND s.since < ?"
+                    arguments.append(since.storedSeconds)
+                }
+                clauses.append("e.key IN (\(open))")
+            } else {
+                clauses.append("json_extract(e.steps, ?) IS NOT NULL")
+                arguments.append(StepsColumn.path(step, field: .state))
+                if let state = query.stepState {
+                    clauses.append("json_extract(e.steps, ?) = ?")
+                    arguments += [StepsColumn.path(step, field: .state), state.rawValue]
+                }
+                if let since = query.unchangedSince {
+                    clauses.append("CAST(json_extract(e.steps, ?) AS REAL) < ?")
+                    arguments += [StepsColumn.path(step, field: .since), since.storedSeconds]
+                }
+            }
+        } else {
+            if let state = query.stepState {
+                clauses.append("EXISTS (SELECT 1 FROM json_each(e.steps) s WHERE json_extract(s.value, '$[0]') = ?)")
+                arguments.append(state.rawValue)
+            }
+            if let since = query.unchangedSince {
+                // The day narrows the range in the index; the moment decides.
+                clauses.append("e.updatedDay <= ? AND e.updatedAt < ?")
+                arguments.append(since.storedDay)
+                arguments.append(since.storedSeconds)
+            }
+        }
+        if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
+        if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }
+        if let ball = query.ball { clauses.append("e.ball = ?"); arguments.append(ball.rawValue) }
+        if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
+        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        arguments.append(max(1, min(query.limit, 1000)))
+        return ("SELECT \(enrollmentColumns(prefix: "e.")) FROM enrollment e\(condition) ORDER BY e.updatedAt, e.id LIMIT ?", arguments)
+    }
+
+    // MARK: Definitions
+
+    public func pinDefinition(journey: JourneyID, version: Int, source: String) async throws(StorageError) -> String {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO definition (journeyId, version, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [journey.rawValue, version, source])
+            return try String.fetchOne(db, sql: "SELECT source FROM definition WHERE journeyId = ? AND version = ?",
+                arguments: [journey.rawValue, version]) ?? source
+        }
+    }
+
+    public func definitionSource(journey: JourneyID, version: Int) async throws(StorageError) -> String? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT source FROM definition WHERE journeyId = ? AND version = ?", arguments: [journey.rawValue, version])
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Runs `body` in a read transaction on one of GRDB's reader threads, never on the caller's.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        do { return try await pool.read(body) } catch { throw Self.storageError(error) }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction on GRDB's writer thread, never on the caller's.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        do { return try await pool.writeWithoutTransaction { db in try db.immediateTransaction(body) } } catch { throw Self.storageError(error) }
+    }
+
+    static func storageError(_ error: any Error) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if error is CancellationError { return StorageError(.failed, "the request was cancelled") }
+        guard let error = error as? DatabaseError else { return StorageError(.failed, "database operation failed") }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StorageError(.busy, "the database is busy", hint: "another Lotsen process is writing; try again")
+        case .SQLITE_CONSTRAINT:
+            return StorageError(.conflict, "the change conflicts with data already stored", hint: "reload and try again")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StorageError(.corrupt, "the database file is damaged or not a Lotsen database", hint: "restore it from a backup or choose another file")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return StorageError(.cannotOpen, "the database cannot be written", hint: "check the file's permissions")
+        case .SQLITE_FULL:
+            return StorageError(.failed, "the disk is full", hint: "free some space and try again")
+        default:
+            return StorageError(.failed, "database error \(error.resultCode.rawValue)")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        return error.localizedDescription
+    }
+}

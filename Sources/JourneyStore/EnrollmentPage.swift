@@ -1,0 +1,84 @@
+import Foundation
+import JourneyModel
+
+/// Where the next page of a caseworker list starts: after this moment (the enrollment's last change, or with a
+/// step filter the step's last change) and, among equal moments, after this enrollment. Keyset pagination, so
+/// a page costs the same however deep it is and rows changing between pages are neither repeated nor skipped
+/// by an offset.
+public struct EnrollmentCursor: Hashable, Sendable {
+    public let moment: Date
+    public let enrollment: EnrollmentID
+
+    public init(moment: Date, enrollment: EnrollmentID) {
+        self.moment = moment
+        self.enrollment = enrollment
+    }
+}
+
+/// One row of a caseworker list: the enrollment's indexed columns, and with a step filter the step's.
+public struct EnrollmentSummary: Hashable, Sendable {
+    public struct Step: Hashable, Sendable {
+        public let id: StepID
+        public let state: StepState
+        public let since: Date
+
+        public init(id: StepID, state: StepState, since: Date) {
+            self.id = id
+            self.state = state
+            self.since = since
+        }
+    }
+
+    public let id: EnrollmentID
+    public let person: PersonID
+    public let journey: JourneyID
+    public let journeyVersion: Int
+    public let status: EnrollmentStatus
+    public let ball: BallHolder
+    public let revision: Int
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let completedAt: Date?
+    public let step: Step?
+
+    public init(id: EnrollmentID, person: PersonID, journey: JourneyID, journeyVersion: Int, status: EnrollmentStatus, ball: BallHolder, revision: Int,
+        createdAt: Date, updatedAt: Date, completedAt: Date?, step: Step?)
+    {
+        self.id = id
+        self.person = person
+        self.journey = journey
+        self.journeyVersion = journeyVersion
+        self.status = status
+        self.ball = ball
+        self.revision = revision
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.completedAt = completedAt
+        self.step = step
+    }
+}
+
+/// A page of a caseworker list, ordered by the moment of the last change (oldest first: the longest waiting).
+public struct EnrollmentPage: Hashable, Sendable {
+    public let items: [EnrollmentSummary]
+    /// Where the next page starts; `nil` on the last page.
+    public let next: EnrollmentCursor?
+
+    public init(items: [EnrollmentSummary], next: EnrollmentCursor?) {
+        self.items = items
+        self.next = next
+    }
+}
+
+/// Caseworker lists over enrollments, a page at a time and from indexed columns only.
+public protocol EnrollmentListing: Sendable {
+    /// Enrollments matching `query` (which must name its journey), after `cursor`, at most `query.limit`.
+    /// With a step, only steps someone has to act on are listed (see ``JourneyModel/StepState/listable``).
+    func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage
+}
+
+extension StepState {
+    /// The step states a list can filter on: the open ones, which `open_step` holds. Settled or locked steps are
+    /// not listed there (every entry costs on each transition), so they cannot be listed without a scan.
+    public static var listable: [StepState] { allCases.filter { $0.isOpen } }
+}

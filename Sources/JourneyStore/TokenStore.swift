@@ -1,0 +1,14 @@
+import Foundation
+
+/// Bearer tokens of the JSON API. Only a hash of each secret is stored; looking a token up by that hash is
+/// how a request is authenticated.
+public protocol TokenStore: Sendable {
+    /// Stores a new token. Fails with ``StorageError/Code/conflict`` when the id or the hash is already taken.
+    func insertToken(_ token: StoredToken, secretHash: String) async throws(StorageError)
+    /// The token whose secret hashes to `secretHash`, revoked or not.
+    func token(secretHash: String) async throws(StorageError) -> StoredToken?
+    /// Every token, oldest first.
+    func tokens() async throws(StorageError) -> [StoredToken]
+    /// Revokes a token (a second revocation keeps the first moment); `nil` when there is no such token.
+    func revokeToken(id: String, at: Date) async throws(StorageError) -> StoredToken?
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import JourneyModel
+import Testing
+
+@testable import JourneyStore
+
+@Suite("Migrations")
+struct MigrationTests {
+    let database: TemporaryDatabase
+
+    init() throws {
+        database = try TemporaryDatabase()
+    }
+
+    /// Every migration that has shipped, oldest first. A new migration is added here when it is added to the schema.
+    static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
+        "v4-steps-in-enrollment-row",
+    ]
+
+    @Test("a new database has exactly the named migrations applied")
+    func newDatabaseHasTheNamedMigrations() throws {
+        let store = try database.open()
+        #expect(try store.appliedMigrations() == Self.shippedMigrations)
+    }
+
+    @Test("opening the same file again does not run the migrations again and keeps the data")
+    func reopeningDoesNotRerunMigrations() throws {
+        do {
+            let store = try database.open()
+            _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        }
+        let store = try database.open()
+        let again = try database.open()
+
+        #expect(try store.appliedMigrations() == Self.shippedMigrations)
+        #expect(try again.appliedMigrations() == Self.shippedMigrations)
+        #expect(try store.count("grdb_migrations") == Self.shippedMigrations.count)
+        #expect(try store.person(id: "p-1") != nil)
+    }
+
+    @Test("the schema has the expected tables")
+    func expectedTablesExist() throws {
+        let store = try database.open()
+        let tables = try store.pool.read { db in
+            try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        }
+        #expect(tables.isSuperset(of: ["person", "enrollment", "open_step", "fact", "event", "definition"]))
+    }
+
+    @Test("the schema has the indexes caseworker queries and history reads rely on")
+    func expectedIndexesExist() throws {
+        let store = try database.open()
+        let indexes = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                .reduce(into: [String: String]()) { $0[$1["name"]] = $1["tbl_name"] }
+        }
+        // Few indexes on purpose: every index on a column a transition changes costs WAL pages on every commit.
+        // The once-only tables are written once per agency call, not per transition.
+        #expect(indexes == [
+            "enrollment_by_journey_status": "enrollment", "consent_by_person": "consent",
+            "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
+            "agency_event_pending": "agency_event",
+        ])
+
+        func columns(_ index: String) throws -> [String] {
+            try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index]) }
+        }
+        #expect(try columns("enrollment_by_journey_status") == ["journeyId", "status", "ball", "updatedDay"])
+        // Open steps are listed for caseworkers from a table keyed the way the lists read it.
+        #expect(try primaryKey("open_step") == ["journeyId", "stepId", "state", "since", "enrollmentKey"])
+        // History is read by enrollment in order: the event table is keyed that way, with no separate index.
+        #expect(try primaryKey("event") == ["enrollmentKey", "sequence"])
+
+        func primaryKey(_ table: String) throws -> [String] {
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info((SELECT name FROM pragma_index_list(?) WHERE origin = 'pk')) ORDER BY seqno",
+                    arguments: [table])
+            }
+        }
+    }
+
+    @Test("one person may hold only one enrollment per journey, by a unique constraint")
+    func enrollmentIsUniquePerPersonAndJourney() throws {
+        let store = try database.open()
+        let uniqueIndexColumns = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name FROM pragma_index_list('enrollment') WHERE \"unique\" = 1")
+                .map { row in
+                    try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [row["name"] as String])
+                }
+        }
+        #expect(uniqueIndexColumns.contains(["personId", "journeyId"]))
+    }
+
+    @Test("a query for an open step state in a journey is answered from open_step's key, never by scanning a table")
+    func openStepQueryUsesTheOpenStepKey() throws {
+        let store = try database.open()
+        let query = EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .waitingOnAgency, unchangedSince: Moment.day(14))
+        let (sql, arguments) = SQLiteJourneyStore.matchingStatement(query)
+        let details = try explain(store, sql, StatementArguments(arguments))
+
+        #expect(details.contains("SEARCH s USING PRIMARY KEY (journeyId=? AND stepId=? AND state=? AND since<?)"), "\(details)")
+        #expect(!details.contains("SCAN"), "\(details)")
+
+        // And the store runs that statement: it finds the waiting step, and not the same step once it is done.
+        try store.createEnrolledPerson(
+            "p-1",
+            enrollment: .fixture(
+                "e-1", person: "p-1", steps: ["registration": StoredStep(progress: .waitingOnAgency(caseReference: nil), state: .waitingOnAgency, since: Moment.day(1))]))
+        #expect(try store.enrollments(matching: query).map(\.id) == ["e-1"])
+        _ = try store.transact(person: "p-1") { snapshot in
+            snapshot.enrollments[0].steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
+            snapshot.enrollments[0].revision += 1
+            return []
+        }
+        #expect(try store.enrollments(matching: query).isEmpty)
+        #expect(try store.enrollments(matching: EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done)).map(\.id) == ["e-1"])
+    }
+
+    @Test("v4 moves each enrollment's step rows into its steps column and its open steps into open_step, losing nothing")
+    func stepsMoveIntoTheEnrollmentRow() throws {
+        // A database as the previous release left it: migrated up to v3, with steps as rows.
+        let queue = try DatabaseQueue(path: database.path)
+        try Schema.migrator.migrate(queue, upTo: "v3-api-tokens-agency-events")
+        let since = 788_918_400.123_456_7
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO person (id, createdAt) VALUES ('p-1', 0), ('p-2', 0);
+                INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay)
+                    VALUES ('e-1', 'p-1', 'new-in-sweden', 2, 'active', 'agency', 3, 0, 0, 0),
+                           ('e-2', 'p-2', 'new-in-sweden', 2, 'active', 'person', 0, 0, 0, 0);
+                """)
+            try db.execute(sql: """
+                INSERT INTO step (enrollmentId, stepId, journeyId, progress, detail, state, since) VALUES
+                    ('e-1', 'residence-permit', 'new-in-sweden', 'waitingOnAgency', 'MIG-2026-000123', 'waitingOnAgency', ?),
+                    ('e-1', 'population-registration', 'new-in-sweden', NULL, NULL, 'locked', 0),
+                    ('e-1', 'intake', 'new-in-sweden', 'completed', NULL, 'done', 1.5)
+                """, arguments: [since])
+            try db.execute(sql: """
+                INSERT INTO event (enrollmentId, sequence, at, actor, kind, stepId, factId, detail) VALUES
+                    ('e-1', 1, 0, 'person', 'enrolled', NULL, NULL, 'version 2'),
+                    ('e-1', 2, 1.5, 'person', 'stepProgressed', 'intake', NULL, 'completed'),
+                    ('e-2', 1, 0, 'person', 'enrolled', NULL, NULL, 'version 2')
+                """)
+        }
+        try queue.close()
+
+        let store = try database.open()
+        #expect(try store.appliedMigrations() == Self.shippedMigrations)
+        #expect(try store.enrollment(id: "e-1")?.steps == [
+            "residence-permit": StoredStep(progress: .waitingOnAgency(caseReference: "MIG-2026-000123"), state: .waitingOnAgency,
+                since: Date(timeIntervalSinceReferenceDate: since)),
+            "population-registration": StoredStep(progress: nil, state: .locked, since: Date(timeIntervalSinceReferenceDate: 0)),
+            "intake": StoredStep(progress: .completed, state: .done, since: Date(timeIntervalSinceReferenceDate: 1.5)),
+        ])
+        #expect(try store.enrollment(id: "e-2")?.steps == [:])
+        // Each enrollment keeps its history, in order, and goes on numbering it.
+        #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .stepProgressed])
+        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1])
+        _ = try store.transact(person: "p-2") { _ in [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .identityLinked)] }
+        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1, 2])
+        let waiting = EnrollmentQuery(journey: "new-in-sweden", step: "residence-permit", stepState: .waitingOnAgency)
+        #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
+        let tables = try store.pool.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("step"))
+    }
+
+    private func explain(_ store: SQLiteJourneyStore, _ sql: String, _ arguments: StatementArguments) throws -> String {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+        }
+        .joined(separator: "\n")
+    }
+}
