@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "JourneyModel", targets: ["JourneyModel"]),
         .library(name: "JourneyStore", targets: ["JourneyStore"]),
         .library(name: "JourneySQLite", targets: ["JourneySQLite"]),
+        .library(name: "JourneyPostgres", targets: ["JourneyPostgres"]),
         .library(name: "JourneyEngine", targets: ["JourneyEngine"]),
         .library(name: "JourneyGuide", targets: ["JourneyGuide"]),
         .library(name: "JourneyAdapters", targets: ["JourneyAdapters"]),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Value types, journey files, validation, conditions, Swedish identifiers, the AgencyAdapter protocol.
@@ -47,6 +49,17 @@ let package = Package(
             dependencies: [
                 "JourneyModel", "JourneyStore",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The store for deployments that outgrow one machine: several stateless `lotsen serve` nodes on one PostgreSQL.
+        .target(
+            name: "JourneyPostgres",
+            dependencies: [
+                "JourneyModel", "JourneyStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -111,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "JourneySQLiteTests",
             dependencies: ["JourneySQLite", "JourneyStore", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The store contract: every promise a store makes, run against a fresh SQLite file and a fresh PostgreSQL database.
+        .testTarget(
+            name: "JourneyStoreContractTests",
+            dependencies: ["JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyModel", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(
             name: "JourneyEngineTests",

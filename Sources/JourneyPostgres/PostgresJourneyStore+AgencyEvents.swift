@@ -1,0 +1,97 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+import PostgresNIO
+
+extension PostgresJourneyStore: AgencyEventStore {
+    public func agencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) -> StoredAgencyEvent? {
+        try await read { db in
+            try await db.rows(
+                "SELECT \(unescaped: Self.agencyEventColumns) FROM agency_event WHERE agency_id = \(agency.rawValue) AND message_id = \(messageID)"
+            ).first.map(Self.agencyEvent(from:))
+        }
+    }
+
+    public func pendingAgencyEvents(person: PersonID) async throws(StorageError) -> [StoredAgencyEvent] {
+        try await read { db in
+            try await db.rows(
+                "SELECT \(unescaped: Self.agencyEventColumns) FROM agency_event WHERE person_id = \(person.rawValue) AND status = 'pending' ORDER BY sequence"
+            ).map(Self.agencyEvent(from:))
+        }
+    }
+
+    public func snapshot(containing enrollment: EnrollmentID) async throws(StorageError) -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)? {
+        // One repeatable-read snapshot, so the pending flag belongs to the snapshot it comes with.
+        let loaded = try await consistentRead { db -> Loaded? in
+            guard let row = try await db.rows("SELECT person_id FROM enrollment WHERE id = \(enrollment.rawValue)").first else { return nil }
+            let person = PersonID(try row.decode(String.self))
+            guard let snapshot = try await Self.loadSnapshot(db, person: person, lock: false) else { return nil }
+            let pending = try await !db.rows("SELECT 1 FROM agency_event WHERE person_id = \(person.rawValue) AND status = 'pending' LIMIT 1").isEmpty
+            return Loaded(snapshot: snapshot, pending: pending)
+        }
+        return loaded.map { ($0.snapshot, $0.pending) }
+    }
+
+    public func peopleWithReachablePendingEvents(limit: Int) async throws(StorageError) -> [PersonID] {
+        // The pending events come from their partial index; each one's step state is read from its enrollment's
+        // steps column (`{"step": ["state", …]}`). A step missing from the column counts as unreachable, as in SQLite.
+        try await read { db in
+            try await db.rows("""
+                SELECT DISTINCT a.person_id FROM agency_event a
+                JOIN enrollment e ON e.id = a.enrollment_id
+                WHERE a.status = 'pending' AND (e.steps -> a.step_id ->> 0) <> 'locked'
+                LIMIT \(max(1, limit))
+                """
+            ).map { PersonID(try $0.decode(String.self)) }
+        }
+    }
+
+    public func commit(_ changes: [SnapshotChange], received: [StoredAgencyEvent], resolved: [StoredAgencyEvent]) async throws(StorageError) {
+        try await write { db in
+            try await Self.save(db, changes)
+            for event in received {
+                // A message id already taken (by this node or another) violates agency_event_message: a conflict.
+                try await db.exec("""
+                    INSERT INTO agency_event (agency_id, message_id, person_id, enrollment_id, step_id, service_id, kind, decision, case_reference,
+                        message, language, received_at, status, outcome, resolved_at)
+                    VALUES (\(event.agency.rawValue), \(event.messageID), \(event.person.rawValue), \(event.enrollment.rawValue), \(event.step.rawValue),
+                        \(event.service.rawValue), \(event.kind), \(event.decision), \(event.caseReference), \(event.message), \(event.language.rawValue),
+                        \(event.receivedAt.storedSeconds), \(event.status.rawValue), \(event.outcome), \(event.resolvedAt?.storedSeconds))
+                    """)
+            }
+            for event in resolved {
+                let updated = try await db.rows("""
+                    UPDATE agency_event SET status = \(event.status.rawValue), outcome = \(event.outcome), resolved_at = \(event.resolvedAt?.storedSeconds)
+                    WHERE sequence = \(event.sequence) AND status = 'pending'
+                    RETURNING sequence
+                    """)
+                if updated.isEmpty { throw StorageError(.conflict, "an agency event was resolved by someone else", hint: "reload and try again") }
+            }
+        }
+    }
+
+    static let agencyEventColumns = """
+        sequence, agency_id, message_id, person_id, enrollment_id, step_id, service_id, kind, decision, case_reference, message, language, \
+        received_at, status, outcome, resolved_at
+        """
+
+    static func agencyEvent(from row: PostgresRow) throws -> StoredAgencyEvent {
+        let (sequence, agency, messageID, person, enrollment, step, service, kind, decision, caseReference, message, language, receivedAt, status,
+            outcome, resolvedAt) = try row.decode(
+                (Int64, String, String, String, String, String, String, String, String?, String?, String?, String, Double, String, String?, Double?).self)
+        guard let status = StoredAgencyEvent.Status(rawValue: status), let language = Language(rawValue: language) else {
+            throw StorageError(.corrupt, "a stored agency event cannot be read")
+        }
+        return StoredAgencyEvent(
+            sequence: sequence, agency: AgencyID(agency), messageID: messageID, person: PersonID(person), enrollment: EnrollmentID(enrollment),
+            step: StepID(step), service: ServiceID(service), kind: kind, decision: decision, caseReference: caseReference, message: message,
+            language: language, receivedAt: Date(storedSeconds: receivedAt), status: status, outcome: outcome,
+            resolvedAt: resolvedAt.map(Date.init(storedSeconds:)))
+    }
+}
+
+/// What ``PostgresJourneyStore/snapshot(containing:)`` reads in its transaction.
+private struct Loaded: Sendable {
+    let snapshot: PersonSnapshot
+    let pending: Bool
+}

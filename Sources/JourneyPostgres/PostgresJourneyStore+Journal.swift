@@ -1,0 +1,80 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+import PostgresNIO
+
+/// The access journal: rows only. How entries are chained and checked is ``JournalChain``'s, the same for every store.
+extension PostgresJourneyStore {
+    public func appendJournal(_ entries: [AccessEntry]) async throws(StorageError) {
+        guard !entries.isEmpty else { return }
+        try await write { db in try await Self.append(entries, db) }
+    }
+
+    public func journal(person: PersonID?) async throws(StorageError) -> [AccessEntry] {
+        try await read { db in
+            let rows =
+                if let person {
+                    try await db.rows("SELECT \(unescaped: Self.journalColumns) FROM access_journal WHERE person_id = \(person.rawValue) ORDER BY sequence")
+                } else {
+                    try await db.rows("SELECT \(unescaped: Self.journalColumns) FROM access_journal ORDER BY sequence")
+                }
+            return try rows.map { try Self.entry($0).entry }
+        }
+    }
+
+    public func verifyJournal(expectedHead: String?) async throws(StorageError) -> JournalVerification {
+        // One snapshot for the walk and the head check; rows are checked as they arrive, never all held at once.
+        try await consistentRead { db in
+            var verifier = JournalChain.Verifier()
+            try await db.each("SELECT \(unescaped: Self.journalColumns) FROM access_journal ORDER BY sequence") { row in
+                let (entry, agency) = try Self.entry(row)
+                verifier.check(entry, agencyColumn: agency)
+            }
+            var headIsStored = true
+            if let expectedHead, expectedHead != verifier.head {
+                headIsStored = try await !db.rows("SELECT 1 FROM access_journal WHERE hash = \(expectedHead) LIMIT 1").isEmpty
+            }
+            return verifier.verification(expectedHead: expectedHead, headIsStored: headIsStored)
+        }
+    }
+
+    /// Chains and inserts entries inside the caller's write transaction. The EXCLUSIVE table lock, held to the
+    /// transaction's end, makes appenders on every node take turns, so the head read here is still the head when the
+    /// entries land; it does not block plain reads. Taken as the transaction's last step, so no appender waits for the
+    /// journal while holding something another appender needs first.
+    static func append(_ entries: [AccessEntry], _ db: Session) async throws {
+        try await db.exec("LOCK TABLE access_journal IN EXCLUSIVE MODE")
+        // A statement of its own after the lock: under read committed it sees every entry committed before it.
+        let head = try await db.rows("SELECT sequence, hash FROM access_journal ORDER BY sequence DESC LIMIT 1").first
+            .map { row in try row.decode((Int64, String).self) }
+            .map { (sequence: $0.0, hash: $0.1) }
+        for entry in JournalChain.chain(entries, after: head) {
+            try await db.exec("""
+                INSERT INTO access_journal (sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome,
+                    detail, previous_hash, hash)
+                VALUES (\(entry.sequence), \(entry.at.storedSeconds), \(entry.person.rawValue), \(entry.actor.rawValue), \(entry.journey?.rawValue),
+                    \(entry.step?.rawValue), \(entry.agency.rawValue), \(entry.service.rawValue), \(entry.action.rawValue),
+                    \(JournalChain.fieldList(entry.fields)), \(entry.outcome.rawValue), \(entry.detail), \(entry.previousHash), \(entry.hash))
+                """)
+        }
+    }
+
+    static let journalColumns =
+        "sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome, detail, previous_hash, hash"
+
+    /// One row of ``journalColumns``, and the agency column kept beside the service (checked, not hashed).
+    static func entry(_ row: PostgresRow) throws -> (entry: AccessEntry, agency: String) {
+        let (sequence, at, person, actor, journey, step, agency, service, action, fields, outcome, detail, previousHash, hash) = try row.decode(
+            (Int64, Double, String, String, String?, String?, String, String, String, String, String, String?, String, String).self)
+        guard let actor = JourneyEvent.Actor(rawValue: actor), let action = AccessEntry.Action(rawValue: action),
+            let outcome = AccessEntry.Outcome(rawValue: outcome)
+        else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
+        var entry = AccessEntry(at: Date(storedSeconds: at), person: PersonID(person), actor: actor, journey: journey.map(JourneyID.init),
+            step: step.map(StepID.init), service: ServiceID(service), action: action, fields: JournalChain.fields(fields), outcome: outcome,
+            detail: detail)
+        entry.sequence = sequence
+        entry.previousHash = previousHash
+        entry.hash = hash
+        return (entry, agency)
+    }
+}

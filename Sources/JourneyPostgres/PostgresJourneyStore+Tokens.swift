@@ -1,0 +1,50 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+import PostgresNIO
+
+extension PostgresJourneyStore: TokenStore {
+    public func insertToken(_ token: StoredToken, secretHash: String) async throws(StorageError) {
+        // A taken id or hash violates a unique constraint: a conflict.
+        try await write { db in
+            try await db.exec("""
+                INSERT INTO api_token (id, secret_hash, role, person_id, identity_number, agency_id, label, created_at, revoked_at)
+                VALUES (\(token.id), \(secretHash), \(token.role.rawValue), \(token.person?.rawValue), \(token.identity?.twelveDigits),
+                    \(token.agency?.rawValue), \(token.label), \(token.createdAt.storedSeconds), \(token.revokedAt?.storedSeconds))
+                """)
+        }
+    }
+
+    public func token(secretHash: String) async throws(StorageError) -> StoredToken? {
+        try await read { db in
+            try await db.rows("SELECT \(unescaped: Self.tokenColumns) FROM api_token WHERE secret_hash = \(secretHash)").first.map(Self.token(from:))
+        }
+    }
+
+    public func tokens() async throws(StorageError) -> [StoredToken] {
+        try await read { db in try await db.rows("SELECT \(unescaped: Self.tokenColumns) FROM api_token ORDER BY created_at, id").map(Self.token(from:)) }
+    }
+
+    public func revokeToken(id: String, at moment: Date) async throws(StorageError) -> StoredToken? {
+        // One statement: a token revoked before keeps its first moment, and the row comes back either way.
+        try await read { db in
+            try await db.rows(
+                "UPDATE api_token SET revoked_at = coalesce(revoked_at, \(moment.storedSeconds)) WHERE id = \(id) RETURNING \(unescaped: Self.tokenColumns)"
+            ).first.map(Self.token(from:))
+        }
+    }
+
+    static let tokenColumns = "id, role, person_id, identity_number, agency_id, label, created_at, revoked_at"
+
+    static func token(from row: PostgresRow) throws -> StoredToken {
+        let (id, role, person, number, agency, label, createdAt, revokedAt) = try row.decode(
+            (String, String, String?, String?, String?, String?, Double, Double?).self)
+        guard let role = StoredToken.Role(rawValue: role) else { throw StorageError(.corrupt, "a stored token has an unknown role") }
+        var identity: Personnummer?
+        if let number {
+            do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored token's identity number is not valid") }
+        }
+        return StoredToken(id: id, role: role, person: person.map(PersonID.init), identity: identity, agency: agency.map(AgencyID.init), label: label,
+            createdAt: Date(storedSeconds: createdAt), revokedAt: revokedAt.map(Date.init(storedSeconds:)))
+    }
+}
