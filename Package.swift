@@ -128,7 +128,11 @@ let package = Package(
         // The store contract: every promise a store makes, run against a fresh SQLite file and a fresh PostgreSQL database.
         .testTarget(
             name: "JourneyStoreContractTests",
-            dependencies: ["JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyModel", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Raw SQL behind a store's back (tampering with the journal, counting rows), on either database.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "JourneyEngineTests",

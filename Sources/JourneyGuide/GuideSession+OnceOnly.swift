@@ -9,14 +9,14 @@ extension GuideSession {
     func offerLookup(for fact: FactDefinition, _ current: Current) throws(GuideStop) -> Bool {
         guard let exchange else { return false }
         let offers: [LookupOffer]
-        do { offers = try exchange.lookupOffers(person: current.person, journey: current.journey.id) } catch {
+        let (person, journey) = (current.person, current.journey.id)
+        do { offers = try awaitFromThread { () async throws(EngineError) in try await exchange.lookupOffers(person: person, journey: journey) } } catch {
             notices.append(try refusal(error))
             return false
         }
         guard let offer = offers.first(where: { $0.facts.contains { $0.id == fact.id } }) else { return false }
         present(ConsentScreen(strings: strings).lookup(offer))
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
-        let person = current.person
         let agency = offer.agency.name[strings.language]
         switch waitFor({ () async throws(EngineError) -> LookupOutcome in try await exchange.fetch(offer, for: person, decision: decision) }) {
         case .success(.recorded(let facts)) where facts.isEmpty:
@@ -37,13 +37,15 @@ extension GuideSession {
     func send(_ step: StepDefinition, _ situation: Situation, _ current: Current) throws(GuideStop) {
         guard let exchange else { return }
         let offer: SubmissionOffer
-        do { offer = try exchange.submissionOffer(step: step.id, person: current.person, journey: current.journey.id) } catch {
+        let (stepID, person, journey) = (step.id, current.person, current.journey.id)
+        do {
+            offer = try awaitFromThread { () async throws(EngineError) in try await exchange.submissionOffer(step: stepID, person: person, journey: journey) }
+        } catch {
             notices.append(try refusal(error))
             return
         }
         present(ConsentScreen(strings: strings).submission(offer, catalog: engine.library.catalog))
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
-        let person = current.person
         switch waitFor({ () async throws(EngineError) -> SubmissionOutcome in try await exchange.submit(offer, for: person, decision: decision) }) {
         case .success(.submitted(let caseID)):
             notices.append(Line(strings.sent(offer.agency.name[strings.language], caseID: caseID), style: .success))
@@ -77,7 +79,7 @@ extension GuideSession {
     /// Whether the agency has a case for `step` that Lotsen sent.
     func hasCase(_ step: StepID, _ situation: Situation) -> Bool {
         guard let exchange, let person = current?.person,
-            let submissions = try? exchange.submissions(of: person)
+            let submissions = try? awaitFromThread({ () async throws(EngineError) in try await exchange.submissions(of: person) })
         else { return false }
         return submissions.contains { $0.journey == situation.view.journey.id && $0.step == step && $0.state == .submitted }
     }
@@ -86,7 +88,8 @@ extension GuideSession {
     func showData(_ situation: Situation, _ current: Current) throws(GuideStop) {
         guard let exchange else { return }
         let journal: [AccessEntry]
-        do { journal = try exchange.journal(of: current.person) } catch {
+        let person = current.person
+        do { journal = try awaitFromThread { () async throws(EngineError) in try await exchange.journal(of: person) } } catch {
             notices.append(try refusal(error))
             return
         }

@@ -1,5 +1,6 @@
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 extension GuideSession {
     /// The journey named on the command line, the only one the person has started, or the one they pick.
@@ -22,7 +23,8 @@ extension GuideSession {
     private func startedJourneys(of reference: PersonReference?) throws(GuideStop) -> [JourneyID: EnrollmentView] {
         guard let reference, reference != .new else { return [:] }
         do {
-            let overview = try engine.overview(reference)
+            let engine = self.engine
+            let overview = try awaitFromThread { () async throws(EngineError) in try await engine.overview(reference) }
             return Dictionary(overview.enrollments.map { ($0.journey.id, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             if error.code == .unknownPerson { return [:] }
@@ -33,7 +35,9 @@ extension GuideSession {
     /// Starts the journey for the person, or picks up their enrollment where they left it.
     func enroll(_ reference: PersonReference, in journey: Journey) throws(GuideStop) -> Current {
         let view: EnrollmentView
-        do { view = try engine.enroll(reference, in: journey.id) } catch { throw .failed(error) }
+        let engine = self.engine
+        let id = journey.id
+        do { view = try awaitFromThread { () async throws(EngineError) in try await engine.enroll(reference, in: id) } } catch { throw .failed(error) }
         var byNumber = false
         if case .identity = reference { byNumber = true }
         let current = Current(journey: view.journey, person: view.enrollment.person, byNumber: byNumber)

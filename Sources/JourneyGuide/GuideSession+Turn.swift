@@ -15,7 +15,8 @@ extension GuideSession {
     /// The enrollment and facts as stored now; every screen starts from what is saved.
     private func load(_ current: Current) throws(GuideStop) -> Situation {
         let overview: PersonOverview
-        do { overview = try engine.overview(.id(current.person)) } catch { throw .failed(error) }
+        let (engine, person) = (self.engine, current.person)
+        do { overview = try awaitFromThread { () async throws(EngineError) in try await engine.overview(.id(person)) } } catch { throw .failed(error) }
         guard let view = overview.enrollments.first(where: { $0.journey.id == current.journey.id }) else {
             throw .failed(EngineError(.notEnrolled, "the enrollment disappeared"))
         }
@@ -70,8 +71,9 @@ extension GuideSession {
 
     /// Records an answer; a refusal goes to the notices and `false` asks again.
     private func save(_ fact: FactDefinition, _ text: String, _ current: Current) throws(GuideStop) -> Bool {
+        let (engine, person, journey, answer) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text))
         do {
-            _ = try engine.answer(person: current.person, journey: current.journey.id, answers: [(fact: fact.id, text: text)])
+            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer]) }
         } catch {
             notices.append(try refusal(error))
             return false
@@ -141,8 +143,11 @@ extension GuideSession {
             }
         }
         let after: EnrollmentView
+        let (engine, command, person, journey, reported) = (self.engine, choice.command, current.person, current.journey.id, produced)
         do {
-            after = try engine.apply(choice.command, step: id, person: current.person, journey: current.journey.id, produced: produced)
+            after = try awaitFromThread { () async throws(EngineError) in
+                try await engine.apply(command, step: id, person: person, journey: journey, produced: reported)
+            }
         } catch {
             notices.append(try refusal(error))
             return
@@ -191,8 +196,9 @@ extension GuideSession {
         guard case .text(let text) = try prompt.answer(read: { () throws(GuideStop) in try read(strings.answerPrompt) }, report: terminal.write)
         else { return }
         let overview: PersonOverview
+        let (engine, person, journey, answer) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text))
         do {
-            overview = try engine.answer(person: current.person, journey: current.journey.id, answers: [(fact: fact.id, text: text)])
+            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer]) }
         } catch {
             notices.append(try refusal(error))
             return

@@ -51,7 +51,7 @@ public final class GuideSession {
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
     ///   - person: what was given as `--person`, if anything: checked like a typed answer, never trusted.
     ///   - exchange: offers to fetch facts agencies already hold and to send applications, each after a preview.
-    ///     With one, run the session with ``runOnOwnThread()``: agency calls wait on the session's thread.
+    ///     Engine and agency calls wait on the session's own thread (see ``run()``).
     public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
         exchange: AgencyExchange? = nil, today: @escaping () -> CalendarDate = { .today() })
     {
@@ -64,8 +64,8 @@ public final class GuideSession {
         self.today = today
     }
 
-    /// Runs the conversation until the person stops, the input ends, or progress cannot be saved.
-    public func run() -> Outcome {
+    /// The conversation, on the thread ``run()`` made for it.
+    func converseOnThisThread() -> Outcome {
         do throws(GuideStop) {
             try converse()
         } catch {
@@ -158,7 +158,8 @@ public final class GuideSession {
         if Command(input) == .noNumber { return .person(.new) }
         if input.hasPrefix(PersonReference.idPrefix) {
             do {
-                _ = try engine.person(.id(PersonID(input)))
+                let engine = self.engine
+                _ = try awaitFromThread { () async throws(EngineError) in try await engine.person(.id(PersonID(input))) }
                 return .person(.id(PersonID(input)))
             } catch {
                 return .problem(try refusal(error))

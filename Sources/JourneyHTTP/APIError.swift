@@ -43,8 +43,13 @@ public struct APIError: Error, Sendable, Equatable {
     static let internalError = APIError(.internalServerError, "internal", "the request could not be completed", hint: "try again later")
 
     /// The status for each engine refusal: unknown things are 404, refused values and transitions 422, lost races
-    /// and identity clashes 409, and the store's own failures a 500 that says nothing about the database.
+    /// and identity clashes 409, a busy store 503 with `Retry-After`, and the store's own failures a 500 that says
+    /// nothing about the database.
     public init(_ error: EngineError) {
+        if error.code == .busy {
+            self = .busy
+            return
+        }
         let status: HTTPResponse.Status =
             switch error.code {
             case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment: .notFound
@@ -52,7 +57,7 @@ public struct APIError: Error, Sendable, Equatable {
             case .identityConflict, .definitionChanged, .conflict: .conflict
             case .agencyFailed: .badGateway
             case .agencyRefused: .unprocessableContent
-            case .storage: .internalServerError
+            case .storage, .busy: .internalServerError
             }
         if status == .internalServerError {
             self = .internalError
@@ -64,9 +69,16 @@ public struct APIError: Error, Sendable, Equatable {
     public init(_ error: StorageError) {
         switch error.code {
         case .conflict: self.init(.conflict, "conflict", "the change conflicts with another one", hint: "reload and try again")
-        case .busy: self.init(.serviceUnavailable, "busy", "the service is busy", hint: "try again in a moment")
+        case .busy: self = .busy
         default: self = .internalError
         }
+    }
+
+    /// The store is overloaded or out of reach for a moment: 503, and when to come back.
+    static var busy: APIError {
+        var error = APIError(.serviceUnavailable, "busy", "the service is busy", hint: "try again in a moment")
+        error.headers[.retryAfter] = "1"
+        return error
     }
 
     /// Any error a handler throws, as the API reports it.

@@ -60,11 +60,11 @@ struct AgencyEventController {
         let event = try validate(body)
         if event.agency != principal.agency || event.service.agency != principal.agency {
             let error = APIError.forbidden("this token pushes events only for the services of agency '\(principal.agency?.rawValue ?? "")'")
-            let person = try? services.engine.person(event.person)
+            let person = try? await services.engine.person(event.person)
             await services.recordRefusal(error, principal: principal, subject: person.map { .person($0.id) }, context: context, request: request)
             throw error
         }
-        let receipt = try services.engine.receive(event, events: services.store)
+        let receipt = try await services.engine.receive(event, events: services.store)
         let stored = receipt.event
         let document = EventDocument(messageId: stored.messageID, agency: stored.agency.rawValue, service: stored.service.rawValue,
             enrollment: stored.enrollment.rawValue, step: stored.step.rawValue, type: stored.kind, decision: stored.decision,

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import JourneyModel
@@ -13,7 +14,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let principal: Principal
         do {
-            principal = try authenticate(request)
+            principal = try await authenticate(request)
         } catch let error as APIError {
             await services.recordRefusal(error, principal: nil, context: context, request: request)
             throw error
@@ -22,20 +23,20 @@ struct BearerAuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    private func authenticate(_ request: Request) throws -> Principal {
+    private func authenticate(_ request: Request) async throws -> Principal {
         guard let header = request.headers[.authorization] else { throw APIError.unauthenticated("this route needs a bearer token") }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
             throw APIError.unauthenticated("the Authorization header must be 'Bearer <token>'")
         }
-        guard let token = try services.store.token(secretHash: TokenSecret.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
+        guard let token = try await services.store.token(secretHash: TokenSecret.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))),
             !token.isRevoked
         else {
             throw APIError.unauthenticated("the token is not valid or has been revoked")
         }
         var person = token.person
         if person == nil, token.role == .citizen, let identity = token.identity {
-            person = try services.store.person(identity: identity)?.id
+            person = try await services.store.person(identity: identity)?.id
         }
         return Principal(tokenID: token.id, role: token.role, person: person, identity: token.identity, agency: token.agency)
     }

@@ -69,7 +69,7 @@ struct CaseworkerController {
         query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
             expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
         let cursor = try parsed("cursor", PageCursor.decode, expected: "a cursor from a previous page")
-        let page = try services.store.enrollmentPage(query, after: cursor)
+        let page = try await services.store.enrollmentPage(query, after: cursor)
         return JSONBody.response(EnrollmentListDocument(page))
     }
 
@@ -83,8 +83,8 @@ struct CaseworkerController {
         }
         let person = PersonID(id)
         try await services.authorizeRead(of: person, by: principal, context: context, request: request)
-        try services.engine.applyPendingAgencyEvents(person: person, events: services.store)
-        let overview = try services.engine.overview(.id(person))
+        try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
+        let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
             enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language) })

@@ -62,8 +62,8 @@ struct EnrollmentController {
         } else {
             throw APIError.forbidden("this token names no person")
         }
-        let view = try services.engine.enroll(reference, in: JourneyID(body.journey))
-        let document = try services.document(after: view, language: request.preferredLanguage)
+        let view = try await services.engine.enroll(reference, in: JourneyID(body.journey))
+        let document = try await services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, status: view.created ? .created : .ok, headers: [
             .location: "/v1/enrollments/\(view.enrollment.id)", .contentLanguage: request.preferredLanguage.rawValue,
         ])
@@ -72,32 +72,32 @@ struct EnrollmentController {
     /// One enrollment with every step's state and the next actions.
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
-        let loaded = try services.loadEnrollment(context)
+        let loaded = try await services.loadEnrollment(context)
         try await services.authorizeRead(of: loaded.enrollment.person, by: principal, context: context, request: request)
-        let document = try services.document(of: loaded, language: request.preferredLanguage)
+        let document = try await services.document(of: loaded, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
     /// Records answers, all or nothing, as `lotsen answer` does.
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
-        let enrollment = try services.enrollment(context)
+        let enrollment = try await services.enrollment(context)
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
-        let overview = try services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+        let overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
         guard let view = overview.enrollments.first(where: { $0.enrollment.id == enrollment.id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(enrollment.id)'")
         }
-        let document = try services.document(after: view, language: request.preferredLanguage)
+        let document = try await services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
-        let enrollment = try services.enrollment(context)
+        let enrollment = try await services.enrollment(context)
         try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
@@ -107,8 +107,8 @@ struct EnrollmentController {
             _ = try await request.decodeStrictIfPresent(EmptyBody.self)
         }
         let step = StepID(try context.parameters.require("stepId"))
-        let view = try services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
-        let document = try services.document(after: view, language: request.preferredLanguage)
+        let view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+        let document = try await services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 }
@@ -123,19 +123,19 @@ extension APIServices {
 
     /// The enrollment named by the route's `enrollmentId` (its row only: a change reads the person in its own
     /// write transaction), or 404.
-    func enrollment(_ context: LotsenRequestContext) throws -> StoredEnrollment {
+    func enrollment(_ context: LotsenRequestContext) async throws -> StoredEnrollment {
         let id = try context.parameters.require("enrollmentId")
-        guard let enrollment = try store.enrollment(id: EnrollmentID(id)) else {
+        guard let enrollment = try await store.enrollment(id: EnrollmentID(id)) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
         }
         return enrollment
     }
 
     /// The enrollment named by the route's `enrollmentId`, with its person's snapshot, in one read; or 404.
-    func loadEnrollment(_ context: LotsenRequestContext) throws -> LoadedEnrollment {
+    func loadEnrollment(_ context: LotsenRequestContext) async throws -> LoadedEnrollment {
         let id = EnrollmentID(try context.parameters.require("enrollmentId"))
         // An unknown enrollment is the engine's `unknownEnrollment`, a 404 like the one below.
-        let loaded = try engine.snapshot(containing: id, events: store)
+        let loaded = try await engine.snapshot(containing: id, events: store)
         guard let enrollment = loaded.snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
         }
@@ -144,27 +144,27 @@ extension APIServices {
 
     /// The loaded enrollment as the API shows it; agency events waiting for the person are applied first, and
     /// only then is the person read again.
-    func document(of loaded: LoadedEnrollment, language: Language) throws -> EnrollmentDocument {
+    func document(of loaded: LoadedEnrollment, language: Language) async throws -> EnrollmentDocument {
         guard loaded.hasPendingAgencyEvents else {
-            return EnrollmentDocument(try engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language)
+            return EnrollmentDocument(try await engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language)
         }
-        try engine.applyPendingAgencyEvents(person: loaded.enrollment.person, events: store)
-        return try storedDocument(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
+        try await engine.applyPendingAgencyEvents(person: loaded.enrollment.person, events: store)
+        return try await storedDocument(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
     }
 
     /// The enrollment a change left, after applying agency events the change let through (their steps unlocked).
-    func document(after view: EnrollmentView, language: Language) throws -> EnrollmentDocument {
-        let resolved = try engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
+    func document(after view: EnrollmentView, language: Language) async throws -> EnrollmentDocument {
+        let resolved = try await engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
         guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language) }
-        return try storedDocument(of: view.enrollment.id, person: view.enrollment.person, language: language)
+        return try await storedDocument(of: view.enrollment.id, person: view.enrollment.person, language: language)
     }
 
     /// The enrollment as stored now: read again after agency events changed the person.
-    private func storedDocument(of id: EnrollmentID, person: PersonID, language: Language) throws -> EnrollmentDocument {
-        let snapshot = try engine.snapshot(of: person)
+    private func storedDocument(of id: EnrollmentID, person: PersonID, language: Language) async throws -> EnrollmentDocument {
+        let snapshot = try await engine.snapshot(of: person)
         guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
         }
-        return EnrollmentDocument(try engine.view(of: enrollment, in: snapshot), language: language)
+        return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language)
     }
 }

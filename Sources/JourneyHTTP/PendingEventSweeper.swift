@@ -1,4 +1,6 @@
 import Foundation
+import JourneyEngine
+import JourneyStore
 import Logging
 import ServiceLifecycle
 
@@ -18,18 +20,18 @@ public struct PendingEventSweeper: Service {
 
     public func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            sweep()
+            await sweep()
             _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 
     /// One pass; returns how many events it resolved.
     @discardableResult
-    public func sweep() -> Int {
+    public func sweep() async -> Int {
         var resolved = 0
         do {
-            for person in try services.store.peopleWithReachablePendingEvents(limit: 100) {
-                resolved += try services.engine.applyPendingAgencyEvents(person: person, events: services.store).count
+            for person in try await services.store.peopleWithReachablePendingEvents(limit: 100) {
+                resolved += try await services.engine.applyPendingAgencyEvents(person: person, events: services.store).count
             }
         } catch {
             logger.warning("waiting agency events could not be applied", metadata: ["error.type": .string(String(describing: type(of: error)))])

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JourneyStore
 import Logging
 
 /// The outermost middleware: gives each request an id (a well-formed incoming `X-Request-Id`, else a new one),

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import JourneyModel
+import JourneyStore
 
 /// Routes without a token: the health check and the OpenAPI document.
 struct SystemController {
@@ -22,7 +23,7 @@ struct SystemController {
     /// 200 when the database answers, else 503.
     @Sendable func health(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         do {
-            _ = try services.store.person(id: PersonID("lp-health-check"))
+            _ = try await services.store.person(id: PersonID("lp-health-check"))
         } catch {
             return JSONBody.response(Health(status: "unavailable", journeys: services.library.journeys.count), status: .serviceUnavailable)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import JourneyModel
 
 /// What an application service accepts in `fields`, and the script its cases follow.

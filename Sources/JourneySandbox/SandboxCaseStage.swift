@@ -1,3 +1,5 @@
+import JourneyModel
+
 /// One stage of a sandbox case, as `GET /{agency}/cases/{caseId}` reports it.
 struct SandboxCaseStage: Sendable, Equatable, Codable {
     enum Status: String, Sendable, Codable {

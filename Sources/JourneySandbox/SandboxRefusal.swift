@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyModel
 
 /// An error answer of the agency API: a status and `{"error": {"code": …, "message": …}}`.
 ///

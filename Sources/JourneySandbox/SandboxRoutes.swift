@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyModel
 import NIOCore
 
 /// The sandbox's routes: the agency API under `/{agency}/…` and the test controls under `/_sandbox/…`.
@@ -136,7 +137,7 @@ struct SandboxErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let refusal as SandboxRefusal {
             return refusal.reply.response
-        } catch let error as HTTPResponseError {
+        } catch let error as any HTTPResponseError {
             let refusal: SandboxRefusal
             switch error.status {
             case .notFound:

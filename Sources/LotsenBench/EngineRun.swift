@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import JourneyEngine
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 
 /// Drives the peer workload through Lotsen's real engine and SQLite store.
@@ -22,7 +23,7 @@ struct EngineRun {
     let batchSize: Int
     let synchronous: String
 
-    func run(_ mode: Mode) throws -> ModeResult {
+    func run(_ mode: Mode) async throws -> ModeResult {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         let store = try SQLiteJourneyStore(path: databasePath, durability: synchronous == "FULL" ? .full : .normal)
         let engine = JourneyEngine(library: library, store: store)
@@ -42,19 +43,19 @@ struct EngineRun {
             var pending: [DecidedChange] = []
             for person in 0..<count {
                 // As the peer creates the workflow in memory and inserts its row: one commit, nothing read back.
-                var (enrolled, snapshot) = try engine.enrollKeepingSnapshot(.new, in: PeerWorkload.journey)
+                var (enrolled, snapshot) = try await engine.enrollKeepingSnapshot(.new, in: PeerWorkload.journey)
                 people.append(enrolled.enrollment.person)
                 var plan = enrolled.plan
                 while !plan.isComplete {
-                    try measurement.time {
-                        let change = try split.engine { try decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
+                    try await measurement.time {
+                        let change = try await split.engine { try await decide(plan, person: person, on: snapshot, engine: engine, workload: &workload) }
                         if mode == .memory {
-                            try split.storage { try engine.commit([change]) }
+                            try await split.storage { try await engine.commit([change]) }
                             commits += 1
                         } else {
                             pending.append(change)
                             if pending.count >= batchSize {
-                                try split.storage { try engine.commit(pending) }
+                                try await split.storage { try await engine.commit(pending) }
                                 commits += 1
                                 pending.removeAll(keepingCapacity: true)
                             }
@@ -66,7 +67,7 @@ struct EngineRun {
                 }
             }
             if !pending.isEmpty {
-                try engine.commit(pending)
+                try await engine.commit(pending)
                 commits += 1
             }
         case .reload:
@@ -76,7 +77,7 @@ struct EngineRun {
             var seen: [JourneyPlan] = []
             seen.reserveCapacity(count)
             for _ in 0..<count {
-                let enrolled = try engine.enroll(.new, in: PeerWorkload.journey)
+                let enrolled = try await engine.enroll(.new, in: PeerWorkload.journey)
                 people.append(enrolled.enrollment.person)
                 seen.append(enrolled.plan)
             }
@@ -85,8 +86,8 @@ struct EngineRun {
                 var still: [Int] = []
                 still.reserveCapacity(running.count)
                 for person in running {
-                    let plan = try measurement.time {
-                        try split.request { try request(after: seen[person], person: person, id: people[person], engine: engine, workload: &workload) }
+                    let plan = try await measurement.time {
+                        try await split.request { try await request(after: seen[person], person: person, id: people[person], engine: engine, workload: &workload) }
                     }
                     seen[person] = plan
                     commits += 1
@@ -109,31 +110,31 @@ struct EngineRun {
 
     /// One transition, decided but not written: the intake answers while any are asked, else one ready step.
     private func decide(_ plan: JourneyPlan, person: Int, on snapshot: PersonSnapshot, engine: JourneyEngine, workload: inout PeerWorkload)
-        throws -> DecidedChange
+        async throws -> DecidedChange
     {
         if !plan.factsToAnswer.isEmpty {
-            return try engine.change(answering: workload.profiles[person].answers, on: snapshot)
+            return try await engine.change(answering: workload.profiles[person].answers, on: snapshot)
         }
         let ready = plan.nextActions.compactMap { action -> StepID? in
             if case .start(let step) = action { return step }
             return nil
         }
         guard !ready.isEmpty else { throw BenchError("person \(person) is stuck with nothing to do") }
-        return try engine.change(.complete, step: workload.choose(ready), on: snapshot)
+        return try await engine.change(.complete, step: workload.choose(ready), on: snapshot)
     }
 
     /// One stateless request, chosen as ``decide(_:person:on:engine:workload:)`` chooses: the answers while any are
     /// asked, else one ready step. Returns the plan the request answers with.
-    private func request(after plan: JourneyPlan, person: Int, id: PersonID, engine: JourneyEngine, workload: inout PeerWorkload) throws -> JourneyPlan {
+    private func request(after plan: JourneyPlan, person: Int, id: PersonID, engine: JourneyEngine, workload: inout PeerWorkload) async throws -> JourneyPlan {
         if !plan.factsToAnswer.isEmpty {
-            return try engine.answer(person: id, journey: PeerWorkload.journey, answers: workload.profiles[person].answers).enrollments[0].plan
+            return try await engine.answer(person: id, journey: PeerWorkload.journey, answers: workload.profiles[person].answers).enrollments[0].plan
         }
         let ready = plan.nextActions.compactMap { action -> StepID? in
             if case .start(let step) = action { return step }
             return nil
         }
         guard !ready.isEmpty else { throw BenchError("person \(person) is stuck with nothing to do") }
-        return try engine.apply(.complete, step: workload.choose(ready), person: id, journey: PeerWorkload.journey).plan
+        return try await engine.apply(.complete, step: workload.choose(ready), person: id, journey: PeerWorkload.journey).plan
     }
 
     /// Every journey finished, each with exactly the transitions and the branches its profile implies;

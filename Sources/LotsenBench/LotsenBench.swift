@@ -5,7 +5,7 @@ import JourneyModel
 /// `lotsen-bench`: the peer workload (shared/bench/peer-spiff) on Lotsen's engine and SQLite store, with the
 /// bare-SQLite ceiling in the same run. Build it with `-c release`.
 @main
-struct LotsenBench: ParsableCommand {
+struct LotsenBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lotsen-bench",
         abstract: "Run the peer benchmark's workload on Lotsen's engine and compare it with bare SQLite.",
@@ -51,7 +51,7 @@ struct LotsenBench: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let rootURL = URL(fileURLWithPath: root)
         let library = JourneyLibrary.load(journeyFiles: [rootURL.appendingPathComponent("bench/peer-new-in-sweden.yaml")],
             adapterFiles: try JourneyLibrary.yamlFiles(in: rootURL.appendingPathComponent("adapters")))
@@ -64,12 +64,12 @@ struct LotsenBench: ParsableCommand {
         print(ModeResult.header)
         var results: [ModeResult] = []
         for mode in selected {
-            let result = try engine.run(mode)
+            let result = try await engine.run(mode)
             print(result.line)
             results.append(result)
         }
         if ceiling, let memory = results.first(where: { $0.mode == "lotsen memory" }) ?? results.first {
-            let bare = try SQLiteCeiling(path: database + ".ceiling", transactions: memory.transitions, rows: n, synchronous: sync.uppercased()).run()
+            let bare = try await SQLiteCeiling(path: database + ".ceiling", transactions: memory.transitions, rows: n, synchronous: sync.uppercased()).run()
             print(bare.line)
             print(String(format: "ceiling / %@: %.2f×", memory.mode, bare.transitionsPerSecond / memory.transitionsPerSecond))
             results.append(bare)

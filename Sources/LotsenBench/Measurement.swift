@@ -9,9 +9,17 @@ struct Measurement {
 
     /// Runs `body` and records how long it took, in seconds.
     @inline(__always)
+    /// Times a synchronous body (the bare-SQLite ceiling), with no async frame around it.
     mutating func time<T>(_ body: () throws -> T) rethrows -> T {
         let start = clock.now
         let result = try body()
+        latencies.append(Self.seconds(clock.now - start))
+        return result
+    }
+
+    mutating func time<T>(_ body: () async throws -> T) async rethrows -> T {
+        let start = clock.now
+        let result = try await body()
         latencies.append(Self.seconds(clock.now - start))
         return result
     }
@@ -60,16 +68,16 @@ struct TimeSplit {
     private(set) var requestSeconds = 0.0
     private let clock = ContinuousClock()
 
-    mutating func engine<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &engineSeconds) }
-    mutating func storage<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &storageSeconds) }
-    mutating func load<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &loadSeconds) }
-    mutating func request<T>(_ body: () throws -> T) rethrows -> T { try measure(body, into: &requestSeconds) }
+    mutating func engine<T>(_ body: () async throws -> T) async rethrows -> T { try await measure(body, into: &engineSeconds) }
+    mutating func storage<T>(_ body: () async throws -> T) async rethrows -> T { try await measure(body, into: &storageSeconds) }
+    mutating func load<T>(_ body: () async throws -> T) async rethrows -> T { try await measure(body, into: &loadSeconds) }
+    mutating func request<T>(_ body: () async throws -> T) async rethrows -> T { try await measure(body, into: &requestSeconds) }
 
     @inline(__always)
-    private func measure<T>(_ body: () throws -> T, into total: inout Double) rethrows -> T {
+    private func measure<T>(_ body: () async throws -> T, into total: inout Double) async rethrows -> T {
         let start = clock.now
         defer { total += Measurement.seconds(clock.now - start) }
-        return try body()
+        return try await body()
     }
 
     /// The parts that took any time, in seconds to two decimals.

@@ -19,21 +19,6 @@ struct CLIError: Error, CustomStringConvertible {
 
 extension ParsableCommand {
     /// Runs `body`, turning refusals into a clear message on standard error and exit status 1.
-    func reportingFailures(_ body: () throws -> Void) throws {
-        let failure: CLIError
-        do {
-            return try body()
-        } catch let error as CLIError {
-            failure = error
-        } catch let error as EngineError {
-            failure = CLIError(error)
-        } catch let error as StorageError {
-            failure = CLIError(error.message, hint: error.hint)
-        }
-        try report(failure)
-    }
-
-    /// ``reportingFailures(_:)`` for commands that talk to agencies.
     func reportingFailures(_ body: () async throws -> Void) async throws {
         let failure: CLIError
         do {

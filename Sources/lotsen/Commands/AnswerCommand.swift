@@ -1,9 +1,11 @@
 import ArgumentParser
+import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen answer`: records facts the person gives, such as `citizenship=DE hasChildren=yes`.
-struct AnswerCommand: ParsableCommand {
+struct AnswerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answer",
         abstract: "Record answers (facts) for a person, such as citizenship=DE hasChildren=yes.",
@@ -34,12 +36,12 @@ struct AnswerCommand: ParsableCommand {
         return (FactID(String(answer[..<equals]).trimmingCharacters(in: .whitespaces)), String(answer[answer.index(after: equals)...]))
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let context = try EngineContext(library: library, database: database)
             let reference = try who.reference()
-            let person = try context.engine.person(reference)
-            let overview = try context.engine.answer(person: person.id, journey: who.journeyID, answers: answers.compactMap(Self.split))
+            let person = try await context.engine.person(reference)
+            let overview = try await context.engine.answer(person: person.id, journey: who.journeyID, answers: answers.compactMap(Self.split))
             let label = Labels(language: language.language)
             let names = answers.compactMap(Self.split).map(\.fact.rawValue).joined(separator: ", ")
             Console.print(label("Recorded: \(names).", "Sparat: \(names)."))

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 
 /// `lotsen consent`: the person's consents to fetch or send their data, and withdrawing them.
-struct ConsentCommand: ParsableCommand {
+struct ConsentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
         abstract: "List a person's consents to exchange their data, or withdraw one.",
@@ -13,18 +14,18 @@ struct ConsentCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List every consent the person gave or refused, oldest first.")
 
         @OptionGroup var who: PersonOptions
         @OptionGroup var library: LibraryOptions
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let context = try EngineContext(library: library, database: database)
-                let person = try context.engine.person(try who.reference())
-                let consents = try context.store.consents(person: person.id)
+                let person = try await context.engine.person(try who.reference())
+                let consents = try await context.store.consents(person: person.id)
                 if consents.isEmpty { Console.print("No consents yet.") }
                 let formatter = ISO8601DateFormatter()
                 for consent in consents where who.journeyID == nil || consent.journey == who.journeyID {
@@ -37,7 +38,7 @@ struct ConsentCommand: ParsableCommand {
         }
     }
 
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "withdraw",
             abstract: "Withdraw a consent: Lotsen asks again before the next exchange in its scope.")
 
@@ -48,11 +49,11 @@ struct ConsentCommand: ParsableCommand {
         @OptionGroup var library: LibraryOptions
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let context = try EngineContext(library: library, database: database)
-                let person = try context.engine.person(try who.reference())
-                guard let withdrawn = try context.store.withdrawConsent(id: consent, person: person.id, at: Date(), actor: .person) else {
+                let person = try await context.engine.person(try who.reference())
+                guard let withdrawn = try await context.store.withdrawConsent(id: consent, person: person.id, at: Date(), actor: .person) else {
                     throw CLIError("this person has no consent '\(consent)'", hint: "list them with: lotsen consent list --person ...")
                 }
                 guard withdrawn.decision == .granted else { throw CLIError("'\(consent)' was a refusal; there is nothing to withdraw") }

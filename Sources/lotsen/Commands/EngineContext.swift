@@ -1,6 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 
 /// The concrete parts one command runs with: the library from disk, the SQLite store and the engine over both.

@@ -2,6 +2,7 @@ import Foundation
 import JourneyAdapters
 import JourneyEngine
 import JourneyModel
+import JourneySandbox
 import JourneyStore
 
 /// The parts a command needs to talk to agencies: the engine, the exchange over the HTTP adapter, and the sandbox

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen fetch`: fetch facts an agency already holds, after a preview and the person's consent.
 struct FetchCommand: AsyncParsableCommand {
@@ -24,11 +25,11 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             try await ExchangeContext.with(library: library, database: database) { context in
-                let person = try context.engine.person(try who.reference())
-                let journeys = try context.engine.overview(.id(person.id)).enrollments.map(\.journey.id).filter { who.journeyID == nil || $0 == who.journeyID }
+                let person = try await context.engine.person(try who.reference())
+                let journeys = try await context.engine.overview(.id(person.id)).enrollments.map(\.journey.id).filter { who.journeyID == nil || $0 == who.journeyID }
                 var offered = false
                 for journey in journeys {
-                    for offer in try context.exchange.lookupOffers(person: person.id, journey: journey) {
+                    for offer in try await context.exchange.lookupOffers(person: person.id, journey: journey) {
                         offered = true
                         ExchangePreview.lines(offer, language: language.language).forEach { Console.print($0) }
                         let decision = try consent.decision(question: "Fetch these from \(offer.agency.name[language.language])?")

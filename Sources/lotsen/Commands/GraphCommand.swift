@@ -2,7 +2,7 @@ import ArgumentParser
 import JourneyModel
 
 /// `lotsen graph`: the step graph as Mermaid or Graphviz DOT.
-struct GraphCommand: ParsableCommand {
+struct GraphCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Print a journey's step graph as Mermaid or Graphviz DOT.",
@@ -18,8 +18,8 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let definition = try library.load().requireJourney(journey)
             Console.print(JourneyGraph(journey: definition, language: language.language).render(format))
         }

@@ -49,7 +49,7 @@ struct GuideCommand: AsyncParsableCommand {
                 let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
                 let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person,
                     exchange: context.exchange)
-                switch await session.runOnOwnThread() {
+                switch await session.run() {
                 case .finished: return
                 case .interrupted: throw ExitCode(130)
                 case .failed: throw ExitCode(1)

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 
 /// `lotsen journal`: who read or sent what about a person, and checking that nobody edited the record.
-struct JournalCommand: ParsableCommand {
+struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Show the access journal: every call to an agency about a person, and every consent.",
@@ -13,7 +14,7 @@ struct JournalCommand: ParsableCommand {
         defaultSubcommand: Show.self
     )
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show everything that was read or sent about a person, oldest first.",
@@ -24,11 +25,11 @@ struct JournalCommand: ParsableCommand {
         @OptionGroup var library: LibraryOptions
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let context = try EngineContext(library: library, database: database)
-                let person = try context.engine.person(try who.reference())
-                let entries = try context.store.journal(person: person.id)
+                let person = try await context.engine.person(try who.reference())
+                let entries = try await context.store.journal(person: person.id)
                 if entries.isEmpty { Console.print("Nothing has been read or sent about this person.") }
                 let formatter = ISO8601DateFormatter()
                 for entry in entries where who.journeyID == nil || entry.journey == who.journeyID {
@@ -41,7 +42,7 @@ struct JournalCommand: ParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Check the journal's hash chain: an edited, removed or reordered entry is reported.",
@@ -58,10 +59,10 @@ struct JournalCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let store = try database.open()
-                let result = try store.verifyJournal(expectedHead: expectHead)
+                let result = try await store.verifyJournal(expectedHead: expectHead)
                 switch result.problem {
                 case nil:
                     Console.print("The journal is intact: \(result.entries) entr\(result.entries == 1 ? "y" : "ies"), head \(result.head).")

@@ -1,15 +1,16 @@
 import ArgumentParser
+import Foundation
 import JourneyModel
 
 /// `lotsen journeys`: the journeys Lotsen can guide a person through.
-struct JourneysCommand: ParsableCommand {
+struct JourneysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "journeys", abstract: "List the journeys.")
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let loaded = try library.load()
             let language = language.language
             let width = loaded.journeys.map(\.id.rawValue.count).max() ?? 0

@@ -3,7 +3,7 @@ import JourneyEngine
 import JourneyModel
 
 /// `lotsen link`: attaches a personnummer or samordningsnummer obtained later to a newcomer's reference.
-struct LinkCommand: ParsableCommand {
+struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Link a personnummer or samordningsnummer to a Lotsen reference, keeping all progress."
@@ -19,8 +19,8 @@ struct LinkCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard case .id(let id) = try PersonReference(parsing: person) else {
                 throw ValidationError("--person must be a Lotsen reference (lp-...)")
             }
@@ -28,7 +28,7 @@ struct LinkCommand: ParsableCommand {
                 throw ValidationError("--identity must be a personnummer or samordningsnummer")
             }
             let context = try EngineContext(library: library, database: database)
-            _ = try context.engine.link(person: id, identity: number)
+            _ = try await context.engine.link(person: id, identity: number)
             let label = Labels(language: language.language)
             Console.print(label("Linked. From now on you can use your \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer") instead of \(id).",
                 "Kopplat. Från och med nu kan du använda ditt \(number.kind.rawValue) i stället för \(id)."))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JourneyAdapters
+import JourneySandbox
 
 /// `lotsen sandbox`: the built-in simulated agencies, on their own.
 struct SandboxCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import JourneyEngine
 import JourneyHTTP
+import JourneySQLite
 import Logging
 
 /// `lotsen serve`: the JSON API for caseworkers, agencies and other front ends.
@@ -39,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services: APIServices
         do {
             let store = try database.open()
-            let migrations = try store.appliedMigrations()
+            let migrations = try await store.appliedMigrations()
             logger.info("database ready", metadata: ["migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,

@@ -2,7 +2,7 @@ import ArgumentParser
 import JourneyModel
 
 /// `lotsen show`: a journey as a readable, numbered step list.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a journey as a numbered step list.",
@@ -15,8 +15,8 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let loaded = try library.load()
             let definition = try loaded.requireJourney(journey)
             Console.print(JourneyOutline(journey: definition, catalog: loaded.catalog, language: language.language).render())

@@ -1,9 +1,10 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen start`: enrols a person in a journey, or continues the one they already started.
-struct StartCommand: ParsableCommand {
+struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
         abstract: "Start a journey for a person (or show it again if already started).",
@@ -24,11 +25,11 @@ struct StartCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let context = try EngineContext(library: library, database: database)
             let reference = try PersonReference(parsing: person)
-            let view = try context.engine.enroll(reference, in: JourneyID(journey))
+            let view = try await context.engine.enroll(reference, in: JourneyID(journey))
             let label = Labels(language: language.language)
             let title = view.journey.title[language.language]
             if reference == .new {

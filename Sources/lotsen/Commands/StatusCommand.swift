@@ -1,9 +1,10 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen status`: where a person stands in each journey, and what to do next.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show where a person stands in their journeys and what to do next."
@@ -17,11 +18,11 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON for scripts instead of text.")
     var json = false
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let context = try EngineContext(library: library, database: database)
             let reference = try who.reference()
-            let overview = try context.engine.overview(reference)
+            let overview = try await context.engine.overview(reference)
             let views = overview.enrollments.filter { who.journeyID == nil || $0.journey.id == who.journeyID }
             if let journey = who.journeyID, views.isEmpty {
                 throw CLIError("this person has not started '\(journey)'", hint: "start it with: lotsen start \(journey) --person ...")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// The options every step command shares, and how it runs: one engine call, then the updated journey.
 struct StepArguments: ParsableArguments {
@@ -12,11 +13,11 @@ struct StepArguments: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
 
-    func run(_ command: StepCommand, produced: [(fact: FactID, text: String)] = [], done: (Labels, String) -> String) throws {
+    func run(_ command: StepCommand, produced: [(fact: FactID, text: String)] = [], done: (Labels, String) -> String) async throws {
         let context = try EngineContext(library: library, database: database)
         let reference = try who.reference()
-        let person = try context.engine.person(reference)
-        let view = try context.engine.apply(command, step: StepID(step), person: person.id, journey: who.journeyID, produced: produced)
+        let person = try await context.engine.person(reference)
+        let view = try await context.engine.apply(command, step: StepID(step), person: person.id, journey: who.journeyID, produced: produced)
         let title = view.journey.step(StepID(step))?.title[language.language] ?? step
         Console.print(done(Labels(language: language.language), title))
         Console.print()
@@ -27,18 +28,18 @@ struct StepArguments: ParsableArguments {
 }
 
 /// `lotsen begin`: marks a step as started.
-struct BeginCommand: ParsableCommand {
+struct BeginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "begin", abstract: "Mark a step as started.")
 
     @OptionGroup var arguments: StepArguments
 
-    func run() throws {
-        try reportingFailures { try arguments.run(.start) { label, title in label("Started: \(title).", "Påbörjat: \(title).") } }
+    func run() async throws {
+        try await reportingFailures { try await arguments.run(.start) { label, title in label("Started: \(title).", "Påbörjat: \(title).") } }
     }
 }
 
 /// `lotsen complete`: marks a step as done, optionally reporting the facts it produced.
-struct CompleteCommand: ParsableCommand {
+struct CompleteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "complete",
         abstract: "Mark a step as done.",
@@ -56,26 +57,26 @@ struct CompleteCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            try arguments.run(.complete, produced: facts.compactMap(AnswerCommand.split)) { label, title in label("Done: \(title).", "Klart: \(title).") }
+    func run() async throws {
+        try await reportingFailures {
+            try await arguments.run(.complete, produced: facts.compactMap(AnswerCommand.split)) { label, title in label("Done: \(title).", "Klart: \(title).") }
         }
     }
 }
 
 /// `lotsen skip`: skips an optional step.
-struct SkipCommand: ParsableCommand {
+struct SkipCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "skip", abstract: "Skip an optional step.")
 
     @OptionGroup var arguments: StepArguments
 
-    func run() throws {
-        try reportingFailures { try arguments.run(.skip) { label, title in label("Skipped: \(title).", "Hoppade över: \(title).") } }
+    func run() async throws {
+        try await reportingFailures { try await arguments.run(.skip) { label, title in label("Skipped: \(title).", "Hoppade över: \(title).") } }
     }
 }
 
 /// `lotsen reject`: records that the agency turned a step down.
-struct RejectCommand: ParsableCommand {
+struct RejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Record that the agency rejected a step.",
@@ -87,7 +88,7 @@ struct RejectCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The agency's reason, as the person may read it.", valueName: "text"))
     var reason: String?
 
-    func run() throws {
-        try reportingFailures { try arguments.run(.reject(reason: reason)) { label, title in label("Rejected: \(title).", "Avslaget: \(title).") } }
+    func run() async throws {
+        try await reportingFailures { try await arguments.run(.reject(reason: reason)) { label, title in label("Rejected: \(title).", "Avslaget: \(title).") } }
     }
 }

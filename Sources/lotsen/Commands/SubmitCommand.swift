@@ -1,6 +1,7 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen submit`: send a step's application to its agency, after a preview and the person's consent.
 struct SubmitCommand: AsyncParsableCommand {
@@ -27,9 +28,14 @@ struct SubmitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             try await ExchangeContext.with(library: library, database: database) { context in
-                let person = try context.engine.person(try who.reference())
-                let journey = try who.journeyID ?? context.engine.journey(containing: StepID(step), for: person.id)
-                let offer = try context.exchange.submissionOffer(step: StepID(step), person: person.id, journey: journey)
+                let person = try await context.engine.person(try who.reference())
+                let journey: JourneyID
+                if let named = try who.journeyID {
+                    journey = named
+                } else {
+                    journey = try await context.engine.journey(containing: StepID(step), for: person.id)
+                }
+                let offer = try await context.exchange.submissionOffer(step: StepID(step), person: person.id, journey: journey)
                 ExchangePreview.lines(offer, language: language.language).forEach { Console.print($0) }
                 let decision = try consent.decision(question: "Send this to \(offer.agency.name[language.language])?")
                 switch try await context.exchange.submit(offer, for: person.id, decision: decision) {

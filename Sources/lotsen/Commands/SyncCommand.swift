@@ -1,6 +1,7 @@
 import ArgumentParser
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen sync`: finish interrupted submissions and follow open cases.
 struct SyncCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct SyncCommand: AsyncParsableCommand {
                 let finished = await context.exchange.resumePendingSubmissions()
                 if finished > 0 { Console.print("Sent \(finished) interrupted application\(finished == 1 ? "" : "s").") }
                 guard let person else { return }
-                let id = try context.engine.person(try PersonReference(parsing: person)).id
+                let id = try await context.engine.person(try PersonReference(parsing: person)).id
                 let updates = try await context.exchange.refreshCases(of: id)
                 for update in updates {
                     let state =

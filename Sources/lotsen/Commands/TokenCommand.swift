@@ -3,10 +3,11 @@ import Foundation
 import JourneyEngine
 import JourneyHTTP
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 
 /// `lotsen token`: bearer tokens for the JSON API.
-struct TokenCommand: ParsableCommand {
+struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Create, list and revoke bearer tokens for the JSON API.",
@@ -20,7 +21,7 @@ struct TokenCommand: ParsableCommand {
 }
 
 /// `lotsen token create`
-struct TokenCreateCommand: ParsableCommand {
+struct TokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a token and print its secret (shown this once).",
@@ -58,8 +59,8 @@ struct TokenCreateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try database.open()
             var personID: PersonID?
             var identity: Personnummer?
@@ -67,13 +68,13 @@ struct TokenCreateCommand: ParsableCommand {
                 switch try PersonReference(parsing: person) {
                 case .new: throw CLIError("a token is for someone Lotsen can name", hint: "start a journey with --person new first, then use the reference")
                 case .id(let id):
-                    guard try storage({ () throws(StorageError) in try store.person(id: id) }) != nil else {
+                    guard try await store.person(id: id) != nil else {
                         throw CLIError("no person with reference \(id)", hint: "check the reference")
                     }
                     personID = id
                 case .identity(let number):
                     // Named by number until their first journey creates the person; by reference after that.
-                    if let known = try storage({ () throws(StorageError) in try store.person(identity: number) }) { personID = known.id } else { identity = number }
+                    if let known = try await store.person(identity: number) { personID = known.id } else { identity = number }
                 }
             }
             var agencyID: AgencyID?
@@ -87,7 +88,7 @@ struct TokenCreateCommand: ParsableCommand {
             let (secret, hash) = TokenSecret.generate()
             let token = StoredToken(id: TokenSecret.newID(), role: role, person: personID, identity: identity, agency: agencyID, label: label,
                 createdAt: Date())
-            try storage { () throws(StorageError) in try store.insertToken(token, secretHash: hash) }
+            try await store.insertToken(token, secretHash: hash)
             Console.print(secret)
             Console.error("Created token \(token.id) (\(role.rawValue)). The secret above is shown only now; revoke it with: lotsen token revoke \(token.id)")
         }
@@ -95,15 +96,15 @@ struct TokenCreateCommand: ParsableCommand {
 }
 
 /// `lotsen token list`
-struct TokenListCommand: ParsableCommand {
+struct TokenListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens (never their secrets).")
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try database.open()
-            let tokens = try storage { () throws(StorageError) in try store.tokens() }
+            let tokens = try await store.tokens()
             if tokens.isEmpty { Console.print("No tokens yet; create one with: lotsen token create --role ..."); return }
             let formatter = ISO8601DateFormatter()
             for token in tokens {
@@ -118,7 +119,7 @@ struct TokenListCommand: ParsableCommand {
 }
 
 /// `lotsen token revoke`
-struct TokenRevokeCommand: ParsableCommand {
+struct TokenRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token: it is refused from the next request on.")
 
     @Argument(help: ArgumentHelp("The token's id (tk-...), as shown by 'lotsen token list'.", valueName: "token-id"))
@@ -126,10 +127,10 @@ struct TokenRevokeCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try database.open()
-            guard try storage({ () throws(StorageError) in try store.revokeToken(id: id, at: Date()) }) != nil else {
+            guard try await store.revokeToken(id: id, at: Date()) != nil else {
                 throw CLIError("no token '\(id)'", hint: "list them with: lotsen token list")
             }
             Console.print("Revoked \(id).")

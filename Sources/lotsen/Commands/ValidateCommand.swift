@@ -3,7 +3,7 @@ import Foundation
 import JourneyModel
 
 /// `lotsen validate`: checks journey and adapter files and reports every problem, compiler style.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check journey and adapter files and report every problem at once.",
@@ -19,8 +19,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             var journeyFiles: [URL] = []
             var adapterFiles: [URL] = []

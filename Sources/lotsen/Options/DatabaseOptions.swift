@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneySQLite
 import JourneyStore
 
 /// Which SQLite file holds people's progress.

@@ -1,3 +1,4 @@
+import Foundation
 import JourneyModel
 
 /// A journey's step graph as Mermaid or Graphviz DOT, for authors to preview.

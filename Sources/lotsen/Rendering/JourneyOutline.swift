@@ -1,3 +1,4 @@
+import Foundation
 import JourneyModel
 
 /// A journey as a numbered step list in the GOV.UK step-by-step manner: steps that can be done at the

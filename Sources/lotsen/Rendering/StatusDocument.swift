@@ -1,6 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// `lotsen status --json`: a stable, camelCase JSON document of a person's journeys for scripts.
 struct StatusDocument: Encodable {

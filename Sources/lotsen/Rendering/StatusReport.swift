@@ -1,5 +1,7 @@
+import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// A person's own view of their journeys: each step's state with what it waits for, and what to do next.
 /// Identity numbers are never printed, only whether they are known.

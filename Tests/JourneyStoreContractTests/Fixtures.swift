@@ -1,0 +1,74 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+import Synchronization
+
+// Every personnummer and samordningsnummer used by these tests comes from `OfficialTestNumbers`:
+// Skatteverket's published test numbers, which are never assigned to anyone.
+
+/// Fixed moments, whole seconds apart, so no test depends on the clock.
+enum Moment {
+    /// 2026-01-01 00:00:00 UTC.
+    static let start = Date(timeIntervalSince1970: 1_767_225_600)
+
+    static func day(_ days: Int, hour: Int = 0) -> Date {
+        start.addingTimeInterval(TimeInterval(days * 86_400 + hour * 3_600))
+    }
+}
+
+enum TestIdentity {
+    static func personnummer() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.personnummer) }
+    static func leapDay() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.leapDayPersonnummer) }
+    static func samordningsnummer() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.samordningsnummer) }
+}
+
+extension StoredEnrollment {
+    /// A new enrollment as the engine would create it, with the given steps.
+    static func fixture(
+        _ id: EnrollmentID, person: PersonID, journey: JourneyID = "new-in-sweden", version: Int = 1, status: EnrollmentStatus = .active,
+        ball: BallHolder = .person, revision: Int = 1, createdAt: Date = Moment.start, updatedAt: Date? = nil, completedAt: Date? = nil,
+        steps: [StepID: StoredStep] = [:]
+    ) -> StoredEnrollment {
+        StoredEnrollment(
+            id: id, person: person, journey: journey, journeyVersion: version, status: status, ball: ball, revision: revision,
+            createdAt: createdAt, updatedAt: updatedAt ?? createdAt, completedAt: completedAt, steps: steps)
+    }
+}
+
+extension JourneyEvent {
+    /// The same event as written by the engine, before the store numbered it.
+    var unsequenced: JourneyEvent {
+        var copy = self
+        copy.sequence = 0
+        return copy
+    }
+}
+
+extension JourneyStore {
+    /// Creates a bare person, through the protocol (one transaction, no enrollment).
+    @discardableResult
+    func newPerson(_ id: PersonID, identity: Personnummer? = nil, at moment: Date = Moment.start) async throws -> StoredPerson {
+        try await transact(creating: StoredPerson(id: id, identity: identity, createdAt: moment)) { _ in [] }.person
+    }
+
+    /// Creates a person and enrolls them in one journey, with an `enrolled` event, as the engine does.
+    @discardableResult
+    func newEnrolledPerson(_ person: PersonID, identity: Personnummer? = nil, enrollment: StoredEnrollment) async throws -> PersonSnapshot {
+        try await transact(creating: StoredPerson(id: person, identity: identity, createdAt: enrollment.createdAt)) { snapshot in
+            snapshot.enrollments.append(enrollment)
+            return [JourneyEvent(enrollment: enrollment.id, at: enrollment.createdAt, actor: .person, kind: .enrolled)]
+        }
+    }
+}
+
+/// An error a transition body throws to refuse a change, to show it comes out of `transact` unchanged.
+struct RefusedTransition: Error, Equatable {
+    let reason: String
+}
+
+/// Records whether a `@Sendable` body ran.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .relaxed) }
+    var isSet: Bool { value.load(ordering: .relaxed) }
+}
