@@ -1,0 +1,130 @@
+import Foundation
+import JourneyModel
+import JourneyStore
+import Testing
+
+@testable import JourneyPostgres
+
+/// What only the PostgreSQL store has: several nodes starting and claiming work at once, and what an operator sees
+/// when the server, the database or the login is wrong.
+@Suite("PostgreSQL store: nodes, claims and errors")
+struct PostgresStoreTests {
+    @Test("nodes opening a new database at the same moment migrate it once")
+    func concurrentOpensMigrateOnce() async throws {
+        try await withDatabase(.postgres) { database, _ in
+            // The first store already migrated; drop its work to start again from an empty database.
+            try await database.execute("DROP TABLE agency_event, api_token, access_journal, submission, consent, event, fact, open_step, "
+                + "enrollment, definition, person, schema_migration")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await database.open() } }
+                try await group.waitForAll()
+            }
+            #expect(try await database.count("schema_migration") == MigrationContractTests.shipped(.postgres).count)
+        }
+    }
+
+    @Test("pending submissions are claimed by one node each; a claim ends with the outcome or when it lapses")
+    func claimsAreExclusive() async throws {
+        try await withDatabase(.postgres) { database, first in
+            let stores = [try #require(first as? PostgresJourneyStore), try #require(try await database.open() as? PostgresJourneyStore)]
+            try await OnceOnlyContractTests.prepare(first)
+            var ids: [String] = []
+            for (index, step) in ["a", "b", "c", "d", "e", "f"].enumerated() {
+                ids.append(try await OnceOnlyContractTests.intent(OnceOnlyContractTests.draft(step: StepID(step), day: index), first).id)
+            }
+
+            async let one = stores[0].claimPendingSubmissions(limit: 4, claimant: "node-1", at: Moment.day(10), lease: .seconds(60))
+            async let two = stores[1].claimPendingSubmissions(limit: 4, claimant: "node-2", at: Moment.day(10), lease: .seconds(60))
+            let (claimedByOne, claimedByTwo) = try await (one, two)
+            let claimed = claimedByOne.map(\.id) + claimedByTwo.map(\.id)
+            #expect(claimed.count == 6 && Set(claimed) == Set(ids))
+            #expect(try await stores[0].claimPendingSubmissions(limit: 10, claimant: "node-3", at: Moment.day(10), lease: .seconds(60)).isEmpty)
+
+            // The outcome ends a claim: still pending, the submission may be claimed again at once.
+            var retried = try #require(claimedByOne.first)
+            retried.attempts = 1
+            retried.lastError = "timeout"
+            try await first.recordOutcome(retried, journal: OnceOnlyContractTests.journal("p-1", .send, detail: "timeout"))
+            let again = try await stores[1].claimPendingSubmissions(limit: 10, claimant: "node-2", at: Moment.day(10), lease: .seconds(60))
+            #expect(again.map(\.id) == [retried.id])
+
+            // A node that died holding claims lets them go when the lease lapses.
+            let lapsed = try await stores[1].claimPendingSubmissions(limit: 10, claimant: "node-2", at: Moment.day(11), lease: .seconds(60))
+            #expect(Set(lapsed.map(\.id)) == Set(ids))
+            #expect(lapsed.map(\.createdAt) == lapsed.map(\.createdAt).sorted())
+        }
+    }
+
+    @Test("a missing database cannot be opened, and the message names server and database but never the password")
+    func missingDatabase() async throws {
+        try await withDatabase(.postgres) { database, _ in
+            let location = try #require(database.location)
+            let missing = PostgresLocation(host: location.host, port: location.port, user: location.user, password: "not-this-secret",
+                database: "lotsen_no_such_database", tls: location.tls)
+            let error = try await #require(throws: StorageError.self) { _ = try await PostgresJourneyStore.open(missing) }
+            #expect(error.code == .cannotOpen)
+            #expect(error.message.contains("lotsen_no_such_database") && error.message.contains(location.host))
+            #expect(!error.description.contains("not-this-secret"))
+            #expect(!missing.description.contains("not-this-secret") && !String(reflecting: missing).contains("not-this-secret"))
+        }
+    }
+
+    @Test("an unknown user cannot log in: cannotOpen, with a hint")
+    func unknownUser() async throws {
+        try await withDatabase(.postgres) { database, _ in
+            let location = try #require(database.location)
+            let stranger = PostgresLocation(host: location.host, port: location.port, user: "lotsen_no_such_user", password: nil,
+                database: location.database, tls: location.tls)
+            let error = try await #require(throws: StorageError.self) { _ = try await PostgresJourneyStore.open(stranger) }
+            #expect(error.code == .cannotOpen)
+            #expect(error.hint != nil)
+        }
+    }
+
+    @Test("a server nobody listens on is busy, naming where it was looked for")
+    func unreachableServer() async throws {
+        let nowhere = PostgresLocation(host: "127.0.0.1", port: 1, user: "postgres", password: nil, database: "lotsen")
+        let error = try await #require(throws: StorageError.self) { _ = try await PostgresJourneyStore.open(nowhere) }
+        #expect(error.code == .busy)
+        #expect(error.message.contains("127.0.0.1:1") && error.message.contains("lotsen"))
+    }
+}
+
+@Suite("PostgreSQL locations")
+struct PostgresLocationTests {
+    @Test("a URL gives user, password, host, port and database; the description hides the password")
+    func parsesURL() throws {
+        let location = try PostgresLocation(url: "postgres://lotsen:s%40cret@db.example.org:6543/journeys?sslmode=require", environment: [:])
+        #expect(location == PostgresLocation(host: "db.example.org", port: 6543, user: "lotsen", password: "s@cret", database: "journeys", tls: .require))
+        #expect(location.description == "postgres://lotsen@db.example.org:6543/journeys")
+        #expect(!"\(location)".contains("cret") && !String(reflecting: location).contains("cret"))
+    }
+
+    @Test("postgresql:// works too; defaults come from the environment, PGPASSWORD included")
+    func defaults() throws {
+        let location = try PostgresLocation(url: "postgresql://db/lotsen", environment: ["PGUSER": "node", "PGPASSWORD": "from-env"])
+        #expect(location == PostgresLocation(host: "db", port: 5432, user: "node", password: "from-env", database: "lotsen"))
+        let bare = try PostgresLocation(url: "postgres://", environment: [:])
+        #expect(bare.host == "localhost" && bare.user == "postgres" && bare.database == "postgres" && bare.password == nil)
+    }
+
+    @Test("a unix socket directory is given as ?host= or percent-encoded in the host")
+    func unixSockets() throws {
+        let query = try PostgresLocation(url: "postgres://lotsen@/journeys?host=/run/postgresql&port=5433", environment: [:])
+        #expect(query.host == "/run/postgresql" && query.port == 5433 && query.isUnixSocket)
+        #expect(query.unixSocketPath == "/run/postgresql/.s.PGSQL.5433")
+        let encoded = try PostgresLocation(url: "postgres://lotsen@%2Frun%2Fpostgresql/journeys", environment: [:])
+        #expect(encoded.host == "/run/postgresql" && encoded.database == "journeys")
+        #expect(encoded.description == "postgres://lotsen@/journeys?host=/run/postgresql&port=5432")
+    }
+
+    @Test("anything else is refused without repeating the URL", arguments: [
+        "mysql://root:hunter2@db/x", "postgres://u:hunter2@db:99999/x", "postgres://u:hunter2@db/x?sslmode=sometimes",
+        "postgres://u:hunter2@db/x?options=hunter2",
+    ])
+    func refusesOthers(url: String) throws {
+        let error = try #require(throws: StorageError.self) { try PostgresLocation(url: url, environment: [:]) }
+        #expect(error.code == .cannotOpen)
+        #expect(!error.description.contains("hunter2"))
+    }
+}
