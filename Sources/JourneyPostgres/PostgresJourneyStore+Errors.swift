@@ -23,6 +23,10 @@ enum PostgresErrors {
         if error is PostgresDecodingError {
             return StorageError(.corrupt, "a row in the \(location.serverDescription) cannot be read", hint: "the database may come from a newer Lotsen")
         }
+        if error is LeaseTimeout {
+            return StorageError(.busy, "no connection to the \(location.serverDescription) became free in time",
+                hint: "PostgreSQL may be down or unreachable, or every connection of this node's pool is in use; try again")
+        }
         guard let error = error as? PSQLError else { return unreachable(location) }
         switch error.code {
         case .server: return serverError(state: error.serverInfo?[.sqlState] ?? "", at: location)

@@ -39,7 +39,7 @@ extension PostgresJourneyStore {
         var attempt = 1
         while true {
             do {
-                return try await client.withConnection { connection in
+                return try await withLeasedConnection { connection in
                     let session = Session(connection: connection, logger: logger)
                     try await session.exec(begin)
                     do {
@@ -72,7 +72,7 @@ extension PostgresJourneyStore {
     /// A read of one statement, outside any transaction: a statement sees one moment by itself.
     func read<T: Sendable>(_ body: (Session) async throws -> T) async throws(StorageError) -> T {
         do {
-            return try await client.withConnection { connection in try await body(Session(connection: connection, logger: logger)) }
+            return try await withLeasedConnection { connection in try await body(Session(connection: connection, logger: logger)) }
         } catch {
             throw PostgresErrors.storageError(error, at: location)
         }

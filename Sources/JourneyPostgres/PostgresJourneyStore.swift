@@ -20,20 +20,23 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     /// Where the database is; its description never shows the password.
     public let location: PostgresLocation
     let logger: Logger
+    /// How long a call waits for a pooled connection before it fails as ``StorageError/Code/busy``.
+    let leaseTimeout: Duration
 
-    private init(client: PostgresClient, runner: Task<Void, Never>, location: PostgresLocation, logger: Logger) {
+    private init(client: PostgresClient, runner: Task<Void, Never>, location: PostgresLocation, logger: Logger, leaseTimeout: Duration) {
         self.client = client
         self.runner = runner
         self.location = location
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
     }
 
     /// Connects to the database at `location`, applies every migration not yet applied (one node at a time), and
     /// starts a pool of at most `maximumConnections`. Fails with ``StorageError/Code/cannotOpen`` for a wrong
     /// password, a missing database or a database a newer Lotsen wrote, ``StorageError/Code/busy`` when the server
-    /// cannot be reached.
-    public static func open(_ location: PostgresLocation, maximumConnections: Int = 10, logger: Logger = Logger(label: "lotsen.postgres"))
-        async throws(StorageError) -> PostgresJourneyStore
+    /// cannot be reached. Later calls that find no free connection within `leaseTimeout` fail as busy.
+    public static func open(_ location: PostgresLocation, maximumConnections: Int = 10, leaseTimeout: Duration = .seconds(15),
+        logger: Logger = Logger(label: "lotsen.postgres")) async throws(StorageError) -> PostgresJourneyStore
     {
         do {
             // One connection of its own first: it reports a refused login or a missing database at once, where the
@@ -51,7 +54,7 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
         }
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
         let runner = Task { await client.run() }
-        return PostgresJourneyStore(client: client, runner: runner, location: location, logger: logger)
+        return PostgresJourneyStore(client: client, runner: runner, location: location, logger: logger, leaseTimeout: leaseTimeout)
     }
 
     /// Stops the pool and closes its connections; calls after this fail. Waits until the pool has shut down.
