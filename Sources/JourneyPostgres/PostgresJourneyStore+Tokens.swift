@@ -27,7 +27,7 @@ extension PostgresJourneyStore: TokenStore {
 
     public func revokeToken(id: String, at moment: Date) async throws(StorageError) -> StoredToken? {
         // One statement: a token revoked before keeps its first moment, and the row comes back either way.
-        try await read { db in
+        try await write { db in
             try await db.rows(
                 "UPDATE api_token SET revoked_at = coalesce(revoked_at, \(moment.storedSeconds)) WHERE id = \(id) RETURNING \(unescaped: Self.tokenColumns)"
             ).first.map(Self.token(from:))

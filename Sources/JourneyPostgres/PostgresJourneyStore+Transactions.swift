@@ -47,8 +47,9 @@ extension PostgresJourneyStore {
                         try await session.exec("COMMIT")
                         return result
                     } catch {
-                        // After a failed COMMIT there is nothing to roll back; the ROLLBACK only warns.
-                        _ = try? await session.exec("ROLLBACK")
+                        // After a failed COMMIT there is nothing to roll back; the ROLLBACK only warns. A connection
+                        // that cannot even roll back is in a state nobody should inherit: closed, the pool drops it.
+                        do { try await session.exec("ROLLBACK") } catch { try? await connection.close() }
                         throw error
                     }
                 }

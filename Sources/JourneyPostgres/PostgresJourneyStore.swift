@@ -70,9 +70,10 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
 
     /// The names of the migrations applied to this database, oldest first.
     public func appliedMigrations() async throws(StorageError) -> [String] {
-        try await read { db in
-            try await db.rows("SELECT name FROM schema_migration ORDER BY applied_at, name").map { try $0.decode(String.self) }
-        }
+        let names = try await read { db in try await db.rows("SELECT name FROM schema_migration").map { try $0.decode(String.self) } }
+        // In the schema's own order, which clocks of different nodes cannot disturb.
+        let order = Dictionary(uniqueKeysWithValues: PostgresSchema.migrations.enumerated().map { ($1.name, $0) })
+        return names.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
     }
 
     // MARK: People

@@ -105,6 +105,36 @@ struct ConcurrencyContractTests {
         }
     }
 
+    @Test("callers cancelled halfway leave whole changes or none, and the store keeps working", arguments: StoreKind.allCases)
+    func cancelledCallersLeaveWholeChanges(kind: StoreKind) async throws {
+        try await withDatabase(kind) { _, store in
+            try await store.newEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+            let group = Task {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<20 {
+                        group.addTask {
+                            _ = try? await store.transact(person: "p-1") { snapshot in
+                                snapshot.enrollments[0].revision += 1
+                                return [JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .system, kind: .stepProgressed)]
+                            }
+                        }
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(5))
+            group.cancel()
+            await group.value
+
+            // Each change that landed brought its event and its revision; the store still takes transitions.
+            let after = try await store.transact(person: "p-1") { snapshot in
+                snapshot.enrollments[0].revision += 1
+                return [JourneyEvent(enrollment: "e-1", at: Moment.day(2), actor: .system, kind: .stepProgressed)]
+            }
+            #expect(try await store.events(enrollment: "e-1").count == after.enrollments[0].revision)
+            #expect(try await store.snapshot(person: "p-1") == after)
+        }
+    }
+
     /// `nil` when `body` succeeds, else the storage error's code.
     private func outcome(_ body: () async throws -> Void) async -> StorageError.Code? {
         do {
