@@ -21,13 +21,9 @@ extension PostgresJourneyStore: AgencyEventStore {
     }
 
     public func snapshot(containing enrollment: EnrollmentID) async throws(StorageError) -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)? {
-        // One repeatable-read snapshot, so the pending flag belongs to the snapshot it comes with.
-        let loaded = try await consistentRead { db -> Loaded? in
-            guard let row = try await db.rows("SELECT person_id FROM enrollment WHERE id = \(enrollment.rawValue)").first else { return nil }
-            let person = PersonID(try row.decode(String.self))
-            guard let snapshot = try await Self.loadSnapshot(db, person: person, lock: false) else { return nil }
-            let pending = try await !db.rows("SELECT 1 FROM agency_event WHERE person_id = \(person.rawValue) AND status = 'pending' LIMIT 1").isEmpty
-            return Loaded(snapshot: snapshot, pending: pending)
+        // One statement, so the pending flag belongs to the snapshot it comes with.
+        let loaded = try await read { db -> Loaded? in
+            try await Self.loadSnapshot(db, containing: enrollment).map { Loaded(snapshot: $0.snapshot, pending: $0.pending) }
         }
         return loaded.map { ($0.snapshot, $0.pending) }
     }

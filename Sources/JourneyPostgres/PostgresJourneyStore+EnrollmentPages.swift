@@ -61,20 +61,6 @@ extension PostgresJourneyStore: EnrollmentListing {
         return statement.query
     }
 
-    /// A statement put together from optional filters: each value is bound as a parameter (`$n`), never spliced in.
-    struct Statement {
-        var sql = ""
-        private var binds = PostgresBindings()
-
-        /// Binds `value` and returns its placeholder.
-        mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) -> String {
-            binds.append(value)
-            return "$\(binds.count)"
-        }
-
-        var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
-    }
-
     /// One row of a page.
     private static func summary(_ row: PostgresRow) throws -> EnrollmentSummary {
         let (id, person, journey, version, status, ball, revision, createdAt, updatedAt, completedAt, stepID, stepState, stepSince) = try row.decode(

@@ -10,28 +10,90 @@ extension PostgresJourneyStore {
         "e.id, e.person_id, e.journey_id, e.journey_version, e.status, e.ball, e.revision, e.created_at, e.updated_at, e.completed_at, e.steps"
 
     /// The person, their facts and enrollments. With `lock`, the person's row is locked for the rest of the
-    /// transaction first, so no other writer changes any of it until then.
+    /// transaction first, so no other writer changes any of it until then. The lock is a statement of its own: a
+    /// statement reads as of its start, so one that waited for the lock inside would read what was there before.
     static func loadSnapshot(_ db: Session, person id: PersonID, lock: Bool) async throws -> PersonSnapshot? {
-        guard let person = try await fetchPerson(db, id: id, lock: lock) else { return nil }
+        if lock, try await db.rows("SELECT id FROM person WHERE id = \(id.rawValue) FOR UPDATE").isEmpty { return nil }
+        var statement = PostgresJourneyStore.Statement()
+        statement.sql = snapshotSQL(person: statement.bind(id.rawValue), pending: nil)
+        return try snapshot(from: try await db.rows(statement.query))?.snapshot
+    }
+
+    /// The snapshot of the person `enrollment` belongs to, and whether they have pending agency events.
+    static func loadSnapshot(_ db: Session, containing enrollment: EnrollmentID) async throws -> (snapshot: PersonSnapshot, pending: Bool)? {
+        var statement = PostgresJourneyStore.Statement()
+        let person = "(SELECT person_id FROM enrollment WHERE id = \(statement.bind(enrollment.rawValue)))"
+        statement.sql = snapshotSQL(person: person, pending: person)
+        return try snapshot(from: try await db.rows(statement.query))
+    }
+
+    /// A person's snapshot in one statement, so in one round trip and as of one moment without a transaction: the
+    /// person's row (kind 0), their facts (1), their enrollments (2) and, when asked, one row if they have a pending
+    /// agency event (3). Each kind fills the columns it needs: texts t1 to t5, integers i1 and i2, moments d1 to d3.
+    private static func snapshotSQL(person: String, pending: String?) -> String {
+        var sql = """
+            SELECT 0, id, identity_number, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, created_at, NULL::float8, NULL::float8
+            FROM person WHERE id = \(person)
+            UNION ALL
+            SELECT 1, fact_id, type, value, source, source_reference, NULL, NULL, recorded_at, valid_until, NULL
+            FROM fact WHERE person_id = \(person)
+            UNION ALL
+            SELECT 2, id, journey_id, status, ball, steps::text, journey_version, revision, created_at, updated_at, completed_at
+            FROM enrollment WHERE person_id = \(person)
+            """
+        if let pending {
+            sql += """
+
+                UNION ALL
+                SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                WHERE EXISTS (SELECT 1 FROM agency_event WHERE person_id = \(pending) AND status = 'pending')
+                """
+        }
+        return sql
+    }
+
+    /// Puts the rows of ``snapshotSQL(person:pending:)`` together; `nil` without a person row.
+    private static func snapshot(from rows: [PostgresRow]) throws -> (snapshot: PersonSnapshot, pending: Bool)? {
+        var person: StoredPerson?
         var facts: [FactID: KnownFact] = [:]
-        try await db.each(
-            "SELECT fact_id, type, value, source, source_reference, recorded_at, valid_until FROM fact WHERE person_id = \(id.rawValue)"
-        ) { row in
-            let (fact, type, canonical, source, reference, recordedAt, validUntil) = try row.decode(
-                (String, String, String, String, String?, Double, Double?).self)
-            guard let value = FactValue(storedType: type, canonical: canonical), let source = FactSource(kind: source, reference: reference) else {
-                throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen")
+        // Rows of a UNION ALL come in no promised order: enrollments are built once the person is known.
+        var enrollmentRows: [(String?, String?, String?, String?, String?, Int?, Int?, Double?, Double?, Double?)] = []
+        var pending = false
+        for row in rows {
+            let (kind, t1, t2, t3, t4, t5, i1, i2, d1, d2, d3) = try row.decode(
+                (Int, String?, String?, String?, String?, String?, Int?, Int?, Double?, Double?, Double?).self)
+            switch kind {
+            case 0:
+                person = try Self.person(id: t1 ?? "", number: t2, createdAt: d1 ?? 0)
+            case 1:
+                guard let fact = t1, let value = FactValue(storedType: t2 ?? "", canonical: t3 ?? ""),
+                    let source = FactSource(kind: t4 ?? "", reference: t5), let recordedAt = d1
+                else { throw StorageError(.corrupt, "a stored fact cannot be read", hint: "the database may come from a newer Lotsen") }
+                facts[FactID(fact)] = KnownFact(value: value, source: source, recordedAt: Date(storedSeconds: recordedAt),
+                    validUntil: d2.map(Date.init(storedSeconds:)))
+            case 2:
+                enrollmentRows.append((t1, t2, t3, t4, t5, i1, i2, d1, d2, d3))
+            default:
+                pending = true
             }
-            facts[FactID(fact)] = KnownFact(value: value, source: source, recordedAt: Date(storedSeconds: recordedAt),
-                validUntil: validUntil.map(Date.init(storedSeconds:)))
         }
+        guard let person else { return nil }
         var enrollments: [StoredEnrollment] = []
-        try await db.each(
-            "SELECT \(unescaped: enrollmentColumns) FROM enrollment e WHERE e.person_id = \(id.rawValue) ORDER BY e.created_at, e.id"
-        ) { row in
-            enrollments.append(try enrollment(from: row))
+        for (t1, t2, t3, t4, t5, i1, i2, d1, d2, d3) in enrollmentRows {
+            let id = EnrollmentID(t1 ?? "")
+            guard let status = t3.flatMap(EnrollmentStatus.init(rawValue:)), let ball = t4.flatMap(BallHolder.init(rawValue:)),
+                let journey = t2, let version = i1, let revision = i2, let createdAt = d1, let updatedAt = d2
+            else { throw StorageError(.corrupt, "enrollment \(id) cannot be read") }
+            enrollments.append(StoredEnrollment(
+                id: id, person: person.id, journey: JourneyID(journey), journeyVersion: version, status: status, ball: ball, revision: revision,
+                createdAt: Date(storedSeconds: createdAt), updatedAt: Date(storedSeconds: updatedAt),
+                completedAt: d3.map(Date.init(storedSeconds:)), steps: try StepsColumn.decode(t5 ?? "", enrollment: id)))
         }
-        return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
+        // Oldest first, ties by id byte for byte (as SQLite's BINARY order, whatever the database's collation).
+        enrollments.sort { a, b in
+            a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.rawValue.utf8.lexicographicallyPrecedes(b.id.rawValue.utf8)
+        }
+        return (PersonSnapshot(person: person, facts: facts, enrollments: enrollments), pending)
     }
 
     static func fetchPerson(_ db: Session, id: PersonID, lock: Bool) async throws -> StoredPerson? {
@@ -47,6 +109,10 @@ extension PostgresJourneyStore {
 
     private static func person(from row: PostgresRow) throws -> StoredPerson {
         let (id, number, createdAt) = try row.decode((String, String?, Double).self)
+        return try person(id: id, number: number, createdAt: createdAt)
+    }
+
+    private static func person(id: String, number: String?, createdAt: Double) throws -> StoredPerson {
         var identity: Personnummer?
         if let number {
             do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored identity number is not valid") }

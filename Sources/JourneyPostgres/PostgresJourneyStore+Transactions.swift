@@ -78,4 +78,19 @@ extension PostgresJourneyStore {
             throw PostgresErrors.storageError(error, at: location)
         }
     }
+
+    /// A statement put together at run time (optional filters, a subquery used several times): each value is bound
+    /// as a parameter (`$n`), never spliced into the text.
+    struct Statement {
+        var sql = ""
+        private var binds = PostgresBindings()
+
+        /// Binds `value` and returns its placeholder.
+        mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+
+        var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
+    }
 }

@@ -103,7 +103,7 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     // MARK: Snapshots and transitions
 
     public func snapshot(person: PersonID) async throws(StorageError) -> PersonSnapshot? {
-        try await consistentRead { db in try await Self.loadSnapshot(db, person: person, lock: false) }
+        try await read { db in try await Self.loadSnapshot(db, person: person, lock: false) }
     }
 
     public func transact<Failure: Error>(person: PersonID, _ body: @Sendable (inout PersonSnapshot) throws(Failure) -> [JourneyEvent]) async throws
