@@ -17,4 +17,10 @@ public struct JournalVerification: Hashable, Sendable {
     public let problem: Problem?
 
     public var isIntact: Bool { problem == nil }
+
+    public init(entries: Int, head: String, problem: Problem?) {
+        self.entries = entries
+        self.head = head
+        self.problem = problem
+    }
 }

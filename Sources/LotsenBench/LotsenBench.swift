@@ -69,7 +69,7 @@ struct LotsenBench: AsyncParsableCommand {
             results.append(result)
         }
         if ceiling, let memory = results.first(where: { $0.mode == "lotsen memory" }) ?? results.first {
-            let bare = try await SQLiteCeiling(path: database + ".ceiling", transactions: memory.transitions, rows: n, synchronous: sync.uppercased()).run()
+            let bare = try SQLiteCeiling(path: database + ".ceiling", transactions: memory.transitions, rows: n, synchronous: sync.uppercased()).run()
             print(bare.line)
             print(String(format: "ceiling / %@: %.2f×", memory.mode, bare.transitionsPerSecond / memory.transitionsPerSecond))
             results.append(bare)

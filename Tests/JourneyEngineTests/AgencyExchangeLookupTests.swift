@@ -1,6 +1,7 @@
 import Foundation
 import JourneyAdapters
 import JourneyModel
+import JourneySandbox
 import JourneyStore
 import Testing
 
@@ -16,10 +17,10 @@ struct AgencyExchangeLookupTests {
     @Test("a registered person is offered Skatteverket's record for the name and address folkbokföring needs, and after consent is not asked for them")
     func fetchWithConsent() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
-            #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
+            let person = try await h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
+            await #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
 
-            let offer = try h.onlyOffer(person)
+            let offer = try await h.onlyOffer(person)
             #expect(offer.service.id == Self.populationRecord)
             #expect(offer.agency.id == "skatteverket")
             #expect(offer.facts.map(\.id) == ["fullName", "address"])
@@ -27,7 +28,7 @@ struct AgencyExchangeLookupTests {
             #expect(offer.purpose == Self.purpose)
 
             #expect(try await h.exchange.fetch(offer, for: person, decision: .granted) == .recorded(["fullName", "address"]))
-            let facts = try h.facts(of: person)
+            let facts = try await h.facts(of: person)
             #expect(facts["fullName"]?.value == .text("Tolvan Tolvansson"))
             #expect(facts["address"]?.value == .text("Testgatan 1, 123 45 Exempelstad"))
             for fact: FactID in ["fullName", "address"] {
@@ -39,24 +40,24 @@ struct AgencyExchangeLookupTests {
             #expect(facts["personnummer"]?.source == .person)
 
             // Known now: neither asked nor offered again.
-            #expect(try h.view(person).plan.factsToAnswer.isEmpty)
-            #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
+            await #expect(try h.view(person).plan.factsToAnswer.isEmpty)
+            await #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
 
-            let consents = try h.exchange.consents(of: person)
+            let consents = try await h.exchange.consents(of: person)
             #expect(consents.count == 1)
             #expect(consents.first?.decision == .granted)
             #expect(consents.first?.direction == .fetch)
             #expect(consents.first?.service == Self.populationRecord)
             #expect(consents.first?.fields == ["address", "fullName"])
 
-            let journal = try h.exchange.journal(of: person)
+            let journal = try await h.exchange.journal(of: person)
             #expect(journal.map(\.action) == [.consentGranted, .fetch, .fetch])
             #expect(journal.map(\.outcome) == [.completed, .intended, .completed])
             #expect(journal.allSatisfy { $0.service == Self.populationRecord && $0.step == "population-registration" && $0.journey == "new-in-sweden" })
             #expect(journal.allSatisfy { $0.fields == ["fullName", "address"] })
             #expect(journal.first?.detail == consents.first?.id)
-            try h.expectJournalHoldsNoPersonalData(person)
-            #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
+            try await h.expectJournalHoldsNoPersonalData(person)
+            await #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
         }
     }
 
@@ -65,9 +66,9 @@ struct AgencyExchangeLookupTests {
         try await ExchangeHarness.with { h in
             let person = try await h.registeredNewcomer()
             h.clock.advance(days: 89)
-            #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
+            await #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
             h.clock.advance(days: 2)
-            let again = try h.onlyOffer(person)
+            let again = try await h.onlyOffer(person)
             #expect(again.service.id == Self.populationRecord)
             #expect(again.facts.map(\.id) == ["fullName", "address"])
         }
@@ -76,26 +77,26 @@ struct AgencyExchangeLookupTests {
     @Test("a refused lookup calls no agency, is journaled, and is not offered again: the person answers instead")
     func refusedLookup() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
+            let person = try await h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
             // Had Skatteverket been called, this would have been used up.
             try h.sandbox.setBehaviour(SandboxBehaviour(failNext: 1), agency: "skatteverket", service: "population-record")
 
             #expect(try await h.exchange.fetch(try h.onlyOffer(person), for: person, decision: .refused) == .refused)
             #expect(h.sandbox.behaviours.map(\.behaviour.failNext) == [1])
-            #expect(try h.facts(of: person)["fullName"] == nil)
+            await #expect(try h.facts(of: person)["fullName"] == nil)
 
-            let consents = try h.exchange.consents(of: person)
+            let consents = try await h.exchange.consents(of: person)
             #expect(consents.map(\.decision) == [.refused])
-            let journal = try h.exchange.journal(of: person)
+            let journal = try await h.exchange.journal(of: person)
             #expect(journal.map(\.action) == [.consentRefused])
             #expect(journal.first?.fields == ["fullName", "address"])
             #expect(journal.first?.detail == consents.first?.id)
 
-            #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
-            #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
-            _ = try h.engine.answer(person: person, journey: "new-in-sweden", answers: [("fullName", "Tolvan Tolvansson"), ("address", "Testgatan 1")])
-            #expect(try h.facts(of: person)["fullName"]?.source == .person)
-            #expect(try h.exchange.journal(of: person).count == 1)
+            await #expect(try h.exchange.lookupOffers(person: person, journey: "new-in-sweden").isEmpty)
+            await #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
+            _ = try await h.engine.answer(person: person, journey: "new-in-sweden", answers: [("fullName", "Tolvan Tolvansson"), ("address", "Testgatan 1")])
+            await #expect(try h.facts(of: person)["fullName"]?.source == .person)
+            await #expect(try h.exchange.journal(of: person).count == 1)
         }
     }
 
@@ -105,18 +106,18 @@ struct AgencyExchangeLookupTests {
     ])
     func noSingleMatch(number: String, expected: LookupOutcome, journaled: AccessEntry.Outcome) async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(number, answers: ExchangeHarness.euNewcomer)
+            let person = try await h.enroll(number, answers: ExchangeHarness.euNewcomer)
             #expect(try await h.exchange.fetch(try h.onlyOffer(person), for: person, decision: .granted) == expected)
-            let facts = try h.facts(of: person)
+            let facts = try await h.facts(of: person)
             #expect(facts["fullName"] == nil)
             #expect(facts["address"] == nil)
-            let journal = try h.exchange.journal(of: person)
+            let journal = try await h.exchange.journal(of: person)
             #expect(journal.map(\.action) == [.consentGranted, .fetch, .fetch])
             #expect(journal.map(\.outcome) == [.completed, .intended, journaled])
             #expect(journal.last?.fields == ["fullName", "address"])
-            try h.expectJournalHoldsNoPersonalData(person)
+            try await h.expectJournalHoldsNoPersonalData(person)
             // The person answers instead.
-            #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
+            await #expect(try h.view(person).plan.factsToAnswer == ["fullName", "address"])
         }
     }
 
@@ -152,8 +153,8 @@ struct AgencyExchangeLookupTests {
         arguments: Failure.allCases)
     func failedLookup(failure: Failure) async throws {
         try await ExchangeHarness.with(endpoints: ["skatteverket": failure.endpoint]) { h in
-            let person = try h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
-            let offer = try h.onlyOffer(person)
+            let person = try await h.enroll(SandboxSeed.registeredPerson, answers: ExchangeHarness.euNewcomer)
+            let offer = try await h.onlyOffer(person)
             try h.sandbox.setBehaviour(failure.behaviour, agency: "skatteverket", service: "population-record")
             let error = await #expect(throws: EngineError.self) { try await h.exchange.fetch(offer, for: person, decision: .granted) }
             #expect(error?.code == failure.code)
@@ -163,11 +164,11 @@ struct AgencyExchangeLookupTests {
                 // Both attempts the adapter file allows were answered 503; no more.
                 #expect(h.sandbox.behaviours.map(\.behaviour.failNext) == [3])
             }
-            let journal = try h.exchange.journal(of: person)
+            let journal = try await h.exchange.journal(of: person)
             #expect(journal.map(\.action) == [.consentGranted, .fetch, .fetch])
             #expect(journal.map(\.outcome) == [.completed, .intended, .failed])
             #expect(journal.last?.detail == failure.detail)
-            #expect(try h.facts(of: person)["fullName"] == nil)
+            await #expect(try h.facts(of: person)["fullName"] == nil)
         }
     }
 
@@ -175,28 +176,28 @@ struct AgencyExchangeLookupTests {
     func withdrawConsent() async throws {
         try await ExchangeHarness.with { h in
             let person = try await h.registeredNewcomer()
-            let granted = try #require(try h.exchange.consents(of: person).first)
+            let granted = try await #require(try h.exchange.consents(of: person).first)
             h.clock.advance(days: 1)
-            let withdrawn = try h.exchange.withdrawConsent(granted.id, of: person)
+            let withdrawn = try await h.exchange.withdrawConsent(granted.id, of: person)
             #expect(withdrawn.withdrawnAt == h.clock.now)
-            #expect(try h.exchange.consents(of: person) == [withdrawn])
+            await #expect(try h.exchange.consents(of: person) == [withdrawn])
             #expect(withdrawn.allows(["fullName"]) == false)
 
-            let last = try #require(try h.exchange.journal(of: person).last)
+            let last = try await #require(try h.exchange.journal(of: person).last)
             #expect(last.action == .consentWithdrawn)
             #expect(last.detail == granted.id)
             #expect(last.fields == ["address", "fullName"])
             #expect(last.service == Self.populationRecord)
 
             h.clock.advance(days: 1)
-            #expect(try h.exchange.withdrawConsent(granted.id, of: person) == withdrawn)
-            #expect(try h.exchange.journal(of: person).filter { $0.action == .consentWithdrawn }.count == 1)
+            await #expect(try h.exchange.withdrawConsent(granted.id, of: person) == withdrawn)
+            await #expect(try h.exchange.journal(of: person).filter { $0.action == .consentWithdrawn }.count == 1)
 
             // Nobody else can withdraw it.
-            let other = try h.enroll(SandboxSeed.child, answers: ExchangeHarness.euNewcomer)
-            let error = #expect(throws: EngineError.self) { try h.exchange.withdrawConsent(granted.id, of: other) }
+            let other = try await h.enroll(SandboxSeed.child, answers: ExchangeHarness.euNewcomer)
+            let error = await #expect(throws: EngineError.self) { try await h.exchange.withdrawConsent(granted.id, of: other) }
             #expect(error?.code == .unknownPerson)
-            #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
+            await #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
         }
     }
 }

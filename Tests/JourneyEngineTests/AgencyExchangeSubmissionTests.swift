@@ -1,6 +1,7 @@
 import Foundation
 import JourneyAdapters
 import JourneyModel
+import JourneySandbox
 import JourneyStore
 import Testing
 
@@ -19,10 +20,10 @@ struct AgencyExchangeSubmissionTests {
     func applicationCarriesFetchedFacts() async throws {
         try await ExchangeHarness.with { h in
             let person = try await h.registeredNewcomer()
-            try h.complete(["population-registration", "identity-visit", "receive-personnummer"], person)
-            #expect(try h.status(of: "social-insurance", person).state == .available)
+            try await h.complete(["population-registration", "identity-visit", "receive-personnummer"], person)
+            await #expect(try h.status(of: "social-insurance", person).state == .available)
 
-            let offer = try h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
+            let offer = try await h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
             #expect(offer.agency.id == "forsakringskassan")
             #expect(offer.service.id == Self.insurance)
             #expect(offer.purpose == CallPurpose(journey: "new-in-sweden", step: "social-insurance"))
@@ -34,11 +35,11 @@ struct AgencyExchangeSubmissionTests {
 
             let caseID = try await h.submit("social-insurance", person)
             #expect(caseID.hasPrefix("FK-"))
-            let waiting = try h.status(of: "social-insurance", person)
+            let waiting = try await h.status(of: "social-insurance", person)
             #expect(waiting.state == .waitingOnAgency)
             #expect(waiting.progress == .waitingOnAgency(caseReference: caseID))
 
-            let submission = try h.onlySubmission(person)
+            let submission = try await h.onlySubmission(person)
             #expect(submission.state == .submitted)
             #expect(submission.caseID == caseID)
             #expect(submission.payload == nil)
@@ -48,30 +49,30 @@ struct AgencyExchangeSubmissionTests {
             #expect(cases.map(\.caseId) == [caseID])
             #expect(cases.map(\.idempotencyKey) == [submission.id])
 
-            let sent = try h.journal(person, step: "social-insurance")
+            let sent = try await h.journal(person, step: "social-insurance")
             #expect(sent.map(\.action) == [.consentGranted, .send, .send])
             #expect(sent.map(\.outcome) == [.completed, .intended, .completed])
             #expect(sent.allSatisfy { $0.service == Self.insurance && $0.fields == ["personnummer", "fullName", "address"] })
             #expect(Array(sent.map(\.detail).dropFirst()) == [submission.id, caseID])
-            #expect(try h.exchange.consents(of: person).filter { $0.direction == .send }.map(\.service) == [Self.insurance])
+            await #expect(try h.exchange.consents(of: person).filter { $0.direction == .send }.map(\.service) == [Self.insurance])
 
             let updates = try await h.exchange.refreshCases(of: person)
             #expect(updates.map(\.status) == [.approved])
             #expect(updates.first?.step == "social-insurance")
             #expect(updates.first?.message?.contains("You are insured in Sweden") == true)
-            #expect(try h.status(of: "social-insurance", person).state == .done)
+            await #expect(try h.status(of: "social-insurance", person).state == .done)
             #expect(try await h.cases(Self.insurance).map(\.decision) == ["approved"])
-            let asked = try #require(try h.journal(person, step: "social-insurance").last)
+            let asked = try await #require(try h.journal(person, step: "social-insurance").last)
             #expect(asked.action == .caseStatus)
             #expect(asked.service == "forsakringskassan.case-status")
             #expect(asked.detail == caseID)
 
             // A decided case is not asked about again.
-            let entries = try h.exchange.journal(of: person).count
+            let entries = try await h.exchange.journal(of: person).count
             #expect(try await h.exchange.refreshCases(of: person).isEmpty)
-            #expect(try h.exchange.journal(of: person).count == entries)
-            try h.expectJournalHoldsNoPersonalData(person)
-            #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
+            await #expect(try h.exchange.journal(of: person).count == entries)
+            try await h.expectJournalHoldsNoPersonalData(person)
+            await #expect(try h.store.verifyJournal(expectedHead: nil).isIntact)
         }
     }
 
@@ -79,18 +80,18 @@ struct AgencyExchangeSubmissionTests {
     func expiredFactsAreNotSent() async throws {
         try await ExchangeHarness.with { h in
             let person = try await h.registeredNewcomer()
-            try h.complete(["population-registration", "identity-visit", "receive-personnummer"], person)
+            try await h.complete(["population-registration", "identity-visit", "receive-personnummer"], person)
             // validFor: P90D in adapters/skatteverket.yaml.
             h.clock.advance(days: 91)
-            let error = #expect(throws: EngineError.self) {
-                try h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
+            let error = await #expect(throws: EngineError.self) {
+                try await h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
             }
             #expect(error?.code == .invalidTransition)
             #expect(error?.message.contains("'fullName'") == true, "\(String(describing: error))")
 
-            let refetch = try h.onlyOffer(person)
+            let refetch = try await h.onlyOffer(person)
             #expect(try await h.exchange.fetch(refetch, for: person, decision: .granted) == .recorded(["fullName", "address"]))
-            let offer = try h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
+            let offer = try await h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
             #expect(offer.fields.map(\.fact.id) == ["personnummer", "fullName", "address"])
         }
     }
@@ -98,31 +99,31 @@ struct AgencyExchangeSubmissionTests {
     @Test("a residence permit waits on Migrationsverket, then needs the person's action, then is approved and yields the permit")
     func residencePermitFollowsTheCase() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(nil, answers: Self.nonEUNewcomer)
-            let offer = try h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
+            let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             #expect(offer.fields.map(\.fact.id) == ["citizenship"])
             #expect(offer.fields.map(\.source) == [.person])
             let caseID = try await h.submit("residence-permit", person)
             #expect(caseID.hasPrefix("MIG-"))
-            #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
+            await #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
 
             let asked = try await h.exchange.refreshCases(of: person)
             #expect(asked.map(\.status) == [.needsAction])
             let message = try #require(asked.first?.message)
             #expect(message.contains("passport"))
-            let needs = try h.status(of: "residence-permit", person)
+            let needs = try await h.status(of: "residence-permit", person)
             #expect(needs.state == .needsAction)
             #expect(needs.progress == .needsAction(message: message))
-            #expect(try h.view(person).plan.nextActions.contains(.respond("residence-permit")))
+            await #expect(try h.view(person).plan.nextActions.contains(.respond("residence-permit")))
 
             let decided = try await h.exchange.refreshCases(of: person)
             #expect(decided.map(\.status) == [.approved])
-            #expect(try h.status(of: "residence-permit", person).state == .done)
-            let permit = try #require(try h.facts(of: person)["hasResidencePermit"])
+            await #expect(try h.status(of: "residence-permit", person).state == .done)
+            let permit = try await #require(try h.facts(of: person)["hasResidencePermit"])
             #expect(permit.value == .bool(true))
             #expect(permit.source == .step("residence-permit"))
             // The decision's journal entry names the fact it yielded.
-            let statusChecks = try h.journal(person, step: "residence-permit").filter { $0.action == .caseStatus }
+            let statusChecks = try await h.journal(person, step: "residence-permit").filter { $0.action == .caseStatus }
             #expect(statusChecks.map(\.fields) == [[], ["hasResidencePermit"]])
             #expect(statusChecks.allSatisfy { $0.actor == .system && $0.detail == caseID })
         }
@@ -131,12 +132,12 @@ struct AgencyExchangeSubmissionTests {
     @Test("a case the agency cannot answer about now is left as it was, and the failed question is journaled")
     func unansweredCaseStatus() async throws {
         try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 2s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
-            let person = try h.enroll(nil, answers: Self.nonEUNewcomer)
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             _ = try await h.submit("residence-permit", person)
             try h.sandbox.setBehaviour(SandboxBehaviour(failNext: 2), agency: "migrationsverket", service: "case-status")
             #expect(try await h.exchange.refreshCases(of: person).isEmpty)
-            #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
-            let last = try #require(try h.journal(person, step: "residence-permit").last)
+            await #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
+            let last = try await #require(try h.journal(person, step: "residence-permit").last)
             #expect(last.action == .caseStatus)
             #expect(last.outcome == .failed)
             #expect(last.detail == "rejected-503")
@@ -148,56 +149,56 @@ struct AgencyExchangeSubmissionTests {
     @Test("Bolagsverket refuses a company name that is taken: the step is rejected with the agency's reason")
     func takenCompanyNameIsRejected() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(SandboxSeed.registeredPerson, in: "starting-a-business",
+            let person = try await h.enroll(SandboxSeed.registeredPerson, in: "starting-a-business",
                 answers: [("businessForm", "aktiebolag"), ("companyName", "Testbolaget AB")])
-            let offer = try h.exchange.submissionOffer(step: "name-check", person: person, journey: "starting-a-business")
+            let offer = try await h.exchange.submissionOffer(step: "name-check", person: person, journey: "starting-a-business")
             #expect(offer.fields.map(\.fact.id) == ["companyName", "businessForm"])
             _ = try await h.submit("name-check", person, "starting-a-business")
             let updates = try await h.exchange.refreshCases(of: person)
             #expect(updates.map(\.status) == [.rejected])
             let reason = try #require(updates.first?.message)
             #expect(reason.contains("already registered"))
-            let rejected = try h.status(of: "name-check", person, "starting-a-business")
+            let rejected = try await h.status(of: "name-check", person, "starting-a-business")
             #expect(rejected.state == .rejected)
             #expect(rejected.progress == .rejected(reason: reason))
             #expect(try await h.cases("bolagsverket.name-check").map(\.decision) == ["rejected"])
-            try h.expectJournalHoldsNoPersonalData(person)
+            try await h.expectJournalHoldsNoPersonalData(person)
         }
     }
 
     @Test("after a rejection, the step follows the new application's case, not the rejected one")
     func reapplicationFollowsTheNewCase() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(SandboxSeed.registeredPerson, in: "starting-a-business",
+            let person = try await h.enroll(SandboxSeed.registeredPerson, in: "starting-a-business",
                 answers: [("businessForm", "aktiebolag"), ("companyName", "Testbolaget AB")])
             let rejected = try await h.submit("name-check", person, "starting-a-business")
             #expect(try await h.exchange.refreshCases(of: person).map(\.status) == [.rejected])
 
             // The person picks a free name and applies again.
             h.clock.advance(days: 1)
-            _ = try h.engine.answer(person: person, journey: "starting-a-business", answers: [("companyName", "Nybolaget AB")])
-            _ = try h.engine.apply(.start, step: "name-check", person: person, journey: "starting-a-business")
+            _ = try await h.engine.answer(person: person, journey: "starting-a-business", answers: [("companyName", "Nybolaget AB")])
+            _ = try await h.engine.apply(.start, step: "name-check", person: person, journey: "starting-a-business")
             let second = try await h.submit("name-check", person, "starting-a-business")
             #expect(second != rejected)
-            #expect(try h.status(of: "name-check", person, "starting-a-business").state == .waitingOnAgency)
+            await #expect(try h.status(of: "name-check", person, "starting-a-business").state == .waitingOnAgency)
 
             let updates = try await h.exchange.refreshCases(of: person)
             #expect(updates.map(\.status) == [.approved])
-            #expect(try h.status(of: "name-check", person, "starting-a-business").state == .done)
+            await #expect(try h.status(of: "name-check", person, "starting-a-business").state == .done)
         }
     }
 
     @Test("an application the person declines sends nothing; the refusal is recorded and journaled")
     func declinedApplication() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(nil, answers: Self.nonEUNewcomer)
-            let offer = try h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
+            let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             #expect(try await h.exchange.submit(offer, for: person, decision: .refused) == .refused)
             #expect(try await h.sandbox.cases().isEmpty)
-            #expect(try h.store.submissions(person: person).isEmpty)
-            #expect(try h.exchange.consents(of: person).map(\.decision) == [.refused])
-            #expect(try h.exchange.journal(of: person).map(\.action) == [.consentRefused])
-            #expect(try h.status(of: "residence-permit", person).state == .available)
+            await #expect(try h.store.submissions(person: person).isEmpty)
+            await #expect(try h.exchange.consents(of: person).map(\.decision) == [.refused])
+            await #expect(try h.exchange.journal(of: person).map(\.action) == [.consentRefused])
+            await #expect(try h.status(of: "residence-permit", person).state == .available)
         }
     }
 
@@ -206,13 +207,13 @@ struct AgencyExchangeSubmissionTests {
         try await ExchangeHarness.with { h in
             let person = try await h.registeredNewcomer()
             // Locked behind folkbokföring.
-            let locked = #expect(throws: EngineError.self) {
-                try h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
+            let locked = await #expect(throws: EngineError.self) {
+                try await h.exchange.submissionOffer(step: "social-insurance", person: person, journey: "new-in-sweden")
             }
             #expect(locked?.code == .invalidTransition)
-            try h.complete(["population-registration"], person)
-            let inPerson = #expect(throws: EngineError.self) {
-                try h.exchange.submissionOffer(step: "identity-visit", person: person, journey: "new-in-sweden")
+            try await h.complete(["population-registration"], person)
+            let inPerson = await #expect(throws: EngineError.self) {
+                try await h.exchange.submissionOffer(step: "identity-visit", person: person, journey: "new-in-sweden")
             }
             #expect(inPerson?.code == .invalidTransition)
             #expect(inPerson?.hint?.contains("lotsen complete identity-visit") == true)
@@ -231,41 +232,41 @@ struct AgencyExchangeSubmissionTests {
         arguments: Finish.allCases)
     func timedOutApplicationOpensOneCase(finish: Finish) async throws {
         try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 300ms\nretry: { attempts: 2, backoff: 10ms }"]) { h in
-            let person = try h.enroll(nil, answers: Self.nonEUNewcomer)
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             // The sandbox opens the case, then holds the answer back until the behaviour is cleared.
             try h.sandbox.setBehaviour(SandboxBehaviour(hang: true), agency: "migrationsverket", service: "residence-permit")
-            let offer = try h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+            let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             let error = await #expect(throws: EngineError.self) { try await h.exchange.submit(offer, for: person, decision: .granted) }
             #expect(error?.code == .agencyFailed)
             #expect(error?.message == "Swedish Migration Agency did not answer in time")
             #expect(error?.hint?.contains("lotsen sync") == true)
 
-            let pending = try h.onlySubmission(person)
+            let pending = try await h.onlySubmission(person)
             #expect(pending.state == .pending)
             #expect(pending.lastError == "timeout")
             #expect(pending.caseID == nil)
             #expect(pending.payload != nil)
-            #expect(try h.status(of: "residence-permit", person).state == .available)
+            await #expect(try h.status(of: "residence-permit", person).state == .available)
             let opened = try await h.cases(Self.permit)
             #expect(opened.map(\.idempotencyKey) == [pending.id])
-            #expect(try h.journal(person, step: "residence-permit").map(\.outcome) == [.completed, .intended, .failed])
+            await #expect(try h.journal(person, step: "residence-permit").map(\.outcome) == [.completed, .intended, .failed])
 
             h.sandbox.clearBehaviour()
             switch finish {
             case .resume:
                 #expect(await h.exchange.resumePendingSubmissions() == 1)
             case .submitAgain:
-                let again = try h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+                let again = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
                 #expect(try await h.exchange.submit(again, for: person, decision: .granted) == .submitted(caseID: opened.first?.caseId ?? ""))
             }
             #expect(try await h.cases(Self.permit).map(\.caseId) == opened.map(\.caseId))
-            let submitted = try h.onlySubmission(person)
+            let submitted = try await h.onlySubmission(person)
             #expect(submitted.id == pending.id)
             #expect(submitted.state == .submitted)
             #expect(submitted.caseID == opened.first?.caseId)
             #expect(submitted.payload == nil)
             #expect(submitted.attempts == 2)
-            #expect(try h.status(of: "residence-permit", person).progress == .waitingOnAgency(caseReference: opened.first?.caseId))
+            await #expect(try h.status(of: "residence-permit", person).progress == .waitingOnAgency(caseReference: opened.first?.caseId))
             #expect(await h.exchange.resumePendingSubmissions() == 0)
             #expect(try await h.cases(Self.permit).count == 1)
         }
@@ -274,12 +275,12 @@ struct AgencyExchangeSubmissionTests {
     @Test("a process killed after the agency opened the case, before the outcome was stored, is finished on restart with that one case")
     func killBetweenIntentAndOutcome() async throws {
         try await ExchangeHarness.with { h in
-            let person = try h.enroll(nil, answers: Self.nonEUNewcomer)
-            let offer = try h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
+            let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             // What `submit` does up to the call, then the call itself, and then the process dies: the intent is
             // stored and the agency has the case, but Lotsen never learned its id.
             let payload = Payload(subject: nil, fields: ["citizenship": .string("IN")])
-            let intent = try h.store.recordIntent(
+            let intent = try await h.store.recordIntent(
                 Submission(person: person, enrollment: offer.enrollment, journey: "new-in-sweden", step: "residence-permit", service: Self.permit,
                     fields: ["citizenship"], payload: payload.encoded, createdAt: h.clock.now),
                 journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden", step: "residence-permit",
@@ -296,11 +297,11 @@ struct AgencyExchangeSubmissionTests {
             #expect(await restarted.resumePendingSubmissions() == 1)
 
             #expect(try await h.cases(Self.permit).map(\.caseId) == [receipt.caseID])
-            let submitted = try h.onlySubmission(person)
+            let submitted = try await h.onlySubmission(person)
             #expect(submitted.state == .submitted)
             #expect(submitted.caseID == receipt.caseID)
-            #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
-            let finished = try #require(try h.journal(person, step: "residence-permit").last)
+            await #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
+            let finished = try await #require(try h.journal(person, step: "residence-permit").last)
             #expect(finished.outcome == .completed)
             #expect(finished.actor == .system)
             #expect(finished.detail == receipt.caseID)

@@ -1,6 +1,8 @@
 import Foundation
 import JourneyAdapters
 import JourneyModel
+import JourneySandbox
+import JourneySQLite
 import JourneyStore
 import Testing
 
@@ -79,40 +81,40 @@ struct ExchangeHarness {
     // MARK: People and plans
 
     /// Enrolls a person (by one of the official test numbers, or as a newcomer) and records their answers.
-    func enroll(_ number: String?, in journey: JourneyID = "new-in-sweden", answers: [(fact: FactID, text: String)] = []) throws -> PersonID {
+    func enroll(_ number: String?, in journey: JourneyID = "new-in-sweden", answers: [(fact: FactID, text: String)] = []) async throws -> PersonID {
         let reference: PersonReference = try number.map { .identity(try Personnummer(parsing: $0)) } ?? .new
-        let person = try engine.enroll(reference, in: journey).enrollment.person
-        if !answers.isEmpty { _ = try engine.answer(person: person, journey: journey, answers: answers) }
+        let person = try await engine.enroll(reference, in: journey).enrollment.person
+        if !answers.isEmpty { _ = try await engine.answer(person: person, journey: journey, answers: answers) }
         return person
     }
 
-    func view(_ person: PersonID, _ journey: JourneyID = "new-in-sweden") throws -> EnrollmentView {
-        try #require(try engine.overview(.id(person)).enrollments.first { $0.journey.id == journey })
+    func view(_ person: PersonID, _ journey: JourneyID = "new-in-sweden") async throws -> EnrollmentView {
+        try #require(try await engine.overview(.id(person)).enrollments.first { $0.journey.id == journey })
     }
 
-    func status(of step: StepID, _ person: PersonID, _ journey: JourneyID = "new-in-sweden") throws -> StepStatus {
-        try #require(try view(person, journey).plan.status(of: step))
+    func status(of step: StepID, _ person: PersonID, _ journey: JourneyID = "new-in-sweden") async throws -> StepStatus {
+        try #require(try await view(person, journey).plan.status(of: step))
     }
 
-    func facts(of person: PersonID) throws -> [FactID: KnownFact] { try engine.overview(.id(person)).facts }
+    func facts(of person: PersonID) async throws -> [FactID: KnownFact] { try await engine.overview(.id(person)).facts }
 
     /// Marks steps done as the person would, in order.
-    func complete(_ steps: [StepID], _ person: PersonID, _ journey: JourneyID = "new-in-sweden") throws {
-        for step in steps { _ = try engine.apply(.complete, step: step, person: person, journey: journey) }
+    func complete(_ steps: [StepID], _ person: PersonID, _ journey: JourneyID = "new-in-sweden") async throws {
+        for step in steps { _ = try await engine.apply(.complete, step: step, person: person, journey: journey) }
     }
 
     // MARK: The exchange
 
     /// The one lookup offered now.
-    func onlyOffer(_ person: PersonID, _ journey: JourneyID = "new-in-sweden") throws -> LookupOffer {
-        let offers = try exchange.lookupOffers(person: person, journey: journey)
+    func onlyOffer(_ person: PersonID, _ journey: JourneyID = "new-in-sweden") async throws -> LookupOffer {
+        let offers = try await exchange.lookupOffers(person: person, journey: journey)
         #expect(offers.count == 1, "offers: \(offers.map(\.service.id))")
         return try #require(offers.first)
     }
 
     /// An EU newcomer with Tolvan's number whose name and address were fetched from Skatteverket.
     func registeredNewcomer() async throws -> PersonID {
-        let person = try enroll(SandboxSeed.registeredPerson, answers: Self.euNewcomer)
+        let person = try await enroll(SandboxSeed.registeredPerson, answers: Self.euNewcomer)
         let outcome = try await exchange.fetch(try onlyOffer(person), for: person, decision: .granted)
         #expect(outcome == .recorded(["fullName", "address"]))
         return person
@@ -120,7 +122,7 @@ struct ExchangeHarness {
 
     /// Sends the application of `step` with the person's consent and returns the case id.
     func submit(_ step: StepID, _ person: PersonID, _ journey: JourneyID = "new-in-sweden") async throws -> String {
-        let offer = try exchange.submissionOffer(step: step, person: person, journey: journey)
+        let offer = try await exchange.submissionOffer(step: step, person: person, journey: journey)
         let outcome = try await exchange.submit(offer, for: person, decision: .granted)
         guard case .submitted(let caseID) = outcome else {
             Issue.record("expected a submitted case, got \(outcome)")
@@ -130,8 +132,8 @@ struct ExchangeHarness {
     }
 
     /// The person's only submission.
-    func onlySubmission(_ person: PersonID) throws -> Submission {
-        let submissions = try store.submissions(person: person)
+    func onlySubmission(_ person: PersonID) async throws -> Submission {
+        let submissions = try await store.submissions(person: person)
         #expect(submissions.count == 1)
         return try #require(submissions.first)
     }
@@ -142,17 +144,17 @@ struct ExchangeHarness {
     }
 
     /// The journal entries about one step (or about the journey itself, for `nil`), as (action, outcome) pairs.
-    func journal(_ person: PersonID, step: StepID?) throws -> [AccessEntry] {
-        try exchange.journal(of: person).filter { $0.step == step }
+    func journal(_ person: PersonID, step: StepID?) async throws -> [AccessEntry] {
+        try await exchange.journal(of: person).filter { $0.step == step }
     }
 
     /// Checks that nothing in the person's journal is personal data: field names, case ids, error codes and
     /// consent ids only, never a name, an address or a number from the sandbox's records.
-    func expectJournalHoldsNoPersonalData(_ person: PersonID, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectJournalHoldsNoPersonalData(_ person: PersonID, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let forbidden = ["Tolvan", "Testgatan", "Exempelstad", "Lillen", "Testa", "Testbolaget"]
             + [SandboxSeed.registeredPerson, SandboxSeed.child, SandboxSeed.ambiguousPerson, SandboxSeed.unknownPerson,
                 SandboxSeed.coordinationNumberPerson].flatMap { [$0, String($0.dropFirst(2))] }
-        for entry in try exchange.journal(of: person) {
+        for entry in try await exchange.journal(of: person) {
             let text = ([entry.detail ?? ""] + entry.fields.map(\.rawValue)).joined(separator: " ")
             for word in forbidden {
                 #expect(!text.contains(word), "journal entry \(entry.sequence) holds '\(word)'", sourceLocation: sourceLocation)

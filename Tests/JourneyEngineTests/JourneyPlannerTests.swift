@@ -18,7 +18,7 @@ struct JourneyPlannerTests {
     let eu: [FactID: FactValue] = ["citizenship": .country(CountryCode("DE")!), "longStay": .bool(true), "hasChildren": .bool(false)]
 
     @Test("a fresh enrollment asks only the facts that decide the first steps")
-    func freshEnrollmentAsksExactlyDecidingFacts() {
+    func freshEnrollmentAsksExactlyDecidingFacts() async {
         let fresh = plan()
         #expect(fresh.status(of: "residence-permit")?.reason == .undecided(missing: ["citizenship"]))
         #expect(state(fresh, "registration") == .locked)
@@ -30,7 +30,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("a step whose condition is false does not apply and does not hold up later steps")
-    func notApplicableSatisfiesPrerequisites() {
+    func notApplicableSatisfiesPrerequisites() async {
         let planned = plan(eu)
         #expect(state(planned, "residence-permit") == .notApplicable)
         #expect(planned.status(of: "residence-permit")?.reason == .conditionNotMet)
@@ -40,14 +40,14 @@ struct JourneyPlannerTests {
     }
 
     @Test("a non-EU citizen starts with the residence permit")
-    func nonEUCitizenNeedsPermitFirst() {
+    func nonEUCitizenNeedsPermitFirst() async {
         let planned = plan(["citizenship": .country(CountryCode("IN")!)])
         #expect(state(planned, "residence-permit") == .available)
         #expect(state(planned, "registration") == .locked)
     }
 
     @Test("steps whose prerequisites are met together are available in parallel")
-    func parallelStepsOpenTogether() {
+    func parallelStepsOpenTogether() async {
         let planned = plan(eu, ["registration": .completed, "receive-personnummer": .completed])
         #expect(state(planned, "number") == .done)
         #expect(state(planned, "id-card") == .available)
@@ -58,7 +58,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("doing one alternative completes its group and rules out the other")
-    func alternativeChosenClosesSiblings() {
+    func alternativeChosenClosesSiblings() async {
         let planned = plan(eu.merging(["longStay": .bool(false)]) { $1 }, ["registration": .completed, "coordination-number": .completed])
         #expect(state(planned, "number") == .done)
         #expect(planned.status(of: "number")?.reason == .alternativeChosen("coordination-number"))
@@ -66,7 +66,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("completing one alternative rules out a sibling that was only started")
-    func completedAlternativeOverridesStartedSibling() throws {
+    func completedAlternativeOverridesStartedSibling() async throws {
         let both = try TestJourneys.load("""
             id: both
             version: 1
@@ -87,7 +87,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("the group is locked with the union of what its alternatives wait for")
-    func lockedGroupExplainsItself() {
+    func lockedGroupExplainsItself() async {
         let planned = plan(eu.filter { $0.key != "longStay" }, ["registration": .completed])
         #expect(state(planned, "number") == .locked)
         #expect(planned.status(of: "number")?.reason == .undecided(missing: ["longStay"]))
@@ -95,7 +95,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("optional steps never block completion")
-    func optionalStepsDoNotBlockCompletion() {
+    func optionalStepsDoNotBlockCompletion() async {
         let planned = plan(eu, ["registration": .completed, "receive-personnummer": .completed, "id-card": .completed, "bank": .completed,
             "social-insurance": .completed])
         #expect(state(planned, "driving-licence") == .available)
@@ -105,7 +105,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("a journey with an undecided required step is not complete")
-    func undecidedRequiredStepKeepsJourneyOpen() {
+    func undecidedRequiredStepKeepsJourneyOpen() async {
         let planned = plan(eu.filter { $0.key != "hasChildren" }, ["registration": .completed, "receive-personnummer": .completed,
             "id-card": .completed, "bank": .completed, "social-insurance": .completed])
         #expect(state(planned, "child-allowance") == .locked)
@@ -114,7 +114,7 @@ struct JourneyPlannerTests {
     }
 
     @Test("a submitted application puts the ball with the agency")
-    func waitingOnAgencyGivesAgencyTheBall() {
+    func waitingOnAgencyGivesAgencyTheBall() async {
         let planned = plan(["citizenship": .country(CountryCode("IN")!)], ["residence-permit": .waitingOnAgency(caseReference: "MIG-1")])
         #expect(state(planned, "residence-permit") == .waitingOnAgency)
         #expect(planned.status(of: "residence-permit")?.progress == .waitingOnAgency(caseReference: "MIG-1"))
@@ -123,14 +123,14 @@ struct JourneyPlannerTests {
     }
 
     @Test("an agency's request for action comes before everything else the person can do")
-    func needsActionIsListedFirst() {
+    func needsActionIsListedFirst() async {
         let planned = plan(eu, ["registration": .completed, "receive-personnummer": .completed, "social-insurance": .needsAction(message: "Send form")])
         #expect(planned.nextActions.first == .respond("social-insurance"))
         #expect(planned.ball == .person)
     }
 
     @Test("a rejected required step blocks the journey until it is tried again")
-    func rejectionBlocks() {
+    func rejectionBlocks() async {
         let planned = plan(["citizenship": .country(CountryCode("IN")!)], ["residence-permit": .rejected(reason: "Incomplete")])
         #expect(planned.status == .blocked)
         #expect(planned.nextActions == [.start("residence-permit")])
@@ -138,20 +138,20 @@ struct JourneyPlannerTests {
     }
 
     @Test("a done step whose condition no longer holds after a changed answer does not apply")
-    func changedAnswerRecomputes() {
+    func changedAnswerRecomputes() async {
         let progress: [StepID: StepProgress] = ["residence-permit": .completed]
         #expect(state(plan(["citizenship": .country(CountryCode("IN")!)], progress), "residence-permit") == .done)
         #expect(state(plan(["citizenship": .country(CountryCode("SE")!)], progress), "residence-permit") == .notApplicable)
     }
 
     @Test("a fact stored with another type is ignored rather than misread")
-    func wronglyTypedFactsAreIgnored() {
+    func wronglyTypedFactsAreIgnored() async {
         let planned = plan(["citizenship": .text("Germany")])
         #expect(planned.status(of: "residence-permit")?.reason == .undecided(missing: ["citizenship"]))
     }
 
     @Test("skipping an optional alternative settles its group")
-    func skippedOptionalAlternativeSettlesGroup() throws {
+    func skippedOptionalAlternativeSettlesGroup() async throws {
         let journey = try TestJourneys.load("""
             id: firm
             version: 1

@@ -30,8 +30,8 @@ struct RealJourneyTests {
 
     /// Answers from `profile` whatever the plan asks, otherwise completes the first available step (reporting what it
     /// produces), skipping optional steps listed in `skip`; fails if asked something the profile does not answer.
-    func drive(_ journey: JourneyID, profile: [FactID: String], skip: Set<StepID> = [], person: PersonReference = .new) throws -> Outcome {
-        var view = try engine.enroll(person, in: journey)
+    func drive(_ journey: JourneyID, profile: [FactID: String], skip: Set<StepID> = [], person: PersonReference = .new) async throws -> Outcome {
+        var view = try await engine.enroll(person, in: journey)
         let id = view.enrollment.person
         var outcome = Outcome()
         for _ in 0..<100 where !view.plan.isComplete {
@@ -43,16 +43,16 @@ struct RealJourneyTests {
             case .answer(let fact):
                 let answer = try #require(profile[fact], "asked for \(fact), which the profile does not answer")
                 outcome.asked.append(fact)
-                _ = try engine.answer(person: id, journey: journey, answers: [(fact, answer)])
-                view = try engine.overview(.id(id)).enrollments.first { $0.journey.id == journey }!
+                _ = try await engine.answer(person: id, journey: journey, answers: [(fact, answer)])
+                view = try await engine.overview(.id(id)).enrollments.first { $0.journey.id == journey }!
             case .start(let step), .finish(let step):
                 let definition = try #require(view.journey.step(step))
                 if skip.contains(step) {
-                    view = try engine.apply(.skip, step: step, person: id, journey: journey)
+                    view = try await engine.apply(.skip, step: step, person: id, journey: journey)
                     continue
                 }
                 let produced = definition.produces.compactMap { fact in profile[fact].map { (fact: fact, text: $0) } }
-                view = try engine.apply(.complete, step: step, person: id, journey: journey, produced: produced)
+                view = try await engine.apply(.complete, step: step, person: id, journey: journey, produced: produced)
             case .respond, .wait:
                 Issue.record("no agency in these tests")
                 return outcome
@@ -70,8 +70,8 @@ struct RealJourneyTests {
     }
 
     @Test("an EU citizen with children who looks for work: no permit, child allowance and school, Arbetsförmedlingen")
-    func euFamilyLookingForWork() throws {
-        let outcome = try drive("new-in-sweden", profile: [
+    func euFamilyLookingForWork() async throws {
+        let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
             "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
             "personnummer": OfficialTestNumbers.personnummer,
@@ -84,8 +84,8 @@ struct RealJourneyTests {
     }
 
     @Test("a citizen from outside the EU starts with a residence permit")
-    func nonEUStartsWithPermit() throws {
-        let outcome = try drive("new-in-sweden", profile: [
+    func nonEUStartsWithPermit() async throws {
+        let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "India", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
             "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
             "personnummer": OfficialTestNumbers.personnummer,
@@ -97,8 +97,8 @@ struct RealJourneyTests {
     }
 
     @Test("a short stay leads to a samordningsnummer instead of folkbokföring")
-    func shortStayGetsCoordinationNumber() throws {
-        let outcome = try drive("new-in-sweden", profile: [
+    func shortStayGetsCoordinationNumber() async throws {
+        let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "FR", "stayAtLeastOneYear": "no", "hasChildren": "no", "lookingForWork": "no", "hasForeignDrivingLicence": "no",
             "fullName": "Test Testsson", "address": "Testgatan 1", "personnummer": OfficialTestNumbers.samordningsnummer,
         ], skip: ["unemployment-fund"])
@@ -107,8 +107,8 @@ struct RealJourneyTests {
     }
 
     @Test("a restaurant run as a limited company: articles, share capital, registration, food and alcohol permits")
-    func limitedCompanyRestaurant() throws {
-        let outcome = try drive("starting-a-business", profile: [
+    func limitedCompanyRestaurant() async throws {
+        let outcome = try await drive("starting-a-business", profile: [
             "businessForm": "aktiebolag", "companyName": "Testkrogen AB", "industry": "restaurant", "handlesFood": "yes",
             "servesAlcohol": "yes", "expectedAnnualTurnover": "2 500 000", "employees": "4",
             "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket,
@@ -121,8 +121,8 @@ struct RealJourneyTests {
     }
 
     @Test("a consultant as a sole trader can skip the voluntary registration")
-    func soleTraderConsultant() throws {
-        let outcome = try drive("starting-a-business", profile: [
+    func soleTraderConsultant() async throws {
+        let outcome = try await drive("starting-a-business", profile: [
             "businessForm": "enskildFirma", "companyName": "Test Konsult", "industry": "consulting", "handlesFood": "no",
             "expectedAnnualTurnover": "90000", "employees": "0",
         ], skip: ["register-sole-trader", "business-account", "unemployment-fund"],

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 import Testing
 

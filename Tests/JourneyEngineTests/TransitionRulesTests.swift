@@ -18,7 +18,7 @@ struct TransitionRulesTests {
     }
 
     @Test("completing a locked step is refused with what it waits for")
-    func completingLockedStepIsRefused() {
+    func completingLockedStepIsRefused() async {
         #expect {
             try decide(.complete, "bank", facts: eu)
         } throws: { error in
@@ -30,7 +30,7 @@ struct TransitionRulesTests {
     }
 
     @Test("a step cannot start before the facts it needs are known")
-    func needsAreRequired() throws {
+    func needsAreRequired() async throws {
         #expect(throws: EngineError(.invalidTransition, "cannot start step 'registration' yet: it needs 'fullName', which is not known",
             hint: "answer 'fullName' first")) {
             try decide(.start, "registration", facts: eu)
@@ -41,7 +41,7 @@ struct TransitionRulesTests {
     }
 
     @Test("a step that does not apply cannot be started")
-    func inapplicableStepIsRefused() {
+    func inapplicableStepIsRefused() async {
         #expect(throws: EngineError(.invalidTransition, "step 'residence-permit' does not apply: its condition does not hold for you",
             hint: "if that is wrong, change the answer it depends on")) {
             try decide(.start, "residence-permit", facts: eu)
@@ -49,7 +49,7 @@ struct TransitionRulesTests {
     }
 
     @Test("a locked step whose condition is undecided names the facts to answer")
-    func undecidedLockNamesFacts() {
+    func undecidedLockNamesFacts() async {
         #expect(throws: EngineError(.invalidTransition, "cannot start step 'residence-permit': it is locked, it depends on 'citizenship', not yet answered",
             hint: "answer 'citizenship' first")) {
             try decide(.start, "residence-permit", facts: [:])
@@ -57,7 +57,7 @@ struct TransitionRulesTests {
     }
 
     @Test("only optional steps can be skipped")
-    func requiredStepsCannotBeSkipped() throws {
+    func requiredStepsCannotBeSkipped() async throws {
         let done: [StepID: StepProgress] = ["registration": .completed, "receive-personnummer": .completed]
         #expect(throws: EngineError(.invalidTransition, "step 'id-card' is required and cannot be skipped", hint: "only optional steps can be skipped")) {
             try decide(.skip, "id-card", facts: eu, progress: done)
@@ -66,7 +66,7 @@ struct TransitionRulesTests {
     }
 
     @Test("a group is acted on through its alternatives")
-    func groupsNameTheirAlternatives() {
+    func groupsNameTheirAlternatives() async {
         #expect(throws: EngineError(.invalidTransition, "'number' is a choice between alternatives, not a step of its own",
             hint: "complete one of: receive-personnummer, coordination-number")) {
             try decide(.complete, "number", facts: eu, progress: ["registration": .completed])
@@ -74,7 +74,7 @@ struct TransitionRulesTests {
     }
 
     @Test("repeating a start or a completion changes nothing")
-    func repeatsAreIdempotent() throws {
+    func repeatsAreIdempotent() async throws {
         var facts = eu
         facts["fullName"] = .text("Test Testsson")
         #expect(try decide(.start, "registration", facts: facts, progress: ["registration": .started]) == nil)
@@ -82,7 +82,7 @@ struct TransitionRulesTests {
     }
 
     @Test("only a started or submitted step can be rejected, and a rejected step can be started again")
-    func rejectionRules() throws {
+    func rejectionRules() async throws {
         var facts = eu
         facts["fullName"] = .text("Test Testsson")
         #expect(throws: EngineError.self) { try decide(.reject(reason: nil), "registration", facts: facts) }
@@ -93,7 +93,7 @@ struct TransitionRulesTests {
     }
 
     @Test("the agency can ask for action only on a step it has")
-    func agencyRequestsNeedACase() throws {
+    func agencyRequestsNeedACase() async throws {
         var facts = eu
         facts["fullName"] = .text("Test Testsson")
         #expect(throws: EngineError.self) { try decide(.requestAction(message: "x"), "registration", facts: facts) }

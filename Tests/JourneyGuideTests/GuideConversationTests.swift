@@ -14,14 +14,14 @@ struct GuideConversationTests {
 
     @Test("a newcomer picks a life event, gets a reference to write down, and answers with a re-prompt and a way back",
         arguments: Language.allCases)
-    func newcomerPicksJourneyAndAnswers(language: Language) throws {
+    func newcomerPicksJourneyAndAnswers(language: Language) async throws {
         let terminal = ScriptedTerminal(["1", "n", language == .sv ? "Tyskland" : "Germany", "maybe", "yes", "b", "no", "q"])
-        let outcome = fixture.converse(terminal, language: language)
+        let outcome = await fixture.converse(terminal, language: language)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
         try Golden.check(terminal.transcript, "newcomer-\(language).txt")
         let reference = try #require(GuideFixture.reference(in: terminal.transcript))
-        let overview = try fixture.engine.overview(.id(reference))
+        let overview = try await fixture.engine.overview(.id(reference))
         #expect(overview.facts["citizenship"]?.value == .country(CountryCode("DE")!))
         // Going back re-asked the last answer, and the new answer replaced it.
         #expect(overview.facts["stayAtLeastOneYear"]?.value == .bool(false))
@@ -29,95 +29,95 @@ struct GuideConversationTests {
 
     @Test("a wrong personnummer is explained without repeating it and asked again; the number is never shown",
         arguments: Language.allCases)
-    func wrongNumberIsAskedAgainWithoutEcho(language: Language) throws {
+    func wrongNumberIsAskedAgainWithoutEcho(language: Language) async throws {
         let terminal = ScriptedTerminal(["19900101-2386", "1990-01-01", "lp-0000000000", OfficialTestNumbers.personnummer, "q"])
-        #expect(fixture.converse(terminal, language: language, journey: "starting-a-business") == .finished)
+        await #expect(fixture.converse(terminal, language: language, journey: "starting-a-business") == .finished)
         #expect(terminal.remaining() == 0)
         try Golden.check(terminal.transcript, "identity-\(language).txt")
         for digits in ["2386", "2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
         let number = try Personnummer(parsing: OfficialTestNumbers.personnummer)
-        #expect(try fixture.view(.identity(number), "starting-a-business").enrollment.status == .active)
+        #expect(try await fixture.view(.identity(number), "starting-a-business").enrollment.status == .active)
     }
 
     @Test("the steps show every state with what it waits for, why it is not needed, the agency, cost and link",
         arguments: Language.allCases)
-    func progressShowsEveryState(language: Language) throws {
+    func progressShowsEveryState(language: Language) async throws {
         let number = try Personnummer(parsing: OfficialTestNumbers.personnummer)
-        let person = try fixture.engine.enroll(.identity(number), in: "starting-a-business").enrollment.person
-        _ = try fixture.engine.answer(person: person, answers: [("businessForm", "enskildFirma"), ("companyName", "Testkrogen"),
+        let person = try await fixture.engine.enroll(.identity(number), in: "starting-a-business").enrollment.person
+        _ = try await fixture.engine.answer(person: person, answers: [("businessForm", "enskildFirma"), ("companyName", "Testkrogen"),
             ("industry", "restaurant"), ("handlesFood", "yes"), ("servesAlcohol", "yes"), ("expectedAnnualTurnover", "2500000"),
             ("employees", "2")])
         let engine = fixture.engine
-        _ = try engine.apply(.complete, step: "name-check", person: person)
-        _ = try engine.apply(.skip, step: "register-sole-trader", person: person)
-        _ = try engine.apply(.submitted(caseReference: "SKV-2026-17"), step: "f-skatt", person: person)
-        _ = try engine.apply(.start, step: "vat-registration", person: person)
-        _ = try engine.apply(.start, step: "employer-registration", person: person)
-        _ = try engine.apply(.requestAction(message: "send the signed form"), step: "employer-registration", person: person)
-        _ = try engine.apply(.start, step: "staff-register", person: person)
-        _ = try engine.apply(.reject(reason: "the register lacks the owner"), step: "staff-register", person: person)
+        _ = try await engine.apply(.complete, step: "name-check", person: person)
+        _ = try await engine.apply(.skip, step: "register-sole-trader", person: person)
+        _ = try await engine.apply(.submitted(caseReference: "SKV-2026-17"), step: "f-skatt", person: person)
+        _ = try await engine.apply(.start, step: "vat-registration", person: person)
+        _ = try await engine.apply(.start, step: "employer-registration", person: person)
+        _ = try await engine.apply(.requestAction(message: "send the signed form"), step: "employer-registration", person: person)
+        _ = try await engine.apply(.start, step: "staff-register", person: person)
+        _ = try await engine.apply(.reject(reason: "the register lacks the owner"), step: "staff-register", person: person)
         let terminal = ScriptedTerminal(["q"])
-        #expect(fixture.converse(terminal, language: language, person: OfficialTestNumbers.personnummer) == .finished)
+        await #expect(fixture.converse(terminal, language: language, person: OfficialTestNumbers.personnummer) == .finished)
         try Golden.check(terminal.transcript, "progress-\(language).txt")
         #expect(!terminal.printed.contains("2385"))
     }
 
     /// A newcomer from Germany who will stay, has answered everything and done the steps before the number arrives.
-    private func newcomerAwaitingNumber() throws -> PersonID {
-        let person = try fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
-        _ = try fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
+    private func newcomerAwaitingNumber() async throws -> PersonID {
+        let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
             ("fullName", "Test Testsson"), ("address", "Testgatan 1, 111 11 Stockholm")])
-        _ = try fixture.engine.apply(.complete, step: "population-registration", person: person)
-        _ = try fixture.engine.apply(.complete, step: "identity-visit", person: person)
+        _ = try await fixture.engine.apply(.complete, step: "population-registration", person: person)
+        _ = try await fixture.engine.apply(.complete, step: "identity-visit", person: person)
         return person
     }
 
     @Test("marking a step done that gives the personnummer asks for it, links it, and then asks what became relevant",
         arguments: Language.allCases)
-    func producedNumberIsAskedWhenTheStepIsDone(language: Language) throws {
-        let person = try newcomerAwaitingNumber()
+    func producedNumberIsAskedWhenTheStepIsDone(language: Language) async throws {
+        let person = try await newcomerAwaitingNumber()
         let terminal = ScriptedTerminal(["1", "1", "19900101-2386", OfficialTestNumbers.personnummer, "q"])
-        #expect(fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue) == .finished)
+        await #expect(fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue) == .finished)
         #expect(terminal.remaining() == 0)
         try Golden.check(terminal.transcript, "produced-number-\(language).txt")
         for digits in ["2386", "2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
         // The number now names the same person, and the step is done.
-        let view = try fixture.view(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)), "new-in-sweden")
+        let view = try await fixture.view(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)), "new-in-sweden")
         #expect(view.enrollment.person == person)
         #expect(view.plan.status(of: "receive-personnummer")?.state == .done)
     }
 
     @Test("going back from the number a step gave leaves the step not done")
-    func backFromProducedNumberLeavesStepOpen() throws {
-        let person = try newcomerAwaitingNumber()
+    func backFromProducedNumberLeavesStepOpen() async throws {
+        let person = try await newcomerAwaitingNumber()
         let terminal = ScriptedTerminal(["1", "1", "b", "q"])
-        fixture.converse(terminal, journey: "new-in-sweden", person: person.rawValue)
+        await fixture.converse(terminal, journey: "new-in-sweden", person: person.rawValue)
         #expect(terminal.transcript.contains("Not marked as done: Receive your personal identity number."))
-        #expect(try fixture.view(.id(person), "new-in-sweden").plan.status(of: "receive-personnummer")?.state == .available)
+        await #expect(try fixture.view(.id(person), "new-in-sweden").plan.status(of: "receive-personnummer")?.state == .available)
     }
 
     @Test("changing an answer recomputes the plan and says which steps are now needed", arguments: Language.allCases)
-    func changingAnAnswerRecomputesThePlan(language: Language) throws {
-        let person = try fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
-        _ = try fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
+    func changingAnAnswerRecomputesThePlan(language: Language) async throws {
+        let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
             ("fullName", "Test Testsson"), ("address", "Testgatan 1")])
         let terminal = ScriptedTerminal(["c", "1", language == .sv ? "Indien" : "India", "q"])
-        fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue)
+        await fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue)
         #expect(terminal.remaining() == 0)
         try Golden.check(terminal.transcript, "change-answer-\(language).txt")
-        let plan = try fixture.view(.id(person), "new-in-sweden").plan
+        let plan = try await fixture.view(.id(person), "new-in-sweden").plan
         #expect(plan.status(of: "residence-permit")?.state == .available)
         #expect(plan.status(of: "population-registration")?.state == .locked)
     }
 
     @Test("a returning person continues their only journey at once, with no question asked twice")
-    func returningPersonResumesAutomatically() throws {
+    func returningPersonResumesAutomatically() async throws {
         let first = ScriptedTerminal(["1", "n", "Germany"])
-        #expect(fixture.converse(first) == .finished)
+        await #expect(fixture.converse(first) == .finished)
         #expect(first.transcript.hasSuffix("To continue, run: lotsen guide new-in-sweden --person \(try #require(GuideFixture.reference(in: first.transcript)))\n"))
         let reference = try #require(GuideFixture.reference(in: first.transcript))
         let second = ScriptedTerminal([])
-        fixture.converse(second, person: reference.rawValue)
+        await fixture.converse(second, person: reference.rawValue)
         #expect(second.screens == 1)
         #expect(second.transcript.contains("Welcome back. You continue where you left off: New in Sweden."))
         #expect(second.transcript.contains("Will you live in Sweden for at least one year?"))
@@ -125,38 +125,38 @@ struct GuideConversationTests {
     }
 
     @Test("a person with several journeys picks one from the menu, which shows how far each has come")
-    func menuMarksStartedJourneys() throws {
-        let person = try fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
-        _ = try fixture.engine.enroll(.id(person), in: "starting-a-business")
+    func menuMarksStartedJourneys() async throws {
+        let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await fixture.engine.enroll(.id(person), in: "starting-a-business")
         let terminal = ScriptedTerminal(["3", "2", "q"])
-        fixture.converse(terminal, person: person.rawValue)
+        await fixture.converse(terminal, person: person.rawValue)
         #expect(terminal.transcript.contains("You have started this: 0 of 13 steps done."))
         #expect(terminal.transcript.contains("Type a number from 1 to 2 or q to quit."))
         #expect(terminal.transcript.contains("Welcome back. You continue where you left off: Start a business."))
     }
 
     @Test("a journey name that does not exist is explained above the menu")
-    func unknownJourneyShowsMenu() throws {
+    func unknownJourneyShowsMenu() async throws {
         let terminal = ScriptedTerminal(["q"])
-        #expect(fixture.converse(terminal, journey: "new-in-swedn") == .finished)
+        await #expect(fixture.converse(terminal, journey: "new-in-swedn") == .finished)
         #expect(terminal.transcript.contains("There is no life event called 'new-in-swedn'. Choose one from the list."))
         #expect(terminal.transcript.hasSuffix("Nothing was saved. To begin again, run: lotsen guide\n"))
     }
 
     @Test("Ctrl-C stops at once, says that everything is saved and how to continue", arguments: Language.allCases)
-    func interruptSavesAndSaysHowToContinue(language: Language) throws {
+    func interruptSavesAndSaysHowToContinue(language: Language) async throws {
         let terminal = ScriptedTerminal(["1", "n", language == .sv ? "Tyskland" : "Germany"], then: .interrupted)
-        #expect(fixture.converse(terminal, language: language) == .interrupted)
+        await #expect(fixture.converse(terminal, language: language) == .interrupted)
         try Golden.check(String(terminal.transcript.suffix(from: try #require(terminal.transcript.range(of: "^C", options: .backwards)).lowerBound)),
             "interrupted-\(language).txt")
         let reference = try #require(GuideFixture.reference(in: terminal.transcript))
-        #expect(try fixture.engine.overview(.id(reference)).facts["citizenship"] != nil)
+        await #expect(try fixture.engine.overview(.id(reference)).facts["citizenship"] != nil)
     }
 
     @Test("Ctrl-C before anything was saved says so")
-    func interruptBeforeAnythingSaved() throws {
+    func interruptBeforeAnythingSaved() async throws {
         let terminal = ScriptedTerminal([], then: .interrupted)
-        #expect(fixture.converse(terminal) == .interrupted)
+        await #expect(fixture.converse(terminal) == .interrupted)
         #expect(terminal.transcript.hasSuffix("Stopped.\nNothing was saved. To begin again, run: lotsen guide\n"))
     }
 }

@@ -63,28 +63,28 @@ struct GuideEndToEndTests {
 
     /// Runs the conversation to the end and returns the person's enrollment and the final screen.
     func complete(_ journeyID: JourneyID, language: Language, identity: String, answers: [FactID: String], skip: Set<StepID> = [])
-        throws -> (view: EnrollmentView, terminal: ScriptedTerminal)
+        async throws -> (view: EnrollmentView, terminal: ScriptedTerminal)
     {
         let journey = try #require(GuideFixture.library.journey(journeyID))
         let citizen = Citizen(journey: journey, strings: GuideStrings(language: language), identity: identity, answers: answers, skip: skip)
         // Wide enough that no line wraps, so the citizen reads whole questions and labels.
         let terminal = ScriptedTerminal(width: 10_000, responder: citizen.respond)
-        #expect(fixture.converse(terminal, language: language) == .finished)
+        await #expect(fixture.converse(terminal, language: language) == .finished)
         let reference: PersonReference
         if let issued = GuideFixture.reference(in: terminal.transcript) {
             reference = .id(issued)
         } else {
             reference = .identity(try Personnummer(parsing: identity))
         }
-        let view = try fixture.view(reference, journeyID)
+        let view = try await fixture.view(reference, journeyID)
         #expect(view.plan.isComplete, "not complete:\n\(terminal.screen.joined(separator: "\n"))")
         #expect(terminal.screen.contains(GuideStrings(language: language).allDone))
         return (view, terminal)
     }
 
     @Test("a newcomer from the EU with children, in English: personnummer given when the step is done")
-    func newInSwedenEnglish() throws {
-        let (view, terminal) = try complete("new-in-sweden", language: .en, identity: "n", answers: [
+    func newInSwedenEnglish() async throws {
+        let (view, terminal) = try await complete("new-in-sweden", language: .en, identity: "n", answers: [
             "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
             "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
             "personnummer": OfficialTestNumbers.personnummer,
@@ -96,8 +96,8 @@ struct GuideEndToEndTests {
     }
 
     @Test("a newcomer from outside the EU with a Japanese licence, in Swedish: permit first, licence exchanged")
-    func newInSwedenSwedish() throws {
-        let (view, terminal) = try complete("new-in-sweden", language: .sv, identity: "n", answers: [
+    func newInSwedenSwedish() async throws {
+        let (view, terminal) = try await complete("new-in-sweden", language: .sv, identity: "n", answers: [
             "citizenship": "Indien", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
             "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
             "personnummer": OfficialTestNumbers.personnummer,
@@ -109,8 +109,8 @@ struct GuideEndToEndTests {
     }
 
     @Test("a limited company restaurant, in English, signed in with a personnummer: organisationsnummer given when registered")
-    func startingABusinessEnglish() throws {
-        let (view, terminal) = try complete("starting-a-business", language: .en, identity: OfficialTestNumbers.personnummer, answers: [
+    func startingABusinessEnglish() async throws {
+        let (view, terminal) = try await complete("starting-a-business", language: .en, identity: OfficialTestNumbers.personnummer, answers: [
             "businessForm": "2", "companyName": "Testkrogen AB", "industry": "Restaurant, café or catering", "handlesFood": "yes",
             "servesAlcohol": "yes", "expectedAnnualTurnover": "2 500 000", "employees": "4",
             "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket,
@@ -122,15 +122,15 @@ struct GuideEndToEndTests {
     }
 
     @Test("a sole trader consultant without a number at first, in Swedish: personnummer asked when a step needs it")
-    func startingABusinessSwedish() throws {
-        let (view, terminal) = try complete("starting-a-business", language: .sv, identity: "n", answers: [
+    func startingABusinessSwedish() async throws {
+        let (view, terminal) = try await complete("starting-a-business", language: .sv, identity: "n", answers: [
             "businessForm": "Enskild firma", "companyName": "Test Konsult", "industry": "4", "handlesFood": "nej",
             "expectedAnnualTurnover": "90000", "employees": "0", "personnummer": OfficialTestNumbers.personnummer,
         ], skip: ["register-sole-trader", "business-account", "unemployment-fund"])
         #expect(view.plan.status(of: "f-skatt")?.state == .done)
         #expect(view.plan.status(of: "vat-registration")?.state == .notApplicable)
         // The number given in the guide now names the person too.
-        #expect(try fixture.engine.overview(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer))).person.id == view.enrollment.person)
+        await #expect(try fixture.engine.overview(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer))).person.id == view.enrollment.person)
         #expect(!terminal.printed.contains("2385"))
         try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-starting-a-business-sv.txt")
     }

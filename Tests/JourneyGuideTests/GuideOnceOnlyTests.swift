@@ -3,6 +3,8 @@ import JourneyAdapters
 import JourneyEngine
 import JourneyGuide
 import JourneyModel
+import JourneySandbox
+import JourneySQLite
 import JourneyStore
 import Testing
 
@@ -26,7 +28,7 @@ struct GuideOnceOnlyTests {
             adapter: HTTPAgencyAdapter(catalog: GuideFixture.library.catalog, sandbox: root))
         let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: number,
             exchange: exchange)
-        let outcome = await session.runOnOwnThread()
+        let outcome = await session.run()
         await sandbox.stop()
         return (outcome, exchange)
     }
@@ -52,13 +54,13 @@ struct GuideOnceOnlyTests {
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
         try Golden.check(Self.stable(terminal.transcript), "once-only-\(language).txt")
-        let person = try fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
-        let facts = try fixture.engine.overview(.id(person)).facts
+        let person = try await fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
+        let facts = try await fixture.engine.overview(.id(person)).facts
         #expect(facts["fullName"]?.source == .agency("skatteverket.population-record"))
         #expect(facts["address"]?.validUntil != nil)
-        let view = try fixture.view(.id(person), "new-in-sweden")
+        let view = try await fixture.view(.id(person), "new-in-sweden")
         #expect(view.plan.status(of: "population-registration")?.state == .done)
-        let actions = try exchange.journal(of: person).map(\.action)
+        let actions = try await exchange.journal(of: person).map(\.action)
         #expect(actions == [.consentGranted, .fetch, .fetch, .consentGranted, .send, .send, .caseStatus])
         // The number itself is never on screen, even on the person's own data screen.
         #expect(!terminal.printed.contains("2385"))
@@ -71,11 +73,11 @@ struct GuideOnceOnlyTests {
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
-        let person = try fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
-        let facts = try fixture.engine.overview(.id(person)).facts
+        let person = try await fixture.engine.person(.identity(try Personnummer(parsing: Self.number))).id
+        let facts = try await fixture.engine.overview(.id(person)).facts
         #expect(facts["fullName"]?.value == .text("Testa Testsson"))
         #expect(facts["fullName"]?.source == .person)
-        #expect(try exchange.journal(of: person).map(\.action) == [.consentRefused])
+        await #expect(try exchange.journal(of: person).map(\.action) == [.consentRefused])
         #expect(terminal.printed.contains("Nothing was fetched from Swedish Tax Agency. Please answer yourself."))
         // Lines wrap at the terminal's width; the words are what matter.
         let words = terminal.printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")

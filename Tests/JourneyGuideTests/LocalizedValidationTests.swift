@@ -11,7 +11,7 @@ struct LocalizedValidationTests {
     ]
 
     @Test("every identity-number problem has its own Swedish message and hint, and English stays the default", arguments: identityErrors)
-    func identityErrorsSpeakSwedish(error: IdentityNumberError) {
+    func identityErrorsSpeakSwedish(error: IdentityNumberError) async {
         #expect(error.message == error.message(in: .en))
         #expect(error.hint == error.hint(in: .en))
         #expect(!error.message(in: .sv).isEmpty && error.message(in: .sv) != error.message)
@@ -19,7 +19,7 @@ struct LocalizedValidationTests {
     }
 
     @Test("a typed answer of the wrong kind is explained in Swedish, and a wrong number never repeats its digits")
-    func factValueErrorsSpeakSwedish() throws {
+    func factValueErrorsSpeakSwedish() async throws {
         func failure(_ input: String, _ type: FactType) -> FactValueError? {
             do throws(FactValueError) {
                 _ = try FactValue.parse(input, as: type)

@@ -28,7 +28,7 @@ struct TerminalTests {
     }
 
     @Test("lines are read with or without a final newline, CRLF is trimmed, and the end is reported")
-    func readsLinesUntilTheEnd() {
+    func readsLinesUntilTheEnd() async {
         let reader = reader("yes\r\n\nlast")
         #expect(reader.readLine() == .line("yes"))
         #expect(reader.readLine() == .line(""))
@@ -38,7 +38,7 @@ struct TerminalTests {
     }
 
     @Test("the plain terminal prints every prompt on a line of its own and never an escape code")
-    func plainTerminalPrintsLines() {
+    func plainTerminalPrintsLines() async {
         let output = Output()
         let terminal = PlainTerminal(reader: reader("1\n"), output: output.write)
         terminal.show(Screen([Line("Title", style: .title), Line("Next", style: .highlight, prefix: "  1) ")]))
@@ -49,7 +49,7 @@ struct TerminalTests {
     }
 
     @Test("the terminal redraws and colours only when escape codes are allowed")
-    func ttyUsesEscapesOnlyWhenAllowed() {
+    func ttyUsesEscapesOnlyWhenAllowed() async {
         let screen = Screen([Line("Title", style: .title), Line("Do this next", style: .highlight), Line("plain")])
         let styled = Output()
         let colourful = TTYTerminal(usesEscapes: true, reader: reader(""), output: styled.write, width: { 80 })
@@ -64,7 +64,7 @@ struct TerminalTests {
     }
 
     @Test("escape codes need a terminal, no NO_COLOR and a TERM that is not dumb")
-    func escapeRules() {
+    func escapeRules() async {
         #expect(TTYTerminal.allowsEscapes(environment: ["TERM": "xterm-256color"], outputIsTerminal: true))
         #expect(!TTYTerminal.allowsEscapes(environment: ["TERM": "xterm-256color"], outputIsTerminal: false))
         #expect(!TTYTerminal.allowsEscapes(environment: ["TERM": "xterm", "NO_COLOR": "1"], outputIsTerminal: true))
@@ -74,7 +74,7 @@ struct TerminalTests {
     }
 
     @Test("long lines wrap under their own text, keep thousands groups together, and stay whole without a width")
-    func linesWrap() {
+    func linesWrap() async {
         let line = Line("Cost: From SEK 1,500 per adult and 750 kr per child, work permit 2 200 kr in the e-service", prefix: "1     ")
         #expect(line.rows(width: 40) == [
             "1     Cost: From SEK 1,500 per adult and",

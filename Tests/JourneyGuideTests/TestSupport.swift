@@ -2,6 +2,7 @@ import Foundation
 import JourneyEngine
 import JourneyGuide
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 import Testing
 
@@ -28,13 +29,13 @@ final class GuideFixture {
 
     /// Runs one conversation in the guide with a scripted terminal.
     @discardableResult
-    func converse(_ terminal: ScriptedTerminal, language: Language = .en, journey: String? = nil, person: String? = nil) -> GuideSession.Outcome {
-        GuideSession(engine: engine, terminal: terminal, language: language, journey: journey, person: person).run()
+    func converse(_ terminal: ScriptedTerminal, language: Language = .en, journey: String? = nil, person: String? = nil) async -> GuideSession.Outcome {
+        await GuideSession(engine: engine, terminal: terminal, language: language, journey: journey, person: person).run()
     }
 
     /// The person's enrollment in `journey`, as stored.
-    func view(_ person: PersonReference, _ journey: JourneyID) throws -> EnrollmentView {
-        try #require(try engine.overview(person).enrollments.first { $0.journey.id == journey })
+    func view(_ person: PersonReference, _ journey: JourneyID) async throws -> EnrollmentView {
+        try #require(try await engine.overview(person).enrollments.first { $0.journey.id == journey })
     }
 
     /// The Lotsen reference the guide issued in a transcript.

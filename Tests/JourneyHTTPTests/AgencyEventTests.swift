@@ -30,7 +30,7 @@ struct AgencyEventTests {
 
     @Test("an agency pushes received, then an approval, and the person's step moves to waiting, then done")
     func decisionMovesTheStep() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             let received = try await client.send(.post, "/v1/agency-events", token: agency,
@@ -49,13 +49,13 @@ struct AgencyEventTests {
             #expect(done.steps["residence-permit"] == "done")
             #expect(done.steps["population-registration"] == "available")
         }
-        let history = try harness.engine.history(of: try #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id))
+        let history = try await harness.engine.history(of: try #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id))
         #expect(history.filter { $0.actor == .agency }.map(\.detail) == ["waitingOnAgency", "completed"])
     }
 
     @Test("needs action and a rejection reach the person with the agency's message")
     func needsActionAndRejection() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             let early = try await client.send(.post, "/v1/agency-events", token: agency,
@@ -79,7 +79,7 @@ struct AgencyEventTests {
 
     @Test("the same message id is applied once however often it is sent; reused for another event it is a conflict")
     func deduplication() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             let body = Self.event("mig-1", person: citizen.person.rawValue, type: "received")
@@ -97,19 +97,19 @@ struct AgencyEventTests {
             let state = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
             #expect(state.steps["residence-permit"] == "waitingOnAgency")
             // Another agency may use the same message id for its own event.
-            let skatteverket = try harness.token(.agency, agency: "skatteverket")
+            let skatteverket = try await harness.token(.agency, agency: "skatteverket")
             let other = try await client.send(.post, "/v1/agency-events", token: skatteverket,
                 json: Self.event("mig-1", agency: "skatteverket", service: "skatteverket.folkbokforing", person: citizen.person.rawValue, type: "received"))
             #expect(other.json["duplicate"] as? Bool == false)
         }
-        let enrollment = try #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
-        #expect(try harness.engine.history(of: enrollment).filter { $0.actor == .agency && $0.step == "residence-permit" }.count == 1)
+        let enrollment = try await #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
+        await #expect(try harness.engine.history(of: enrollment).filter { $0.actor == .agency && $0.step == "residence-permit" }.count == 1)
     }
 
     @Test("an event for a step the person has not reached is kept, and applied in order when they get there")
     func earlyArrival() async throws {
-        let skatteverket = try harness.token(.agency, agency: "skatteverket")
-        let migrationsverket = try harness.token(.agency, agency: "migrationsverket")
+        let skatteverket = try await harness.token(.agency, agency: "skatteverket")
+        let migrationsverket = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             let received = try await client.send(.post, "/v1/agency-events", token: skatteverket,
@@ -137,14 +137,14 @@ struct AgencyEventTests {
             #expect(after.status == .ok)
             #expect(after.string("status") == "applied")
         }
-        let enrollment = try #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
-        let agencySteps = try harness.engine.history(of: enrollment).filter { $0.actor == .agency }.map { "\($0.step!):\($0.detail!)" }
+        let enrollment = try await #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
+        let agencySteps = try await harness.engine.history(of: enrollment).filter { $0.actor == .agency }.map { "\($0.step!):\($0.detail!)" }
         #expect(agencySteps == ["residence-permit:completed", "population-registration:waitingOnAgency", "population-registration:completed"])
     }
 
     @Test("a kept event that the step no longer allows when the person gets there is refused, not lost")
     func earlyEventRefusedLater() async throws {
-        let skatteverket = try harness.token(.agency, agency: "skatteverket")
+        let skatteverket = try await harness.token(.agency, agency: "skatteverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             let kept = try await client.send(.post, "/v1/agency-events", token: skatteverket,
@@ -164,38 +164,38 @@ struct AgencyEventTests {
 
     @Test("kept events are applied by the sweep when the person moves on through another front end")
     func sweepAppliesEventsAfterCommandLineChanges() async throws {
-        let skatteverket = try harness.token(.agency, agency: "skatteverket")
+        let skatteverket = try await harness.token(.agency, agency: "skatteverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
             _ = try await client.send(.post, "/v1/agency-events", token: skatteverket,
                 json: Self.event("skv-1", agency: "skatteverket", service: "skatteverket.folkbokforing", person: citizen.person.rawValue, type: "received"))
             // As `lotsen complete residence-permit` would: straight through the engine, which does not look at agency events.
-            _ = try harness.engine.apply(.complete, step: "residence-permit", person: citizen.person)
+            _ = try await harness.engine.apply(.complete, step: "residence-permit", person: citizen.person)
             let sweeper = PendingEventSweeper(services: harness.services, logger: harness.logger)
-            #expect(sweeper.sweep() == 1)
-            #expect(sweeper.sweep() == 0)
-            let state = try harness.store.enrollment(id: citizen.enrollment)
+            await #expect(sweeper.sweep() == 1)
+            await #expect(sweeper.sweep() == 0)
+            let state = try await harness.store.enrollment(id: citizen.enrollment)
             #expect(state?.steps["population-registration"]?.state == .waitingOnAgency)
         }
     }
 
     @Test("a status read finds the events kept for a step another front end unlocked, applies them before showing the journey")
     func statusReadAppliesKeptEvents() async throws {
-        let skatteverket = try harness.token(.agency, agency: "skatteverket")
+        let skatteverket = try await harness.token(.agency, agency: "skatteverket")
         try await harness.test { client async throws in
             let citizen = try await newcomer(client)
-            #expect(try harness.store.snapshot(containing: "en-unknown") == nil)
-            #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
+            await #expect(try harness.store.snapshot(containing: "en-unknown") == nil)
+            await #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
             _ = try await client.send(.post, "/v1/agency-events", token: skatteverket,
                 json: Self.event("skv-1", agency: "skatteverket", service: "skatteverket.folkbokforing", person: citizen.person.rawValue, type: "received"))
-            _ = try harness.engine.apply(.complete, step: "residence-permit", person: citizen.person)
-            let loaded = try #require(try harness.store.snapshot(containing: citizen.enrollment))
+            _ = try await harness.engine.apply(.complete, step: "residence-permit", person: citizen.person)
+            let loaded = try await #require(try harness.store.snapshot(containing: citizen.enrollment))
             #expect(loaded.hasPendingAgencyEvents)
             #expect(loaded.snapshot.enrollments.map(\.id) == [citizen.enrollment])
             #expect(loaded.snapshot.enrollments.first?.steps["population-registration"]?.state == .available)
             let shown = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
             #expect(shown.steps["population-registration"] == "waitingOnAgency")
-            #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
+            await #expect(try harness.store.snapshot(containing: citizen.enrollment)?.hasPendingAgencyEvents == false)
             let again = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
             #expect(again.text == shown.text)
         }
@@ -203,7 +203,7 @@ struct AgencyEventTests {
 
     @Test("malformed and invalid events are refused naming the field")
     func invalidEvents() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             let person = citizen.person.rawValue

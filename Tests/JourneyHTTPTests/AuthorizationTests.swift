@@ -42,7 +42,7 @@ struct AuthorizationTests {
 
     @Test("a malformed Authorization header, an unknown token and a revoked token are refused with 401")
     func badTokens() async throws {
-        let revoked = try harness.token(.caseworker, revoked: true)
+        let revoked = try await harness.token(.caseworker, revoked: true)
         try await harness.test { client async throws in
             #expect(try await client.send(.get, "/v1/journeys", headers: [.authorization: "Basic abc"]).status == .unauthorized)
             #expect(try await client.send(.get, "/v1/journeys", token: "lotsen_not-a-real-token").status == .unauthorized)
@@ -90,7 +90,7 @@ struct AuthorizationTests {
 
     @Test("a caseworker reads every journey but does not act for the person")
     func caseworkerReadsButDoesNotAct() async throws {
-        let caseworker = try harness.token(.caseworker)
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             #expect(try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: caseworker).status == .ok)
@@ -110,7 +110,7 @@ struct AuthorizationTests {
 
     @Test("an agency token pushes events but reads no journeys")
     func agencyReadsNothing() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             #expect(try await client.send(.get, "/v1/journeys", token: agency).status == .ok)
@@ -124,7 +124,7 @@ struct AuthorizationTests {
 
     @Test("an agency token pushes events only for its own agency's services")
     func agencyOnlyForOwnServices() async throws {
-        let agency = try harness.token(.agency, agency: "skatteverket")
+        let agency = try await harness.token(.agency, agency: "skatteverket")
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             let foreign = try await client.send(.post, "/v1/agency-events", token: agency, json: [

@@ -26,7 +26,7 @@ struct CaseworkerTests {
 
     @Test("one request finds everyone stuck at a step for more than N days, longest waiting first")
     func stuckAtStep() async throws {
-        let caseworker = try harness.token(.caseworker)
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let citizens = try await population(client)
             // Now day 30: the first waits 30 days, the third 10, and the second moved on to in progress today.
@@ -46,7 +46,7 @@ struct CaseworkerTests {
 
     @Test("lists filter on status, ball and days without change, and page with a cursor")
     func filtersAndPages() async throws {
-        let caseworker = try harness.token(.caseworker)
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let citizens = try await population(client)
             let all = try await client.send(.get, "/v1/enrollments?journey=new-in-sweden&status=active&ball=person", token: caseworker)
@@ -71,7 +71,7 @@ struct CaseworkerTests {
 
     @Test("list parameters are checked, and a list names its journey")
     func listRefusals() async throws {
-        let caseworker = try harness.token(.caseworker)
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 ("", .badRequest, "journey"),
@@ -99,7 +99,7 @@ struct CaseworkerTests {
 
     @Test("a person's overview shows every journey, to a caseworker and to the person")
     func personOverview() async throws {
-        let caseworker = try harness.token(.caseworker)
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             _ = try await client.send(.post, "/v1/enrollments", token: citizen.token, json: ["journey": "starting-a-business"])

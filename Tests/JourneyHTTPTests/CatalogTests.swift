@@ -11,7 +11,7 @@ struct CatalogTests {
 
     @Test("the list names every shipped journey, in English by default and in Swedish when asked")
     func list() async throws {
-        let token = try harness.token(.caseworker)
+        let token = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let english = try await client.send(.get, "/v1/journeys", token: token)
             #expect(english.status == .ok)
@@ -29,7 +29,7 @@ struct CatalogTests {
 
     @Test("one definition has its steps and facts")
     func definition() async throws {
-        let token = try harness.token(.citizen, identity: OfficialTestNumbers.personnummer)
+        let token = try await harness.token(.citizen, identity: OfficialTestNumbers.personnummer)
         try await harness.test { client async throws in
             let reply = try await client.send(.get, "/v1/journeys/new-in-sweden", token: token, headers: [.acceptLanguage: "sv"])
             #expect(reply.status == .ok)
@@ -45,7 +45,7 @@ struct CatalogTests {
 
     @Test("an unknown journey is 404 with a JSON error")
     func unknownJourney() async throws {
-        let token = try harness.token(.caseworker)
+        let token = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let reply = try await client.send(.get, "/v1/journeys/moving-to-mars", token: token)
             #expect(reply.status == .notFound)

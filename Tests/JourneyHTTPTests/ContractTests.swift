@@ -61,7 +61,7 @@ struct ContractTests {
 
     @Test("logs name route templates, never raw paths, personnummer or answers")
     func logsHoldNoPersonalData() async throws {
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,

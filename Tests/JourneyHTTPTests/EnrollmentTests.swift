@@ -30,7 +30,7 @@ struct EnrollmentTests {
 
     @Test("starting refuses an unknown journey (404) and bodies that are not exactly the request's fields (400)")
     func startRefusals() async throws {
-        let token = try harness.token(.citizen, identity: OfficialTestNumbers.personnummer)
+        let token = try await harness.token(.citizen, identity: OfficialTestNumbers.personnummer)
         try await harness.test { client async throws in
             let unknown = try await client.send(.post, "/v1/enrollments", token: token, json: ["journey": "moving-to-mars"])
             #expect(unknown.status == .notFound)

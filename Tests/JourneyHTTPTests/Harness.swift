@@ -5,6 +5,7 @@ import HummingbirdTesting
 import JourneyEngine
 import JourneyHTTP
 import JourneyModel
+import JourneySQLite
 import JourneyStore
 import Logging
 import Synchronization
@@ -59,19 +60,19 @@ final class Harness: Sendable {
 
     /// A token stored as `lotsen token create` stores it; returns the secret.
     @discardableResult
-    func token(_ role: StoredToken.Role, person: PersonID? = nil, identity: String? = nil, agency: AgencyID? = nil, revoked: Bool = false) throws
+    func token(_ role: StoredToken.Role, person: PersonID? = nil, identity: String? = nil, agency: AgencyID? = nil, revoked: Bool = false) async throws
         -> String
     {
         let (secret, hash) = TokenSecret.generate()
         let number = try identity.map { try Personnummer(parsing: $0) }
-        try store.insertToken(StoredToken(id: TokenSecret.newID(), role: role, person: person, identity: number, agency: agency,
+        try await store.insertToken(StoredToken(id: TokenSecret.newID(), role: role, person: person, identity: number, agency: agency,
             createdAt: Date(), revokedAt: revoked ? Date() : nil), secretHash: hash)
         return secret
     }
 
     /// A citizen with a journey started through the API: their token, reference and enrollment id.
     func citizen(identity: String = OfficialTestNumbers.personnummer, journey: String = "new-in-sweden", client: Client) async throws -> Citizen {
-        let secret = try token(.citizen, identity: identity)
+        let secret = try await token(.citizen, identity: identity)
         let response = try await client.send(.post, "/v1/enrollments", token: secret, json: ["journey": journey])
         #expect(response.status == .created)
         return Citizen(token: secret, person: PersonID(response.string("person")), enrollment: EnrollmentID(response.string("id")))

@@ -8,7 +8,7 @@ import Testing
 @Suite("Hand-written JSON: the same bytes as JSONEncoder, timestamps as ISO8601DateFormatter, log lines as JSON")
 struct JSONOutputTests {
     @Test("timestamps match ISO8601DateFormatter to the second, over leap days, year ends and random moments")
-    func timestampsMatchTheFormatter() {
+    func timestampsMatchTheFormatter() async {
         let formatter = ISO8601DateFormatter()
         var generator = SystemRandomNumberGenerator()
         let edges: [TimeInterval] = [0, -1, -86_400, 951_782_400, 951_868_799.999, 4_107_542_400, 1_767_225_599.5, 1_767_225_600, 3_146_641_456.9999995, 1_767_225_599.9999999, 253_402_300_799]
@@ -20,7 +20,7 @@ struct JSONOutputTests {
     }
 
     @Test("strings are escaped as JSONEncoder escapes them: quotes, backslashes and control characters, nothing else")
-    func stringsMatchTheEncoder() throws {
+    func stringsMatchTheEncoder() async throws {
         var controls = ""
         for value in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
         let samples = ["", "plain", controls, "\"quoted\" \\ back/slash", "\u{7F}\u{2028}\u{2029}", "åäö Malmö 😀", "tab\there\nnewline\r"]
@@ -34,39 +34,39 @@ struct JSONOutputTests {
     @Test("an enrollment document is written byte for byte as JSONEncoder writes it, in every state a walk through the journey reaches")
     func enrollmentDocumentsMatchTheEncoder() async throws {
         let harness = try Harness()
-        let agency = try harness.token(.agency, agency: "migrationsverket")
+        let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
             var compared = 0
             let citizen = try await harness.citizen(client: client)
-            compared += try Self.compareEverything(harness, citizen.person)
+            await compared += try Self.compareEverything(harness, citizen.person)
             _ = try await client.send(.post, "/v1/enrollments", token: citizen.token, json: ["journey": "starting-a-business"])
-            compared += try Self.compareEverything(harness, citizen.person)
+            await compared += try Self.compareEverything(harness, citizen.person)
             _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
                 json: ["answers": EnrollmentTests.newcomerAnswers])
-            compared += try Self.compareEverything(harness, citizen.person)
+            await compared += try Self.compareEverything(harness, citizen.person)
             for (id, type, extra) in [("mig-1", "received", [:]), ("mig-2", "needsAction", ["message": "Skicka \"passkopia\"\nsnarast"])] {
                 _ = try await client.send(.post, "/v1/agency-events", token: agency,
                     json: AgencyEventTests.event(id, person: citizen.person.rawValue, type: type, extra: extra))
-                compared += try Self.compareEverything(harness, citizen.person)
+                await compared += try Self.compareEverything(harness, citizen.person)
             }
             _ = try await client.send(.post, "/v1/agency-events", token: agency,
                 json: AgencyEventTests.event("mig-3", person: citizen.person.rawValue, type: "decided", decision: "approved"))
             for step in ["population-registration", "identity-visit", "receive-personnummer"] {
                 harness.advance(days: 1.5)
                 _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/steps/\(step)/complete", token: citizen.token, json: [String: Any]())
-                compared += try Self.compareEverything(harness, citizen.person)
+                await compared += try Self.compareEverything(harness, citizen.person)
             }
             #expect(compared >= 30)
         }
     }
 
     /// Compares every enrollment document of the person, in both languages; returns how many were compared.
-    static func compareEverything(_ harness: Harness, _ person: PersonID) throws -> Int {
+    static func compareEverything(_ harness: Harness, _ person: PersonID) async throws -> Int {
         var compared = 0
-        let snapshot = try harness.engine.snapshot(of: person)
+        let snapshot = try await harness.engine.snapshot(of: person)
         for enrollment in snapshot.enrollments {
             for language in Language.allCases {
-                let document = EnrollmentDocument(try harness.engine.view(of: enrollment, in: snapshot), language: language)
+                let document = await EnrollmentDocument(try harness.engine.view(of: enrollment, in: snapshot), language: language)
                 var output = JSONOutput()
                 document.write(to: &output)
                 let expected = String(decoding: try JSONBody.encoder.encode(document), as: UTF8.self)
@@ -82,7 +82,7 @@ struct JSONOutputTests {
     }
 
     @Test("a log line is one JSON object with sorted keys, the request id renamed, and metadata that cannot overwrite the entry's fields")
-    func logLinesAreJSON() throws {
+    func logLinesAreJSON() async throws {
         let lines = RecordedLogs()
         var logger = Logger(label: "lotsen") { label in JSONLogHandler(label: label) { lines.append($0) } }
         logger[metadataKey: "hb.request.id"] = "abc-123"
@@ -104,7 +104,7 @@ struct JSONOutputTests {
     }
 
     @Test("durations are logged with two decimals, and token hashes are SHA-256 in lowercase hex")
-    func durationsAndHashes() {
+    func durationsAndHashes() async {
         #expect(RequestLogMiddleware.milliseconds(hundredths: 0) == "0.00")
         #expect(RequestLogMiddleware.milliseconds(hundredths: 7) == "0.07")
         #expect(RequestLogMiddleware.milliseconds(hundredths: 1234) == "12.34")

@@ -12,7 +12,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("every real adapter file loads without diagnostics, named after its agency")
-    func realAdapters() throws {
+    func realAdapters() async throws {
         for url in ValidatorFixtures.adapterFiles {
             let text = try String(contentsOf: url, encoding: .utf8)
             let name = "adapters/\(url.lastPathComponent)"
@@ -28,7 +28,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("the catalogue holds the sandbox agencies and finds services by id")
-    func catalog() throws {
+    func catalog() async throws {
         let catalog = try Self.realCatalog().catalog
         #expect(catalog.agencies.map(\.id) == [
             "arbetsformedlingen", "bank", "bolagsverket", "forsakringskassan", "kommun", "migrationsverket", "region",
@@ -52,7 +52,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("services keep the order of the file")
-    func serviceOrder() throws {
+    func serviceOrder() async throws {
         let catalog = try Self.realCatalog().catalog
         let migrationsverket = try #require(catalog.agency("migrationsverket"))
         #expect(migrationsverket.services.map(\.id) == [
@@ -61,7 +61,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("an adapter file that fails its checks does not replace the agency it names")
-    func mismatchedFileDoesNotReplace() throws {
+    func mismatchedFileDoesNotReplace() async throws {
         let skatteverket = ValidatorFixtures.adaptersDirectory.appendingPathComponent("skatteverket.yaml")
         let mismatch = ValidatorFixtures.invalidAdaptersDirectory.appendingPathComponent("agency-id-mismatch.yaml")
         let library = JourneyLibrary.load(journeyFiles: [], adapterFiles: [skatteverket, mismatch], displayRoot: ValidatorFixtures.packageRoot)
@@ -72,7 +72,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("the same agency in two folders is reported at the second file's agency id, and the first file wins")
-    func duplicateAgency() throws {
+    func duplicateAgency() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-agency-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -94,7 +94,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("an adapter file read without a file name is not checked against one")
-    func noFileName() throws {
+    func noFileName() async throws {
         let text = try String(contentsOf: ValidatorFixtures.invalidAdaptersDirectory.appendingPathComponent("agency-id-mismatch.yaml"), encoding: .utf8)
         let result = AgencyFileLoader.load(text, file: "<stdin>")
         #expect(result.diagnostics.isEmpty)
@@ -102,7 +102,7 @@ struct AgencyFileLoaderTests {
     }
 
     @Test("a journey naming a service that an adapter file with errors declares correctly is not told the agency is missing")
-    func brokenAdapterDoesNotHideItsServices() throws {
+    func brokenAdapterDoesNotHideItsServices() async throws {
         // unknown-service-kind.yaml declares 'registration' correctly; only another service in it is wrong.
         let adapter = ValidatorFixtures.invalidAdaptersDirectory.appendingPathComponent("unknown-service-kind.yaml")
         let journey = """
@@ -153,7 +153,7 @@ struct AgencyEndpointLoadingTests {
         """
 
     @Test("the endpoint, credentials, timeout and retry policy are read from the file")
-    func endpointIsRead() throws {
+    func endpointIsRead() async throws {
         let result = AgencyFileLoader.load(Self.file, file: "adapters/exempelverket.yaml")
         #expect(result.diagnostics.isEmpty)
         let endpoint = try #require(result.agency).endpoint
@@ -164,7 +164,7 @@ struct AgencyEndpointLoadingTests {
     }
 
     @Test("without endpoint keys an agency uses the sandbox, a 10 s timeout and 3 attempts")
-    func defaultsPointAtTheSandbox() throws {
+    func defaultsPointAtTheSandbox() async throws {
         let text = Self.file.split(separator: "\n").filter { !["baseURL", "auth", "timeout", "retry"].contains(where: $0.hasPrefix) }
             .joined(separator: "\n")
         let result = AgencyFileLoader.load(text, file: "adapters/exempelverket.yaml")
@@ -177,13 +177,13 @@ struct AgencyEndpointLoadingTests {
     }
 
     @Test("retries wait the backoff, then twice as long each time")
-    func backoffDoubles() {
+    func backoffDoubles() async {
         let policy = RetryPolicy(attempts: 4, backoff: .milliseconds(100))
         #expect([2, 3, 4].map(policy.delay(before:)) == [.milliseconds(100), .milliseconds(200), .milliseconds(400)])
     }
 
     @Test("an application with sends is submittable; the mappings keep the file's order")
-    func mappingsAreRead() throws {
+    func mappingsAreRead() async throws {
         let agency = try #require(AgencyFileLoader.load(Self.file, file: "adapters/exempelverket.yaml").agency)
         let record = try #require(agency.services.first { $0.id == "exempelverket.record" })
         #expect(record.returns == [FieldMapping(fact: "fullName", field: "name.full")])

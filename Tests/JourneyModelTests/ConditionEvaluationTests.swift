@@ -23,7 +23,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("and follows Kleene's truth table", arguments: bools, bools)
-    func and(a: Bool?, b: Bool?) throws {
+    func and(a: Bool?, b: Bool?) async throws {
         let result = try evaluate("hasChildren and hasJob", Self.facts(["hasChildren": a, "hasJob": b]))
         let expected: ConditionResult =
             switch (a, b) {
@@ -37,7 +37,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("or follows Kleene's truth table", arguments: bools, bools)
-    func or(a: Bool?, b: Bool?) throws {
+    func or(a: Bool?, b: Bool?) async throws {
         let result = try evaluate("hasChildren or hasJob", Self.facts(["hasChildren": a, "hasJob": b]))
         let expected: ConditionResult =
             switch (a, b) {
@@ -51,18 +51,18 @@ struct ConditionEvaluationTests {
     }
 
     @Test("not flips a decided value and keeps an undecided one", arguments: bools)
-    func not(a: Bool?) throws {
+    func not(a: Bool?) async throws {
         let result = try evaluate("not hasChildren", Self.facts(["hasChildren": a]))
         #expect(result == (a.map { ConditionResult(!$0) } ?? .undecided(missing: ["hasChildren"])))
     }
 
     @Test("a bare bool fact is its value", arguments: bools)
-    func bareFact(a: Bool?) throws {
+    func bareFact(a: Bool?) async throws {
         #expect(try evaluate("hasChildren", Self.facts(["hasChildren": a])) == Self.truth(a, "hasChildren"))
     }
 
     @Test("precedence: not binds tighter than and, and tighter than or")
-    func precedence() throws {
+    func precedence() async throws {
         // If 'or' bound tighter, 'hasChildren or hasJob and movingWithFamily' would be false here.
         #expect(try evaluate("hasChildren or hasJob and movingWithFamily",
             Self.facts(["hasChildren": true, "hasJob": false, "movingWithFamily": false])) == .true)
@@ -133,7 +133,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("named sets agree with CountrySet for every country", arguments: CountrySet.all.keys.sorted())
-    func namedSetsMatchCountrySet(name: String) throws {
+    func namedSetsMatchCountrySet(name: String) async throws {
         let condition = try ConditionTestFacts.condition("citizenship in \(name)")
         let set = try #require(CountrySet.all[name])
         for entry in CountryTable.entries {
@@ -143,7 +143,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("choices and text compare by exact value")
-    func choicesAndText() throws {
+    func choicesAndText() async throws {
         let facts: [FactID: FactValue] = ["businessForm": .choice("aktiebolag"), "municipality": .text("Malmö")]
         #expect(try evaluate("businessForm == 'aktiebolag'", facts) == .true)
         #expect(try evaluate("businessForm != 'aktiebolag'", facts) == .false)
@@ -156,7 +156,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("bool equality compares truth values, including of whole conditions")
-    func boolEquality() throws {
+    func boolEquality() async throws {
         #expect(try evaluate("hasChildren == true", ["hasChildren": .bool(true)]) == .true)
         #expect(try evaluate("hasChildren != false", ["hasChildren": .bool(false)]) == .false)
         #expect(try evaluate("hasChildren == hasJob", ["hasChildren": .bool(false), "hasJob": .bool(false)]) == .true)
@@ -165,7 +165,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("is known and is not known are always decided", arguments: [true, false])
-    func known(isKnown: Bool) throws {
+    func known(isKnown: Bool) async throws {
         let facts: [FactID: FactValue] = isKnown ? ["age": .number(40)] : [:]
         #expect(try evaluate("age is known", facts) == ConditionResult(isKnown))
         #expect(try evaluate("age is not known", facts) == ConditionResult(!isKnown))
@@ -174,14 +174,14 @@ struct ConditionEvaluationTests {
     }
 
     @Test("constants")
-    func constants() throws {
+    func constants() async throws {
         #expect(try evaluate("true", [:]) == .true)
         #expect(try evaluate("false or hasChildren", [:]) == .undecided(missing: ["hasChildren"]))
         #expect(try evaluate("false and hasChildren", [:]) == .false)
     }
 
     @Test("a value of another type than declared counts as unknown, so the guide asks again")
-    func wrongKindIsUnknown() throws {
+    func wrongKindIsUnknown() async throws {
         #expect(try evaluate("hasChildren", ["hasChildren": .text("yes")]) == .undecided(missing: ["hasChildren"]))
         #expect(try evaluate("age > 18", ["age": .text("40")]) == .undecided(missing: ["age"]))
         #expect(try evaluate("citizenship in EU", ["citizenship": .text("DE")]) == .undecided(missing: ["citizenship"]))
@@ -190,7 +190,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("evaluate takes a lookup function as well as a dictionary")
-    func lookupFunction() throws {
+    func lookupFunction() async throws {
         let condition = try ConditionTestFacts.condition("age >= 18 and hasChildren")
         var asked: [FactID] = []
         let result = condition.evaluate { id in
@@ -209,7 +209,7 @@ struct ConditionEvaluationTests {
     }
 
     @Test("the example from the design: residence permit for non-EEA citizens moving with family")
-    func designExample() throws {
+    func designExample() async throws {
         let condition = try ConditionTestFacts.condition("citizenship not in EU_EEA and (hasChildren or movingWithFamily)")
         #expect(condition.evaluate(["citizenship": Self.country("IN"), "movingWithFamily": .bool(true)]) == .true)
         #expect(condition.evaluate(["citizenship": Self.country("IN"), "hasChildren": .bool(false), "movingWithFamily": .bool(false)]) == .false)

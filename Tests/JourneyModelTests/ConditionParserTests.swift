@@ -45,20 +45,20 @@ struct ConditionParserTests {
     }
 
     @Test("a comparison binds tighter than not, and, or")
-    func comparisonBindsTightest() throws {
+    func comparisonBindsTightest() async throws {
         #expect(try tree("not age > 18") == "(not (> age 18))")
         #expect(try tree("age >= 18 and citizenship not in EU_EEA or x is known")
             == "(or (and (>= age 18) (not-in citizenship EU_EEA)) (known x))")
     }
 
     @Test("every comparison operator", arguments: ["==", "!=", "<", "<=", ">", ">="])
-    func comparisonOperators(op: String) throws {
+    func comparisonOperators(op: String) async throws {
         #expect(try tree("age \(op) 18") == "(\(op) age 18)")
         #expect(try tree("age\(op)18") == "(\(op) age 18)")
     }
 
     @Test("in and not in take a set name or a list of literals")
-    func membership() throws {
+    func membership() async throws {
         #expect(try tree("citizenship in EU_EEA") == "(in citizenship EU_EEA)")
         #expect(try tree("citizenship not in NORDIC") == "(not-in citizenship NORDIC)")
         #expect(try tree(#"citizenship in ["DE", 'FR']"#) == #"(in citizenship ["DE" "FR"])"#)
@@ -67,7 +67,7 @@ struct ConditionParserTests {
     }
 
     @Test("is known and is not known follow an operand")
-    func known() throws {
+    func known() async throws {
         #expect(try tree("personnummer is known") == "(known personnummer)")
         #expect(try tree("personnummer is not known") == "(unknown personnummer)")
         #expect(try tree("not personnummer is known and a") == "(and (not (known personnummer)) a)")
@@ -90,18 +90,18 @@ struct ConditionParserTests {
     }
 
     @Test("white space, including line breaks from folded YAML, separates tokens")
-    func whitespace() throws {
+    func whitespace() async throws {
         #expect(try tree("  a\n  and\tb  ") == "(and a b)")
         #expect(try tree("(a)or(b)") == "(or a b)")
     }
 
     @Test("fact names may contain upper case letters, digits and underscores after a lower-case letter")
-    func factNames() throws {
+    func factNames() async throws {
         #expect(try tree("hasChildren_2 and x9") == "(and hasChildren_2 x9)")
     }
 
     @Test("nodes carry character ranges that include their parentheses")
-    func ranges() throws {
+    func ranges() async throws {
         let parsed = try Condition.parse("a and (b or c)")
         #expect(parsed.syntax.range == 0..<14)
         guard case .and(let operands) = parsed.syntax.kind else {
@@ -178,13 +178,13 @@ struct ConditionParserTests {
     }
 
     @Test("the first syntax error from the left is the one reported")
-    func leftmostError() {
+    func leftmostError() async {
         // The unterminated string comes after the misplaced 'or'; the parser reads tokens on demand.
         #expect(syntaxError(#"a and or "open"#)?.message == "unexpected 'or'")
     }
 
     @Test("ranges count characters, not bytes or Unicode scalars")
-    func characterOffsets() {
+    func characterOffsets() async {
         // "o" followed by a combining diaeresis is one character but two scalars and three UTF-8 bytes.
         let source = "m == \"Malmo\u{308}\" and"
         #expect(source.count == 16)
@@ -193,7 +193,7 @@ struct ConditionParserTests {
     }
 
     @Test("deep nesting is rejected instead of exhausting the stack")
-    func nestingLimit() {
+    func nestingLimit() async {
         let depth = ConditionParser.maxDepth + 1
         let parens = String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
         #expect(syntaxError(parens)?.message == "condition is nested too deeply")
@@ -205,7 +205,7 @@ struct ConditionParserTests {
     }
 
     @Test("long chains of and/or parse without deep recursion")
-    func longChains() throws {
+    func longChains() async throws {
         let source = (0..<2_000).map { "f\($0)" }.joined(separator: " and ")
         guard case .and(let operands) = try Condition.parse(source).syntax.kind else {
             Issue.record("expected and")
@@ -215,7 +215,7 @@ struct ConditionParserTests {
     }
 
     @Test("a parsed condition keeps its source")
-    func keepsSource() throws {
+    func keepsSource() async throws {
         #expect(try Condition.parse(" a and b ").source == " a and b ")
     }
 }

@@ -68,14 +68,14 @@ struct ConditionSatisfiabilityTests {
     }
 
     @Test("beyond the limit of combinations it assumes the condition can hold")
-    func limit() throws {
+    func limit() async throws {
         let condition = try ConditionTestFacts.condition("hasChildren and not hasChildren and hasJob and movingWithFamily")
         #expect(!condition.canHold(factTypes: ConditionTestFacts.types))
         #expect(condition.canHold(factTypes: ConditionTestFacts.types, limit: 4))
     }
 
     @Test("many facts finish quickly: the default limit caps the enumeration")
-    func manyFacts() throws {
+    func manyFacts() async throws {
         var types: [FactID: FactType] = [:]
         for index in 0..<30 { types[FactID("f\(index)")] = .bool }
         let source = (0..<30).map { "f\($0)" }.joined(separator: " and ") + " and not f0"
@@ -84,7 +84,7 @@ struct ConditionSatisfiabilityTests {
     }
 
     @Test("a choice's options come from the fact types; without them the literals stand in")
-    func choiceWithoutTypes() throws {
+    func choiceWithoutTypes() async throws {
         let condition = try ConditionTestFacts.condition("businessForm not in ['enskildFirma', 'aktiebolag', 'handelsbolag']")
         #expect(!condition.canHold(factTypes: ConditionTestFacts.types))
         #expect(condition.canHold(factTypes: [:]))
@@ -100,7 +100,7 @@ struct ConditionSatisfiabilityTests {
     }
 
     @Test("day number 0 is 1970-01-01")
-    func epoch() {
+    func epoch() async {
         #expect(CalendarDate(iso: "1970-01-01")?.dayNumber == 0)
         #expect(CalendarDate(iso: "2000-01-01")?.dayNumber == 10_957)
     }

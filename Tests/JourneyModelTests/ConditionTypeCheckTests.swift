@@ -89,7 +89,7 @@ struct ConditionTypeCheckTests {
     }
 
     @Test("referencedFacts lists every fact read, including by 'is known' and on either side of a comparison")
-    func referencedFacts() throws {
+    func referencedFacts() async throws {
         let condition = try ConditionTestFacts.condition(
             "citizenship not in EU_EEA and (hasChildren or 18 < age) and personnummer is known and arrivalDate < departureDate")
         #expect(condition.referencedFacts == ["citizenship", "hasChildren", "age", "personnummer", "arrivalDate", "departureDate"])
@@ -206,7 +206,7 @@ struct ConditionTypeCheckTests {
     }
 
     @Test("every type error is reported, in source order, not just the first")
-    func allErrors() throws {
+    func allErrors() async throws {
         let errors = try ConditionTestFacts.typeErrors(#"hasChildren == "yes" or citizenshp in EU_EA and agee > 18"#)
         #expect(errors.map(\.message) == [
             #"'hasChildren' is a bool, but "yes" is text"#,
@@ -218,25 +218,25 @@ struct ConditionTypeCheckTests {
     }
 
     @Test("one mistake gives one error: nothing cascades from an unknown fact")
-    func noCascade() throws {
+    func noCascade() async throws {
         #expect(try ConditionTestFacts.typeErrors("not (citizenshp < 5) and citizenshp").map(\.message)
             == ["unknown fact 'citizenshp'", "unknown fact 'citizenshp'"])
         #expect(try ConditionTestFacts.typeErrors("agee is known").map(\.message) == ["unknown fact 'agee'"])
     }
 
     @Test("every bad element of a list is reported")
-    func badListElements() throws {
+    func badListElements() async throws {
         let errors = try ConditionTestFacts.typeErrors(#"citizenship in ["XX", "DE", "YY"]"#)
         #expect(errors.map(\.message) == ["unknown country code 'XX'", "unknown country code 'YY'"])
     }
 
     @Test("is known applies to facts of every type", arguments: ConditionTestFacts.types.keys.sorted())
-    func knownForEveryType(fact: FactID) throws {
+    func knownForEveryType(fact: FactID) async throws {
         #expect(try ConditionTestFacts.typeErrors("\(fact) is known and \(fact) is not known").isEmpty)
     }
 
     @Test("compile reports a syntax error alone, and type errors all together")
-    func compile() {
+    func compile() async {
         guard case .failure(let syntax) = Condition.compile("age >", facts: ConditionTestFacts.types) else {
             Issue.record("expected failure")
             return
@@ -251,7 +251,7 @@ struct ConditionTypeCheckTests {
     }
 
     @Test("an error prints as 'message (hint)'")
-    func errorDescription() {
+    func errorDescription() async {
         #expect(ConditionError(range: 0..<1, message: "m", hint: "h").description == "m (h)")
         #expect(ConditionError(range: 0..<1, message: "m").description == "m")
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite("CountryTable")
 struct CountryTableTests {
     @Test("holds all 249 officially assigned ISO 3166-1 alpha-2 codes, each once, upper case")
-    func allCodes() {
+    func allCodes() async {
         #expect(CountryTable.entries.count == 249)
         #expect(Set(CountryTable.entries.map(\.code)).count == 249)
         #expect(CountryTable.byCode.count == 249)
@@ -16,7 +16,7 @@ struct CountryTableTests {
     }
 
     @Test("every Swedish and English name leads back to its own country")
-    func namesAreUnambiguous() {
+    func namesAreUnambiguous() async {
         for entry in CountryTable.entries {
             #expect(CountryTable.byFoldedName[CountryTable.fold(entry.name.sv)] == entry.code, "\(entry.name.sv)")
             #expect(CountryTable.byFoldedName[CountryTable.fold(entry.name.en)] == entry.code, "\(entry.name.en)")
@@ -24,7 +24,7 @@ struct CountryTableTests {
     }
 
     @Test("every alias names a known country and is not another country's name")
-    func aliases() {
+    func aliases() async {
         for (alias, code) in CountryTable.aliases {
             #expect(CountryTable.byCode[code] != nil, "\(alias)")
             #expect(CountryTable.byFoldedName[CountryTable.fold(alias)] == code, "\(alias)")
@@ -43,12 +43,12 @@ struct CountryTableTests {
     }
 
     @Test("unknown names and codes are not countries", arguments: ["Atlantis", "XX", "", "EU", "Europa"])
-    func unknown(input: String) {
+    func unknown(input: String) async {
         #expect(CountryCode(codeOrName: input) == nil)
     }
 
     @Test("names are given in the language asked for")
-    func namesByLanguage() {
+    func namesByLanguage() async {
         let austria = CountryCode("at")!
         #expect(austria.name(in: .sv) == "Österrike")
         #expect(austria.name(in: .en) == "Austria")
@@ -56,7 +56,7 @@ struct CountryTableTests {
     }
 
     @Test("the EU has 27 member states, the EEA 30, with Switzerland 31")
-    func setSizes() {
+    func setSizes() async {
         #expect(CountryTable.eu.members.count == 27)
         #expect(CountryTable.euEEA.members.count == 30)
         #expect(CountryTable.euEEAAndSwitzerland.members.count == 31)
@@ -64,7 +64,7 @@ struct CountryTableTests {
     }
 
     @Test("each set contains the one before it")
-    func setsNest() {
+    func setsNest() async {
         #expect(CountryTable.eu.members.isSubset(of: CountryTable.euEEA.members))
         #expect(CountryTable.euEEA.members.subtracting(CountryTable.eu.members) == ["IS", "LI", "NO"])
         #expect(CountryTable.euEEAAndSwitzerland.members.subtracting(CountryTable.euEEA.members) == ["CH"])
@@ -73,7 +73,7 @@ struct CountryTableTests {
     }
 
     @Test("every set member is a known code, and the sets are reachable by name", arguments: ["EU", "EU_EEA", "EU_EEA_CH", "NORDIC"])
-    func setsByName(name: String) throws {
+    func setsByName(name: String) async throws {
         let set = try #require(CountrySet.all[name])
         #expect(set.name == name)
         #expect(!set.summary.isEmpty)
@@ -82,7 +82,7 @@ struct CountryTableTests {
     }
 
     @Test("Åland, the Faroe Islands and Greenland count as Nordic, but not as EU")
-    func nordic() {
+    func nordic() async {
         for code in ["AX", "FO", "GL", "DK", "FI", "IS", "NO", "SE"] {
             #expect(CountrySet.all["NORDIC"]!.contains(CountryCode(code)!), "\(code)")
         }

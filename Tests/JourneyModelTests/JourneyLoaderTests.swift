@@ -23,7 +23,7 @@ struct JourneyLoaderTests {
     // MARK: Top level and facts
 
     @Test("the example's id, version, life event, title and summary are read")
-    func topLevel() throws {
+    func topLevel() async throws {
         let journey = try Self.example()
         #expect(journey.id == "example")
         #expect(journey.version == 1)
@@ -33,7 +33,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("facts keep file order and their types")
-    func factTypes() throws {
+    func factTypes() async throws {
         let journey = try Self.example()
         #expect(journey.facts.map(\.id) == [
             "personnummer", "dueDate", "relationship", "citizenship", "partnerCitizenship", "bothHaveEId", "isEmployed",
@@ -46,7 +46,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("a choice fact keeps its options in file order, with labels")
-    func choiceOptions() throws {
+    func choiceOptions() async throws {
         let journey = try Self.example()
         let relationship = try #require(journey.fact("relationship"))
         #expect(relationship.type.options == [
@@ -58,7 +58,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("facts record how they become known: asked, with help, or fetched")
-    func factSources() throws {
+    func factSources() async throws {
         let journey = try Self.example()
         let personnummer = try #require(journey.fact("personnummer"))
         #expect(personnummer.ask == nil)
@@ -75,7 +75,7 @@ struct JourneyLoaderTests {
     // MARK: Steps
 
     @Test("steps keep file order, each oneOf group followed by its alternatives")
-    func stepOrder() throws {
+    func stepOrder() async throws {
         let journey = try Self.example()
         #expect(journey.steps.map(\.id) == [
             "maternity-care", "birth", "confirm-parenthood", "confirm-parenthood-online", "confirm-parenthood-in-person",
@@ -88,7 +88,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("a step with a service, needs and a link")
-    func serviceStep() throws {
+    func serviceStep() async throws {
         let journey = try Self.example()
         let step = try Self.step(journey, "maternity-care")
         #expect(step.title == LocalizedText(sv: "Kontakta barnmorskemottagningen", en: "Contact a maternity clinic"))
@@ -107,7 +107,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("a step without a service that produces a fact")
-    func producingStep() throws {
+    func producingStep() async throws {
         let journey = try Self.example()
         let step = try Self.step(journey, "birth")
         #expect(step.service == nil)
@@ -117,7 +117,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("after, when and needs on an ordinary step")
-    func conditionedStep() throws {
+    func conditionedStep() async throws {
         let journey = try Self.example()
         let residence = try Self.step(journey, "child-residence-permit")
         #expect(residence.after == ["birth"])
@@ -135,7 +135,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("optional and processingTime")
-    func optionalStep() throws {
+    func optionalStep() async throws {
         let journey = try Self.example()
         let preschool = try Self.step(journey, "preschool-place")
         #expect(preschool.optional)
@@ -146,7 +146,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("the oneOf group lists its alternatives, and each alternative names its group")
-    func oneOfGroup() throws {
+    func oneOfGroup() async throws {
         let journey = try Self.example()
         let group = try Self.step(journey, "confirm-parenthood")
         #expect(group.isGroup)
@@ -177,7 +177,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("alternatives inherit the group's prerequisites and conditions")
-    func inheritance() throws {
+    func inheritance() async throws {
         let journey = try Self.example()
         let maternity = try Self.index(journey, "maternity-care")
         let birth = try Self.index(journey, "birth")
@@ -199,7 +199,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("the evaluation order puts prerequisites and alternatives before the steps that wait on them")
-    func evaluationOrder() throws {
+    func evaluationOrder() async throws {
         let journey = try Self.example()
         let order = journey.evaluationOrder
         #expect(order.sorted() == Array(journey.steps.indices), "every step exactly once")
@@ -215,7 +215,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("conditions are compiled: they evaluate over known facts")
-    func conditionsEvaluate() throws {
+    func conditionsEvaluate() async throws {
         let journey = try Self.example()
         let group = try #require(try Self.step(journey, "confirm-parenthood").when)
         #expect(group.evaluate(["relationship": .choice("apart")]) == .true)
@@ -226,7 +226,7 @@ struct JourneyLoaderTests {
     // MARK: The real journeys
 
     @Test("both real journeys load, and every service they name exists in the catalogue")
-    func realJourneys() throws {
+    func realJourneys() async throws {
         let library = try JourneyLibrary.load(
             journeysDirectory: ValidatorFixtures.journeysDirectory, adaptersDirectory: ValidatorFixtures.adaptersDirectory,
             displayRoot: ValidatorFixtures.packageRoot)
@@ -251,7 +251,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("a journey loaded without a catalogue skips the service checks")
-    func withoutCatalog() throws {
+    func withoutCatalog() async throws {
         let text = try String(contentsOf: ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent("unknown-service.yaml"), encoding: .utf8)
         let result = JourneyLoader.load(text, file: "unknown-service.yaml", catalog: nil)
         #expect(result.diagnostics.isEmpty)
@@ -259,7 +259,7 @@ struct JourneyLoaderTests {
     }
 
     @Test("a file read from standard input is not checked against a file name")
-    func noFileName() throws {
+    func noFileName() async throws {
         let text = try String(contentsOf: ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent("journey-id-mismatch.yaml"), encoding: .utf8)
         let result = JourneyLoader.load(text, file: "<stdin>", catalog: nil)
         #expect(result.diagnostics.isEmpty)

@@ -116,7 +116,7 @@ enum Golden {
 @Suite("Journey validator: golden diagnostics")
 struct JourneyValidatorGoldenTests {
     @Test("the invalid fixtures are all there, each with its expected output")
-    func fixturesArePresent() {
+    func fixturesArePresent() async {
         let names = ValidatorFixtures.invalidJourneyNames
         #expect(names.count >= 30, "found only \(names.count) invalid journey fixtures")
         #expect(names.contains("many-problems.yaml"))
@@ -127,14 +127,14 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("an invalid journey reports exactly the diagnostics in its .expected file", arguments: ValidatorFixtures.invalidJourneyNames)
-    func invalidJourney(_ name: String) throws {
+    func invalidJourney(_ name: String) async throws {
         let fixture = ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent(name)
         let library = ValidatorFixtures.loadJourney(fixture)
         try Golden.check(ValidatorFixtures.rendered(library.diagnostics), for: fixture)
     }
 
     @Test("a journey with errors is not added to the library; one with only warnings is", arguments: ValidatorFixtures.invalidJourneyNames)
-    func invalidJourneyIsRejected(_ name: String) {
+    func invalidJourneyIsRejected(_ name: String) async {
         let fixture = ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent(name)
         let library = ValidatorFixtures.loadJourney(fixture)
         #expect(!library.diagnostics.isEmpty, "\(name) is meant to be invalid but loads without diagnostics")
@@ -142,7 +142,7 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("an invalid adapter reports exactly the diagnostics in its .expected file", arguments: ValidatorFixtures.invalidAdapterNames)
-    func invalidAdapter(_ name: String) throws {
+    func invalidAdapter(_ name: String) async throws {
         let fixture = ValidatorFixtures.invalidAdaptersDirectory.appendingPathComponent(name)
         let library = ValidatorFixtures.loadAdapter(fixture)
         try Golden.check(ValidatorFixtures.rendered(library.diagnostics), for: fixture)
@@ -151,7 +151,7 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("many problems in one file are all reported in one pass")
-    func manyProblemsAtOnce() {
+    func manyProblemsAtOnce() async {
         let fixture = ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent("many-problems.yaml")
         let diagnostics = ValidatorFixtures.loadJourney(fixture).diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
@@ -170,7 +170,7 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("the real journeys and adapters load with no errors and no warnings")
-    func realJourneysAreClean() throws {
+    func realJourneysAreClean() async throws {
         let library = try JourneyLibrary.load(
             journeysDirectory: ValidatorFixtures.journeysDirectory, adaptersDirectory: ValidatorFixtures.adaptersDirectory,
             displayRoot: ValidatorFixtures.packageRoot)
@@ -179,14 +179,14 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("the valid example fixture loads with no errors and no warnings")
-    func validExampleIsClean() {
+    func validExampleIsClean() async {
         let library = ValidatorFixtures.loadJourney(ValidatorFixtures.validExample)
         #expect(library.diagnostics.isEmpty, "\n\(ValidatorFixtures.rendered(library.diagnostics).joined(separator: "\n"))")
         #expect(library.journeys.map(\.id) == ["example"])
     }
 
     @Test("diagnostics name files relative to the display root")
-    func displayPaths() {
+    func displayPaths() async {
         let fixture = ValidatorFixtures.invalidJourneysDirectory.appendingPathComponent("unknown-service.yaml")
         let diagnostics = ValidatorFixtures.loadJourney(fixture).diagnostics
         #expect(!diagnostics.isEmpty)
@@ -194,7 +194,7 @@ struct JourneyValidatorGoldenTests {
     }
 
     @Test("the golden diff marks missing and unexpected lines")
-    func diffFormat() {
+    func diffFormat() async {
         let diff = Golden.diff(expected: ["a", "b", "c"], actual: ["a", "x", "c", "d"])
         #expect(diff == "  a\n- b\n+ x\n  c\n+ d")
     }

@@ -19,7 +19,7 @@ struct OrganisationsnummerTests {
     }
 
     @Test("agencies' numbers are in the group of the state, regions and municipalities")
-    func legalFormGroupOfAgencies() throws {
+    func legalFormGroupOfAgencies() async throws {
         #expect(try Organisationsnummer(parsing: "202100-5489").legalFormGroup == .stateRegionOrMunicipality)
         #expect(try Organisationsnummer(parsing: OfficialTestNumbers.organisationsnummerSkatteverket).legalFormGroup == .stateRegionOrMunicipality)
     }
@@ -41,12 +41,12 @@ struct OrganisationsnummerTests {
     }
 
     @Test("twelve digits must start with 16")
-    func unknownPrefix() {
+    func unknownPrefix() async {
         #expect(throws: IdentityNumberError.unknownPrefix) { try Organisationsnummer(parsing: "172021005448") }
     }
 
     @Test("a wrong check digit is refused", arguments: ["202100-5449", "202100-5484", "162021005447"])
-    func wrongCheckDigit(input: String) {
+    func wrongCheckDigit(input: String) async {
         #expect(throws: IdentityNumberError.checkDigitMismatch(.organisationsnummer)) { try Organisationsnummer(parsing: input) }
     }
 
@@ -60,17 +60,17 @@ struct OrganisationsnummerTests {
     }
 
     @Test("letters and a plus sign are refused", arguments: ["202100-544X", "SE2021005448", "202100+5448", "202100 5448"])
-    func unexpectedCharacters(input: String) {
+    func unexpectedCharacters(input: String) async {
         #expect(throws: IdentityNumberError.unexpectedCharacter(.organisationsnummer)) { try Organisationsnummer(parsing: input) }
     }
 
     @Test("the hyphen goes after the sixth digit, once", arguments: ["2021-005448", "16-202100-5448", "162021-005448", "202100--5448"])
-    func misplacedSeparator(input: String) {
+    func misplacedSeparator(input: String) async {
         #expect(throws: IdentityNumberError.misplacedSeparator(.organisationsnummer)) { try Organisationsnummer(parsing: input) }
     }
 
     @Test("empty input is refused")
-    func empty() {
+    func empty() async {
         #expect(throws: IdentityNumberError.empty(.organisationsnummer)) { try Organisationsnummer(parsing: " ") }
     }
 
@@ -93,7 +93,7 @@ struct OrganisationsnummerTests {
     }
 
     @Test("encodes as the ten digits and decodes any accepted form, validating")
-    func codable() throws {
+    func codable() async throws {
         let number = try Organisationsnummer(parsing: "16202100-5489")
         let data = try JSONEncoder().encode(number)
         #expect(String(decoding: data, as: UTF8.self) == "\"2021005489\"")

@@ -35,14 +35,14 @@ struct PersonnummerTests {
     }
 
     @Test("a plus sign in the 10-digit form means 100 years or older")
-    func plusMeansACenturyEarlier() throws {
+    func plusMeansACenturyEarlier() async throws {
         let number = try parse("000101+9801")
         #expect(number.twelveDigits == "190001019801")
         #expect(number.birthDate == date(1900, 1, 1))
     }
 
     @Test("the century of a 10-digit form is the most recent one that does not put the birth after today")
-    func centuryIsResolvedAgainstToday() throws {
+    func centuryIsResolvedAgainstToday() async throws {
         // On the last day of 1999 the year 00 cannot be 2000 yet, so it is 1900.
         #expect(try parse("000101-9801", on: date(1999, 12, 31)).twelveDigits == "190001019801")
         // A day later the same digits are a newborn.
@@ -56,13 +56,13 @@ struct PersonnummerTests {
     }
 
     @Test("a 12-digit number keeps its century whatever today is")
-    func twelveDigitsKeepTheirCentury() throws {
+    func twelveDigitsKeepTheirCentury() async throws {
         #expect(try parse("19000101-9801").birthDate == date(1900, 1, 1))
         #expect(try parse("201901012391", on: date(2119, 6, 1)).birthDate == date(2019, 1, 1))
     }
 
     @Test("the 29th of February exists in leap years only, including the 400-year rule")
-    func leapDay() throws {
+    func leapDay() async throws {
         #expect(try parse("20000229-2399").twelveDigits == "200002292399")
         #expect(try parse("000229-2399").birthDate == date(2000, 2, 29))
         // 2001 is not a leap year; 1900 is not either (divisible by 100, not by 400).
@@ -72,7 +72,7 @@ struct PersonnummerTests {
     }
 
     @Test("a samordningsnummer keeps day plus 60 in its digits and gives the real birth date")
-    func samordningsnummer() throws {
+    func samordningsnummer() async throws {
         let first = try parse("202301612392")
         #expect(first.kind == .samordningsnummer)
         #expect(first.twelveDigits == "202301612392")
@@ -100,12 +100,12 @@ struct PersonnummerTests {
     }
 
     @Test("a wrong check digit is refused", arguments: ["19900101-2386", "900101-2384", "202301612393", "000101+9802"])
-    func wrongCheckDigit(input: String) {
+    func wrongCheckDigit(input: String) async {
         #expect(throws: IdentityNumberError.checkDigitMismatch(.personnummer)) { try parse(input) }
     }
 
     @Test("two swapped digits are caught by the check digit")
-    func swappedDigits() {
+    func swappedDigits() async {
         #expect(throws: IdentityNumberError.checkDigitMismatch(.personnummer)) { try parse("19900101-3285") }
     }
 
@@ -131,17 +131,17 @@ struct PersonnummerTests {
     }
 
     @Test("a plus sign with a four-digit year is refused")
-    func plusWithFourDigitYear() {
+    func plusWithFourDigitYear() async {
         #expect(throws: IdentityNumberError.plusWithFourDigitYear) { try parse("19000101+9801") }
     }
 
     @Test("empty input is refused", arguments: ["", "   ", "\n"])
-    func empty(input: String) {
+    func empty(input: String) async {
         #expect(throws: IdentityNumberError.empty(.personnummer)) { try parse(input) }
     }
 
     @Test("a birth date after today is refused")
-    func futureBirthDate() throws {
+    func futureBirthDate() async throws {
         let midsummer2019 = date(2019, 6, 1)
         #expect(throws: IdentityNumberError.futureBirthDate) { try parse("20191231-2392", on: midsummer2019) }
         #expect(try parse("20190101-2391", on: midsummer2019).birthDate == date(2019, 1, 1))
@@ -173,7 +173,7 @@ struct PersonnummerTests {
     }
 
     @Test("description, debug description and dump are redacted, so logs never show the number")
-    func redactedDescriptions() throws {
+    func redactedDescriptions() async throws {
         let number = try parse("199001012385")
         #expect("\(number)" == "personnummer(redacted)")
         #expect(String(reflecting: number) == "personnummer(redacted)")
@@ -185,14 +185,14 @@ struct PersonnummerTests {
     }
 
     @Test("different written forms of one number are the same value")
-    func equality() throws {
+    func equality() async throws {
         let forms = try ["199001012385", "900101-2385", "9001012385"].map { try parse($0) }
         #expect(Set(forms).count == 1)
         #expect(try parse("199001012385") != parse("200002292399"))
     }
 
     @Test("encodes as the twelve digits and decodes them back, validating")
-    func codable() throws {
+    func codable() async throws {
         let number = try parse("900101-2385")
         let data = try JSONEncoder().encode(number)
         #expect(String(decoding: data, as: UTF8.self) == "\"199001012385\"")

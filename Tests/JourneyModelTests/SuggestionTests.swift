@@ -42,7 +42,7 @@ struct SuggestionTests {
     }
 
     @Test("the accepted distance grows with the word: max(1, length / 3)")
-    func threshold() {
+    func threshold() async {
         #expect(Suggestion.closest(to: "ab", among: ["xb"]) == "xb")  // 1 edit allowed
         #expect(Suggestion.closest(to: "ab", among: ["xy"]) == nil)
         #expect(Suggestion.closest(to: "abcdef", among: ["abcdxy"]) == "abcdxy")  // 2 edits allowed
@@ -51,14 +51,14 @@ struct SuggestionTests {
     }
 
     @Test("ties go to the candidate that sorts first, whatever the order given")
-    func ties() {
+    func ties() async {
         #expect(Suggestion.closest(to: "bat", among: ["cat", "hat", "eat"]) == "cat")
         #expect(Suggestion.closest(to: "bat", among: ["hat", "eat", "cat"]) == "cat")
         #expect(Suggestion.closest(to: "bat", among: Set(["hat", "eat", "cat"])) == "cat")
     }
 
     @Test("prefers the nearer candidate over an earlier one")
-    func nearest() {
+    func nearest() async {
         #expect(Suggestion.closest(to: "citizenshipp", among: ["aitizenshipp1", "citizenship"]) == "citizenship")
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Committing a snapshot kept in memory")
 struct CommitTests {
@@ -13,8 +14,8 @@ struct CommitTests {
     }
 
     /// A person enrolled in one journey with two steps, as loaded by a caller that keeps it in memory.
-    private func enrolledPerson(_ store: SQLiteJourneyStore) throws -> PersonSnapshot {
-        try store.createEnrolledPerson(
+    private func enrolledPerson(_ store: SQLiteJourneyStore) async throws -> PersonSnapshot {
+        try await store.createEnrolledPerson(
             "p-1",
             enrollment: .fixture(
                 "e-1", person: "p-1",
@@ -22,7 +23,7 @@ struct CommitTests {
                     "registration": StoredStep(progress: nil, state: .available, since: Moment.start),
                     "bank": StoredStep(progress: nil, state: .locked, since: Moment.start),
                 ]))
-        return try #require(try store.snapshot(person: "p-1"))
+        return try await #require(try store.snapshot(person: "p-1"))
     }
 
     /// The change an engine would make when the person starts registration.
@@ -36,23 +37,23 @@ struct CommitTests {
     }
 
     @Test("commit writes the difference between two snapshots together with the events")
-    func commitWritesTheDifference() throws {
+    func commitWritesTheDifference() async throws {
         let store = try database.open()
-        let before = try enrolledPerson(store)
+        let before = try await enrolledPerson(store)
         let (after, events) = startRegistration(before, on: 1)
 
-        try store.commit([SnapshotChange(before: before, after: after, events: events)])
+        try await store.commit([SnapshotChange(before: before, after: after, events: events)])
 
-        #expect(try store.snapshot(person: "p-1") == after)
-        #expect(try store.events(enrollment: "e-1").map(\.unsequenced).dropFirst() == events[...])
+        await #expect(try store.snapshot(person: "p-1") == after)
+        await #expect(try store.events(enrollment: "e-1").map(\.unsequenced).dropFirst() == events[...])
     }
 
     @Test("commits chain: each committed snapshot is the next one's starting point")
-    func commitsChain() throws {
+    func commitsChain() async throws {
         let store = try database.open()
-        let first = try enrolledPerson(store)
+        let first = try await enrolledPerson(store)
         let (second, events) = startRegistration(first, on: 1)
-        try store.commit([SnapshotChange(before: first, after: second, events: events)])
+        try await store.commit([SnapshotChange(before: first, after: second, events: events)])
 
         var third = second
         third.enrollments[0].steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
@@ -60,18 +61,18 @@ struct CommitTests {
         third.enrollments[0].revision += 1
         third.enrollments[0].updatedAt = Moment.day(2)
         third.facts["fullNameGiven"] = nil
-        try store.commit([SnapshotChange(before: second, after: third, events: [])])
+        try await store.commit([SnapshotChange(before: second, after: third, events: [])])
 
-        #expect(try store.snapshot(person: "p-1") == third)
+        await #expect(try store.snapshot(person: "p-1") == third)
         #expect(try store.count("fact") == 0)
     }
 
     @Test("a commit from a snapshot another writer has since changed is a conflict, and writes nothing")
-    func staleCommitIsAConflict() throws {
+    func staleCommitIsAConflict() async throws {
         let store = try database.open()
-        let stale = try enrolledPerson(store)
+        let stale = try await enrolledPerson(store)
         // Another writer moves the enrollment on in the meantime.
-        let current = try store.transact(person: "p-1") { snapshot in
+        let current = try await store.transact(person: "p-1") { snapshot in
             snapshot.enrollments[0].ball = .agency
             snapshot.enrollments[0].revision += 1
             snapshot.enrollments[0].updatedAt = Moment.day(1)
@@ -79,81 +80,81 @@ struct CommitTests {
         }
         let (after, events) = startRegistration(stale, on: 2)
 
-        let error = try #require(throws: StorageError.self) {
-            try store.commit([SnapshotChange(before: stale, after: after, events: events)])
+        let error = try await #require(throws: StorageError.self) {
+            try await store.commit([SnapshotChange(before: stale, after: after, events: events)])
         }
 
         #expect(error.code == .conflict)
-        #expect(try store.snapshot(person: "p-1") == current)
-        #expect(try store.events(enrollment: "e-1").count == 2)
+        await #expect(try store.snapshot(person: "p-1") == current)
+        await #expect(try store.events(enrollment: "e-1").count == 2)
         #expect(try store.count("fact") == 0)
     }
 
     @Test("a stale commit through another store on the same file is a conflict as well")
-    func staleCommitAcrossStoresIsAConflict() throws {
+    func staleCommitAcrossStoresIsAConflict() async throws {
         let first = try database.open()
         let second = try database.open()
-        let stale = try enrolledPerson(first)
+        let stale = try await enrolledPerson(first)
         let (winner, winnerEvents) = startRegistration(stale, on: 1)
-        try second.commit([SnapshotChange(before: stale, after: winner, events: winnerEvents)])
+        try await second.commit([SnapshotChange(before: stale, after: winner, events: winnerEvents)])
 
         var loser = stale
         loser.enrollments[0].status = .blocked
         loser.enrollments[0].revision += 1
-        let error = try #require(throws: StorageError.self) {
-            try first.commit([
+        let error = try await #require(throws: StorageError.self) {
+            try await first.commit([
                 SnapshotChange(before: stale, after: loser, events: [JourneyEvent(enrollment: "e-1", at: Moment.day(2), actor: .agency, kind: .stepProgressed)])
             ])
         }
 
         #expect(error.code == .conflict)
-        #expect(try first.snapshot(person: "p-1") == winner)
-        #expect(try first.events(enrollment: "e-1").count == 2)
+        await #expect(try first.snapshot(person: "p-1") == winner)
+        await #expect(try first.events(enrollment: "e-1").count == 2)
     }
 
     @Test("an unchanged snapshot commits nothing but its events")
-    func unchangedSnapshotWritesOnlyEvents() throws {
+    func unchangedSnapshotWritesOnlyEvents() async throws {
         let store = try database.open()
-        let snapshot = try enrolledPerson(store)
+        let snapshot = try await enrolledPerson(store)
 
-        try store.commit([
+        try await store.commit([
             SnapshotChange(before: snapshot, after: snapshot, events: [JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .system, kind: .identityLinked)])
         ])
 
-        #expect(try store.snapshot(person: "p-1") == snapshot)
-        #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .identityLinked])
+        await #expect(try store.snapshot(person: "p-1") == snapshot)
+        await #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .identityLinked])
     }
 
     @Test("several changes, for one person in sequence and for another person, commit together")
-    func severalChangesCommitTogether() throws {
+    func severalChangesCommitTogether() async throws {
         let store = try database.open()
-        let first = try enrolledPerson(store)
+        let first = try await enrolledPerson(store)
         let (second, startEvents) = startRegistration(first, on: 1)
         var third = second
         third.enrollments[0].steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
         third.enrollments[0].revision += 1
-        let other = try store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
+        let other = try await store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
         var otherAfter = other
         otherAfter.enrollments[0].ball = .agency
         otherAfter.enrollments[0].revision += 1
 
-        try store.commit([
+        try await store.commit([
             SnapshotChange(before: first, after: second, events: startEvents),
             SnapshotChange(before: second, after: third, events: [JourneyEvent(enrollment: "e-1", at: Moment.day(2), actor: .agency, kind: .stepProgressed)]),
             SnapshotChange(before: other, after: otherAfter, events: []),
         ])
 
-        #expect(try store.snapshot(person: "p-1") == third)
-        #expect(try store.snapshot(person: "p-2") == otherAfter)
-        #expect(try store.events(enrollment: "e-1").count == 3)
+        await #expect(try store.snapshot(person: "p-1") == third)
+        await #expect(try store.snapshot(person: "p-2") == otherAfter)
+        await #expect(try store.events(enrollment: "e-1").count == 3)
     }
 
     @Test("when one of several changes is stale, none of them is written")
-    func oneStaleChangeWritesNothing() throws {
+    func oneStaleChangeWritesNothing() async throws {
         let store = try database.open()
-        let fresh = try enrolledPerson(store)
-        let stale = try store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
-        let current = try store.transact(person: "p-2") { snapshot in
+        let fresh = try await enrolledPerson(store)
+        let stale = try await store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
+        let current = try await store.transact(person: "p-2") { snapshot in
             snapshot.enrollments[0].revision += 1
             snapshot.enrollments[0].status = .blocked
             return []
@@ -163,16 +164,16 @@ struct CommitTests {
         staleAfter.enrollments[0].ball = .agency
         staleAfter.enrollments[0].revision += 1
 
-        let error = try #require(throws: StorageError.self) {
-            try store.commit([
+        let error = try await #require(throws: StorageError.self) {
+            try await store.commit([
                 SnapshotChange(before: fresh, after: freshAfter, events: freshEvents),
                 SnapshotChange(before: stale, after: staleAfter, events: []),
             ])
         }
 
         #expect(error.code == .conflict)
-        #expect(try store.snapshot(person: "p-1") == fresh)
-        #expect(try store.snapshot(person: "p-2") == current)
-        #expect(try store.events(enrollment: "e-1").count == 1)
+        await #expect(try store.snapshot(person: "p-1") == fresh)
+        await #expect(try store.snapshot(person: "p-2") == current)
+        await #expect(try store.events(enrollment: "e-1").count == 1)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Several stores and writers on one file")
 struct ConcurrencyTests {
@@ -13,27 +14,27 @@ struct ConcurrencyTests {
     }
 
     @Test("two stores on the same file, as two processes would have, see each other's committed writes")
-    func twoStoresSeeEachOthersWrites() throws {
+    func twoStoresSeeEachOthersWrites() async throws {
         let first = try database.open()
         let second = try database.open()
         let number = try TestIdentity.personnummer()
 
-        let written = try first.createEnrolledPerson("p-1", identity: number, enrollment: .fixture("e-1", person: "p-1"))
-        #expect(try second.snapshot(person: "p-1") == written)
-        #expect(try second.person(identity: number)?.id == "p-1")
+        let written = try await first.createEnrolledPerson("p-1", identity: number, enrollment: .fixture("e-1", person: "p-1"))
+        await #expect(try second.snapshot(person: "p-1") == written)
+        await #expect(try second.person(identity: number)?.id == "p-1")
 
-        let changed = try second.transact(person: "p-1") { snapshot in
+        let changed = try await second.transact(person: "p-1") { snapshot in
             snapshot.enrollments[0].revision += 1
             snapshot.enrollments[0].ball = .agency
             snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(1))
             return [JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .person, kind: .factRecorded, fact: "longStay", detail: "person")]
         }
-        #expect(try first.snapshot(person: "p-1") == changed)
-        #expect(try first.events(enrollment: "e-1").map(\.kind) == [.enrolled, .factRecorded])
-        #expect(try first.enrollments(matching: EnrollmentQuery(ball: .agency)).map(\.id) == ["e-1"])
+        await #expect(try first.snapshot(person: "p-1") == changed)
+        await #expect(try first.events(enrollment: "e-1").map(\.kind) == [.enrolled, .factRecorded])
+        await #expect(try first.enrollments(matching: EnrollmentQuery(ball: .agency)).map(\.id) == ["e-1"])
 
-        _ = try second.pinDefinition(journey: "new-in-sweden", version: 1, source: "v1")
-        #expect(try first.pinDefinition(journey: "new-in-sweden", version: 1, source: "other") == "v1")
+        _ = try await second.pinDefinition(journey: "new-in-sweden", version: 1, source: "v1")
+        await #expect(try first.pinDefinition(journey: "new-in-sweden", version: 1, source: "other") == "v1")
     }
 
     @Test("concurrent transitions for different people from two stores all succeed, and no write is lost")
@@ -42,7 +43,7 @@ struct ConcurrencyTests {
         let workers = 8
         let transitionsPerWorker = 25
         for worker in 0..<workers {
-            try stores[0].createEnrolledPerson(PersonID("p-\(worker)"), enrollment: .fixture(EnrollmentID("e-\(worker)"), person: PersonID("p-\(worker)")))
+            try await stores[0].createEnrolledPerson(PersonID("p-\(worker)"), enrollment: .fixture(EnrollmentID("e-\(worker)"), person: PersonID("p-\(worker)")))
         }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -50,7 +51,7 @@ struct ConcurrencyTests {
                 let store = stores[worker % stores.count]
                 group.addTask {
                     for transition in 1...transitionsPerWorker {
-                        _ = try store.transact(person: PersonID("p-\(worker)")) { snapshot in
+                        _ = try await store.transact(person: PersonID("p-\(worker)")) { snapshot in
                             snapshot.enrollments[0].revision += 1
                             snapshot.enrollments[0].updatedAt = Moment.day(transition)
                             snapshot.facts[FactID("answer-\(transition)")] = KnownFact(value: .number(Double(transition)), source: .person,
@@ -68,10 +69,10 @@ struct ConcurrencyTests {
         #expect(try reader.count("event") == workers * (transitionsPerWorker + 1))
         #expect(try reader.count("fact") == workers * transitionsPerWorker)
         for worker in 0..<workers {
-            let snapshot = try #require(try reader.snapshot(person: PersonID("p-\(worker)")))
+            let snapshot = try await #require(try reader.snapshot(person: PersonID("p-\(worker)")))
             #expect(snapshot.enrollments.first?.revision == 1 + transitionsPerWorker, "worker \(worker)")
             #expect(snapshot.facts.count == transitionsPerWorker, "worker \(worker)")
-            let events = try reader.events(enrollment: EnrollmentID("e-\(worker)"))
+            let events = try await reader.events(enrollment: EnrollmentID("e-\(worker)"))
             #expect(events.count == transitionsPerWorker + 1, "worker \(worker)")
             #expect(events.dropFirst().map(\.fact) == (1...transitionsPerWorker).map { FactID("answer-\($0)") }, "worker \(worker)")
         }
@@ -82,14 +83,14 @@ struct ConcurrencyTests {
         let stores = [try database.open(), try database.open()]
         let workers = 4
         let transitionsPerWorker = 25
-        try stores[0].createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+        try await stores[0].createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 let store = stores[worker % stores.count]
                 group.addTask {
                     for _ in 0..<transitionsPerWorker {
-                        _ = try store.transact(person: "p-1") { snapshot in
+                        _ = try await store.transact(person: "p-1") { snapshot in
                             // Read-modify-write: lost if two transitions interleave.
                             snapshot.enrollments[0].revision += 1
                             return [JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .system, kind: .stepProgressed, step: "sfi")]
@@ -100,42 +101,46 @@ struct ConcurrencyTests {
             try await group.waitForAll()
         }
 
-        #expect(try stores[1].enrollment(id: "e-1")?.revision == 1 + workers * transitionsPerWorker)
-        #expect(try stores[0].events(enrollment: "e-1").count == 1 + workers * transitionsPerWorker)
+        await #expect(try stores[1].enrollment(id: "e-1")?.revision == 1 + workers * transitionsPerWorker)
+        await #expect(try stores[0].events(enrollment: "e-1").count == 1 + workers * transitionsPerWorker)
     }
 
-    @Test("threads writing through one store while others read all succeed")
-    func threadsWriteAndReadThroughOneStore() throws {
+    @Test("tasks writing through one store while others read all succeed")
+    func tasksWriteAndReadThroughOneStore() async throws {
         let store = try database.open()
         let people = 8
         for index in 0..<people {
-            try store.createEnrolledPerson(PersonID("p-\(index)"), enrollment: .fixture(EnrollmentID("e-\(index)"), person: PersonID("p-\(index)")))
+            try await store.createEnrolledPerson(PersonID("p-\(index)"), enrollment: .fixture(EnrollmentID("e-\(index)"), person: PersonID("p-\(index)")))
         }
         let failures = FailureLog()
 
-        // Real threads, not cooperative tasks: half write, half read.
-        DispatchQueue.concurrentPerform(iterations: people * 2) { index in
-            let person = PersonID("p-\(index % people)")
-            do {
-                for _ in 0..<25 {
-                    if index < people {
-                        _ = try store.transact(person: person) { snapshot in
-                            snapshot.enrollments[0].revision += 1
-                            return [JourneyEvent(enrollment: snapshot.enrollments[0].id, at: Moment.day(1), actor: .person, kind: .stepProgressed)]
+        // Half write, half read, all at once: the store's own threads do the work, the tasks only wait.
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<(people * 2) {
+                group.addTask {
+                    let person = PersonID("p-\(index % people)")
+                    do {
+                        for _ in 0..<25 {
+                            if index < people {
+                                _ = try await store.transact(person: person) { snapshot in
+                                    snapshot.enrollments[0].revision += 1
+                                    return [JourneyEvent(enrollment: snapshot.enrollments[0].id, at: Moment.day(1), actor: .person, kind: .stepProgressed)]
+                                }
+                            } else {
+                                _ = try await store.snapshot(person: person)
+                                _ = try await store.enrollments(matching: EnrollmentQuery(status: .active))
+                            }
                         }
-                    } else {
-                        _ = try store.snapshot(person: person)
-                        _ = try store.enrollments(matching: EnrollmentQuery(status: .active))
+                    } catch {
+                        failures.record(error)
                     }
                 }
-            } catch {
-                failures.record(error)
             }
         }
 
         #expect(failures.errors.isEmpty, "\(failures.errors)")
         #expect(try store.count("event") == people * 26)
-        #expect(try store.enrollments(matching: EnrollmentQuery()).allSatisfy { $0.revision == 26 })
+        await #expect(try store.enrollments(matching: EnrollmentQuery()).allSatisfy { $0.revision == 26 })
     }
 }
 

@@ -3,7 +3,8 @@ import GRDB
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Caseworker pages: keyset pagination over the indexes")
 struct EnrollmentPageTests {
@@ -22,7 +23,7 @@ struct EnrollmentPageTests {
     }
 
     @Test("a list by step walks open_step's key, whatever else it filters on, on every page")
-    func stepListUsesTheOpenStepKey() throws {
+    func stepListUsesTheOpenStepKey() async throws {
         let store = try database.open()
         let cursor = EnrollmentCursor(moment: Moment.day(1), enrollment: "e-1")
         for query in [
@@ -38,7 +39,7 @@ struct EnrollmentPageTests {
     }
 
     @Test("a list without a step walks the enrollment index")
-    func enrollmentListUsesTheEnrollmentIndex() throws {
+    func enrollmentListUsesTheEnrollmentIndex() async throws {
         let store = try database.open()
         for query in [
             EnrollmentQuery(journey: "new-in-sweden"),
@@ -51,32 +52,32 @@ struct EnrollmentPageTests {
     }
 
     @Test("pages follow each other without repeating or skipping, and the last has no cursor")
-    func pagesAreContiguous() throws {
+    func pagesAreContiguous() async throws {
         let store = try database.open()
-        try EnrollmentQueryTests.populate(store)
+        try await EnrollmentQueryTests.populate(store)
         var seen: [EnrollmentID] = []
         var cursor: EnrollmentCursor?
         repeat {
-            let page = try store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", limit: 3), after: cursor)
+            let page = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", limit: 3), after: cursor)
             seen += page.items.map(\.id)
             cursor = page.next
         } while cursor != nil
         #expect(seen == ["e-1", "e-3", "e-5", "e-2"])
-        let steps = try store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 1), after: nil)
+        let steps = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 1), after: nil)
         #expect(steps.items.map(\.id) == ["e-1"])
         #expect(steps.items.first?.step?.state == .waitingOnAgency)
-        let next = try store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 5), after: steps.next)
+        let next = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 5), after: steps.next)
         // e-3's step is done and e-5's rejected: only open steps are listed, e-5's since day 4.
         #expect(next.items.map(\.id) == ["e-2", "e-5"])
         #expect(next.next == nil)
     }
 
     @Test("lists refuse what the indexes cannot serve")
-    func refusesUnindexedLists() throws {
+    func refusesUnindexedLists() async throws {
         let store = try database.open()
-        #expect(throws: StorageError.self) { try store.enrollmentPage(EnrollmentQuery(), after: nil) }
-        #expect(throws: StorageError.self) {
-            try store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done), after: nil)
+        await #expect(throws: StorageError.self) { try await store.enrollmentPage(EnrollmentQuery(), after: nil) }
+        await #expect(throws: StorageError.self) {
+            try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done), after: nil)
         }
     }
 }

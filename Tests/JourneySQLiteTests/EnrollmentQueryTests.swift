@@ -2,7 +2,8 @@ import Foundation
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 /// One caseworker filter and the enrollments it must return, in order.
 struct QueryCase: Sendable, CustomTestStringConvertible {
@@ -29,24 +30,24 @@ struct EnrollmentQueryTests {
     ///   e-3  p-3    new-in-sweden    complete  nobody  day 3      done            since day 2
     ///   e-4  p-1    moving-abroad    active    person  day 2      waitingOnAgency since day 0
     ///   e-5  p-4    new-in-sweden    blocked   person  day 4      rejected        since day 4
-    static func populate(_ store: SQLiteJourneyStore) throws {
-        func registration(_ progress: StepProgress, _ state: StepState, since day: Int) -> [StepID: StoredStep] {
+    static func populate(_ store: SQLiteJourneyStore) async throws {
+        @Sendable func registration(_ progress: StepProgress, _ state: StepState, since day: Int) -> [StepID: StoredStep] {
             ["registration": StoredStep(progress: progress, state: state, since: Moment.day(day)),
              "bank": StoredStep(progress: nil, state: .locked, since: Moment.start)]
         }
         let waiting = StepProgress.waitingOnAgency(caseReference: nil)
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-2", enrollment: .fixture("e-2", person: "p-2", ball: .agency, updatedAt: Moment.day(5), steps: registration(waiting, .waitingOnAgency, since: 2)))
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-4",
             enrollment: .fixture("e-5", person: "p-4", status: .blocked, updatedAt: Moment.day(4), steps: registration(.rejected(reason: nil), .rejected, since: 4)))
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-1", enrollment: .fixture("e-1", person: "p-1", updatedAt: Moment.day(1), steps: registration(waiting, .waitingOnAgency, since: 1)))
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-3",
             enrollment: .fixture("e-3", person: "p-3", status: .complete, ball: .nobody, updatedAt: Moment.day(3), completedAt: Moment.day(3),
                 steps: registration(.completed, .done, since: 2)))
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.enrollments.append(
                 .fixture("e-4", person: "p-1", journey: "moving-abroad", updatedAt: Moment.day(2), steps: registration(waiting, .waitingOnAgency, since: 0)))
             return [JourneyEvent(enrollment: "e-4", at: Moment.start, actor: .person, kind: .enrolled)]
@@ -100,68 +101,68 @@ struct EnrollmentQueryTests {
     ]
 
     @Test("filters return the matching enrollments ordered by their last change", arguments: cases)
-    func filters(_ testCase: QueryCase) throws {
+    func filters(_ testCase: QueryCase) async throws {
         let store = try database.open()
-        try Self.populate(store)
+        try await Self.populate(store)
 
-        let found = try store.enrollments(matching: testCase.query)
+        let found = try await store.enrollments(matching: testCase.query)
 
         #expect(found.map(\.id) == testCase.expected)
     }
 
     @Test("queried enrollments are complete, with their steps, and equal to a direct read")
-    func queriedEnrollmentsAreComplete() throws {
+    func queriedEnrollmentsAreComplete() async throws {
         let store = try database.open()
-        try Self.populate(store)
+        try await Self.populate(store)
 
-        let found = try store.enrollments(matching: EnrollmentQuery(person: "p-1"))
+        let found = try await store.enrollments(matching: EnrollmentQuery(person: "p-1"))
 
         #expect(found.count == 2)
         for enrollment in found {
-            #expect(try store.enrollment(id: enrollment.id) == enrollment)
+            await #expect(try store.enrollment(id: enrollment.id) == enrollment)
             #expect(enrollment.steps.count == 2)
         }
     }
 
     @Test("enrollments changed at the same moment are ordered by id, so pages are stable")
-    func tiesAreOrderedById() throws {
+    func tiesAreOrderedById() async throws {
         let store = try database.open()
         for id in ["c", "a", "b"] {
-            try store.createEnrolledPerson(PersonID("p-\(id)"), enrollment: .fixture(EnrollmentID("e-\(id)"), person: PersonID("p-\(id)"), updatedAt: Moment.day(1)))
+            try await store.createEnrolledPerson(PersonID("p-\(id)"), enrollment: .fixture(EnrollmentID("e-\(id)"), person: PersonID("p-\(id)"), updatedAt: Moment.day(1)))
         }
 
-        #expect(try store.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-a", "e-b", "e-c"])
+        await #expect(try store.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-a", "e-b", "e-c"])
     }
 
     @Test("a later change moves an enrollment to the end of the order")
-    func orderFollowsUpdates() throws {
+    func orderFollowsUpdates() async throws {
         let store = try database.open()
-        try Self.populate(store)
+        try await Self.populate(store)
 
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot[enrollment: "e-1"]?.updatedAt = Moment.day(9)
             snapshot[enrollment: "e-1"]?.revision += 1
             return []
         }
 
-        #expect(try store.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-4", "e-3", "e-5", "e-2", "e-1"])
-        #expect(try store.enrollments(matching: EnrollmentQuery(unchangedSince: Moment.day(3))).map(\.id) == ["e-4"])
+        await #expect(try store.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-4", "e-3", "e-5", "e-2", "e-1"])
+        await #expect(try store.enrollments(matching: EnrollmentQuery(unchangedSince: Moment.day(3))).map(\.id) == ["e-4"])
     }
 
     @Test("a step state change is visible to the next step query")
-    func stepChangesAreQueryable() throws {
+    func stepChangesAreQueryable() async throws {
         let store = try database.open()
-        try Self.populate(store)
+        try await Self.populate(store)
         let waiting = EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .waitingOnAgency)
 
-        _ = try store.transact(person: "p-2") { snapshot in
+        _ = try await store.transact(person: "p-2") { snapshot in
             snapshot[enrollment: "e-2"]?.steps["registration"] = StoredStep(progress: .needsAction(message: nil), state: .needsAction,
                 since: Moment.day(6))
             return []
         }
 
-        #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
+        await #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
         let needsAction = EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .needsAction)
-        #expect(try store.enrollments(matching: needsAction).map(\.id) == ["e-2"])
+        await #expect(try store.enrollments(matching: needsAction).map(\.id) == ["e-2"])
     }
 }

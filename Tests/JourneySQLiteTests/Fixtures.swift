@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import JourneyModel
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 // Every personnummer and samordningsnummer used by these tests comes from `OfficialTestNumbers`:
 // Skatteverket's published test numbers, which are never assigned to anyone.
@@ -59,9 +60,9 @@ extension JourneyEvent {
 extension SQLiteJourneyStore {
     /// Creates a person and enrolls them in one journey, with an `enrolled` event, as the engine does.
     @discardableResult
-    func createEnrolledPerson(_ person: PersonID, identity: Personnummer? = nil, enrollment: StoredEnrollment) throws -> PersonSnapshot {
-        _ = try createPerson(id: person, identity: identity, at: enrollment.createdAt)
-        return try transact(person: person) { snapshot in
+    func createEnrolledPerson(_ person: PersonID, identity: Personnummer? = nil, enrollment: StoredEnrollment) async throws -> PersonSnapshot {
+        _ = try await createPerson(id: person, identity: identity, at: enrollment.createdAt)
+        return try await transact(person: person) { snapshot in
             snapshot.enrollments.append(enrollment)
             return [JourneyEvent(enrollment: enrollment.id, at: enrollment.createdAt, actor: .person, kind: .enrolled)]
         }

@@ -3,7 +3,8 @@ import GRDB
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Migrations")
 struct MigrationTests {
@@ -19,39 +20,39 @@ struct MigrationTests {
     ]
 
     @Test("a new database has exactly the named migrations applied")
-    func newDatabaseHasTheNamedMigrations() throws {
+    func newDatabaseHasTheNamedMigrations() async throws {
         let store = try database.open()
-        #expect(try store.appliedMigrations() == Self.shippedMigrations)
+        await #expect(try store.appliedMigrations() == Self.shippedMigrations)
     }
 
     @Test("opening the same file again does not run the migrations again and keeps the data")
-    func reopeningDoesNotRerunMigrations() throws {
+    func reopeningDoesNotRerunMigrations() async throws {
         do {
             let store = try database.open()
-            _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+            _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
         }
         let store = try database.open()
         let again = try database.open()
 
-        #expect(try store.appliedMigrations() == Self.shippedMigrations)
-        #expect(try again.appliedMigrations() == Self.shippedMigrations)
+        await #expect(try store.appliedMigrations() == Self.shippedMigrations)
+        await #expect(try again.appliedMigrations() == Self.shippedMigrations)
         #expect(try store.count("grdb_migrations") == Self.shippedMigrations.count)
-        #expect(try store.person(id: "p-1") != nil)
+        await #expect(try store.person(id: "p-1") != nil)
     }
 
     @Test("the schema has the expected tables")
-    func expectedTablesExist() throws {
+    func expectedTablesExist() async throws {
         let store = try database.open()
-        let tables = try store.pool.read { db in
+        let tables = try await store.pool.read { db in
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         }
         #expect(tables.isSuperset(of: ["person", "enrollment", "open_step", "fact", "event", "definition"]))
     }
 
     @Test("the schema has the indexes caseworker queries and history reads rely on")
-    func expectedIndexesExist() throws {
+    func expectedIndexesExist() async throws {
         let store = try database.open()
-        let indexes = try store.pool.read { db in
+        let indexes = try await store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
                 .reduce(into: [String: String]()) { $0[$1["name"]] = $1["tbl_name"] }
         }
@@ -81,9 +82,9 @@ struct MigrationTests {
     }
 
     @Test("one person may hold only one enrollment per journey, by a unique constraint")
-    func enrollmentIsUniquePerPersonAndJourney() throws {
+    func enrollmentIsUniquePerPersonAndJourney() async throws {
         let store = try database.open()
-        let uniqueIndexColumns = try store.pool.read { db in
+        let uniqueIndexColumns = try await store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name FROM pragma_index_list('enrollment') WHERE \"unique\" = 1")
                 .map { row in
                     try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [row["name"] as String])
@@ -93,7 +94,7 @@ struct MigrationTests {
     }
 
     @Test("a query for an open step state in a journey is answered from open_step's key, never by scanning a table")
-    func openStepQueryUsesTheOpenStepKey() throws {
+    func openStepQueryUsesTheOpenStepKey() async throws {
         let store = try database.open()
         let query = EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .waitingOnAgency, unchangedSince: Moment.day(14))
         let (sql, arguments) = SQLiteJourneyStore.matchingStatement(query)
@@ -103,27 +104,27 @@ struct MigrationTests {
         #expect(!details.contains("SCAN"), "\(details)")
 
         // And the store runs that statement: it finds the waiting step, and not the same step once it is done.
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-1",
             enrollment: .fixture(
                 "e-1", person: "p-1", steps: ["registration": StoredStep(progress: .waitingOnAgency(caseReference: nil), state: .waitingOnAgency, since: Moment.day(1))]))
-        #expect(try store.enrollments(matching: query).map(\.id) == ["e-1"])
-        _ = try store.transact(person: "p-1") { snapshot in
+        await #expect(try store.enrollments(matching: query).map(\.id) == ["e-1"])
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.enrollments[0].steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
             snapshot.enrollments[0].revision += 1
             return []
         }
-        #expect(try store.enrollments(matching: query).isEmpty)
-        #expect(try store.enrollments(matching: EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done)).map(\.id) == ["e-1"])
+        await #expect(try store.enrollments(matching: query).isEmpty)
+        await #expect(try store.enrollments(matching: EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done)).map(\.id) == ["e-1"])
     }
 
     @Test("v4 moves each enrollment's step rows into its steps column and its open steps into open_step, losing nothing")
-    func stepsMoveIntoTheEnrollmentRow() throws {
+    func stepsMoveIntoTheEnrollmentRow() async throws {
         // A database as the previous release left it: migrated up to v3, with steps as rows.
         let queue = try DatabaseQueue(path: database.path)
         try Schema.migrator.migrate(queue, upTo: "v3-api-tokens-agency-events")
         let since = 788_918_400.123_456_7
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: """
                 INSERT INTO person (id, createdAt) VALUES ('p-1', 0), ('p-2', 0);
                 INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay)
@@ -146,22 +147,22 @@ struct MigrationTests {
         try queue.close()
 
         let store = try database.open()
-        #expect(try store.appliedMigrations() == Self.shippedMigrations)
-        #expect(try store.enrollment(id: "e-1")?.steps == [
+        await #expect(try store.appliedMigrations() == Self.shippedMigrations)
+        await #expect(try store.enrollment(id: "e-1")?.steps == [
             "residence-permit": StoredStep(progress: .waitingOnAgency(caseReference: "MIG-2026-000123"), state: .waitingOnAgency,
                 since: Date(timeIntervalSinceReferenceDate: since)),
             "population-registration": StoredStep(progress: nil, state: .locked, since: Date(timeIntervalSinceReferenceDate: 0)),
             "intake": StoredStep(progress: .completed, state: .done, since: Date(timeIntervalSinceReferenceDate: 1.5)),
         ])
-        #expect(try store.enrollment(id: "e-2")?.steps == [:])
+        await #expect(try store.enrollment(id: "e-2")?.steps == [:])
         // Each enrollment keeps its history, in order, and goes on numbering it.
-        #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .stepProgressed])
-        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1])
-        _ = try store.transact(person: "p-2") { _ in [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .identityLinked)] }
-        #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1, 2])
+        await #expect(try store.events(enrollment: "e-1").map(\.kind) == [.enrolled, .stepProgressed])
+        await #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1])
+        _ = try await store.transact(person: "p-2") { _ in [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .identityLinked)] }
+        await #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1, 2])
         let waiting = EnrollmentQuery(journey: "new-in-sweden", step: "residence-permit", stepState: .waitingOnAgency)
-        #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
-        let tables = try store.pool.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        await #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
+        let tables = try await store.pool.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         #expect(!tables.contains("step"))
     }
 

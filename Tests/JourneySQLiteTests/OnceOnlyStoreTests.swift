@@ -2,7 +2,8 @@ import Foundation
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 /// Consents and the submission outbox on a real SQLite file, each written with its journal entry in one transaction.
 @Suite("Consents and the submission outbox are stored with their journal entries")
@@ -10,11 +11,11 @@ struct OnceOnlyStoreTests {
     let database: TemporaryDatabase
     let store: SQLiteJourneyStore
 
-    init() throws {
+    init() async throws {
         database = try TemporaryDatabase()
         store = try database.open()
-        try store.createEnrolledPerson("p-1", identity: try TestIdentity.personnummer(), enrollment: .fixture("e-1", person: "p-1"))
-        try store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
+        try await store.createEnrolledPerson("p-1", identity: try TestIdentity.personnummer(), enrollment: .fixture("e-1", person: "p-1"))
+        try await store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
     }
 
     static func consent(_ person: PersonID = "p-1", decision: Consent.Decision = .granted, day: Int = 1) -> Consent {
@@ -34,146 +35,146 @@ struct OnceOnlyStoreTests {
 
     /// Records a consent the way the exchange does: with its journal entry.
     @discardableResult
-    func record(_ consent: Consent) throws -> Consent {
-        try store.recordConsent(consent, journal: Self.journal(consent.person, consent.decision == .granted ? .consentGranted : .consentRefused,
+    func record(_ consent: Consent) async throws -> Consent {
+        try await store.recordConsent(consent, journal: Self.journal(consent.person, consent.decision == .granted ? .consentGranted : .consentRefused,
             detail: consent.id))
         return consent
     }
 
-    func intent(_ submission: Submission) throws -> Submission {
-        try store.recordIntent(submission, journal: Self.journal(submission.person, .send, detail: submission.id))
+    func intent(_ submission: Submission) async throws -> Submission {
+        try await store.recordIntent(submission, journal: Self.journal(submission.person, .send, detail: submission.id))
     }
 
     // MARK: Consents
 
     @Test("a consent is stored with its journal entry and listed for its person only, oldest first")
-    func recordAndListConsents() throws {
-        let later = try record(Self.consent(day: 3))
-        let earlier = try record(Self.consent(decision: .refused, day: 2))
-        let other = try record(Self.consent("p-2"))
-        #expect(try store.consents(person: "p-1") == [earlier, later])
-        #expect(try store.consents(person: "p-2") == [other])
+    func recordAndListConsents() async throws {
+        let later = try await record(Self.consent(day: 3))
+        let earlier = try await record(Self.consent(decision: .refused, day: 2))
+        let other = try await record(Self.consent("p-2"))
+        await #expect(try store.consents(person: "p-1") == [earlier, later])
+        await #expect(try store.consents(person: "p-2") == [other])
         // Field names are kept sorted, so two consents for the same fields compare equal however they were listed.
         #expect(later.fields == ["address", "fullName"])
-        #expect(try store.journal(person: "p-1").map(\.action) == [.consentGranted, .consentRefused])
-        #expect(try store.journal(person: "p-1").map(\.detail) == [later.id, earlier.id])
+        await #expect(try store.journal(person: "p-1").map(\.action) == [.consentGranted, .consentRefused])
+        await #expect(try store.journal(person: "p-1").map(\.detail) == [later.id, earlier.id])
     }
 
     @Test("a consent that cannot be stored leaves no journal entry behind")
-    func consentAndJournalShareATransaction() throws {
-        #expect(throws: StorageError.self) { try record(Self.consent("p-nobody")) }
-        #expect(try store.journal(person: nil).isEmpty)
-        #expect(try store.verifyJournal(expectedHead: nil).isIntact)
+    func consentAndJournalShareATransaction() async throws {
+        await #expect(throws: StorageError.self) { try await record(Self.consent("p-nobody")) }
+        await #expect(try store.journal(person: nil).isEmpty)
+        await #expect(try store.verifyJournal(expectedHead: nil).isIntact)
     }
 
     @Test("withdrawing a granted consent marks it withdrawn once and journals it; withdrawing again changes nothing")
-    func withdrawConsent() throws {
-        let consent = try record(Self.consent())
+    func withdrawConsent() async throws {
+        let consent = try await record(Self.consent())
         #expect(consent.allows(["fullName"]))
-        let withdrawn = try #require(try store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(5), actor: .person))
+        let withdrawn = try await #require(try store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(5), actor: .person))
         #expect(withdrawn.withdrawnAt == Moment.day(5))
         #expect(withdrawn.allows(["fullName"]) == false)
-        #expect(try store.consents(person: "p-1") == [withdrawn])
-        let again = try store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(9), actor: .person)
+        await #expect(try store.consents(person: "p-1") == [withdrawn])
+        let again = try await store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(9), actor: .person)
         #expect(again == withdrawn)
-        let journal = try store.journal(person: "p-1")
+        let journal = try await store.journal(person: "p-1")
         #expect(journal.map(\.action) == [.consentGranted, .consentWithdrawn])
         #expect(journal.last?.detail == consent.id)
         #expect(journal.last?.fields == ["address", "fullName"])
         #expect(journal.last?.at == Moment.day(5))
-        #expect(try store.verifyJournal(expectedHead: nil).isIntact)
+        await #expect(try store.verifyJournal(expectedHead: nil).isIntact)
     }
 
     @Test("another person's consent, or an unknown id, cannot be withdrawn")
-    func withdrawSomeoneElsesConsent() throws {
-        let consent = try record(Self.consent("p-2"))
-        #expect(try store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(5), actor: .person) == nil)
-        #expect(try store.withdrawConsent(id: "c-unknown", person: "p-1", at: Moment.day(5), actor: .person) == nil)
-        #expect(try store.consents(person: "p-2") == [consent])
-        #expect(try store.journal(person: nil).map(\.action) == [.consentGranted])
+    func withdrawSomeoneElsesConsent() async throws {
+        let consent = try await record(Self.consent("p-2"))
+        await #expect(try store.withdrawConsent(id: consent.id, person: "p-1", at: Moment.day(5), actor: .person) == nil)
+        await #expect(try store.withdrawConsent(id: "c-unknown", person: "p-1", at: Moment.day(5), actor: .person) == nil)
+        await #expect(try store.consents(person: "p-2") == [consent])
+        await #expect(try store.journal(person: nil).map(\.action) == [.consentGranted])
     }
 
     @Test("a refused consent is returned unchanged when withdrawn, and nothing is journaled")
-    func withdrawRefusedConsent() throws {
-        let refused = try record(Self.consent(decision: .refused))
-        #expect(try store.withdrawConsent(id: refused.id, person: "p-1", at: Moment.day(5), actor: .person) == refused)
-        #expect(try store.journal(person: "p-1").map(\.action) == [.consentRefused])
+    func withdrawRefusedConsent() async throws {
+        let refused = try await record(Self.consent(decision: .refused))
+        await #expect(try store.withdrawConsent(id: refused.id, person: "p-1", at: Moment.day(5), actor: .person) == refused)
+        await #expect(try store.journal(person: "p-1").map(\.action) == [.consentRefused])
     }
 
     // MARK: Submissions
 
     @Test("an intent is stored pending with its journal entry; a second intent for the same step returns the first")
-    func intentIsIdempotentPerStep() throws {
-        let first = try intent(Self.draft())
+    func intentIsIdempotentPerStep() async throws {
+        let first = try await intent(Self.draft())
         #expect(first.state == .pending)
-        let second = try intent(Self.draft(day: 2))
+        let second = try await intent(Self.draft(day: 2))
         #expect(second == first)
-        #expect(try store.submissions(person: "p-1") == [first])
+        await #expect(try store.submissions(person: "p-1") == [first])
         // The repeated intent recorded nothing, not even its journal entry.
-        #expect(try store.journal(person: "p-1").map(\.detail) == [first.id])
+        await #expect(try store.journal(person: "p-1").map(\.detail) == [first.id])
         // Another step of the same enrollment has its own submission.
-        let other = try intent(Self.draft(step: "child-allowance", day: 3))
+        let other = try await intent(Self.draft(step: "child-allowance", day: 3))
         #expect(other != first)
-        #expect(try store.submissions(person: "p-1").map(\.id) == [first.id, other.id])
+        await #expect(try store.submissions(person: "p-1").map(\.id) == [first.id, other.id])
     }
 
     @Test("once the agency has the case, the outcome is stored without the payload, and a new intent may follow")
-    func outcomeClearsThePayload() throws {
-        var submission = try intent(Self.draft())
+    func outcomeClearsThePayload() async throws {
+        var submission = try await intent(Self.draft())
         #expect(submission.payload != nil)
         submission.attempts = 1
         submission.state = .submitted
         submission.caseID = "FK-2026-000001"
         submission.updatedAt = Moment.day(2)
-        try store.recordOutcome(submission, journal: Self.journal("p-1", .send, detail: "FK-2026-000001", day: 2))
-        let stored = try #require(try store.submissions(person: "p-1").first)
+        try await store.recordOutcome(submission, journal: Self.journal("p-1", .send, detail: "FK-2026-000001", day: 2))
+        let stored = try await #require(try store.submissions(person: "p-1").first)
         #expect(stored.state == .submitted)
         #expect(stored.caseID == "FK-2026-000001")
         #expect(stored.payload == nil)
         #expect(stored.attempts == 1)
         #expect(stored.updatedAt == Moment.day(2))
-        #expect(try store.journal(person: "p-1").map(\.detail) == [submission.id, "FK-2026-000001"])
+        await #expect(try store.journal(person: "p-1").map(\.detail) == [submission.id, "FK-2026-000001"])
         // No longer pending: the step may be applied for again.
-        let next = try intent(Self.draft(day: 3))
+        let next = try await intent(Self.draft(day: 3))
         #expect(next.id != submission.id)
-        #expect(try store.submissions(person: "p-1").count == 2)
+        await #expect(try store.submissions(person: "p-1").count == 2)
     }
 
     @Test("a submission still pending after a failed call keeps its payload for the retry; a failed one does not")
-    func pendingKeepsThePayload() throws {
-        var retrying = try intent(Self.draft())
+    func pendingKeepsThePayload() async throws {
+        var retrying = try await intent(Self.draft())
         retrying.attempts = 1
         retrying.lastError = "timeout"
-        try store.recordOutcome(retrying, journal: Self.journal("p-1", .send, detail: "timeout"))
-        let stillPending = try #require(try store.pendingSubmissions().first)
+        try await store.recordOutcome(retrying, journal: Self.journal("p-1", .send, detail: "timeout"))
+        let stillPending = try await #require(try store.pendingSubmissions().first)
         #expect(stillPending.payload == retrying.payload)
         #expect(stillPending.lastError == "timeout")
 
-        var refused = try intent(Self.draft("p-2", enrollment: "e-2"))
+        var refused = try await intent(Self.draft("p-2", enrollment: "e-2"))
         refused.state = .failed
         refused.lastError = "rejected-422"
-        try store.recordOutcome(refused, journal: Self.journal("p-2", .send, detail: "rejected-422"))
-        let failed = try #require(try store.submissions(person: "p-2").first)
+        try await store.recordOutcome(refused, journal: Self.journal("p-2", .send, detail: "rejected-422"))
+        let failed = try await #require(try store.submissions(person: "p-2").first)
         #expect(failed.state == .failed)
         #expect(failed.payload == nil)
     }
 
     @Test("the outcome of an unknown submission is refused and journals nothing")
-    func outcomeOfUnknownSubmission() throws {
+    func outcomeOfUnknownSubmission() async throws {
         let stray = Self.draft()
-        #expect(throws: StorageError.self) { try store.recordOutcome(stray, journal: Self.journal("p-1", .send, detail: "x")) }
-        #expect(try store.journal(person: nil).isEmpty)
+        await #expect(throws: StorageError.self) { try await store.recordOutcome(stray, journal: Self.journal("p-1", .send, detail: "x")) }
+        await #expect(try store.journal(person: nil).isEmpty)
     }
 
     @Test("pending submissions lists only pending ones, of every person, oldest first")
-    func pendingSubmissionsOnly() throws {
-        let second = try intent(Self.draft("p-2", enrollment: "e-2", day: 2))
-        let first = try intent(Self.draft(day: 1))
-        var done = try intent(Self.draft(step: "child-allowance", day: 0))
+    func pendingSubmissionsOnly() async throws {
+        let second = try await intent(Self.draft("p-2", enrollment: "e-2", day: 2))
+        let first = try await intent(Self.draft(day: 1))
+        var done = try await intent(Self.draft(step: "child-allowance", day: 0))
         done.state = .submitted
         done.caseID = "FK-2026-000002"
-        try store.recordOutcome(done, journal: Self.journal("p-1", .send, detail: done.caseID))
-        #expect(try store.pendingSubmissions().map(\.id) == [first.id, second.id])
-        #expect(try database.open().pendingSubmissions().map(\.id) == [first.id, second.id])
+        try await store.recordOutcome(done, journal: Self.journal("p-1", .send, detail: done.caseID))
+        await #expect(try store.pendingSubmissions().map(\.id) == [first.id, second.id])
+        await #expect(try database.open().pendingSubmissions().map(\.id) == [first.id, second.id])
     }
 }

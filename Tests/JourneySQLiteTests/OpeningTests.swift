@@ -3,7 +3,8 @@ import GRDB
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Opening a database file")
 struct OpeningTests {
@@ -14,7 +15,7 @@ struct OpeningTests {
     }
 
     @Test("opening a path that does not exist yet creates the database file")
-    func createsTheFile() throws {
+    func createsTheFile() async throws {
         #expect(!FileManager.default.fileExists(atPath: database.path))
         let store = try database.open()
         #expect(FileManager.default.fileExists(atPath: database.path))
@@ -22,9 +23,9 @@ struct OpeningTests {
     }
 
     @Test("the writer connection runs in WAL mode with synchronous NORMAL and a busy timeout")
-    func writerConnectionIsConfigured() throws {
+    func writerConnectionIsConfigured() async throws {
         let store = try database.open()
-        let (journalMode, synchronous, busyTimeout) = try store.pool.write { db in
+        let (journalMode, synchronous, busyTimeout) = try await store.pool.write { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                 try Int.fetchOne(db, sql: "PRAGMA synchronous"),
@@ -57,7 +58,7 @@ struct OpeningTests {
     }
 
     @Test("opening a path inside folders that do not exist creates the folders")
-    func createsMissingFolders() throws {
+    func createsMissingFolders() async throws {
         let nested = database.folder.appendingPathComponent("state/lotsen", isDirectory: true)
         let path = nested.appendingPathComponent("journeys.sqlite").path
         #expect(!FileManager.default.fileExists(atPath: nested.path))
@@ -67,11 +68,11 @@ struct OpeningTests {
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: nested.path, isDirectory: &isDirectory) && isDirectory.boolValue)
         #expect(FileManager.default.fileExists(atPath: path))
-        #expect(try store.appliedMigrations().isEmpty == false)
+        await #expect(try store.appliedMigrations().isEmpty == false)
     }
 
     @Test("opening a file that is not a database fails with a clear storage error that carries no personal data")
-    func refusesAFileThatIsNotADatabase() throws {
+    func refusesAFileThatIsNotADatabase() async throws {
         // Garbage that happens to contain an identity number, to show the error never echoes the file's content.
         let number = try TestIdentity.personnummer()
         let garbage = String(repeating: "this is not a database; personnummer \(number.twelveDigits)\n", count: 200)

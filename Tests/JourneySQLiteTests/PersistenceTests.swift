@@ -3,7 +3,8 @@ import GRDB
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Persistence across closing and reopening the file")
 struct PersistenceTests {
@@ -14,7 +15,7 @@ struct PersistenceTests {
     }
 
     @Test("everything written reads back identically after the store is closed and the file reopened")
-    func everythingSurvivesReopening() throws {
+    func everythingSurvivesReopening() async throws {
         let number = try TestIdentity.personnummer()
         var written: [PersonID: PersonSnapshot] = [:]
         var history: [EnrollmentID: [JourneyEvent]] = [:]
@@ -22,7 +23,7 @@ struct PersistenceTests {
 
         do {
             let store = try database.open()
-            try store.createEnrolledPerson(
+            try await store.createEnrolledPerson(
                 "p-1", identity: number,
                 enrollment: .fixture(
                     "e-1", person: "p-1", version: 2,
@@ -30,7 +31,7 @@ struct PersistenceTests {
                         "registration": StoredStep(progress: nil, state: .available, since: Moment.start),
                         "bank": StoredStep(progress: nil, state: .locked, since: Moment.start),
                     ]))
-            written["p-1"] = try store.transact(person: "p-1") { snapshot in
+            written["p-1"] = try await store.transact(person: "p-1") { snapshot in
                 snapshot.facts = try TransactTests.factsOfEveryKind()
                 snapshot.enrollments[0].steps["registration"] = StoredStep(
                     progress: .waitingOnAgency(caseReference: "SKV-2026-42"), state: .waitingOnAgency, since: Moment.day(3))
@@ -49,72 +50,72 @@ struct PersistenceTests {
                         detail: "completed"),
                 ]
             }
-            try store.createEnrolledPerson(
+            try await store.createEnrolledPerson(
                 "p-2",
                 enrollment: .fixture(
                     "e-3", person: "p-2", status: .blocked, ball: .person,
                     steps: ["residence-permit": StoredStep(progress: .rejected(reason: "Ofullständig"), state: .rejected, since: Moment.day(1))]))
-            written["p-2"] = try store.snapshot(person: "p-2")
-            _ = try store.pinDefinition(journey: "new-in-sweden", version: 2, source: "id: new-in-sweden\nversion: 2\n")
+            written["p-2"] = try await store.snapshot(person: "p-2")
+            _ = try await store.pinDefinition(journey: "new-in-sweden", version: 2, source: "id: new-in-sweden\nversion: 2\n")
             for id: EnrollmentID in ["e-1", "e-2", "e-3"] {
-                history[id] = try store.events(enrollment: id)
-                enrollments[id] = try store.enrollment(id: id)
+                history[id] = try await store.events(enrollment: id)
+                enrollments[id] = try await store.enrollment(id: id)
             }
         }
 
         let reopened = try database.open()
 
         for (person, snapshot) in written {
-            #expect(try reopened.snapshot(person: person) == snapshot, "person \(person)")
+            await #expect(try reopened.snapshot(person: person) == snapshot, "person \(person)")
         }
         for (id, events) in history {
-            #expect(try reopened.events(enrollment: id) == events, "history of \(id)")
+            await #expect(try reopened.events(enrollment: id) == events, "history of \(id)")
         }
         for (id, enrollment) in enrollments {
-            #expect(try reopened.enrollment(id: id) == enrollment, "enrollment \(id)")
+            await #expect(try reopened.enrollment(id: id) == enrollment, "enrollment \(id)")
         }
-        #expect(try reopened.person(identity: number) == written["p-1"]?.person)
-        #expect(try reopened.definitionSource(journey: "new-in-sweden", version: 2) == "id: new-in-sweden\nversion: 2\n")
-        #expect(try reopened.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-3", "e-1", "e-2"])
+        await #expect(try reopened.person(identity: number) == written["p-1"]?.person)
+        await #expect(try reopened.definitionSource(journey: "new-in-sweden", version: 2) == "id: new-in-sweden\nversion: 2\n")
+        await #expect(try reopened.enrollments(matching: EnrollmentQuery()).map(\.id) == ["e-3", "e-1", "e-2"])
         #expect(history["e-1"]?.count == 2)
         #expect(history["e-2"]?.count == 2)
     }
 
     @Test("the snapshot transact returns equals the one read back later")
-    func returnedSnapshotEqualsStoredSnapshot() throws {
+    func returnedSnapshotEqualsStoredSnapshot() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
 
-        let returned = try store.transact(person: "p-1") { snapshot in
+        let returned = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["arrivalDate"] = KnownFact(value: .date(CalendarDate(year: 2026, month: 1, day: 15)!), source: .person,
                 recordedAt: Moment.day(1))
             snapshot.enrollments.append(.fixture("e-1", person: "p-1", createdAt: Moment.day(1)))
             return [JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .person, kind: .enrolled)]
         }
 
-        #expect(try store.snapshot(person: "p-1") == returned)
-        #expect(try database.open().snapshot(person: "p-1") == returned)
+        await #expect(try store.snapshot(person: "p-1") == returned)
+        await #expect(try database.open().snapshot(person: "p-1") == returned)
     }
 
     /// The engine stamps transitions with `Date()`, which has sub-second precision. The snapshot a
     /// transition returns must equal what is read back, or comparisons between the two (and any
     /// "changed since" logic built on them) go wrong.
     @Test("timestamps with sub-second precision read back exactly as written")
-    func subSecondTimestampsRoundTrip() throws {
+    func subSecondTimestampsRoundTrip() async throws {
         let store = try database.open()
         // Ordinary instants in 2026 as a real clock gives them, with fractional seconds.
         let moments = (0..<6).map { Date(timeIntervalSinceReferenceDate: 788_918_400.1 + Double($0) * 3_600.123_456_789) }
-        _ = try store.createPerson(id: "p-1", identity: nil, at: moments[0])
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: moments[0])
 
-        let returned = try store.transact(person: "p-1") { snapshot in
+        let returned = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: moments[1], validUntil: moments[2])
             snapshot.enrollments.append(
                 .fixture("e-1", person: "p-1", createdAt: moments[1], updatedAt: moments[2], completedAt: moments[3],
                     steps: ["registration": StoredStep(progress: nil, state: .available, since: moments[4])]))
             return [JourneyEvent(enrollment: "e-1", at: moments[5], actor: .person, kind: .enrolled)]
         }
-        let read = try #require(try store.snapshot(person: "p-1"))
-        let event = try #require(try store.events(enrollment: "e-1").first)
+        let read = try await #require(try store.snapshot(person: "p-1"))
+        let event = try await #require(try store.events(enrollment: "e-1").first)
         let enrollment = try #require(read.enrollments.first)
         let step = try #require(enrollment.steps["registration"])
 
@@ -138,11 +139,11 @@ struct PersistenceTests {
     }
 
     @Test("every moment is stored as a REAL of seconds since 2001-01-01 UTC, the schema's documented form")
-    func momentsAreStoredAsReferenceDateSeconds() throws {
+    func momentsAreStoredAsReferenceDateSeconds() async throws {
         let store = try database.open()
         let moment = Date(timeIntervalSinceReferenceDate: 788_918_400.123_456)
-        _ = try store.createPerson(id: "p-1", identity: nil, at: moment)
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: moment)
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: moment, validUntil: moment)
             snapshot.enrollments.append(
                 .fixture("e-1", person: "p-1", createdAt: moment, completedAt: moment,
@@ -156,7 +157,7 @@ struct PersistenceTests {
             ("enrollment", "completedAt"), ("open_step", "since"), ("event", "at"),
         ]
         for (table, column) in columns {
-            let (type, value) = try store.pool.read { db in
+            let (type, value) = try await store.pool.read { db in
                 let row = try #require(try Row.fetchOne(db, sql: "SELECT typeof(\(column)) AS type, \(column) AS value FROM \(table)"))
                 return (row["type"] as String, row["value"] as Double?)
             }
@@ -171,19 +172,19 @@ struct PersistenceTests {
         TextCase("two lines", "Testgatan 1\n123 45 Teststad"), TextCase("a trailing newline", "Testgatan 1\n"),
         TextCase("leading spaces", "  indented"), TextCase("the empty text", ""), TextCase("only spaces", "   "),
     ])
-    func textFactsRoundTripVerbatim(_ text: TextCase) throws {
+    func textFactsRoundTripVerbatim(_ text: TextCase) async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
         let fact = KnownFact(value: .text(text.value), source: .agency("skatteverket.address"), recordedAt: Moment.day(1))
 
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["address"] = fact
             return []
         }
 
-        #expect(try store.snapshot(person: "p-1")?.facts["address"] == fact)
+        await #expect(try store.snapshot(person: "p-1")?.facts["address"] == fact)
         // And the person can still go through transitions.
-        #expect(throws: Never.self) { try store.transact(person: "p-1") { _ in [] } }
+        await #expect(throws: Never.self) { try await store.transact(person: "p-1") { _ in [] } }
     }
 }
 

@@ -3,7 +3,8 @@ import GRDB
 import JourneyModel
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("The steps column: an enrollment's steps as JSON in its row")
 struct StepsColumnTests {
@@ -17,14 +18,14 @@ struct StepsColumnTests {
     ]
 
     @Test("steps read back exactly as written, text with quotes, newlines, control characters and emoji included")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let text = StepsColumn.encodedText(Self.steps)
         #expect(try StepsColumn.decode(text, enrollment: "e-1") == Self.steps)
         #expect(try StepsColumn.decode("{}", enrollment: "e-1") == [:])
     }
 
     @Test("the column is the documented JSON: keys sorted, one array per step")
-    func documentedShape() throws {
+    func documentedShape() async throws {
         let steps: [StepID: StoredStep] = [
             "b": StoredStep(progress: .completed, state: .done, since: Date(timeIntervalSinceReferenceDate: 2.5)),
             "a": StoredStep(progress: nil, state: .available, since: Date(timeIntervalSinceReferenceDate: 1)),
@@ -33,10 +34,10 @@ struct StepsColumnTests {
     }
 
     @Test("SQLite reads the same column: it is valid JSON, and a step's state and since are where the paths say")
-    func sqliteAgrees() throws {
+    func sqliteAgrees() async throws {
         let queue = try DatabaseQueue()
         let text = StepsColumn.encodedText(Self.steps)
-        try queue.read { db in
+        try await queue.read { db in
             #expect(try Bool.fetchOne(db, sql: "SELECT json_valid(?)", arguments: [text]) == true)
             for (step, stored) in Self.steps {
                 let state = try String.fetchOne(db, sql: "SELECT json_extract(?, ?)", arguments: [text, StepsColumn.path(step, field: .state)])

@@ -1,7 +1,8 @@
 import Foundation
 import JourneyModel
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 /// A fresh, real SQLite file for one test: `<temporary directory>/lotsen-tests-<UUID>/test.sqlite`.
 /// The folder and everything in it (the database, its `-wal` and `-shm` files) is removed when the

@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import JourneyModel
+import Synchronization
 import Testing
 
-@testable import JourneyStore
+@testable import JourneySQLite
+import JourneyStore
 
 @Suite("Transitions through transact")
 struct TransactTests {
@@ -42,16 +44,16 @@ struct TransactTests {
     // MARK: Facts
 
     @Test("facts of every value type round-trip with their provenance and expiry")
-    func factsRoundTrip() throws {
+    func factsRoundTrip() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
         let facts = try Self.factsOfEveryKind()
 
-        let returned = try store.transact(person: "p-1") { snapshot in
+        let returned = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts = facts
             return []
         }
-        let read = try #require(try store.snapshot(person: "p-1"))
+        let read = try await #require(try store.snapshot(person: "p-1"))
 
         #expect(returned.facts == facts)
         #expect(read.facts.count == facts.count)
@@ -63,75 +65,75 @@ struct TransactTests {
     }
 
     @Test("a fact's value, source and expiry can be replaced")
-    func factsAreReplaced() throws {
+    func factsAreReplaced() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["citizenship"] = KnownFact(value: .country(CountryCode("UA")!), source: .person, recordedAt: Moment.day(1))
             return []
         }
         let confirmed = KnownFact(value: .country(CountryCode("SE")!), source: .agency("migrationsverket.citizenship"), recordedAt: Moment.day(9),
             validUntil: Moment.day(40))
 
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["citizenship"] = confirmed
             return []
         }
 
-        #expect(try store.snapshot(person: "p-1")?.facts == ["citizenship": confirmed])
+        await #expect(try store.snapshot(person: "p-1")?.facts == ["citizenship": confirmed])
         #expect(try store.count("fact") == 1)
     }
 
     @Test("removing a fact from the snapshot deletes it")
-    func removingAFactDeletesIt() throws {
+    func removingAFactDeletesIt() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
         let kept = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(1))
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["longStay"] = kept
             snapshot.facts["employment"] = KnownFact(value: .choice("student"), source: .person, recordedAt: Moment.day(1))
             return []
         }
 
-        let after = try store.transact(person: "p-1") { snapshot in
+        let after = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["employment"] = nil
             return []
         }
 
         #expect(after.facts == ["longStay": kept])
-        #expect(try store.snapshot(person: "p-1")?.facts == ["longStay": kept])
+        await #expect(try store.snapshot(person: "p-1")?.facts == ["longStay": kept])
         #expect(try store.count("fact", where: "factId = 'employment'") == 0)
     }
 
     @Test("facts belong to one person only")
-    func factsAreKeptPerPerson() throws {
+    func factsAreKeptPerPerson() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
-        _ = try store.createPerson(id: "p-2", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-2", identity: nil, at: Moment.start)
         let one = KnownFact(value: .choice("employee"), source: .person, recordedAt: Moment.day(1))
         let two = KnownFact(value: .choice("student"), source: .person, recordedAt: Moment.day(2))
 
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.facts["employment"] = one
             return []
         }
-        _ = try store.transact(person: "p-2") { snapshot in
+        _ = try await store.transact(person: "p-2") { snapshot in
             snapshot.facts["employment"] = two
             return []
         }
-        _ = try store.transact(person: "p-2") { snapshot in
+        _ = try await store.transact(person: "p-2") { snapshot in
             snapshot.facts["employment"] = nil
             return []
         }
 
-        #expect(try store.snapshot(person: "p-1")?.facts == ["employment": one])
-        #expect(try store.snapshot(person: "p-2")?.facts == [:])
+        await #expect(try store.snapshot(person: "p-1")?.facts == ["employment": one])
+        await #expect(try store.snapshot(person: "p-2")?.facts == [:])
     }
 
     // MARK: Enrollments and steps
 
     @Test("an enrollment is inserted, then updated: revision, status, ball, completion and steps")
-    func enrollmentInsertedThenUpdated() throws {
+    func enrollmentInsertedThenUpdated() async throws {
         let store = try database.open()
         let enrolled = StoredEnrollment.fixture(
             "e-1", person: "p-1", version: 3,
@@ -140,11 +142,11 @@ struct TransactTests {
                 "registration": StoredStep(progress: nil, state: .available, since: Moment.start),
                 "bank": StoredStep(progress: nil, state: .locked, since: Moment.start),
             ])
-        let first = try store.createEnrolledPerson("p-1", enrollment: enrolled)
+        let first = try await store.createEnrolledPerson("p-1", enrollment: enrolled)
         #expect(first.enrollments == [enrolled])
-        #expect(try store.enrollment(id: "e-1") == enrolled)
+        await #expect(try store.enrollment(id: "e-1") == enrolled)
 
-        let second = try store.transact(person: "p-1") { snapshot in
+        let second = try await store.transact(person: "p-1") { snapshot in
             var enrollment = snapshot.enrollments[0]
             enrollment.revision += 1
             enrollment.status = .complete
@@ -157,7 +159,7 @@ struct TransactTests {
             return [JourneyEvent(enrollment: "e-1", at: Moment.day(20), actor: .agency, kind: .stepProgressed, step: "registration", detail: "completed")]
         }
 
-        let stored = try #require(try store.enrollment(id: "e-1"))
+        let stored = try await #require(try store.enrollment(id: "e-1"))
         #expect(stored == second.enrollments[0])
         #expect(stored.revision == 2)
         #expect(stored.status == .complete)
@@ -178,21 +180,21 @@ struct TransactTests {
         .needsAction(message: "Skicka in en kopia av passet"), .needsAction(message: nil), .completed, .skipped,
         .rejected(reason: "Ansökan är ofullständig"), .rejected(reason: nil),
     ])
-    func stepProgressRoundTrips(progress: StepProgress) throws {
+    func stepProgressRoundTrips(progress: StepProgress) async throws {
         let store = try database.open()
         let step = StoredStep(progress: progress, state: .inProgress, since: Moment.day(2))
-        try store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1", steps: ["registration": step]))
+        try await store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1", steps: ["registration": step]))
 
-        #expect(try store.enrollment(id: "e-1")?.steps["registration"] == step)
+        await #expect(try store.enrollment(id: "e-1")?.steps["registration"] == step)
     }
 
     @Test("a completed journey may be reopened: completedAt goes back to nil")
-    func completionCanBeCleared() throws {
+    func completionCanBeCleared() async throws {
         let store = try database.open()
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-1", enrollment: .fixture("e-1", person: "p-1", status: .complete, ball: .nobody, completedAt: Moment.day(1)))
 
-        _ = try store.transact(person: "p-1") { snapshot in
+        _ = try await store.transact(person: "p-1") { snapshot in
             snapshot.enrollments[0].status = .active
             snapshot.enrollments[0].ball = .person
             snapshot.enrollments[0].completedAt = nil
@@ -200,16 +202,16 @@ struct TransactTests {
             return []
         }
 
-        let stored = try #require(try store.enrollment(id: "e-1"))
+        let stored = try await #require(try store.enrollment(id: "e-1"))
         #expect(stored.completedAt == nil)
         #expect(stored.status == .active)
     }
 
     @Test("open steps are listed in open_step, and a row is written only when an open step's state or since changed")
-    func openStepRowsAreWrittenOnlyWhenChanged() throws {
+    func openStepRowsAreWrittenOnlyWhenChanged() async throws {
         let store = try database.open()
         // Record every write to open_step and to enrollment rows, from inside SQLite.
-        try store.pool.write { db in
+        try await store.pool.write { db in
             try db.execute(sql: """
                 CREATE TABLE row_write (what TEXT NOT NULL);
                 CREATE TRIGGER open_step_inserted AFTER INSERT ON open_step BEGIN INSERT INTO row_write VALUES ('+' || new.stepId || ':' || new.state); END;
@@ -225,14 +227,14 @@ struct TransactTests {
                 return writes
             }
         }
-        func change(_ body: (inout StoredEnrollment) -> Void) throws {
-            _ = try store.transact(person: "p-1") { snapshot in
+        func change(_ body: @Sendable (inout StoredEnrollment) -> Void) async throws {
+            _ = try await store.transact(person: "p-1") { snapshot in
                 body(&snapshot.enrollments[0])
                 return []
             }
         }
 
-        try store.createEnrolledPerson(
+        try await store.createEnrolledPerson(
             "p-1",
             enrollment: .fixture(
                 "e-1", person: "p-1",
@@ -244,68 +246,68 @@ struct TransactTests {
         #expect(try writes().sorted() == ["+registration:available", "+sfi:available"])
 
         // One open step moves on: its row moves, the other open step's stays.
-        try change {
+        try await change {
             $0.steps["registration"] = StoredStep(progress: .started, state: .inProgress, since: Moment.day(1))
             $0.revision += 1
         }
         #expect(try writes() == ["enrollment", "-registration:available", "+registration:inProgress"])
 
         // Only the enrollment's own columns change: no open step is written.
-        try change {
+        try await change {
             $0.revision += 1
             $0.ball = .agency
         }
         #expect(try writes() == ["enrollment"])
 
         // Nothing changes at all: nothing is written.
-        _ = try store.transact(person: "p-1") { _ in [] }
+        _ = try await store.transact(person: "p-1") { _ in [] }
         #expect(try writes() == [])
 
         // Progress changes within the same state and since: the row in open_step stays.
-        try change {
+        try await change {
             $0.steps["registration"]?.progress = .waitingOnAgency(caseReference: "MIG-2026-000123")
             $0.revision += 1
         }
         #expect(try writes() == ["enrollment"])
 
         // A step that settles leaves; a locked step added to the enrollment never arrives.
-        try change {
+        try await change {
             $0.steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
             $0.steps["id-card"] = StoredStep(progress: nil, state: .locked, since: Moment.day(2))
             $0.revision += 1
         }
         #expect(try writes() == ["enrollment", "-registration:inProgress"])
-        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT stepId FROM open_step") } == ["sfi"])
-        #expect(try store.enrollment(id: "e-1")?.steps.count == 4)
+        await #expect(try store.pool.read { db in try String.fetchAll(db, sql: "SELECT stepId FROM open_step") } == ["sfi"])
+        await #expect(try store.enrollment(id: "e-1")?.steps.count == 4)
     }
 
     @Test("one person's enrollments in several journeys are kept apart")
-    func severalEnrollmentsPerPerson() throws {
+    func severalEnrollmentsPerPerson() async throws {
         let store = try database.open()
         let first = StoredEnrollment.fixture("e-move", person: "p-1", journey: "new-in-sweden", createdAt: Moment.day(0),
             steps: ["registration": StoredStep(progress: nil, state: .available, since: Moment.day(0))])
         let second = StoredEnrollment.fixture("e-baby", person: "p-1", journey: "having-a-baby", createdAt: Moment.day(1),
             steps: ["registration": StoredStep(progress: .started, state: .inProgress, since: Moment.day(1))])
-        try store.createEnrolledPerson("p-1", enrollment: first)
+        try await store.createEnrolledPerson("p-1", enrollment: first)
 
-        let after = try store.transact(person: "p-1") { snapshot in
+        let after = try await store.transact(person: "p-1") { snapshot in
             snapshot.enrollments.append(second)
             return [JourneyEvent(enrollment: "e-baby", at: Moment.day(1), actor: .person, kind: .enrolled)]
         }
 
         #expect(after.enrollments == [first, second])
-        #expect(try store.snapshot(person: "p-1")?.enrollments == [first, second])
-        #expect(try store.enrollment(id: "e-move")?.steps["registration"]?.state == .available)
-        #expect(try store.enrollment(id: "e-baby")?.steps["registration"]?.state == .inProgress)
+        await #expect(try store.snapshot(person: "p-1")?.enrollments == [first, second])
+        await #expect(try store.enrollment(id: "e-move")?.steps["registration"]?.state == .available)
+        await #expect(try store.enrollment(id: "e-baby")?.steps["registration"]?.state == .inProgress)
     }
 
     @Test("a second enrollment of the same person in the same journey is a conflict and writes nothing")
-    func duplicateEnrollmentIsAConflict() throws {
+    func duplicateEnrollmentIsAConflict() async throws {
         let store = try database.open()
-        let original = try store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1", journey: "new-in-sweden"))
+        let original = try await store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1", journey: "new-in-sweden"))
 
-        let error = try #require(throws: StorageError.self) {
-            try store.transact(person: "p-1") { snapshot in
+        let error = try await #require(throws: StorageError.self) {
+            try await store.transact(person: "p-1") { snapshot in
                 snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(1))
                 snapshot.enrollments.append(.fixture("e-2", person: "p-1", journey: "new-in-sweden", createdAt: Moment.day(1)))
                 return [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .enrolled)]
@@ -313,8 +315,8 @@ struct TransactTests {
         }
 
         #expect(error.code == .conflict)
-        #expect(try store.snapshot(person: "p-1") == original)
-        #expect(try store.enrollment(id: "e-2") == nil)
+        await #expect(try store.snapshot(person: "p-1") == original)
+        await #expect(try store.enrollment(id: "e-2") == nil)
         #expect(try store.count("event") == 1)
         #expect(try store.count("fact") == 0)
     }
@@ -322,22 +324,22 @@ struct TransactTests {
     // MARK: Events
 
     @Test("events are appended in order, numbered by an increasing sequence, with all their fields")
-    func eventsAreAppendedInOrder() throws {
+    func eventsAreAppendedInOrder() async throws {
         let store = try database.open()
-        try store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+        try await store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
         let batch: [JourneyEvent] = [
             JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .person, kind: .factRecorded, fact: "citizenship", detail: "person"),
             JourneyEvent(enrollment: "e-1", at: Moment.day(1), actor: .person, kind: .stepProgressed, step: "registration", detail: "started"),
             JourneyEvent(enrollment: "e-1", at: Moment.day(2), actor: .caseworker, kind: .stepProgressed, step: "registration",
                 detail: "waitingOnAgency"),
         ]
-        _ = try store.transact(person: "p-1") { _ in batch }
+        _ = try await store.transact(person: "p-1") { _ in batch }
         let later = JourneyEvent(enrollment: "e-1", at: Moment.day(9), actor: .agency, kind: .identityLinked)
-        _ = try store.transact(person: "p-1") { _ in [later] }
+        _ = try await store.transact(person: "p-1") { _ in [later] }
         let system = JourneyEvent(enrollment: "e-1", at: Moment.day(10), actor: .system, kind: .stepProgressed, step: "bank")
-        _ = try store.transact(person: "p-1") { _ in [system] }
+        _ = try await store.transact(person: "p-1") { _ in [system] }
 
-        let events = try store.events(enrollment: "e-1")
+        let events = try await store.events(enrollment: "e-1")
 
         #expect(events.map(\.unsequenced) == [
             JourneyEvent(enrollment: "e-1", at: Moment.start, actor: .person, kind: .enrolled),
@@ -347,20 +349,20 @@ struct TransactTests {
     }
 
     @Test("an enrollment's history holds only its own events, interleaved writes notwithstanding")
-    func eventsArePerEnrollment() throws {
+    func eventsArePerEnrollment() async throws {
         let store = try database.open()
-        try store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
-        try store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
+        try await store.createEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+        try await store.createEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
         for day in 1...3 {
             for (person, enrollment) in [("p-1", "e-1"), ("p-2", "e-2")] {
-                _ = try store.transact(person: PersonID(person)) { _ in
+                _ = try await store.transact(person: PersonID(person)) { _ in
                     [JourneyEvent(enrollment: EnrollmentID(enrollment), at: Moment.day(day), actor: .person, kind: .stepProgressed, step: "sfi")]
                 }
             }
         }
 
-        let first = try store.events(enrollment: "e-1")
-        let second = try store.events(enrollment: "e-2")
+        let first = try await store.events(enrollment: "e-1")
+        let second = try await store.events(enrollment: "e-2")
 
         #expect(first.count == 4)
         #expect(second.count == 4)
@@ -369,19 +371,19 @@ struct TransactTests {
         // Each enrollment numbers its own history from 1.
         #expect(first.map(\.sequence) == [1, 2, 3, 4])
         #expect(second.map(\.sequence) == [1, 2, 3, 4])
-        #expect(try store.events(enrollment: "e-unknown") == [])
+        await #expect(try store.events(enrollment: "e-unknown") == [])
     }
 
     // MARK: Failures
 
     @Test("a body that throws writes nothing at all, and its error comes out unchanged")
-    func throwingBodyWritesNothing() throws {
+    func throwingBodyWritesNothing() async throws {
         let store = try database.open()
-        let before = try store.createEnrolledPerson(
+        let before = try await store.createEnrolledPerson(
             "p-1", enrollment: .fixture("e-1", person: "p-1", steps: ["registration": StoredStep(progress: nil, state: .available, since: Moment.start)]))
 
-        let error = try #require(throws: RefusedTransition.self) {
-            try store.transact(person: "p-1") { (snapshot: inout PersonSnapshot) throws(RefusedTransition) -> [JourneyEvent] in
+        let error = try await #require(throws: RefusedTransition.self) {
+            try await store.transact(person: "p-1") { (snapshot: inout PersonSnapshot) throws(RefusedTransition) -> [JourneyEvent] in
                 snapshot.person.identity = try? TestIdentity.personnummer()
                 snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(1))
                 snapshot.enrollments[0].revision += 1
@@ -393,22 +395,22 @@ struct TransactTests {
         }
 
         #expect(error == RefusedTransition(reason: "step registration is not available"))
-        #expect(try store.snapshot(person: "p-1") == before)
-        #expect(try store.person(identity: try TestIdentity.personnummer()) == nil)
-        #expect(try store.enrollment(id: "e-2") == nil)
-        #expect(try store.events(enrollment: "e-1").count == 1)
+        await #expect(try store.snapshot(person: "p-1") == before)
+        await #expect(try store.person(identity: try TestIdentity.personnummer()) == nil)
+        await #expect(try store.enrollment(id: "e-2") == nil)
+        await #expect(try store.events(enrollment: "e-1").count == 1)
         #expect(try store.count("event") == 1)
         #expect(try store.count("fact") == 0)
         #expect(try store.count("enrollment") == 1)
     }
 
     @Test("a body that throws a storage error of its own gets that exact error back")
-    func throwingBodyStorageErrorIsUnchanged() throws {
+    func throwingBodyStorageErrorIsUnchanged() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
 
-        let error = try #require(throws: StorageError.self) {
-            try store.transact(person: "p-1") { (_: inout PersonSnapshot) throws(StorageError) -> [JourneyEvent] in
+        let error = try await #require(throws: StorageError.self) {
+            try await store.transact(person: "p-1") { (_: inout PersonSnapshot) throws(StorageError) -> [JourneyEvent] in
                 throw StorageError(.failed, "refused by the test", hint: "a hint")
             }
         }
@@ -419,29 +421,29 @@ struct TransactTests {
     }
 
     @Test("a transition for an unknown person is refused as not found, without calling the body")
-    func unknownPersonIsNotFound() throws {
+    func unknownPersonIsNotFound() async throws {
         let store = try database.open()
-        var called = false
+        let called = Flag()
 
-        let error = try #require(throws: StorageError.self) {
-            try store.transact(person: "p-nobody") { _ in
-                called = true
+        let error = try await #require(throws: StorageError.self) {
+            try await store.transact(person: "p-nobody") { _ in
+                called.raise()
                 return []
             }
         }
 
         #expect(error.code == .notFound)
-        #expect(!called)
+        #expect(!called.isRaised)
         #expect(try store.count("person") == 0)
     }
 
     @Test("an event for an enrollment that does not exist is refused and writes nothing")
-    func eventForUnknownEnrollmentIsRefused() throws {
+    func eventForUnknownEnrollmentIsRefused() async throws {
         let store = try database.open()
-        _ = try store.createPerson(id: "p-1", identity: nil, at: Moment.start)
+        _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
 
-        let error = try #require(throws: StorageError.self) {
-            try store.transact(person: "p-1") { snapshot in
+        let error = try await #require(throws: StorageError.self) {
+            try await store.transact(person: "p-1") { snapshot in
                 snapshot.facts["longStay"] = KnownFact(value: .bool(true), source: .person, recordedAt: Moment.day(1))
                 return [JourneyEvent(enrollment: "e-missing", at: Moment.day(1), actor: .person, kind: .factRecorded, fact: "longStay")]
             }
@@ -451,4 +453,13 @@ struct TransactTests {
         #expect(try store.count("event") == 0)
         #expect(try store.count("fact") == 0)
     }
+}
+
+/// Whether a closure that may run on another thread was called.
+final class Flag: Sendable {
+    private let raised = Mutex(false)
+
+    func raise() { raised.withLock { $0 = true } }
+
+    var isRaised: Bool { raised.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyAdapters
+import JourneySandbox
 import Testing
 import Yams
 
@@ -52,7 +53,7 @@ struct SandboxAdapterFilesTests {
         }
     }
 
-    @Test func theAdapterFilesWereRead() {
+    @Test func theAdapterFilesWereRead() async {
         #expect(Self.submittable.count >= 10)
         #expect(Self.lookupsWithReturns.count >= 3)
     }

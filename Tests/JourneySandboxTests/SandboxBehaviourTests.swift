@@ -1,5 +1,6 @@
 import Foundation
 import JourneyAdapters
+import JourneySandbox
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyAdapters
+import JourneySandbox
 import Testing
 
 @Suite("Sandbox state file")
@@ -59,7 +60,7 @@ struct SandboxPersistenceTests {
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func anUnopenableStateFileIsAClearError() throws {
+    @Test func anUnopenableStateFileIsAClearError() async throws {
         #expect(throws: SandboxError.self) {
             _ = try SandboxAgencies(statePath: "/proc/lotsen-sandbox/state.sqlite")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import JourneyAdapters
 import JourneyModel
+import JourneySandbox
 import Testing
 
 #if canImport(FoundationNetworking)

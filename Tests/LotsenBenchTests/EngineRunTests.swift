@@ -9,7 +9,7 @@ struct EngineRunTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("each mode finishes and verifies a small population", arguments: EngineRun.Mode.allCases)
-    func smallRunVerifies(mode: EngineRun.Mode) throws {
+    func smallRunVerifies(mode: EngineRun.Mode) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-bench-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -18,14 +18,14 @@ struct EngineRunTests {
         #expect(!library.diagnostics.hasErrors)
         let run = EngineRun(library: library, databasePath: folder.appendingPathComponent("bench.sqlite").path, count: 40, seed: 42, batchSize: 7,
             synchronous: "NORMAL")
-        let result = try run.run(mode)
+        let result = try await run.run(mode)
         #expect(result.transitions == PeerWorkload(count: 40, seed: 42).expectedTransitions)
         #expect(result.verify.hasPrefix("ok"))
         #expect(result.commits == (mode == .batch ? (result.transitions + 6) / 7 : result.transitions))
     }
 
     @Test("the ceiling makes as many transactions as it is asked to")
-    func ceilingRuns() throws {
+    func ceilingRuns() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-bench-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,7 +8,7 @@ struct CommandLineTests {
     let fixtures = CLIRunner.root.appendingPathComponent("Tests/JourneyModelTests/Fixtures")
 
     @Test("validate accepts the shipped journeys and adapters")
-    func validateShippedFiles() throws {
+    func validateShippedFiles() async throws {
         defer { runner.remove() }
         let result = try runner.run(["validate"])
         #expect(result.status == 0)
@@ -17,7 +17,7 @@ struct CommandLineTests {
     }
 
     @Test("validate reports every problem compiler style and exits 1")
-    func validateReportsProblems() throws {
+    func validateReportsProblems() async throws {
         defer { runner.remove() }
         let file = runner.folder.appendingPathComponent("broken.yaml")
         try """
@@ -48,7 +48,7 @@ struct CommandLineTests {
     }
 
     @Test("a usage error exits 64 and a refused request exits 1, each with a hint")
-    func exitStatuses() throws {
+    func exitStatuses() async throws {
         defer { runner.remove() }
         let usage = try runner.run(["start", "new-in-sweden"])
         #expect(usage.status == 64)
@@ -63,7 +63,7 @@ struct CommandLineTests {
     }
 
     @Test("a bad database path is a clear error, not a crash")
-    func badDatabasePath() throws {
+    func badDatabasePath() async throws {
         defer { runner.remove() }
         let result = try runner.run(["status", "--person", "lp-0000000000", "--database", runner.folder.path])
         #expect(result.status == 1)
@@ -71,7 +71,7 @@ struct CommandLineTests {
     }
 
     @Test("a person can start, answer, progress and resume a journey across separate runs, and never sees their number echoed")
-    func progressAcrossRuns() throws {
+    func progressAcrossRuns() async throws {
         defer { runner.remove() }
         let number = OfficialTestNumbers.personnummer
         let start = try runner.run(["start", "new-in-sweden", "--person", number])
@@ -123,7 +123,7 @@ struct CommandLineTests {
     }
 
     @Test("a newcomer gets a reference, and links a number later without losing progress")
-    func newcomerLinksLater() throws {
+    func newcomerLinksLater() async throws {
         defer { runner.remove() }
         let start = try runner.run(["start", "new-in-sweden", "--person", "new"])
         #expect(start.status == 0)
@@ -151,7 +151,7 @@ struct CommandLineTests {
     }
 
     @Test("journeys lists every shipped journey in the chosen language")
-    func journeysList() throws {
+    func journeysList() async throws {
         defer { runner.remove() }
         let english = try runner.run(["journeys"])
         #expect(english.output.contains("new-in-sweden        New in Sweden"))

@@ -145,7 +145,7 @@ struct GuideTerminalTests {
     }
 
     @Test("through a pipe: plain lines a script can drive, in Swedish, saved at the end of input")
-    func scriptDrivesThePlainGuide() throws {
+    func scriptDrivesThePlainGuide() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
         let input = ["n", "Tyskland", "nej", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"

@@ -7,7 +7,7 @@ struct HelpGoldenTests {
         "sandbox", "serve", "token", "token create", "token list", "token revoke"]
 
     @Test("each command's help matches its golden file", arguments: commands)
-    func helpMatchesGolden(command: String) throws {
+    func helpMatchesGolden(command: String) async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
         let result = try runner.run(command.split(separator: " ").map(String.init) + ["--help"])

@@ -23,7 +23,7 @@ struct OnceOnlyCommandTests {
     }
 
     @Test("name and address are fetched after consent, sent on to the agency after a preview, and every call is journaled")
-    func fetchSubmitFollowAndJournal() throws {
+    func fetchSubmitFollowAndJournal() async throws {
         let cli = try Self.enrolled()
         defer { cli.remove() }
         let fetched = try cli.run(["fetch", "--person", Self.person, "--yes"])
@@ -52,7 +52,7 @@ struct OnceOnlyCommandTests {
     }
 
     @Test("journal verify catches an edited entry and a deleted one")
-    func tamperingIsCaught() throws {
+    func tamperingIsCaught() async throws {
         let cli = try Self.enrolled()
         defer { cli.remove() }
         #expect(try cli.run(["fetch", "--person", Self.person, "--yes"]).status == 0)
@@ -60,18 +60,18 @@ struct OnceOnlyCommandTests {
             .trimmingCharacters(in: CharacterSet(charactersIn: "."))
         let database = try DatabaseQueue(path: cli.database)
         // Someone hides that the address was read.
-        try database.write { try $0.execute(sql: "UPDATE access_journal SET fields = 'fullName' WHERE sequence = 3") }
+        try await database.write { try $0.execute(sql: "UPDATE access_journal SET fields = 'fullName' WHERE sequence = 3") }
         let edited = try cli.run(["journal", "verify"])
         #expect(edited.status == 1)
         #expect(edited.error.contains("error: entry #3 was changed after it was written"))
-        try database.write { try $0.execute(sql: "DELETE FROM access_journal WHERE sequence >= 2") }
+        try await database.write { try $0.execute(sql: "DELETE FROM access_journal WHERE sequence >= 2") }
         let cut = try cli.run(["journal", "verify", "--expect-head", head])
         #expect(cut.status == 1)
         #expect(cut.error.contains("error: entries before #2 are missing"), "\(cut.error)")
     }
 
     @Test("refusing consent fetches nothing, is journaled, and leaves the questions to the person")
-    func refusalIsANormalPath() throws {
+    func refusalIsANormalPath() async throws {
         let cli = try Self.enrolled()
         defer { cli.remove() }
         let refused = try cli.run(["fetch", "--person", Self.person, "--no"])
@@ -84,7 +84,7 @@ struct OnceOnlyCommandTests {
     }
 
     @Test("a fetch without --yes or --no on a pipe is refused before anything is read")
-    func pipeNeedsAnAnswer() throws {
+    func pipeNeedsAnAnswer() async throws {
         let cli = try Self.enrolled()
         defer { cli.remove() }
         let result = try cli.run(["fetch", "--person", Self.person])

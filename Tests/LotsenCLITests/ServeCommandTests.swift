@@ -9,7 +9,7 @@ import FoundationNetworking
 @Suite("lotsen token and lotsen serve as real processes")
 struct ServeCommandTests {
     @Test("a token is shown once, listed without its secret, and revoked")
-    func tokenLifecycle() throws {
+    func tokenLifecycle() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
         let created = try runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer, "--label", "front end"])
