@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Value types, journey files, validation, conditions, Swedish identifiers, the AgencyAdapter protocol.
@@ -65,8 +66,18 @@ let package = Package(
         ),
         // Pure decisions over definitions, facts and events; persists through the JourneyStore protocols only.
         .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStore"], swiftSettings: strict),
-        // Agencies over HTTP: the production adapter. No server, no database.
-        .target(name: "JourneyAdapters", dependencies: ["JourneyModel"], swiftSettings: strict),
+        // Agencies over HTTP (AsyncHTTPClient): the production adapter. No server, no database.
+        .target(
+            name: "JourneyAdapters",
+            dependencies: [
+                "JourneyModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // The built-in sandbox agencies (practice mode): a Hummingbird server keeping its cases in SQLite.
         .target(
             name: "JourneySandbox",
