@@ -114,6 +114,25 @@ final class TestDatabase: Sendable {
         }
     }
 
+    /// The first column of every row of a raw query, as text.
+    func texts(_ sql: String) async throws -> [String] {
+        switch kind {
+        case .sqlite:
+            let outsider = try DatabaseQueue(path: sqlitePath)
+            defer { try? outsider.close() }
+            return try await outsider.read { db in try String.fetchAll(db, sql: sql) }
+        case .postgres:
+            let connection = try await PostgresConnection.connect(configuration: location!.connectionConfiguration(), id: 1, logger: Self.logger)
+            let rows: [PostgresRow]
+            do { rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect() } catch {
+                try? await connection.close()
+                throw error
+            }
+            try? await connection.close()
+            return try rows.map { try $0.decode(String.self) }
+        }
+    }
+
     /// How many rows `table` has.
     func count(_ table: String) async throws -> Int {
         Int(try await number("SELECT CAST(count(*) AS double precision) FROM \(table)") ?? 0)
