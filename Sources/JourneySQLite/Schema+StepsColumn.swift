@@ -57,23 +57,27 @@ extension Schema {
                 PRIMARY KEY (journeyId, stepId, state, since, enrollmentKey)
             ) WITHOUT ROWID;
             """)
-        // Read with this migration's own code, so later changes to the store cannot change what it does.
-        var steps: [String: [StepID: StoredStep]] = [:]
+        // Read and written with this migration's own frozen copy of the format (see `V4`), never with the store's live
+        // types: a later change to them must not change what an old database becomes.
+        var steps: [String: [(step: String, text: String)]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT enrollmentId, stepId, progress, detail, state, since FROM step")
         while let row = try rows.next() {
             let enrollment: String = row["enrollmentId"]
-            guard let state = StepState(rawValue: row["state"]) else { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has an unknown state") }
-            var progress: StepProgress?
-            if let keyword: String = row["progress"] {
-                progress = StepProgress(keyword: keyword, detail: row["detail"])
-                if progress == nil { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress") }
+            let state: String = row["state"]
+            let progress: String? = row["progress"]
+            guard V4.states.contains(state) else { throw StorageError(.corrupt, "a step of enrollment \(enrollment) has an unknown state") }
+            if let progress, !V4.progressKeywords.contains(progress) {
+                throw StorageError(.corrupt, "a step of enrollment \(enrollment) has unknown progress")
             }
-            steps[enrollment, default: [:]][StepID(row["stepId"] as String)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: row["since"]))
+            let step: String = row["stepId"]
+            let entry = V4.entry(step: step, state: state, since: row["since"], progress: progress, detail: row["detail"])
+            steps[enrollment, default: []].append((step, entry))
         }
-        for (enrollment, enrollmentSteps) in steps {
-            try db.execute(sql: "UPDATE enrollment_v4 SET steps = ? WHERE id = ?", arguments: [StepsColumn.encodedText(enrollmentSteps), enrollment])
+        for (enrollment, entries) in steps {
+            let column = "{" + entries.sorted { $0.step < $1.step }.map(\.text).joined(separator: ",") + "}"
+            try db.execute(sql: "UPDATE enrollment_v4 SET steps = ? WHERE id = ?", arguments: [column, enrollment])
         }
-        let settled = StepState.settledOrLocked.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let settled = V4.settledOrLocked.map { "'\($0)'" }.joined(separator: ", ")
         try db.execute(sql: """
             INSERT INTO open_step (journeyId, stepId, state, since, enrollmentKey)
                 SELECT s.journeyId, s.stepId, s.state, s.since, n.key FROM step s JOIN enrollment_v4 n ON n.id = s.enrollmentId
@@ -88,5 +92,39 @@ extension Schema {
             -- once a day: every index entry a commit moves costs WAL pages.
             CREATE INDEX enrollment_by_journey_status ON enrollment(journeyId, status, ball, updatedDay);
             """)
+    }
+
+    /// The steps column as migration v4 wrote it, frozen here: `{"step-id": ["state", "since", "progress" | null, "detail" | null]}`
+    /// with keys sorted and `since` as Swift's shortest round-trip text of the stored seconds.
+    enum V4 {
+        static let states: Set<String> = [
+            "notApplicable", "locked", "available", "inProgress", "waitingOnAgency", "needsAction", "done", "rejected", "skipped",
+        ]
+        static let progressKeywords: Set<String> = ["started", "waitingOnAgency", "needsAction", "completed", "skipped", "rejected"]
+        /// The states nobody has to act on, which `open_step` leaves out.
+        static let settledOrLocked = ["done", "skipped", "notApplicable", "locked"]
+
+        static func entry(step: String, state: String, since: Double, progress: String?, detail: String?) -> String {
+            let progressText = progress.map(quoted) ?? "null"
+            let detailText = progress == nil ? "null" : detail.map(quoted) ?? "null"
+            return "\(quoted(step)):[\(quoted(state)),\(quoted(String(since))),\(progressText),\(detailText)]"
+        }
+
+        /// A JSON string: quotes, backslashes and control characters escaped.
+        static func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
     }
 }
