@@ -25,16 +25,12 @@ public final class AgencyExchange: Sendable {
 
     /// The person's consents, oldest first.
     public func consents(of person: PersonID) async throws(EngineError) -> [Consent] {
-        try await storage { () async throws(StorageError) in try await store.consents(person: person) }
+        try await ConsentBook(store: store, clock: clock).consents(of: person)
     }
 
     /// Withdraws a consent: later exchanges in its scope are asked again. Journaled.
     public func withdrawConsent(_ id: String, of person: PersonID, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> Consent {
-        let withdrawn = try await storage { () async throws(StorageError) in try await store.withdrawConsent(id: id, person: person, at: clock(), actor: actor) }
-        guard let withdrawn else {
-            throw EngineError(.unknownPerson, "this person has no consent '\(id)'", hint: "list them with: lotsen consent list --person ...")
-        }
-        return withdrawn
+        try await ConsentBook(store: store, clock: clock).withdraw(id, of: person, actor: actor)
     }
 
     /// The person's applications sent (or being sent) through Lotsen, oldest first.

@@ -63,3 +63,10 @@ extension JourneyEngine {
         try await storage { () async throws(StorageError) in try await store.events(enrollment: enrollment) }
     }
 }
+
+extension JourneyEngine {
+    /// Whether the store answers a read, for health checks: throws the store's failure (busy, unreachable) when not.
+    public func checkStore() async throws(EngineError) {
+        _ = try await storage { () async throws(StorageError) in try await store.person(id: PersonID("lp-health-check")) }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JourneyEngine
 import JourneyModel
 import JourneyStore
 
@@ -20,10 +21,10 @@ struct SystemController {
         let journeys: Int
     }
 
-    /// 200 when the database answers, else 503.
+    /// 200 when the store answers, else 503.
     @Sendable func health(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         do {
-            _ = try await services.store.person(id: PersonID("lp-health-check"))
+            try await services.engine.checkStore()
         } catch {
             return JSONBody.response(Health(status: "unavailable", journeys: services.library.journeys.count), status: .serviceUnavailable)
         }

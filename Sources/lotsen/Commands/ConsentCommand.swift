@@ -25,7 +25,7 @@ struct ConsentCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let context = try EngineContext(library: library, database: database)
                 let person = try await context.engine.person(try who.reference())
-                let consents = try await context.store.consents(person: person.id)
+                let consents = try await ConsentBook(store: context.store).consents(of: person.id)
                 if consents.isEmpty { Console.print("No consents yet.") }
                 let formatter = ISO8601DateFormatter()
                 for consent in consents where who.journeyID == nil || consent.journey == who.journeyID {
@@ -53,10 +53,7 @@ struct ConsentCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let context = try EngineContext(library: library, database: database)
                 let person = try await context.engine.person(try who.reference())
-                guard let withdrawn = try await context.store.withdrawConsent(id: consent, person: person.id, at: Date(), actor: .person) else {
-                    throw CLIError("this person has no consent '\(consent)'", hint: "list them with: lotsen consent list --person ...")
-                }
-                guard withdrawn.decision == .granted else { throw CLIError("'\(consent)' was a refusal; there is nothing to withdraw") }
+                let withdrawn = try await ConsentBook(store: context.store).withdraw(consent, of: person.id)
                 Console.print("Withdrawn: \(withdrawn.direction.rawValue) \(withdrawn.fields.map(\.rawValue).joined(separator: ",")) (\(withdrawn.service)).")
             }
         }
