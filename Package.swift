@@ -111,8 +111,8 @@ let package = Package(
         .executableTarget(
             name: "lotsen",
             dependencies: [
-                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyEngine", "JourneyGuide", "JourneyAdapters", "JourneySandbox",
-                "JourneyHTTP",
+                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyEngine", "JourneyGuide", "JourneyAdapters",
+                "JourneySandbox", "JourneyHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -9,7 +9,8 @@ struct Lotsen: AsyncParsableCommand {
         discussion: """
             Journeys are read from journeys/*.yaml and agencies from adapters/*.yaml (found in the current \
             folder or beside the lotsen binary; override with --journeys and --adapters). Progress is kept in \
-            a SQLite database in your data folder (override with --database or LOTSEN_DATABASE).
+            a SQLite database in your data folder, or in PostgreSQL for several servers (choose with --database \
+            or LOTSEN_DATABASE: a file, or postgres://user@host:port/database).
 
             A person is named by personnummer or samordningsnummer, or by the reference Lotsen issues \
             (lp-...) to someone who has neither yet: use --person new to get one.

@@ -38,7 +38,7 @@ struct AnswerCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let context = try EngineContext(library: library, database: database)
+            let context = try await EngineContext(library: library, database: database)
             let reference = try who.reference()
             let person = try await context.engine.person(reference)
             let overview = try await context.engine.answer(person: person.id, journey: who.journeyID, answers: answers.compactMap(Self.split))

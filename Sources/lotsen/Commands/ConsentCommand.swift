@@ -23,7 +23,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let context = try EngineContext(library: library, database: database)
+                let context = try await EngineContext(library: library, database: database)
                 let person = try await context.engine.person(try who.reference())
                 let consents = try await ConsentBook(store: context.store).consents(of: person.id)
                 if consents.isEmpty { Console.print("No consents yet.") }
@@ -51,7 +51,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let context = try EngineContext(library: library, database: database)
+                let context = try await EngineContext(library: library, database: database)
                 let person = try await context.engine.person(try who.reference())
                 let withdrawn = try await ConsentBook(store: context.store).withdraw(consent, of: person.id)
                 Console.print("Withdrawn: \(withdrawn.direction.rawValue) \(withdrawn.fields.map(\.rawValue).joined(separator: ",")) (\(withdrawn.service)).")

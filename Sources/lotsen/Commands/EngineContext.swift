@@ -1,18 +1,17 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
-import JourneySQLite
 import JourneyStore
 
-/// The concrete parts one command runs with: the library from disk, the SQLite store and the engine over both.
+/// The concrete parts one command runs with: the library from disk, the store and the engine over both.
 struct EngineContext {
     let library: JourneyLibrary
-    let store: SQLiteJourneyStore
+    let store: any LotsenStore
     let engine: JourneyEngine
 
-    init(library: LibraryOptions, database: DatabaseOptions) throws {
+    init(library: LibraryOptions, database: DatabaseOptions) async throws {
         self.library = try library.load()
-        store = try database.open()
+        store = try await database.open()
         engine = JourneyEngine(library: self.library, store: store)
     }
 }

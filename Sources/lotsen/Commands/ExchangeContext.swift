@@ -11,11 +11,12 @@ struct ExchangeContext {
     let context: EngineContext
     let exchange: AgencyExchange
     let sandbox: SandboxAgencies?
+    let adapter: HTTPAgencyAdapter
 
     var engine: JourneyEngine { context.engine }
 
     static func open(library: LibraryOptions, database: DatabaseOptions) async throws -> ExchangeContext {
-        let context = try EngineContext(library: library, database: database)
+        let context = try await EngineContext(library: library, database: database)
         let catalog = context.library.catalog
         var sandbox: SandboxAgencies?
         var root: URL?
@@ -27,7 +28,7 @@ struct ExchangeContext {
                 root = url
             } else {
                 do {
-                    let agencies = try SandboxAgencies(statePath: sandboxStatePath(for: database.path))
+                    let agencies = try SandboxAgencies(statePath: sandboxStatePath(for: database))
                     root = try await agencies.start()
                     sandbox = agencies
                 } catch {
@@ -36,17 +37,19 @@ struct ExchangeContext {
             }
         }
         let adapter = HTTPAgencyAdapter(catalog: catalog, sandbox: root)
-        return ExchangeContext(context: context, exchange: AgencyExchange(engine: context.engine, store: context.store, adapter: adapter), sandbox: sandbox)
+        return ExchangeContext(context: context, exchange: AgencyExchange(engine: context.engine, store: context.store, adapter: adapter), sandbox: sandbox,
+            adapter: adapter)
     }
 
     /// The sandbox's cases live beside the database, so a case opened by one command progresses in the next.
-    static func sandboxStatePath(for database: String) -> String {
-        URL(fileURLWithPath: database).deletingPathExtension().path + "-sandbox.sqlite"
+    static func sandboxStatePath(for database: DatabaseOptions) -> String {
+        database.siblingBase + "-sandbox.sqlite"
     }
 
-    /// Stops the in-process sandbox, letting calls in flight finish.
+    /// Stops the in-process sandbox, letting calls in flight finish, and closes the adapter's connections.
     func close() async {
         await sandbox?.stop()
+        await adapter.shutdown()
     }
 
     /// Runs `body` with an open context and always closes it.

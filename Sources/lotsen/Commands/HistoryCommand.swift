@@ -14,7 +14,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let context = try EngineContext(library: library, database: database)
+            let context = try await EngineContext(library: library, database: database)
             let overview = try await context.engine.overview(try who.reference())
             let formatter = ISO8601DateFormatter()
             for view in overview.enrollments where who.journeyID == nil || view.journey.id == who.journeyID {

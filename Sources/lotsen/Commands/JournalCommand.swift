@@ -27,7 +27,7 @@ struct JournalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let context = try EngineContext(library: library, database: database)
+                let context = try await EngineContext(library: library, database: database)
                 let person = try await context.engine.person(try who.reference())
                 let entries = try await context.store.journal(person: person.id)
                 if entries.isEmpty { Console.print("Nothing has been read or sent about this person.") }
@@ -61,7 +61,7 @@ struct JournalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let store = try database.open()
+                let store = try await database.open()
                 let result = try await store.verifyJournal(expectedHead: expectHead)
                 switch result.problem {
                 case nil:

@@ -27,7 +27,7 @@ struct LinkCommand: AsyncParsableCommand {
             guard case .identity(let number) = try PersonReference(parsing: identity) else {
                 throw ValidationError("--identity must be a personnummer or samordningsnummer")
             }
-            let context = try EngineContext(library: library, database: database)
+            let context = try await EngineContext(library: library, database: database)
             _ = try await context.engine.link(person: id, identity: number)
             let label = Labels(language: language.language)
             Console.print(label("Linked. From now on you can use your \(number.kind == .samordningsnummer ? "samordningsnummer" : "personnummer") instead of \(id).",

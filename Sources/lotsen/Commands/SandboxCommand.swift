@@ -28,7 +28,7 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             do {
-                let sandbox = try SandboxAgencies(statePath: state ?? ExchangeContext.sandboxStatePath(for: database.path))
+                let sandbox = try SandboxAgencies(statePath: state ?? ExchangeContext.sandboxStatePath(for: database))
                 try await sandbox.run(port: port) { url in
                     Console.print("Sandbox agencies at \(url.absoluteString) (agency X at \(url.absoluteString)/X). Stop with Ctrl-C.")
                 }

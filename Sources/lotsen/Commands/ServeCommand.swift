@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 import JourneyEngine
 import JourneyHTTP
-import JourneySQLite
+import JourneyStore
+import JourneyStore
 import Logging
 
 /// `lotsen serve`: the JSON API for caseworkers, agencies and other front ends.
@@ -13,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the JSON API for caseworkers, agencies and other front ends.",
         discussion: """
             Opens the database (running any pending migrations) before it listens, then serves the routes described \
-            at /openapi.yaml, and /health. Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
+            at /openapi.yaml, and /health. On PostgreSQL (--database postgres://...) several nodes can serve the same \
+            people: run one per machine or port behind a load balancer. Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
             JSON lines on standard error, one per request with its id, method, route, status and duration \
             (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
             requests in flight are finished first.
@@ -38,10 +40,11 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "lotsen")
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logger.logLevel = level }
         let services: APIServices
+        let store: any LotsenStore
         do {
-            let store = try database.open()
+            store = try await database.open()
             let migrations = try await store.appliedMigrations()
-            logger.info("database ready", metadata: ["migrations": .stringConvertible(migrations.count)])
+            logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,
                 refusals: LoggingAccessRefusalRecorder(logger: logger))
@@ -59,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }
         try await application.runService()
+        await store.close()
         logger.info("stopped")
     }
 }

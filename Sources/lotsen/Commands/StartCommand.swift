@@ -27,7 +27,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let context = try EngineContext(library: library, database: database)
+            let context = try await EngineContext(library: library, database: database)
             let reference = try PersonReference(parsing: person)
             let view = try await context.engine.enroll(reference, in: JourneyID(journey))
             let label = Labels(language: language.language)

@@ -20,7 +20,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let context = try EngineContext(library: library, database: database)
+            let context = try await EngineContext(library: library, database: database)
             let reference = try who.reference()
             let overview = try await context.engine.overview(reference)
             let views = overview.enrollments.filter { who.journeyID == nil || $0.journey.id == who.journeyID }

@@ -14,7 +14,7 @@ struct StepArguments: ParsableArguments {
     @OptionGroup var language: LanguageOption
 
     func run(_ command: StepCommand, produced: [(fact: FactID, text: String)] = [], done: (Labels, String) -> String) async throws {
-        let context = try EngineContext(library: library, database: database)
+        let context = try await EngineContext(library: library, database: database)
         let reference = try who.reference()
         let person = try await context.engine.person(reference)
         let view = try await context.engine.apply(command, step: StepID(step), person: person.id, journey: who.journeyID, produced: produced)

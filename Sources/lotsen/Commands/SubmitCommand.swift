@@ -30,7 +30,7 @@ struct SubmitCommand: AsyncParsableCommand {
             try await ExchangeContext.with(library: library, database: database) { context in
                 let person = try await context.engine.person(try who.reference())
                 let journey: JourneyID
-                if let named = try who.journeyID {
+                if let named = who.journeyID {
                     journey = named
                 } else {
                     journey = try await context.engine.journey(containing: StepID(step), for: person.id)

@@ -61,7 +61,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try database.open()
+            let store = try await database.open()
             var personID: PersonID?
             var identity: Personnummer?
             if let person {
@@ -103,7 +103,7 @@ struct TokenListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try database.open()
+            let store = try await database.open()
             let tokens = try await store.tokens()
             if tokens.isEmpty { Console.print("No tokens yet; create one with: lotsen token create --role ..."); return }
             let formatter = ISO8601DateFormatter()
@@ -129,7 +129,7 @@ struct TokenRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try database.open()
+            let store = try await database.open()
             guard try await store.revokeToken(id: id, at: Date()) != nil else {
                 throw CLIError("no token '\(id)'", hint: "list them with: lotsen token list")
             }

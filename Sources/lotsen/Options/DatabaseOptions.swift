@@ -1,25 +1,52 @@
 import ArgumentParser
 import Foundation
+import JourneyPostgres
 import JourneySQLite
 import JourneyStore
 
-/// Which SQLite file holds people's progress.
+/// Where people's progress is kept: an SQLite file (the default, one machine) or a PostgreSQL database (several
+/// `lotsen serve` nodes).
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $LOTSEN_DATABASE, else lotsen/lotsen.sqlite in your data folder).",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SQLite database file, or a PostgreSQL URL postgres://user@host:port/database (default: $LOTSEN_DATABASE, else lotsen/lotsen.sqlite in your data folder).",
+            valueName: "file-or-url"))
     var database: String?
 
-    var path: String {
+    /// What was given, or the default file.
+    var value: String {
         if let database { return database }
         let environment = ProcessInfo.processInfo.environment
         if let value = environment["LOTSEN_DATABASE"], !value.isEmpty { return value }
-        // XDG on Linux; the same layout under the home folder elsewhere.
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
-        return URL(fileURLWithPath: dataHome).appendingPathComponent("lotsen/lotsen.sqlite").path
+        return Self.dataFolder.appendingPathComponent("lotsen.sqlite").path
     }
 
-    func open() throws -> SQLiteJourneyStore {
-        do { return try SQLiteJourneyStore(path: path) } catch { throw CLIError(error.message, hint: error.hint) }
+    /// Whether the store is a PostgreSQL database rather than a file.
+    var isPostgres: Bool { PostgresLocation.isPostgresURL(value) }
+
+    /// Lotsen's folder in the user's data folder: XDG on Linux, the same layout under the home folder elsewhere.
+    static var dataFolder: URL {
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
+        return URL(fileURLWithPath: dataHome).appendingPathComponent("lotsen")
+    }
+
+    /// Where files that belong beside the database go (the sandbox agencies' cases): next to an SQLite file, or in
+    /// the data folder for a PostgreSQL database.
+    var siblingBase: String {
+        isPostgres ? Self.dataFolder.appendingPathComponent("lotsen").path : URL(fileURLWithPath: value).deletingPathExtension().path
+    }
+
+    /// Opens the store, running any migrations it lacks. The password of a URL is read from it or from
+    /// `PGPASSWORD`, and never shown.
+    func open() async throws -> any LotsenStore {
+        do throws(StorageError) {
+            if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value)) }
+            return try SQLiteJourneyStore(path: value)
+        } catch {
+            throw CLIError(error.message, hint: error.hint)
+        }
     }
 }

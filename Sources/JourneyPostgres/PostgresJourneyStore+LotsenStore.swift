@@ -1,0 +1,5 @@
+import JourneyStore
+
+extension PostgresJourneyStore: LotsenStore {
+    public var displayName: String { location.description }
+}
