@@ -11,15 +11,15 @@ struct HTTPAgencyAdapterTests {
     static let purpose = CallPurpose(journey: "new-in-sweden", step: "population-registration")
 
     /// One agency whose endpoint is the scripted server, with a short timeout and quick retries.
-    static func adapter(for server: ScriptedAgency, timeout: String = "5s", attempts: Int = 3, environment: [String: String] = ["EXEMPEL_TOKEN": "s3cret"])
-        -> HTTPAgencyAdapter
+    static func adapter(for server: ScriptedAgency, timeout: String = "5s", attempts: Int = 3, environment: [String: String] = ["EXEMPEL_TOKEN": "s3cret"],
+        auth: String = "{ type: bearer, env: EXEMPEL_TOKEN }") -> HTTPAgencyAdapter
     {
         let file = """
             agency: exempelverket
             name: { sv: Exempelverket, en: Example Agency }
             website: https://www.example.se
             baseURL: \(server.root.absoluteString)/api
-            auth: { type: bearer, env: EXEMPEL_TOKEN }
+            auth: \(auth)
             timeout: \(timeout)
             retry: { attempts: \(attempts), backoff: 10ms }
             services:
@@ -39,8 +39,19 @@ struct HTTPAgencyAdapterTests {
         return HTTPAgencyAdapter(catalog: AgencyCatalog(agencies: [agency]), sandbox: nil, environment: environment)
     }
 
+    /// Runs `body` with `adapter`, then shuts the adapter down whatever `body` throws.
+    static func using<T>(_ adapter: HTTPAgencyAdapter, _ body: (HTTPAgencyAdapter) async throws(AgencyError) -> T) async throws(AgencyError) -> T {
+        let result: Result<T, AgencyError>
+        do { result = .success(try await body(adapter)) } catch { result = .failure(error) }
+        await adapter.shutdown()
+        return try result.get()
+    }
+
+    /// One lookup through `adapter`, which is shut down afterwards.
     static func lookup(_ adapter: HTTPAgencyAdapter) async throws(AgencyError) -> [AgencyValue] {
-        try await adapter.lookup(LookupRequest(service: "exempelverket.record", subject: subject, fields: ["name.full"], purpose: purpose))
+        try await using(adapter) { adapter async throws(AgencyError) in
+            try await adapter.lookup(LookupRequest(service: "exempelverket.record", subject: subject, fields: ["name.full"], purpose: purpose))
+        }
     }
 
     @Test("a lookup posts the subject in the body, with credentials and purpose, and returns the matches")
@@ -64,8 +75,10 @@ struct HTTPAgencyAdapterTests {
             .json(status: 503, body: #"{"error": {"code": "busy"}}"#),
             .json(status: 201, body: #"{"caseId": "EX-1", "status": "received"}"#),
         ])
-        let receipt = try await Self.adapter(for: server).submit(ApplicationRequest(service: "exempelverket.apply", subject: Self.subject,
-            fields: ["name": .string("Tolvan Tolvansson")], idempotencyKey: "s-key-1", purpose: Self.purpose))
+        let receipt = try await Self.using(Self.adapter(for: server)) { adapter async throws(AgencyError) in
+            try await adapter.submit(ApplicationRequest(service: "exempelverket.apply", subject: Self.subject,
+                fields: ["name": .string("Tolvan Tolvansson")], idempotencyKey: "s-key-1", purpose: Self.purpose))
+        }
         #expect(receipt == AgencyCase(caseID: "EX-1", status: .received))
         #expect(server.received.map(\.path) == ["/api/applications/apply", "/api/applications/apply"])
         #expect(server.received.map { $0.headers["idempotency-key"] } == ["s-key-1", "s-key-1"])
@@ -129,7 +142,9 @@ struct HTTPAgencyAdapterTests {
     func caseAnswersAreChecked(body: String) async throws {
         let server = try await ScriptedAgency([.json(status: 200, body: body)])
         await #expect(throws: AgencyError.self) {
-            try await Self.adapter(for: server).caseStatus(CaseStatusRequest(service: "exempelverket.case-status", caseID: "EX-1", purpose: Self.purpose))
+            try await Self.using(Self.adapter(for: server)) { adapter async throws(AgencyError) in
+                try await adapter.caseStatus(CaseStatusRequest(service: "exempelverket.case-status", caseID: "EX-1", purpose: Self.purpose))
+            }
         }
     }
 
@@ -138,8 +153,9 @@ struct HTTPAgencyAdapterTests {
         let server = try await ScriptedAgency([
             .json(status: 200, body: #"{"caseId": "EX 1/2", "status": "decided", "decision": "rejected", "message": {"sv": "Avslag", "en": "Refused"}}"#)
         ])
-        let answer = try await Self.adapter(for: server).caseStatus(CaseStatusRequest(service: "exempelverket.case-status", caseID: "EX 1/2",
-            purpose: Self.purpose))
+        let answer = try await Self.using(Self.adapter(for: server)) { adapter async throws(AgencyError) in
+            try await adapter.caseStatus(CaseStatusRequest(service: "exempelverket.case-status", caseID: "EX 1/2", purpose: Self.purpose))
+        }
         #expect(answer.status == .rejected)
         #expect(answer.message == "Avslag / Refused")
         // The case id is one path segment however it is spelled.
@@ -157,6 +173,71 @@ struct HTTPAgencyAdapterTests {
             #expect(error.message.contains("EXEMPEL_TOKEN"))
         }
         #expect(server.received.isEmpty)
+    }
+
+    @Test("a credential a header cannot carry is a configuration error that does not quote it")
+    func credentialWithNewlineIsNotConfigured() async throws {
+        let server = try await ScriptedAgency([.json(status: 200, body: #"{"matches": []}"#)])
+        do {
+            _ = try await Self.lookup(Self.adapter(for: server, environment: ["EXEMPEL_TOKEN": "s3cret\r\nX-Injected: yes"]))
+            Issue.record("expected a configuration error")
+        } catch {
+            #expect(error.code == .notConfigured)
+            #expect(error.message.contains("EXEMPEL_TOKEN"))
+            #expect(!error.description.contains("s3cret"))
+        }
+        #expect(server.received.isEmpty)
+    }
+
+    @Test("an API key is sent in the header the file names, and no Authorization header")
+    func apiKeyTravelsInItsHeader() async throws {
+        let server = try await ScriptedAgency([.json(status: 200, body: #"{"matches": []}"#)])
+        _ = try await Self.lookup(Self.adapter(for: server, auth: "{ type: apiKey, header: X-Api-Key, env: EXEMPEL_TOKEN }"))
+        let request = try #require(server.received.first)
+        #expect(request.headers["x-api-key"] == "s3cret")
+        #expect(request.headers["authorization"] == nil)
+    }
+
+    @Test("an agency that sends its body slower than the timeout is a timeout, though its answer began in time")
+    func tricklingAgencyTimesOut() async throws {
+        let server = try await ScriptedAgency([.stream([#"{"matches": ["#, "]}"], interval: .seconds(3))])
+        do {
+            _ = try await Self.lookup(Self.adapter(for: server, timeout: "300ms", attempts: 1))
+            Issue.record("expected a timeout")
+        } catch {
+            #expect(error.code == .timeout)
+            #expect(error.message == "no answer within 300ms")
+        }
+    }
+
+    @Test("an answer longer than 1 MiB is malformed and not retried, with or without a Content-Length", arguments: [false, true])
+    func oversizedAnswerIsMalformed(streamed: Bool) async throws {
+        let filler = String(repeating: "x", count: 64 * 1024)
+        let reply: ScriptedAgency.Reply = streamed
+            ? .stream([#"{"matches": [""#] + Array(repeating: filler, count: 17) + [#""]}"#], interval: .zero)
+            : .json(status: 200, body: #"{"matches": [""# + String(repeating: filler, count: 17) + #""]}"#)
+        let server = try await ScriptedAgency([reply])
+        do {
+            _ = try await Self.lookup(Self.adapter(for: server))
+            Issue.record("expected a malformed response")
+        } catch {
+            #expect(error.code == .malformedResponse)
+            #expect(error.message == "the answer is longer than 1 MiB")
+        }
+        #expect(server.received.count == 1)
+    }
+
+    @Test("a redirect is not followed: the person's data and the credentials go to the configured address only")
+    func redirectsAreNotFollowed() async throws {
+        let server = try await ScriptedAgency([.redirect(status: 307, location: "/elsewhere/lookups/record")])
+        do {
+            _ = try await Self.lookup(Self.adapter(for: server))
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.code == .rejected(status: 307))
+            #expect(!error.isRetryable)
+        }
+        #expect(server.received.map(\.path) == ["/api/lookups/record"])
     }
 
     @Test("a host that refuses connections is unreachable")

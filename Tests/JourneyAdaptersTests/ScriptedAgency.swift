@@ -11,6 +11,10 @@ final class ScriptedAgency: Sendable {
         case json(status: Int, body: String)
         /// Waits this long, then answers.
         case slow(Duration, status: Int, body: String)
+        /// Answers 200 at once, then sends the body in these chunks (without a length), waiting `interval` between them.
+        case stream([String], interval: Duration)
+        /// Answers `status` (a 3xx) pointing to `location`.
+        case redirect(status: Int, location: String)
     }
 
     struct Received: Sendable {
@@ -68,6 +72,16 @@ final class ScriptedAgency: Sendable {
             // Not cancellable: a server stopped mid-sleep still finishes the response it started.
             try? await Task.sleep(for: delay)
             return response(status, text)
+        case .stream(let chunks, let interval):
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                for (index, chunk) in chunks.enumerated() {
+                    if index > 0 { try await Task.sleep(for: interval) }
+                    try await writer.write(ByteBuffer(string: chunk))
+                }
+                try await writer.finish(nil)
+            })
+        case .redirect(let status, let location):
+            return Response(status: .init(code: status), headers: [.location: location])
         }
     }
 

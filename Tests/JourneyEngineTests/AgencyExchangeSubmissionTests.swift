@@ -305,6 +305,7 @@ struct AgencyExchangeSubmissionTests {
             #expect(finished.outcome == .completed)
             #expect(finished.actor == .system)
             #expect(finished.detail == receipt.caseID)
+            await adapter.shutdown()
         }
     }
 }

@@ -32,20 +32,24 @@ struct ExchangeHarness {
     static func with(endpoints: [String: String] = [:], _ body: (ExchangeHarness) async throws -> Void) async throws {
         let sandbox = try SandboxAgencies(statePath: nil)
         let root = try await sandbox.start()
+        var adapter: HTTPAgencyAdapter?
         do {
             let library = try library(endpoints: endpoints)
             let database = TemporaryDatabase()
             let store = try database.store()
             let clock = TestClock()
             let engine = JourneyEngine(library: library, store: store, clock: { clock.now })
-            let exchange = AgencyExchange(engine: engine, store: store, adapter: HTTPAgencyAdapter(catalog: library.catalog, sandbox: root),
-                clock: { clock.now })
+            let http = HTTPAgencyAdapter(catalog: library.catalog, sandbox: root)
+            adapter = http
+            let exchange = AgencyExchange(engine: engine, store: store, adapter: http, clock: { clock.now })
             try await body(ExchangeHarness(database: database, store: store, engine: engine, exchange: exchange, sandbox: sandbox, root: root,
                 clock: clock))
         } catch {
+            await adapter?.shutdown()
             await sandbox.stop()
             throw error
         }
+        await adapter?.shutdown()
         await sandbox.stop()
     }
 

@@ -24,11 +24,12 @@ struct GuideOnceOnlyTests {
         let sandbox = try SandboxAgencies(statePath: nil)
         let root = try await sandbox.start()
         let store = try SQLiteJourneyStore(path: fixture.folder.appendingPathComponent("guide.sqlite").path)
-        let exchange = AgencyExchange(engine: fixture.engine, store: store,
-            adapter: HTTPAgencyAdapter(catalog: GuideFixture.library.catalog, sandbox: root))
+        let adapter = HTTPAgencyAdapter(catalog: GuideFixture.library.catalog, sandbox: root)
+        let exchange = AgencyExchange(engine: fixture.engine, store: store, adapter: adapter)
         let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: number,
             exchange: exchange)
         let outcome = await session.run()
+        await adapter.shutdown()
         await sandbox.stop()
         return (outcome, exchange)
     }
