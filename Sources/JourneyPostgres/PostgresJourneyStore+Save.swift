@@ -30,9 +30,7 @@ extension PostgresJourneyStore {
         for enrollment in after.enrollments {
             let old = previous[enrollment.id]
             if let old, old == enrollment { continue }
-            let key = try await saveEnrollment(db, enrollment, old: old)
-            keys[enrollment.id] = key
-            try await saveOpenSteps(db, of: enrollment, key: key, before: old)
+            keys[enrollment.id] = try await saveEnrollment(db, enrollment, old: old)
         }
         for event in events {
             let key: Int64
@@ -72,35 +70,102 @@ extension PostgresJourneyStore {
         }
     }
 
-    /// Inserts or updates one enrollment's row and returns its key.
+    /// Inserts or updates one enrollment's row, and its entries in `open_step`, in one statement (one round trip), and
+    /// returns its key. The open steps move in data-modifying CTEs that run only when the row was written: a revision
+    /// that no longer matches leaves the statement without a row and changes nothing.
     private static func saveEnrollment(_ db: Session, _ enrollment: StoredEnrollment, old: StoredEnrollment?) async throws -> Int64 {
         let steps = StepsColumn.encodedText(enrollment.steps)
-        guard let old else {
-            let rows = try await db.rows("""
-                INSERT INTO enrollment (id, person_id, journey_id, journey_version, status, ball, revision, created_at, updated_at, updated_day,
-                    completed_at, steps)
-                VALUES (\(enrollment.id.rawValue), \(enrollment.person.rawValue), \(enrollment.journey.rawValue), \(enrollment.journeyVersion),
-                    \(enrollment.status.rawValue), \(enrollment.ball.rawValue), \(enrollment.revision), \(enrollment.createdAt.storedSeconds),
-                    \(enrollment.updatedAt.storedSeconds), \(enrollment.updatedAt.storedDay), \(enrollment.completedAt?.storedSeconds),
-                    CAST(\(steps) AS json))
+        let (gone, came) = openStepChanges(of: enrollment, before: old)
+        let journey = enrollment.journey.rawValue
+        let row: String
+        if let old {
+            // The revision guard turns a lost update (another writer since `before`) into a conflict. Under read
+            // committed a writer that waited for another's commit re-checks the row as committed, so it finds the new
+            // revision. Setting an indexed column to the value it has keeps the update heap-only, so all are set.
+            row = """
+                UPDATE enrollment SET status = $1, ball = $2, revision = $3, updated_at = $4, updated_day = $5, completed_at = $6, steps = CAST($7 AS json)
+                WHERE id = $8 AND revision = $9
                 RETURNING key
-                """)
-            return try rows[0].decode(Int64.self)
+                """
+        } else {
+            row = """
+                INSERT INTO enrollment (status, ball, revision, updated_at, updated_day, completed_at, steps, id, person_id, journey_id,
+                    journey_version, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS json), $8, $9, $10, $11, $12)
+                RETURNING key
+                """
         }
-        // The revision guard turns a lost update (another writer since `before`) into a conflict. Under read committed
-        // a writer that waited for another's commit re-checks the row as committed, so it finds the new revision.
-        // Setting an indexed column to the value it has keeps the update heap-only, so all columns are set at once.
-        let rows = try await db.rows("""
-            UPDATE enrollment SET status = \(enrollment.status.rawValue), ball = \(enrollment.ball.rawValue), revision = \(enrollment.revision),
-                updated_at = \(enrollment.updatedAt.storedSeconds), updated_day = \(enrollment.updatedAt.storedDay),
-                completed_at = \(enrollment.completedAt?.storedSeconds), steps = CAST(\(steps) AS json)
-            WHERE id = \(enrollment.id.rawValue) AND revision = \(old.revision)
-            RETURNING key
-            """)
-        guard let row = rows.first else {
+        var binds = PostgresBindings(capacity: 19)
+        binds.append(enrollment.status.rawValue)
+        binds.append(enrollment.ball.rawValue)
+        binds.append(enrollment.revision)
+        binds.append(enrollment.updatedAt.storedSeconds)
+        binds.append(enrollment.updatedAt.storedDay)
+        binds.append(enrollment.completedAt?.storedSeconds)
+        binds.append(steps)
+        binds.append(enrollment.id.rawValue)
+        if let old {
+            binds.append(old.revision)
+        } else {
+            binds.append(enrollment.person.rawValue)
+            binds.append(journey)
+            binds.append(enrollment.journeyVersion)
+            binds.append(enrollment.createdAt.storedSeconds)
+        }
+        let next = binds.count
+        binds.append(journey)
+        binds.append(gone.steps)
+        binds.append(gone.states)
+        binds.append(gone.since)
+        binds.append(came.steps)
+        binds.append(came.states)
+        binds.append(came.since)
+        let statement = """
+            WITH e AS (
+                \(row)
+            ), gone AS (
+                DELETE FROM open_step o USING e, unnest($\(next + 2)::text[], $\(next + 3)::text[], $\(next + 4)::float8[]) AS x (step_id, state, since)
+                WHERE o.journey_id = $\(next + 1) AND o.step_id = x.step_id AND o.state = x.state AND o.since = x.since AND o.enrollment_key = e.key
+            ), came AS (
+                INSERT INTO open_step (journey_id, step_id, state, since, enrollment_key)
+                SELECT $\(next + 1), x.step_id, x.state, x.since, e.key
+                FROM e, unnest($\(next + 5)::text[], $\(next + 6)::text[], $\(next + 7)::float8[]) AS x (step_id, state, since)
+            )
+            SELECT key FROM e
+            """
+        guard let key = try await db.rows(PostgresQuery(unsafeSQL: statement, binds: binds)).first else {
             throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
         }
-        return try row.decode(Int64.self)
+        return try key.decode(Int64.self)
+    }
+
+    /// Open steps as columns, for `unnest`.
+    private struct OpenSteps {
+        var steps: [String] = []
+        var states: [String] = []
+        var since: [Double] = []
+
+        mutating func append(_ step: StepID, _ stored: StoredStep) {
+            steps.append(step.rawValue)
+            states.append(stored.state.rawValue)
+            since.append(stored.since.storedSeconds)
+        }
+    }
+
+    /// What `open_step` must lose and gain: an open step whose state or `since` changed moves to its new key, a step
+    /// that settled leaves, one that opened arrives. Progress alone does not touch the table.
+    private static func openStepChanges(of enrollment: StoredEnrollment, before old: StoredEnrollment?) -> (gone: OpenSteps, came: OpenSteps) {
+        var gone = OpenSteps()
+        var came = OpenSteps()
+        for (step, before) in old?.steps ?? [:] where before.state.isOpen {
+            if let after = enrollment.steps[step], after.state == before.state, after.since == before.since { continue }
+            gone.append(step, before)
+        }
+        for (step, after) in enrollment.steps where after.state.isOpen {
+            if let before = old?.steps[step], after.state == before.state, after.since == before.since { continue }
+            came.append(step, after)
+        }
+        return (gone, came)
     }
 
     /// The integer key behind an enrollment's id.
@@ -109,25 +174,5 @@ extension PostgresJourneyStore {
             throw StorageError(.conflict, "no enrollment \(enrollment) to record an event for")
         }
         return try row.decode(Int64.self)
-    }
-
-    /// Keeps `open_step` in step with the enrollment: an open step whose state or `since` changed moves to its new
-    /// key, a step that settled leaves, one that opened arrives. Progress alone does not touch the table.
-    private static func saveOpenSteps(_ db: Session, of enrollment: StoredEnrollment, key: Int64, before old: StoredEnrollment?) async throws {
-        let journey = enrollment.journey.rawValue
-        for (step, before) in old?.steps ?? [:] where before.state.isOpen {
-            if let after = enrollment.steps[step], after.state == before.state, after.since == before.since { continue }
-            try await db.exec("""
-                DELETE FROM open_step WHERE journey_id = \(journey) AND step_id = \(step.rawValue) AND state = \(before.state.rawValue)
-                    AND since = \(before.since.storedSeconds) AND enrollment_key = \(key)
-                """)
-        }
-        for (step, after) in enrollment.steps where after.state.isOpen {
-            if let before = old?.steps[step], after.state == before.state, after.since == before.since { continue }
-            try await db.exec("""
-                INSERT INTO open_step (journey_id, step_id, state, since, enrollment_key)
-                VALUES (\(journey), \(step.rawValue), \(after.state.rawValue), \(after.since.storedSeconds), \(key))
-                """)
-        }
     }
 }
