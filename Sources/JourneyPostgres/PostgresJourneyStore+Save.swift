@@ -25,28 +25,24 @@ extension PostgresJourneyStore {
         if previous.keys.contains(where: { id in !after.enrollments.contains { $0.id == id } }) {
             throw StorageError(.failed, "enrollments cannot be removed")
         }
-        // The integer key of each enrollment written, for its events and open steps.
-        var keys: [EnrollmentID: Int64] = [:]
         for enrollment in after.enrollments {
             let old = previous[enrollment.id]
             if let old, old == enrollment { continue }
-            keys[enrollment.id] = try await saveEnrollment(db, enrollment, old: old)
+            try await saveEnrollment(db, enrollment, old: old)
         }
         for event in events {
-            let key: Int64
-            if let known = keys[event.enrollment] {
-                key = known
-            } else {
-                key = try await enrollmentKey(db, event.enrollment)
-                keys[event.enrollment] = key
-            }
             // Numbered per enrollment, continuing from the last one stored. Writers of one enrollment hold its
-            // person's row, so two cannot pick the same number; if one did, the primary key would refuse it.
-            try await db.exec("""
+            // person's row, so two cannot pick the same number; if one did, the primary key would refuse it. The
+            // enrollment's key is looked up in the same statement; no row means there is no such enrollment.
+            let inserted = try await db.rows("""
                 INSERT INTO event (enrollment_key, sequence, at, actor, kind, step_id, fact_id, detail)
-                VALUES (\(key), coalesce((SELECT max(sequence) FROM event WHERE enrollment_key = \(key)), 0) + 1, \(event.at.storedSeconds),
-                    \(event.actor.rawValue), \(event.kind.rawValue), \(event.step?.rawValue), \(event.fact?.rawValue), \(event.detail))
+                SELECT e.key, coalesce((SELECT max(v.sequence) FROM event v WHERE v.enrollment_key = e.key), 0) + 1, \(event.at.storedSeconds),
+                    \(event.actor.rawValue), \(event.kind.rawValue), CAST(\(event.step?.rawValue) AS text), CAST(\(event.fact?.rawValue) AS text),
+                    CAST(\(event.detail) AS text)
+                FROM enrollment e WHERE e.id = \(event.enrollment.rawValue)
+                RETURNING sequence
                 """)
+            if inserted.isEmpty { throw StorageError(.conflict, "no enrollment \(event.enrollment) to record an event for") }
         }
     }
 
@@ -73,6 +69,7 @@ extension PostgresJourneyStore {
     /// Inserts or updates one enrollment's row, and its entries in `open_step`, in one statement (one round trip), and
     /// returns its key. The open steps move in data-modifying CTEs that run only when the row was written: a revision
     /// that no longer matches leaves the statement without a row and changes nothing.
+    @discardableResult
     private static func saveEnrollment(_ db: Session, _ enrollment: StoredEnrollment, old: StoredEnrollment?) async throws -> Int64 {
         let steps = StepsColumn.encodedText(enrollment.steps)
         let (gone, came) = openStepChanges(of: enrollment, before: old)
@@ -166,13 +163,5 @@ extension PostgresJourneyStore {
             came.append(step, after)
         }
         return (gone, came)
-    }
-
-    /// The integer key behind an enrollment's id.
-    private static func enrollmentKey(_ db: Session, _ enrollment: EnrollmentID) async throws -> Int64 {
-        guard let row = try await db.rows("SELECT key FROM enrollment WHERE id = \(enrollment.rawValue)").first else {
-            throw StorageError(.conflict, "no enrollment \(enrollment) to record an event for")
-        }
-        return try row.decode(Int64.self)
     }
 }
