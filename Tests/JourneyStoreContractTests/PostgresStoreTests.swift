@@ -1,6 +1,7 @@
 import Foundation
 import JourneyModel
 import JourneyStore
+import PostgresNIO
 import Testing
 
 @testable import JourneyPostgres
@@ -52,6 +53,36 @@ struct PostgresStoreTests {
             let lapsed = try await stores[1].claimPendingSubmissions(limit: 10, claimant: "node-2", at: Moment.day(11), lease: .seconds(60))
             #expect(Set(lapsed.map(\.id)) == Set(ids))
             #expect(lapsed.map(\.createdAt) == lapsed.map(\.createdAt).sorted())
+        }
+    }
+
+    @Test("a transaction chosen as a deadlock's victim is run again inside the store, and the commit lands")
+    func deadlockIsRetried() async throws {
+        try await withDatabase(.postgres) { database, store in
+            let one = try await store.newEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+            let two = try await store.newEnrolledPerson("p-2", enrollment: .fixture("e-2", person: "p-2"))
+            func handedOver(_ before: PersonSnapshot) -> SnapshotChange {
+                var after = before
+                after.enrollments[0].ball = .agency
+                after.enrollments[0].revision += 1
+                return SnapshotChange(before: before, after: after, events: [])
+            }
+            // Another session holds p-2 and will ask for p-1 while the store, holding p-1, waits for p-2. It waits
+            // longer before checking for deadlocks (5 s against the default 1 s), so the store's session is the victim.
+            let outsider = try await PostgresConnection.connect(configuration: try #require(database.location).connectionConfiguration(), id: 9,
+                logger: TestDatabase.logger)
+            for statement: PostgresQuery in ["SET deadlock_timeout = '5s'", "BEGIN", "SELECT id FROM person WHERE id = 'p-2' FOR UPDATE"] {
+                _ = try await outsider.query(statement, logger: TestDatabase.logger).collect()
+            }
+            async let committed: Void = store.commit([handedOver(one), handedOver(two)])
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await outsider.query("SELECT id FROM person WHERE id = 'p-1' FOR UPDATE", logger: TestDatabase.logger).collect()
+            _ = try await outsider.query("COMMIT", logger: TestDatabase.logger).collect()
+            try await outsider.close()
+            try await committed
+
+            #expect(try await store.enrollment(id: "e-1")?.ball == .agency)
+            #expect(try await store.enrollment(id: "e-2")?.ball == .agency)
         }
     }
 
