@@ -4,7 +4,6 @@ import Hummingbird
 import JourneyEngine
 import JourneyHTTP
 import JourneyStore
-import JourneyStore
 import Logging
 
 /// `lotsen serve`: the JSON API for caseworkers, agencies and other front ends.
