@@ -177,7 +177,13 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "LotsenCLITests", dependencies: ["lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]
+            name: "LotsenCLITests",
+            dependencies: [
+                "lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"),
+                // TwoNodeTests: a fresh PostgreSQL database per run, and raw SQL on it behind the nodes' backs.
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
