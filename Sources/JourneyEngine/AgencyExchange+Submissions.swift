@@ -65,9 +65,13 @@ extension AgencyExchange {
     /// Returns how many reached the agency now; failures stay pending (or are marked failed when refused).
     @discardableResult
     public func resumePendingSubmissions(of person: PersonID? = nil, actor: JourneyEvent.Actor = .system) async -> Int {
-        guard let pending = try? await storage({ () async throws(StorageError) in try await store.pendingSubmissions() }) else { return 0 }
+        // Claimed first: of several nodes (or processes on one file) only one finishes each submission.
+        let claimed = try? await storage { () async throws(StorageError) in
+            try await store.claimPendingSubmissions(of: person, limit: 100, claimant: claimant, at: clock(), lease: Self.claimLease)
+        }
+        guard let claimed else { return 0 }
         var finished = 0
-        for submission in pending where person == nil || submission.person == person {
+        for submission in claimed {
             if case .submitted? = try? await finish(submission, actor: actor) { finished += 1 }
         }
         return finished
@@ -102,9 +106,15 @@ extension AgencyExchange {
         outcome.state = .submitted
         outcome.caseID = receipt.caseID
         outcome.lastError = nil
-        try await storage { () async throws(StorageError) in
-            try await store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
-                .completed, detail: receipt.caseID))
+        do {
+            try await storage { () async throws(StorageError) in
+                try await store.recordOutcome(outcome, journal: entry(submission.person, actor, purpose, submission.service, .send, submission.fields,
+                    .completed, detail: receipt.caseID))
+            }
+        } catch where error.code == .conflict {
+            // Another process finished it while this one waited on the agency (its claim lapsed): the agency has one
+            // case (the idempotency key), and that process records it and moves the step.
+            return .submitted(caseID: receipt.caseID)
         }
         try await markSubmitted(outcome, actor: actor)
         return .submitted(caseID: receipt.caseID)

@@ -13,12 +13,17 @@ public final class AgencyExchange: Sendable {
     let store: any OnceOnlyStore
     let adapter: any AgencyAdapter
     let clock: @Sendable () -> Date
+    /// Who this exchange is when it claims pending submissions: the host, the process and a random part.
+    let claimant: String
+    /// How long a claim on a pending submission holds: longer than the slowest agency call with its retries.
+    static let claimLease = Duration.seconds(600)
 
     public init(engine: JourneyEngine, store: any OnceOnlyStore, adapter: any AgencyAdapter, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.engine = engine
         self.store = store
         self.adapter = adapter
         self.clock = clock
+        self.claimant = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(ReferenceGenerator.random())"
     }
 
     var catalog: AgencyCatalog { engine.library.catalog }

@@ -98,10 +98,16 @@ extension PostgresJourneyStore: OnceOnlyStore {
                 UPDATE submission SET state = \(submission.state.rawValue), case_id = \(submission.caseID), attempts = \(submission.attempts),
                     last_error = \(submission.lastError), payload = \(payload), updated_at = \(submission.updatedAt.storedSeconds),
                     claimed_by = NULL, claimed_until = NULL
-                WHERE id = \(submission.id)
+                WHERE id = \(submission.id) AND state = 'pending'
                 RETURNING id
                 """)
-            guard updated.count == 1 else { throw StorageError(.notFound, "no submission \(submission.id)") }
+            guard updated.count == 1 else {
+                // Only a pending submission takes an outcome: a second finisher must not record (and journal) it again.
+                if try await db.rows("SELECT 1 FROM submission WHERE id = \(submission.id)").isEmpty {
+                    throw StorageError(.notFound, "no submission \(submission.id)")
+                }
+                throw StorageError(.conflict, "submission \(submission.id) was already finished", hint: "another node sent it")
+            }
             try await Self.append([journal], db)
         }
     }
@@ -125,9 +131,10 @@ extension PostgresJourneyStore: OnceOnlyStore {
     /// for `claimant` until `at + lease`: what a node calls after a crash or restart, so that of several nodes only
     /// one finishes each submission. Rows another node is claiming at this very moment are skipped
     /// (`FOR UPDATE SKIP LOCKED`), not waited for. ``recordOutcome(_:journal:)`` ends the claim.
-    public func claimPendingSubmissions(limit: Int, claimant: String, at moment: Date, lease: Duration = .seconds(300)) async throws(StorageError)
-        -> [Submission]
+    public func claimPendingSubmissions(of person: PersonID?, limit: Int, claimant: String, at moment: Date, lease: Duration)
+        async throws(StorageError) -> [Submission]
     {
+        let personID = person?.rawValue
         let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
         return try await write { db in
             try await db.rows("""
@@ -135,6 +142,7 @@ extension PostgresJourneyStore: OnceOnlyStore {
                 WHERE id IN (
                     SELECT id FROM submission
                     WHERE state = 'pending' AND (claimed_until IS NULL OR claimed_until <= \(moment.storedSeconds))
+                        AND (\(personID)::text IS NULL OR person_id = \(personID))
                     ORDER BY created_at, position LIMIT \(max(1, limit))
                     FOR UPDATE SKIP LOCKED)
                 RETURNING \(unescaped: Self.submissionColumns)

@@ -147,10 +147,20 @@ extension SQLiteJourneyStore: OnceOnlyStore {
             // The payload holds the person's data; it is needed only until the agency has the case.
             let payload = submission.state == .pending ? submission.payload : nil
             try db.execute(
-                sql: "UPDATE submission SET state = ?, caseId = ?, attempts = ?, lastError = ?, payload = ?, updatedAt = ? WHERE id = ?",
+                sql: """
+                    UPDATE submission SET state = ?, caseId = ?, attempts = ?, lastError = ?, payload = ?, updatedAt = ?,
+                        claimedBy = NULL, claimedUntil = NULL
+                    WHERE id = ? AND state = 'pending'
+                    """,
                 arguments: [submission.state.rawValue, submission.caseID, submission.attempts, submission.lastError, payload,
                     submission.updatedAt.storedSeconds, submission.id])
-            guard db.changesCount == 1 else { throw StorageError(.notFound, "no submission \(submission.id)") }
+            guard db.changesCount == 1 else {
+                // Only a pending submission takes an outcome: a second finisher must not record (and journal) it again.
+                if try Int.fetchOne(db, sql: "SELECT count(*) FROM submission WHERE id = ?", arguments: [submission.id]) == 0 {
+                    throw StorageError(.notFound, "no submission \(submission.id)")
+                }
+                throw StorageError(.conflict, "submission \(submission.id) was already finished", hint: "another process sent it")
+            }
             try Self.append([journal], db)
         }
     }
@@ -164,6 +174,26 @@ extension SQLiteJourneyStore: OnceOnlyStore {
     public func pendingSubmissions() async throws(StorageError) -> [Submission] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE state = 'pending' ORDER BY createdAt, rowid").map(Self.submission)
+        }
+    }
+
+    public func claimPendingSubmissions(of person: PersonID?, limit: Int, claimant: String, at moment: Date, lease: Duration)
+        async throws(StorageError) -> [Submission]
+    {
+        let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
+        return try await write { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    UPDATE submission SET claimedBy = ?, claimedUntil = ?
+                    WHERE rowid IN (
+                        SELECT rowid FROM submission
+                        WHERE state = 'pending' AND (claimedUntil IS NULL OR claimedUntil <= ?) AND (? IS NULL OR personId = ?)
+                        ORDER BY createdAt, rowid LIMIT ?)
+                    RETURNING *
+                    """,
+                arguments: [claimant, until, moment.storedSeconds, person?.rawValue, person?.rawValue, max(1, limit)]
+            ).map(Self.submission).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         }
     }
 

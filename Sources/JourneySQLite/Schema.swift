@@ -80,6 +80,14 @@ enum Schema {
         migrator.registerMigration("v2-once-only-consents-submissions-journal", migrate: onceOnly)
         migrator.registerMigration("v3-api-tokens-agency-events", migrate: migrateAPITokensAndAgencyEvents)
         migrator.registerMigration("v4-steps-in-enrollment-row", migrate: moveStepsIntoEnrollments)
+        migrator.registerMigration("v5-submission-claims") { db in
+            // A process finishing pending submissions claims them first, so two processes on one file (the server
+            // and `lotsen sync`) never send the same one at once; a claim lapses, so a killed process blocks nothing.
+            try db.execute(sql: """
+                ALTER TABLE submission ADD COLUMN claimedBy TEXT;
+                ALTER TABLE submission ADD COLUMN claimedUntil REAL;
+                """)
+        }
         return migrator
     }
 }

@@ -23,6 +23,11 @@ public protocol OnceOnlyStore: Sendable {
     /// Records how the call went, with its journal entry.
     func recordOutcome(_ submission: Submission, journal: AccessEntry) async throws(StorageError)
     func submissions(person: PersonID) async throws(StorageError) -> [Submission]
-    /// Every pending submission, oldest first, to finish after a crash.
+    /// Every pending submission, oldest first.
     func pendingSubmissions() async throws(StorageError) -> [Submission]
+    /// Claims up to `limit` pending submissions (of `person`, or anyone's) that nobody holds or whose claim lapsed,
+    /// oldest first, for `claimant` until `at + lease`: what a node finishes after a crash, so that of several nodes
+    /// (or processes on one file) only one sends each. ``recordOutcome(_:journal:)`` ends the claim.
+    func claimPendingSubmissions(of person: PersonID?, limit: Int, claimant: String, at: Date, lease: Duration) async throws(StorageError)
+        -> [Submission]
 }

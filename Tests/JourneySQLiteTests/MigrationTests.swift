@@ -17,6 +17,7 @@ struct MigrationTests {
     /// Every migration that has shipped, oldest first. A new migration is added here when it is added to the schema.
     static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
         "v4-steps-in-enrollment-row",
+        "v5-submission-claims",
     ]
 
     @Test("a new database has exactly the named migrations applied")

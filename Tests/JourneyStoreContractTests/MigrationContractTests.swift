@@ -10,7 +10,7 @@ struct MigrationContractTests {
         switch kind {
         case .sqlite:
             ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
-             "v4-steps-in-enrollment-row"]
+             "v4-steps-in-enrollment-row", "v5-submission-claims"]
         case .postgres:
             ["v1-people-enrollments-events-facts-definitions", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events"]
         }

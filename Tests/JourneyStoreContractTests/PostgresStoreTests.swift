@@ -6,9 +6,9 @@ import Testing
 
 @testable import JourneyPostgres
 
-/// What only the PostgreSQL store has: several nodes starting and claiming work at once, and what an operator sees
+/// What only the PostgreSQL store has: several nodes starting at once, deadlocks, and what an operator sees
 /// when the server, the database or the login is wrong.
-@Suite("PostgreSQL store: nodes, claims and errors")
+@Suite("PostgreSQL store: nodes, deadlocks and errors")
 struct PostgresStoreTests {
     @Test("nodes opening a new database at the same moment migrate it once")
     func concurrentOpensMigrateOnce() async throws {
@@ -21,38 +21,6 @@ struct PostgresStoreTests {
                 try await group.waitForAll()
             }
             #expect(try await database.count("schema_migration") == MigrationContractTests.shipped(.postgres).count)
-        }
-    }
-
-    @Test("pending submissions are claimed by one node each; a claim ends with the outcome or when it lapses")
-    func claimsAreExclusive() async throws {
-        try await withDatabase(.postgres) { database, first in
-            let stores = [try #require(first as? PostgresJourneyStore), try #require(try await database.open() as? PostgresJourneyStore)]
-            try await OnceOnlyContractTests.prepare(first)
-            var ids: [String] = []
-            for (index, step) in ["a", "b", "c", "d", "e", "f"].enumerated() {
-                ids.append(try await OnceOnlyContractTests.intent(OnceOnlyContractTests.draft(step: StepID(step), day: index), first).id)
-            }
-
-            async let one = stores[0].claimPendingSubmissions(limit: 4, claimant: "node-1", at: Moment.day(10), lease: .seconds(60))
-            async let two = stores[1].claimPendingSubmissions(limit: 4, claimant: "node-2", at: Moment.day(10), lease: .seconds(60))
-            let (claimedByOne, claimedByTwo) = try await (one, two)
-            let claimed = claimedByOne.map(\.id) + claimedByTwo.map(\.id)
-            #expect(claimed.count == 6 && Set(claimed) == Set(ids))
-            #expect(try await stores[0].claimPendingSubmissions(limit: 10, claimant: "node-3", at: Moment.day(10), lease: .seconds(60)).isEmpty)
-
-            // The outcome ends a claim: still pending, the submission may be claimed again at once.
-            var retried = try #require(claimedByOne.first)
-            retried.attempts = 1
-            retried.lastError = "timeout"
-            try await first.recordOutcome(retried, journal: OnceOnlyContractTests.journal("p-1", .send, detail: "timeout"))
-            let again = try await stores[1].claimPendingSubmissions(limit: 10, claimant: "node-2", at: Moment.day(10), lease: .seconds(60))
-            #expect(again.map(\.id) == [retried.id])
-
-            // A node that died holding claims lets them go when the lease lapses.
-            let lapsed = try await stores[1].claimPendingSubmissions(limit: 10, claimant: "node-2", at: Moment.day(11), lease: .seconds(60))
-            #expect(Set(lapsed.map(\.id)) == Set(ids))
-            #expect(lapsed.map(\.createdAt) == lapsed.map(\.createdAt).sorted())
         }
     }
 
