@@ -101,7 +101,7 @@ struct SandboxBehaviourTests {
         let clock = ContinuousClock()
         let start = clock.now
         await sandbox.stop()
-        #expect(clock.now - start < .seconds(4))
+        #expect(clock.now - start < .seconds(10), "a hang lasts until stop ends it; 10 s leaves room for a loaded machine")
         #expect(try await request.value.status == 201)
         #expect(sandbox.url == nil)
     }
