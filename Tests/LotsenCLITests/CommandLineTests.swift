@@ -16,6 +16,18 @@ struct CommandLineTests {
         #expect(!result.output.contains("error:"))
     }
 
+    @Test("a mistyped PostgreSQL URL is refused with how to write it, and creates no file named after it",
+        arguments: ["postgres:/lotsen", "postgresql//db", "postgres://u:hunter2@/db?nonsense=1"])
+    func mistypedDatabaseURL(url: String) async throws {
+        defer { runner.remove() }
+        let result = try runner.run(["token", "list", "--database", url], directory: runner.folder)
+        #expect(result.status == 1)
+        #expect(result.error.contains("error: "))
+        #expect(result.error.contains("hint: "))
+        #expect(!result.error.contains("hunter2"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder.path).isEmpty)
+    }
+
     @Test("validate reports every problem compiler style and exits 1")
     func validateReportsProblems() async throws {
         defer { runner.remove() }

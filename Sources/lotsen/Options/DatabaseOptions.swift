@@ -22,6 +22,14 @@ struct DatabaseOptions: ParsableArguments {
         return Self.dataFolder.appendingPathComponent("lotsen.sqlite").path
     }
 
+    /// Whether `text` starts like a URL (`scheme:`, or `postgres` without an SQLite file's ending), as no database
+    /// file Lotsen is meant to create does.
+    static func looksLikeURL(_ text: String) -> Bool {
+        if text.lowercased().hasPrefix("postgres"), !text.hasSuffix(".sqlite"), !text.hasSuffix(".db") { return true }
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
+        return text[..<colon].allSatisfy { $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." } && text[..<colon].count > 1
+    }
+
     /// Whether the store is a PostgreSQL database rather than a file.
     var isPostgres: Bool { PostgresLocation.isPostgresURL(value) }
 
@@ -44,6 +52,8 @@ struct DatabaseOptions: ParsableArguments {
     func open() async throws -> any LotsenStore {
         do throws(StorageError) {
             if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value)) }
+            // A mistyped URL must not become an SQLite file named after it.
+            if Self.looksLikeURL(value) { _ = try PostgresLocation(url: value) }
             return try SQLiteJourneyStore(path: value)
         } catch {
             throw CLIError(error.message, hint: error.hint)
