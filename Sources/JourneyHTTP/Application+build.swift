@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyStore
 import Logging
 
 /// Where and how `lotsen serve` listens.
@@ -8,21 +9,37 @@ public struct APIConfiguration: Sendable {
     public var port: Int
     /// How often agency events waiting for a step are looked at again; `nil` turns the sweep off.
     public var sweepInterval: Duration?
+    /// Requests counted and timed, and `GET /metrics` served from these metrics; `nil` (the default) leaves both
+    /// out. Store calls are measured when the services' store is a ``MeasuredStore`` over the same metrics.
+    public var metrics: APIMetrics?
+    /// Where `/metrics` counts the outbox's pending entries (`pendingSubmissions`, at most once per
+    /// ``APIMetrics/outboxRefresh``); `nil` leaves `lotsen_outbox_pending` at zero.
+    public var outbox: (any OnceOnlyStore)?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30)) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30), metrics: APIMetrics? = nil,
+        outbox: (any OnceOnlyStore)? = nil)
+    {
         self.host = host
         self.port = port
         self.sweepInterval = sweepInterval
+        self.metrics = metrics
+        self.outbox = outbox
     }
 }
 
 /// The router with every route, for ``buildApplication(_:services:logger:routes:onServerRunning:)``. Routes are
-/// recorded in `routes`, so a test can compare them with the OpenAPI document.
-public func buildRouter(services: APIServices, routes table: RouteTable = RouteTable()) -> Router<LotsenRequestContext> {
+/// recorded in `routes`, so a test can compare them with the OpenAPI document. With `metrics`, requests are
+/// counted there and `GET /metrics` serves them.
+public func buildRouter(services: APIServices, routes table: RouteTable = RouteTable(), metrics: APIMetrics? = nil,
+    outbox: (any OnceOnlyStore)? = nil) -> Router<LotsenRequestContext>
+{
     let router = Router(context: LotsenRequestContext.self)
-    router.add(middleware: RequestLogMiddleware(routes: table))
+    router.add(middleware: RequestLogMiddleware(routes: table, metrics: metrics))
     let recording = RecordingRouter(router: router, table: table)
     recording.addRoutes(SystemController(services: services).routes)
+    if let metrics {
+        recording.addRoutes(MetricsController(metrics: metrics, outbox: outbox).routes)
+    }
     let v1 = recording.group("v1").add(middleware: BearerAuthMiddleware(services: services))
     v1.addRoutes(CatalogController(services: services).routes, atPath: "journeys")
     v1.addRoutes(EnrollmentController(services: services).routes, atPath: "enrollments")
@@ -38,7 +55,7 @@ public func buildApplication(_ configuration: APIConfiguration, services: APISer
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
 {
     var application = Application(
-        router: buildRouter(services: services, routes: routes),
+        router: buildRouter(services: services, routes: routes, metrics: configuration.metrics, outbox: configuration.outbox),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "lotsen"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

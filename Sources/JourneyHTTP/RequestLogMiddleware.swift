@@ -6,13 +6,15 @@ import Logging
 
 /// The outermost middleware: gives each request an id (a well-formed incoming `X-Request-Id`, else a new one),
 /// turns every error into the API's JSON error, and logs one line per request with the method, the route
-/// template (never the raw path, which may hold a person's reference), the status and the duration.
+/// template (never the raw path, which may hold a person's reference), the status and the duration; with
+/// `metrics`, counts and times it there by the same route template.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = LotsenRequestContext
 
     static let requestIDHeader = HTTPField.Name("X-Request-Id")!
 
     let routes: RouteTable
+    var metrics: APIMetrics? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let id = request.headers[Self.requestIDHeader].flatMap(Self.wellFormed) ?? Self.newID()
@@ -35,6 +37,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         response.headers[Self.requestIDHeader] = id
         let elapsed = ContinuousClock.now - started
+        metrics?.recordRequest(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: response.status.code,
+            duration: elapsed)
         let hundredths = elapsed.components.seconds * 100_000 + elapsed.components.attoseconds / 10_000_000_000_000
         var metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue),

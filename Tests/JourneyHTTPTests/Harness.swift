@@ -11,8 +11,9 @@ import Logging
 import Synchronization
 import Testing
 
-/// One test's server: the real router over a fresh SQLite file, the shipped journeys and adapters, a clock the
-/// test moves, and recorders for refusals and log lines.
+/// One test's server: the real router over a fresh SQLite file (measured as `lotsen serve` measures it, into
+/// metrics with a registry of this test's own), the shipped journeys and adapters, a clock the test moves, and
+/// recorders for refusals and log lines.
 final class Harness: Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let library: JourneyLibrary = {
@@ -24,6 +25,9 @@ final class Harness: Sendable {
 
     let folder: URL
     let store: SQLiteJourneyStore
+    /// A fresh registry for this test only; the global MetricsSystem is never bootstrapped in tests.
+    let metrics = APIMetrics(version: "0.0.0-test", outboxRefresh: .zero)
+    let measured: MeasuredStore
     let engine: JourneyEngine
     let services: APIServices
     let refusals = RecordedRefusals()
@@ -36,8 +40,9 @@ final class Harness: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteJourneyStore(path: folder.appendingPathComponent("test.sqlite").path)
         let clock: @Sendable () -> Date = { [clock] in clock.now }
-        engine = JourneyEngine(library: Self.library, store: store, clock: clock)
-        services = APIServices(engine: engine, store: store, refusals: refusals, clock: clock)
+        measured = MeasuredStore(store, metrics: metrics)
+        engine = JourneyEngine(library: Self.library, store: measured, clock: clock)
+        services = APIServices(engine: engine, store: measured, refusals: refusals, clock: clock)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -54,7 +59,8 @@ final class Harness: Sendable {
 
     /// Runs `body` against the real router (no sockets).
     func test(_ body: @Sendable (Client) async throws -> Void) async throws {
-        let application = buildApplication(APIConfiguration(sweepInterval: nil), services: services, logger: logger, routes: routes)
+        let configuration = APIConfiguration(sweepInterval: nil, metrics: metrics, outbox: measured)
+        let application = buildApplication(configuration, services: services, logger: logger, routes: routes)
         try await application.test(.router) { client in try await body(Client(client: client)) }
     }
 

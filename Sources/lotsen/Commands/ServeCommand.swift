@@ -5,6 +5,7 @@ import JourneyEngine
 import JourneyHTTP
 import JourneyStore
 import Logging
+import Prometheus
 
 /// `lotsen serve`: the JSON API for caseworkers, agencies and other front ends.
 struct ServeCommand: AsyncParsableCommand {
@@ -40,8 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logger.logLevel = level }
         let services: APIServices
         let store: any LotsenStore
+        // This node's own registry, scraped at /metrics; the global MetricsSystem is left alone.
+        let metrics = APIMetrics(registry: PrometheusCollectorRegistry(), version: Lotsen.configuration.version)
         do {
-            store = try await database.open()
+            store = MeasuredStore(try await database.open(), metrics: metrics)
             let migrations = try await store.appliedMigrations()
             logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
@@ -57,7 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = host
         let log = logger
-        let application = buildApplication(APIConfiguration(host: host, port: port), services: services, logger: logger) { port in
+        let configuration = APIConfiguration(host: host, port: port, metrics: metrics, outbox: store)
+        let application = buildApplication(configuration, services: services, logger: logger) { port in
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }
         try await application.runService()
