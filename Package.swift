@@ -130,9 +130,11 @@ let package = Package(
         .executableTarget(
             name: "LotsenBench",
             dependencies: [
-                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyEngine",
+                "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

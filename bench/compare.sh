@@ -5,6 +5,8 @@
 #   bench/compare.sh [N]          # default N=10000
 #
 # The peer's Python dependency is installed in a virtual environment under .build/bench-venv (ignored by git).
+# lotsen-bench is built in $LOTSEN_BUILD_DIR (default .build) with `swift build --scratch-path`, so a release build can
+# have a folder of its own (LOTSEN_BUILD_DIR=.build-release) and leave .build's lock to debug builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -21,7 +23,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check spiffworkflow==3.2.0
 
-swift build -c release --product lotsen-bench >&2
+build_dir="${LOTSEN_BUILD_DIR:-.build}"
+swift build -c release --scratch-path "$build_dir" --product lotsen-bench >&2
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 peer_json="$results/peer-n$n-$stamp.json"
@@ -33,7 +36,7 @@ echo "== peer: SpiffWorkflow, one transaction per transition" >&2
 echo "== peer: SpiffWorkflow --reload (load, step, save)" >&2
 "$venv/bin/python" "$peer_dir/bench.py" --n "$n" --reload --db /tmp/peer-bench.sqlite --json-out "$peer_reload_json" >&2
 echo "== lotsen" >&2
-.build/release/lotsen-bench --n "$n" --database /tmp/lotsen-bench.sqlite --json-out "$lotsen_json" >&2
+"$build_dir/release/lotsen-bench" --n "$n" --database /tmp/lotsen-bench.sqlite --json-out "$lotsen_json" >&2
 rm -f /tmp/peer-bench.sqlite* /tmp/lotsen-bench.sqlite*
 
 python3 - "$peer_json" "$peer_reload_json" "$lotsen_json" <<'PY'

@@ -4,11 +4,20 @@
 # as each person's own citizen token, walking every enrollment through a fixed order of steps that are valid for
 # the answers given at seeding, so every request is a real state change (none repeats a completed step).
 #
-#   bench/http-load.sh [--duration 20s] [--connections 16] [--threads 1] [--people 2000] [--build]
+#   bench/http-load.sh [--duration 20s] [--connections 16] [--threads 1] [--people 2000] [--health] [--build] [--nodes N --database postgres://…]
 #
-# Uses .build/release/lotsen (built with `swift build -c release --product lotsen` only when missing or with
-# --build). Everything runs on a fresh database in a temporary folder, removed on exit, with the server on a free
-# port. Seeding: people are newcomers without a personnummer (`lotsen start --person new`, then a citizen token
+# Uses $LOTSEN_BUILD_DIR/release/lotsen (LOTSEN_BUILD_DIR defaults to .build; built with `swift build -c release
+# --scratch-path $LOTSEN_BUILD_DIR --product lotsen` only when missing or with --build). Everything runs on a fresh
+# database in a temporary folder, removed on exit, with the server on a free port.
+#
+# --database postgres://user@host:port/db: the run uses a fresh database lotsen_http_load_<stamp> on that server
+# (created with psql, dropped on exit) and starts --nodes N `lotsen serve` nodes on it, each on a free loopback port.
+# One wrk spreads its threads over the nodes round-robin (common.lua's setup sets each thread's address; a thread's
+# connections all go to its node), so --threads is raised to a multiple of N. After the HTTP runs, `pgbench -N` with
+# --connections clients runs for --duration on the same server, in a database of its own: the ceiling line.
+# --health adds a run of GET /health (which asks the store) before the status reads, to compare the two.
+# Every run reports each node's RSS before the first wrk run and after the last, and counts the completion events
+# in the stored history after the completions: one per 2xx answer, none lost and none doubled. Seeding: people are newcomers without a personnummer (`lotsen start --person new`, then a citizen token
 # per person with `lotsen token create`, both on the command line since the API cannot create people); the
 # enrollments are then fetched and answered through the API. Results: one JSON file in bench/results/http-<stamp>.json
 # and a table. The target (status reads >= 5,000 requests/s with p99 < 5 ms) is reported, not enforced.
@@ -21,7 +30,7 @@ export PATH="$PATH:/opt/swift/usr/bin"
 usage() { sed -n '7p' "$0" | sed 's/^#   /usage: /' >&2; }
 die() { echo "http-load: $*" >&2; exit 1; }
 
-duration=20s connections=16 threads=1 people=2000 build=0
+duration=20s connections=16 threads=1 people=2000 build=0 nodes=1 database="" health=0
 while (($#)); do
     case "$1" in
         --duration) duration="${2:?--duration needs a value such as 20s}"; shift 2 ;;
@@ -29,14 +38,32 @@ while (($#)); do
         --threads) threads="${2:?--threads needs a number}"; shift 2 ;;
         --people) people="${2:?--people needs a number}"; shift 2 ;;
         --build) build=1; shift ;;
+        --nodes) nodes="${2:?--nodes needs a number}"; shift 2 ;;
+        --database) database="${2:?--database needs a postgres:// URL}"; shift 2 ;;
+        --health) health=1; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage; die "unknown argument '$1'" ;;
     esac
 done
 [[ "$duration" =~ ^[0-9]+[smh]?$ ]] || die "--duration must look like 20s, 2m or 30 (seconds)"
-for pair in "connections:$connections" "threads:$threads" "people:$people"; do
+for pair in "connections:$connections" "threads:$threads" "people:$people" "nodes:$nodes"; do
     [[ "${pair#*:}" =~ ^[1-9][0-9]*$ ]] || die "--${pair%%:*} must be a positive whole number"
 done
+if [ -n "$database" ]; then
+    [[ "$database" =~ ^postgres(ql)?:// ]] || die "--database must be a postgres:// URL (without it the run uses a fresh SQLite file)"
+    python3 - "$database" <<'PY' || die "--database must point at this machine (127.0.0.1, localhost or a unix socket): the load stays on loopback"
+import sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1]); q = urllib.parse.parse_qs(u.query)
+host = q.get("host", [u.hostname or "localhost"])[0]
+sys.exit(0 if host in ("127.0.0.1", "localhost", "::1") or host.startswith("/") else 1)
+PY
+fi
+((nodes == 1)) || [ -n "$database" ] || die "--nodes $nodes needs --database postgres://…: several nodes share one PostgreSQL, not one SQLite file"
+if ((nodes > 1 && threads % nodes != 0)); then
+    threads=$(((threads + nodes - 1) / nodes * nodes))
+    echo "http-load: --threads raised to $threads, a multiple of --nodes, so every node gets the same number of wrk threads" >&2
+fi
+((nodes == 1 || connections % threads == 0)) || die "--connections ($connections) must be a multiple of --threads ($threads) so the nodes get as many connections each"
 ((connections >= threads)) || die "--connections ($connections) must be at least --threads ($threads): wrk gives each thread its own connections"
 # Completions walk each enrollment in order; a connection must never send an enrollment's next step while its
 # previous one is still in flight, so there must be many more enrollments than connections.
@@ -46,25 +73,60 @@ scripts/setup
 command -v wrk >/dev/null || die "wrk is not installed (Debian package 'wrk'; scripts/setup installs it, with sudo when needed)"
 command -v python3 >/dev/null || die "python3 is not installed (scripts/setup installs it)"
 
-bin=.build/release/lotsen
+build_dir="${LOTSEN_BUILD_DIR:-.build}"
+bin="$build_dir/release/lotsen"
 if ((build)) || [ ! -x "$bin" ]; then
     command -v swift >/dev/null || die "no release binary at $bin and no swift to build it"
     echo "== building $bin" >&2
-    swift build -c release --product lotsen >&2
+    swift build -c release --scratch-path "$build_dir" --product lotsen >&2
 fi
-[ -x "$bin" ] || die "no executable at $bin (build it with: swift build -c release --product lotsen)"
+[ -x "$bin" ] || die "no executable at $bin (build it with: swift build -c release --scratch-path $build_dir --product lotsen)"
 bin="$PWD/$bin"
 
+# PostgreSQL's client tools as scripts/test-postgres finds the server's: pg_config --bindir, else Debian's newest
+# /usr/lib/postgresql/<version>/bin, else PATH.
+pg_tool() {
+    local dir
+    if command -v pg_config >/dev/null && dir=$(pg_config --bindir 2>/dev/null) && [ -x "$dir/$1" ]; then echo "$dir/$1"; return; fi
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+        [ -x "$dir/$1" ] && { echo "$dir/$1"; return; }
+    done
+    command -v "$1" || die "no $1 found (Debian's postgresql package ships it; scripts/setup installs it)"
+}
+# The same server and credentials, another database (python keeps the URL's user, password, host and query).
+url_with_database() {
+    python3 - "$1" "$2" <<'PY'
+import sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+q = [(k, v) for k, v in urllib.parse.parse_qsl(u.query) if k != "dbname"]
+print(urllib.parse.urlunsplit((u.scheme, u.netloc, "/" + sys.argv[2], urllib.parse.urlencode(q), "")))
+PY
+}
+if [ -n "$database" ]; then
+    psql=$(pg_tool psql)
+    pgbench=$(pg_tool pgbench)
+fi
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lotsen-http-load.XXXXXX")
-server_pid=""
+server_pids=()
+pg_databases=()
+stop_server() {
+    local pid=$1
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+}
 cleanup() {
     local status=$?
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    local pid name
+    for pid in "${server_pids[@]}"; do stop_server "$pid"; done
+    for name in "${pg_databases[@]}"; do
+        timeout 60 "$psql" -q -X "$database" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 ||
+            echo "http-load: could not drop database $name" >&2
+    done
     if [ -n "${LOTSEN_HTTP_LOAD_KEEP:-}" ]; then echo "http-load: kept $tmp" >&2; else rm -rf "$tmp"; fi
     exit "$status"
 }
@@ -72,15 +134,24 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-db="$tmp/lotsen.sqlite"
 lib=(--journeys "$PWD/journeys" --adapters "$PWD/adapters")
 results=bench/results
 mkdir -p "$results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$results/http-$stamp.json"
+if [ -n "$database" ]; then
+    db_name="lotsen_http_load_$(tr 'A-Z' 'a-z' <<<"$stamp")"
+    pg_databases+=("$db_name")
+    timeout 60 "$psql" -q -X -v ON_ERROR_STOP=1 "$database" -c "CREATE DATABASE $db_name" >/dev/null || die "cannot create database $db_name on $database"
+    db=$(url_with_database "$database" "$db_name")
+    store_description="PostgreSQL $(timeout 30 "$psql" -At -X "$database" -c 'SHOW server_version'), database $db_name (fresh)"
+else
+    db="$tmp/lotsen.sqlite"
+    store_description="SQLite, a fresh file in the temporary folder"
+fi
 
 # ---------------------------------------------------------------------------------------------------- seeding
-echo "== seeding $people people in new-in-sweden (database $db)" >&2
+echo "== seeding $people people in new-in-sweden (database ${db%%\?*})" >&2
 seed_started=$(date +%s%3N)
 # The caseworker's token first: it creates and migrates the database once, before the parallel seeding.
 "$bin" token create --role caseworker --label http-load "${lib[@]}" --database "$db" 2>/dev/null >"$tmp/caseworker.token"
@@ -106,22 +177,36 @@ seq "$people" | xargs -P "$(nproc)" -n 25 bash -c 'lib=(--journeys "$lib_journey
 seed_cli_done=$(date +%s%3N)
 
 # ---------------------------------------------------------------------------------------------------- server
-LOG_LEVEL="${LOG_LEVEL:-info}" "$bin" serve --port 0 "${lib[@]}" --database "$db" 2>"$tmp/serve.log" &
-server_pid=$!
-base=""
-for _ in $(seq 300); do
-    kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; die "lotsen serve exited before listening"; }
-    base=$(grep -o '"address":"http://[^"]*"' "$tmp/serve.log" | head -n 1 | cut -d'"' -f4 || true)
-    [ -n "$base" ] && break
-    sleep 0.1
+bases=()
+for node in $(seq "$nodes"); do
+    log_file="$tmp/serve.log"
+    ((nodes == 1)) || log_file="$tmp/serve-$node.log"
+    LOG_LEVEL="${LOG_LEVEL:-info}" "$bin" serve --port 0 "${lib[@]}" --database "$db" 2>"$log_file" &
+    server_pid=$!
+    server_pids+=("$server_pid")
+    node_base=""
+    for _ in $(seq 300); do
+        kill -0 "$server_pid" 2>/dev/null || { cat "$log_file" >&2; die "lotsen serve exited before listening"; }
+        node_base=$(grep -o '"address":"http://[^"]*"' "$log_file" | head -n 1 | cut -d'"' -f4 || true)
+        [ -n "$node_base" ] && break
+        sleep 0.1
+    done
+    [ -n "$node_base" ] || die "lotsen serve did not report its address within 30 s (log: $(tail -n 3 "$log_file"))"
+    [[ "$node_base" =~ ^http://127\.0\.0\.1: ]] || die "lotsen serve listens on $node_base, not on loopback"
+    for _ in $(seq 100); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$node_base/health" || true)" = 200 ] && break
+        sleep 0.1
+    done
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$node_base/health" || true)" = 200 ] || die "$node_base/health does not answer 200"
+    echo "== lotsen serve on $node_base (pid $server_pid)" >&2
+    bases+=("$node_base")
 done
-[ -n "$base" ] || die "lotsen serve did not report its address within 30 s (log: $(tail -n 3 "$tmp/serve.log"))"
-for _ in $(seq 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true)" = 200 ] && break
-    sleep 0.1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true)" = 200 ] || die "$base/health does not answer 200"
-echo "== lotsen serve on $base (pid $server_pid)" >&2
+base=${bases[0]}
+# wrk's threads go to the nodes round-robin (common.lua); with one node wrk connects to $base as it always did.
+LOTSEN_NODES=""
+((nodes == 1)) || LOTSEN_NODES=$(printf '%s\n' "${bases[@]}" | sed 's|^http://||' | paste -sd' ')
+export LOTSEN_NODES
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # Through the API: each citizen fetches their enrollment (POST /v1/enrollments is idempotent: 200 with the one
 # started above) and answers the questions, so the order of steps in completions.lua is valid for everyone.
@@ -170,9 +255,19 @@ function now_us() -- CLOCK_MONOTONIC
 end
 
 local threads = {}
+local nodes = nil
 function setup(thread)
   table.insert(threads, thread)
   thread:set("tid", #threads)
+  -- Several nodes (LOTSEN_NODES="host:port host:port"): thread i connects to node (i - 1) mod N + 1, so each node
+  -- gets the same number of threads and connections.
+  if nodes == nil then
+    nodes = {}
+    for host, port in string.gmatch(os.getenv("LOTSEN_NODES") or "", "([^%s:]+):(%d+)") do
+      nodes[#nodes + 1] = wrk.lookup(host, port)[1]
+    end
+  end
+  if #nodes > 0 then thread.addr = nodes[(#threads - 1) % #nodes + 1] end
 end
 
 function read_lines(path)
@@ -287,9 +382,10 @@ LUA
 
 # ---------------------------------------------------------------------------------------------------- load
 run_wrk() { # name script args... ; appends "name<TAB>command<TAB>json" to runs.tsv
-    local name=$1 script=$2
+    local name=$1 script=$2 url=$base
     shift 2
-    local command=(wrk --threads "$threads" --connections "$connections" --duration "$duration" --latency -s "$script" "$base" -- "$@")
+    [ "$name" = health ] && url="$base/health"
+    local command=(wrk --threads "$threads" --connections "$connections" --duration "$duration" --latency -s "$script" "$url" -- "$@")
     echo "== $name: ${command[*]}" >&2
     "${command[@]}" >"$tmp/$name.out" || die "$name: wrk failed (exit $?)"
     grep -v '^LOTSEN_RESULT ' "$tmp/$name.out" >&2
@@ -299,14 +395,58 @@ run_wrk() { # name script args... ; appends "name<TAB>command<TAB>json" to runs.
     printf '%s\t%s\t%s\n' "$name" "${command[*]}" "$json" >>"$tmp/runs.tsv"
 }
 : >"$tmp/runs.tsv"
+: >"$tmp/rss.tsv"
+for pid in "${server_pids[@]}"; do printf 'before\t%s\t%s\n' "$pid" "$(rss_kib "$pid")" >>"$tmp/rss.tsv"; done
+
+# Completion events in the stored history: "events pairs most" = every completion event, (enrollment, step) pairs
+# completed, the most completions of one step of one enrollment.
+history_counts() {
+    local sql
+    if [ -n "$database" ]; then
+        sql="SELECT coalesce(sum(c), 0), count(*), coalesce(max(c), 0) FROM (SELECT count(*) AS c FROM event WHERE kind = 'stepProgressed' AND detail = 'completed' GROUP BY enrollment_key, step_id) t"
+        timeout 120 "$psql" -At -X -F ' ' "$db" -c "$sql"
+    else
+        python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True, timeout=60)
+print(*c.execute("SELECT coalesce(sum(c), 0), count(*), coalesce(max(c), 0) FROM (SELECT count(*) AS c FROM event "
+                 "WHERE kind = 'stepProgressed' AND detail = 'completed' GROUP BY enrollmentKey, stepId)").fetchone())
+PY
+    fi
+}
+
+((health)) && run_wrk health "$tmp/common.lua"
 run_wrk status-reads "$tmp/reads.lua" "$tmp/ids.txt" "$tmp/caseworker.token" "$threads"
+history_before=$(history_counts)
 run_wrk step-completions "$tmp/completions.lua" "$tmp/enrollments.txt" "$threads"
+history_after=$(history_counts)
+for pid in "${server_pids[@]}"; do printf 'after\t%s\t%s\n' "$pid" "$(rss_kib "$pid")" >>"$tmp/rss.tsv"; done
+
+# The ceiling: pgbench -N (one UPDATE, one SELECT, one INSERT a transaction) with as many clients as wrk has
+# connections, for as long, on the same server, in a database of its own. The nodes stay up, idle.
+: >"$tmp/pgbench.out"
+pgbench_command=""
+if [ -n "$database" ]; then
+    bench_db="${db_name}_pgbench"
+    pg_databases+=("$bench_db")
+    timeout 60 "$psql" -q -X -v ON_ERROR_STOP=1 "$database" -c "CREATE DATABASE $bench_db" >/dev/null || die "cannot create database $bench_db"
+    bench_url=$(url_with_database "$database" "$bench_db")
+    seconds=${duration%[smh]}
+    case "$duration" in *m) seconds=$((seconds * 60)) ;; *h) seconds=$((seconds * 3600)) ;; esac
+    jobs=$((connections < $(nproc) ? connections : $(nproc)))
+    timeout 300 "$pgbench" -i -q -s 1 "$bench_url" >"$tmp/pgbench-init.out" 2>&1 || { cat "$tmp/pgbench-init.out" >&2; die "pgbench -i failed"; }
+    pgbench_command="$pgbench -N -c $connections -j $jobs -T $seconds <database ${bench_db}>"
+    echo "== pgbench ceiling: pgbench -N -c $connections -j $jobs -T $seconds (scale 1, database $bench_db)" >&2
+    timeout $((seconds + 120)) "$pgbench" -N -c "$connections" -j "$jobs" -T "$seconds" "$bench_url" >"$tmp/pgbench.out" 2>&1 ||
+        { cat "$tmp/pgbench.out" >&2; die "pgbench -N failed"; }
+    grep -E '^(tps|latency|number of (transactions|failed))' "$tmp/pgbench.out" >&2 || true
+fi
 
 # ---------------------------------------------------------------------------------------------------- report
 wrk_version=$(wrk -v 2>&1 | head -n 1 || true)
-python3 - "$out" "$tmp/runs.tsv" <<PY
-import json, os, platform, subprocess, sys
-out, runs_path = sys.argv[1:3]
+python3 - "$out" "$tmp/runs.tsv" "$tmp/rss.tsv" "$tmp/pgbench.out" "$history_before" "$history_after" <<PY
+import json, os, platform, re, subprocess, sys
+out, runs_path, rss_path, pgbench_path, history_before, history_after = sys.argv[1:7]
 def cpu_model():
     try:
         for line in open("/proc/cpuinfo"):
@@ -327,9 +467,12 @@ report = {
     "wrk": "$wrk_version",
     "lotsen": {"binary": "$bin", "binaryModified": "$(date -u -r "$bin" +%Y-%m-%dT%H:%M:%SZ)",
                "gitCommit": git("rev-parse", "HEAD"), "gitDirty": bool(git("status", "--porcelain", "--untracked-files=no"))},
-    "server": {"command": "lotsen serve --port 0 --journeys journeys --adapters adapters --database <temporary file>",
-               "logLevel": "${LOG_LEVEL:-info}", "logTo": "a file in the temporary folder"},
-    "options": {"duration": "$duration", "connections": $connections, "threads": $threads, "people": $people},
+    "server": {"command": "lotsen serve --port 0 --journeys journeys --adapters adapters --database <" + ("fresh PostgreSQL database" if "$database" else "temporary file") + ">",
+               "logLevel": "${LOG_LEVEL:-info}", "logTo": "a file in the temporary folder", "nodes": $nodes,
+               "store": "$store_description",
+               "spread": "one wrk; its threads go to the nodes round-robin (each thread's connections to one node)" if $nodes > 1 else "one node"},
+    "options": {"duration": "$duration", "connections": $connections, "threads": $threads, "people": $people, "nodes": $nodes,
+                "health": bool($health)},
     "seeding": {"people": $people, "journey": "new-in-sweden",
                 "commandLineSeconds": ($seed_cli_done - $seed_started) / 1000, "apiSeconds": ($seed_done - $seed_cli_done) / 1000,
                 "how": "per person: lotsen start new-in-sweden --person new; lotsen token create --role citizen --person lp-…; "
@@ -338,8 +481,51 @@ report = {
     "runs": runs,
 }
 reads = next((r for r in runs if r["name"] == "status-reads"), None)
+health = next((r for r in runs if r["name"] == "health"), None)
+completions = next((r for r in runs if r["name"] == "step-completions"), None)
 if reads:
     report["target"]["statusReads"]["met"] = reads["requestsPerSecond"] >= 5000 and reads["latencyMicroseconds"]["p99"] < 5000
+
+# Node memory before the first wrk run and after the last.
+rss = {}
+for line in open(rss_path):
+    when, pid, kib = line.split()
+    rss.setdefault(pid, {})[when + "MiB"] = round(int(kib) / 1024, 1)
+report["nodeRSS"] = [{"pid": int(pid), **values} for pid, values in rss.items()]
+
+# Completions against the stored history: each 2xx answer must be one new completion event, none twice.
+before, after = ([int(x) for x in h.split()] for h in (history_before, history_after))
+if completions:
+    ok = completions.get("responses2xx", completions["requests"] - completions["errors"]["status4xx5xx"])
+    added = after[0] - before[0]
+    report["history"] = {"completionEventsBefore": before[0], "completionEventsAfter": after[0], "added": added,
+                         "responses2xx": ok, "lost": max(0, ok - added), "unanswered": max(0, added - ok),
+                         "stepsCompletedMoreThanOnce": after[0] - after[1], "mostCompletionsOfOneStep": after[2]}
+    report["history"]["ok"] = added == ok and after[0] == after[1]
+
+# The pgbench ceiling.
+text = open(pgbench_path).read()
+if text.strip():
+    def grab(pattern, cast=float):
+        m = re.search(pattern, text, re.M)
+        return cast(m.group(1)) if m else None
+    report["pgbench"] = {"command": "$pgbench_command", "clients": $connections, "scale": 1,
+                         "tps": grab(r"^tps = ([0-9.]+)"), "latencyAverageMs": grab(r"^latency average = ([0-9.]+) ms"),
+                         "transactions": grab(r"^number of transactions actually processed: (\d+)", int),
+                         "failed": grab(r"^number of failed transactions: (\d+)", int)}
+if health and reads:
+    share = reads["requestsPerSecond"] / health["requestsPerSecond"]
+    report["target"]["statusReadsVsHealth"] = {"shareAtLeast": 0.40, "share": round(share, 3), "met": share >= 0.40}
+if "$database" and $nodes > 1 and completions:
+    tps = report.get("pgbench", {}).get("tps")
+    c = {"shareOfPgbenchAtLeast": 0.60, "p99MillisecondsBelow": 20, "lostOrDoubled": 0}
+    if tps:
+        c["share"] = round(completions["requestsPerSecond"] / tps, 3)
+    c["met"] = bool(tps) and completions["requestsPerSecond"] >= 0.60 * tps and completions["latencyMicroseconds"]["p99"] < 20000 \
+        and report.get("history", {}).get("ok", False)
+    report["target"]["completionsThroughNodes"] = c
+    if reads:
+        report["target"]["statusReadsThroughNodes"] = {"requestsPerSecondAtLeast": 3000, "met": reads["requestsPerSecond"] >= 3000}
 with open(out, "w") as f:
     json.dump(report, f, indent=2, ensure_ascii=False)
     f.write("\n")
@@ -359,5 +545,23 @@ for r in runs:
 if reads:
     met = report["target"]["statusReads"]["met"]
     print(f"target, status reads >= 5,000 req/s with p99 < 5 ms: {'met' if met else 'NOT met'} (reported, not enforced)")
+for node in report["nodeRSS"]:
+    print(f"node pid {node['pid']}: RSS {node.get('beforeMiB')} MiB before the first wrk run, {node.get('afterMiB')} MiB after the last")
+if "history" in report:
+    h = report["history"]
+    print(f"history: {h['added']:,} completion events added for {h['responses2xx']:,} 2xx answers; lost {h['lost']}, "
+          f"written without a 2xx {h['unanswered']}, steps completed more than once {h['stepsCompletedMoreThanOnce']}: {'ok' if h['ok'] else 'NOT ok'}")
+if "pgbench" in report:
+    p = report["pgbench"]
+    print(f"ceiling, pgbench -N, {p['clients']} clients, same server: {p['tps']:,.0f} tps, latency average {p['latencyAverageMs']} ms, failed {p['failed']}")
+t = report["target"]
+if "statusReadsVsHealth" in t:
+    print(f"target, status reads >= 40% of /health: {t['statusReadsVsHealth']['share']:.0%} ({'met' if t['statusReadsVsHealth']['met'] else 'NOT met'})")
+if "completionsThroughNodes" in t:
+    c = t["completionsThroughNodes"]
+    print(f"target, completions through {$nodes} nodes >= 60% of pgbench -N, p99 < 20 ms, none lost or doubled: "
+          f"{c.get('share', 0):.0%} of pgbench ({'met' if c['met'] else 'NOT met'})")
+if "statusReadsThroughNodes" in t:
+    print(f"target, status reads through {$nodes} nodes >= 3,000/s: {'met' if t['statusReadsThroughNodes']['met'] else 'NOT met'}")
 print(f"results: {out}")
 PY

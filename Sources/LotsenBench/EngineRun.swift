@@ -26,7 +26,36 @@ struct EngineRun {
     func run(_ mode: Mode) async throws -> ModeResult {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         let store = try SQLiteJourneyStore(path: databasePath, durability: synchronous == "FULL" ? .full : .normal)
-        let engine = JourneyEngine(library: library, store: store)
+        let driven = try await Self.drive(mode, engine: JourneyEngine(library: library, store: store), count: count, seed: seed, batchSize: batchSize)
+        let verdict = try verify(people: driven.people, transitions: driven.transitions, workload: driven.workload)
+        let size = try checkpointedSize()
+        return driven.result(mode, batchSize: batchSize, databaseBytes: size, verify: verdict)
+    }
+
+    /// What one mode's drive through the workload leaves for verification and the record.
+    struct Driven {
+        let count: Int
+        let people: [PersonID]
+        let transitions: [Int]
+        let commits: Int
+        let wall: Double
+        let latencies: [Double]
+        let peakRSS: Double
+        let split: TimeSplit
+        let workload: PeerWorkload
+
+        func result(_ mode: Mode, batchSize: Int, databaseBytes: Int64, verify: String) -> ModeResult {
+            var result = ModeResult(mode: "lotsen \(mode.rawValue)" + (mode == .batch ? "/\(batchSize)" : ""), instances: count,
+                transitions: transitions.reduce(0, +), commits: commits, wall: wall, latencies: latencies, peakRSS: peakRSS,
+                databaseBytes: databaseBytes, verify: verify)
+            result.timeSplitSeconds = split.rounded
+            return result
+        }
+    }
+
+    /// Drives `count` people through the workload on `engine`, whatever store it writes to: the timed part of a
+    /// mode, the same for SQLite and PostgreSQL. The peak RSS is read when the drive ends, before any verification.
+    static func drive(_ mode: Mode, engine: JourneyEngine, count: Int, seed: UInt32, batchSize: Int) async throws -> Driven {
         var workload = PeerWorkload(count: count, seed: seed)
         var measurement = Measurement(capacity: workload.expectedTransitions)
         var transitions = [Int](repeating: 0, count: count)
@@ -99,17 +128,12 @@ struct EngineRun {
         }
         let wall = Measurement.seconds(clock.now - start)
         let peakRSS = ResourceUsage.peakRSSMiB()
-        let verdict = try verify(people: people, transitions: transitions, workload: workload)
-        let size = try checkpointedSize()
-        var result = ModeResult(mode: "lotsen \(mode.rawValue)" + (mode == .batch ? "/\(batchSize)" : ""), instances: count,
-            transitions: transitions.reduce(0, +), commits: commits, wall: wall, latencies: measurement.latencies, peakRSS: peakRSS, databaseBytes: size,
-            verify: verdict)
-        result.timeSplitSeconds = split.rounded
-        return result
+        return Driven(count: count, people: people, transitions: transitions, commits: commits, wall: wall, latencies: measurement.latencies,
+            peakRSS: peakRSS, split: split, workload: workload)
     }
 
     /// One transition, decided but not written: the intake answers while any are asked, else one ready step.
-    private func decide(_ plan: JourneyPlan, person: Int, on snapshot: PersonSnapshot, engine: JourneyEngine, workload: inout PeerWorkload)
+    private static func decide(_ plan: JourneyPlan, person: Int, on snapshot: PersonSnapshot, engine: JourneyEngine, workload: inout PeerWorkload)
         async throws -> DecidedChange
     {
         if !plan.factsToAnswer.isEmpty {
@@ -125,7 +149,7 @@ struct EngineRun {
 
     /// One stateless request, chosen as ``decide(_:person:on:engine:workload:)`` chooses: the answers while any are
     /// asked, else one ready step. Returns the plan the request answers with.
-    private func request(after plan: JourneyPlan, person: Int, id: PersonID, engine: JourneyEngine, workload: inout PeerWorkload) async throws -> JourneyPlan {
+    private static func request(after plan: JourneyPlan, person: Int, id: PersonID, engine: JourneyEngine, workload: inout PeerWorkload) async throws -> JourneyPlan {
         if !plan.factsToAnswer.isEmpty {
             return try await engine.answer(person: id, journey: PeerWorkload.journey, answers: workload.profiles[person].answers).enrollments[0].plan
         }

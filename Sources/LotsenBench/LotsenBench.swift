@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import JourneyModel
+import JourneyPostgres
 
 /// `lotsen-bench`: the peer workload (shared/bench/peer-spiff) on Lotsen's engine and SQLite store, with the
-/// bare-SQLite ceiling in the same run. Build it with `-c release`.
+/// bare-SQLite ceiling in the same run; or, given `--database postgres://…`, on the PostgreSQL store with
+/// `pgbench -N` on the same server as the ceiling. Build it with `-c release`.
 @main
 struct LotsenBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,13 +33,15 @@ struct LotsenBench: AsyncParsableCommand {
     @Option(help: "PRAGMA synchronous: NORMAL or FULL.")
     var sync = "NORMAL"
 
-    @Option(help: "The SQLite file, recreated for each mode.")
+    @Option(help: ArgumentHelp(
+        "The SQLite file, recreated for each mode; or a PostgreSQL server as postgres://user@host:port/database, where each mode runs in a fresh database lotsen_bench (dropped at the end) and the ceiling is pgbench -N in lotsen_bench_pgbench.",
+        valueName: "file-or-url"))
     var database = "/tmp/lotsen-bench.sqlite"
 
     @Option(help: "The folder holding the benchmark journey and adapters (the repository root).")
     var root = "."
 
-    @Flag(inversion: .prefixedNo, help: "Also run the bare-SQLite ceiling.")
+    @Flag(inversion: .prefixedNo, help: "Also run the ceiling: bare SQLite, or pgbench -N on PostgreSQL.")
     var ceiling = true
 
     @Option(help: "Write the results as JSON to this file.")
@@ -59,6 +63,9 @@ struct LotsenBench: AsyncParsableCommand {
             throw BenchError("cannot load bench/peer-new-in-sweden.yaml under \(rootURL.path): \(library.diagnostics.map(\.description))")
         }
         let selected = modes.isEmpty ? EngineRun.Mode.allCases : modes.compactMap(EngineRun.Mode.init)
+        if PostgresLocation.isPostgresURL(database) {
+            return try await runOnPostgres(library: library, modes: selected)
+        }
         let engine = EngineRun(library: library, databasePath: database, count: n, seed: seed, batchSize: batchSize, synchronous: sync.uppercased())
         print("Lotsen \(LotsenBench.configuration.commandName ?? "") · n=\(n) · seed \(seed) · synchronous=\(sync.uppercased()) · \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
         print(ModeResult.header)
@@ -91,4 +98,53 @@ struct BenchRecord: Codable {
     let synchronous: String
     let cpus: Int
     let results: [ModeResult]
+    /// "postgresql" for a run on PostgreSQL; absent for SQLite, so SQLite records keep their shape.
+    var store: String? = nil
+    /// PostgreSQL: the server's version and the settings that decide what a commit costs.
+    var server: [String: String]? = nil
+    /// PostgreSQL: the ceiling's command line.
+    var ceilingCommand: String? = nil
+}
+
+extension LotsenBench {
+    /// The same modes and checks on the PostgreSQL store, each mode in a fresh database on the server the URL names,
+    /// then `pgbench -N` with one client (the engine run's one) and as many transactions as memory mode made.
+    func runOnPostgres(library: JourneyLibrary, modes selected: [EngineRun.Mode]) async throws {
+        let server = try PostgresLocation(url: database)
+        let settings = try await BenchPostgres.settings(server)
+        let synchronous = "synchronous_commit=\(settings["synchronous_commit"] ?? "?")"
+        print("Lotsen \(LotsenBench.configuration.commandName ?? "") · n=\(n) · seed \(seed) · PostgreSQL \(settings["server_version"] ?? "?") "
+            + "at \(server) · \(synchronous) fsync=\(settings["fsync"] ?? "?") · \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
+        print(ModeResult.header)
+        let postgres = PostgresRun(library: library, server: server, count: n, seed: seed, batchSize: batchSize)
+        var results: [ModeResult] = []
+        var ceilingCommand: String?
+        do {
+            for mode in selected {
+                let result = try await postgres.run(mode)
+                print(result.line)
+                results.append(result)
+            }
+            if ceiling, let memory = results.first(where: { $0.mode == "lotsen memory" }) ?? results.first {
+                let (bare, command) = try await PgbenchCeiling(server: server, transactions: memory.transitions).run()
+                ceilingCommand = command
+                print(bare.line)
+                print("ceiling: \(command)")
+                print(String(format: "ceiling / %@: %.2f×", memory.mode, bare.transitionsPerSecond / memory.transitionsPerSecond))
+                results.append(bare)
+            }
+        } catch {
+            try? await postgres.cleanUp()
+            throw error
+        }
+        try await postgres.cleanUp()
+        for result in results where result.verify != "n/a" { print("verify \(result.mode): \(result.verify)") }
+        if let jsonOut {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let record = BenchRecord(n: n, seed: seed, synchronous: synchronous, cpus: ProcessInfo.processInfo.activeProcessorCount, results: results,
+                store: "postgresql", server: settings, ceilingCommand: ceilingCommand)
+            try encoder.encode(record).write(to: URL(fileURLWithPath: jsonOut))
+        }
+    }
 }
