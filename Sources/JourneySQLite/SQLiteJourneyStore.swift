@@ -52,17 +52,6 @@ public final class SQLiteJourneyStore: JourneyStore {
 
     // MARK: People
 
-    /// Creates a person with no enrollment: for tests and tools that need a bare record. People are otherwise
-    /// created by ``transact(creating:_:)``, with their first enrollment.
-    public func createPerson(id: PersonID, identity: Personnummer?, at: Date) async throws(StorageError) -> StoredPerson {
-        let person = StoredPerson(id: id, identity: identity, createdAt: at)
-        try await write { db in
-            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
-                arguments: [id.rawValue, identity?.twelveDigits, at.storedSeconds])
-        }
-        return person
-    }
-
     public func person(id: PersonID) async throws(StorageError) -> StoredPerson? {
         try await read { db in try Self.fetchPerson(db, id: id) }
     }

@@ -6,7 +6,9 @@ import Testing
 @testable import JourneySQLite
 import JourneyStore
 
-@Suite("Caseworker pages: keyset pagination over the indexes")
+/// What SQLite plans for the caseworker pages. That the pages list the right enrollments is the contract's
+/// (`EnrollmentPageContractTests`); here, that SQLite answers them from the indexes.
+@Suite("Caseworker pages are answered from SQLite's indexes")
 struct EnrollmentPageTests {
     let database: TemporaryDatabase
 
@@ -48,36 +50,6 @@ struct EnrollmentPageTests {
             let plan = try plan(store, query, cursor: EnrollmentCursor(moment: Moment.day(1), enrollment: "e-1"))
             #expect(plan.contains("INDEX enrollment_by_journey_status"), "\(plan)")
             #expect(!plan.contains("SCAN e"), "\(plan)")
-        }
-    }
-
-    @Test("pages follow each other without repeating or skipping, and the last has no cursor")
-    func pagesAreContiguous() async throws {
-        let store = try database.open()
-        try await EnrollmentQueryTests.populate(store)
-        var seen: [EnrollmentID] = []
-        var cursor: EnrollmentCursor?
-        repeat {
-            let page = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", limit: 3), after: cursor)
-            seen += page.items.map(\.id)
-            cursor = page.next
-        } while cursor != nil
-        #expect(seen == ["e-1", "e-3", "e-5", "e-2"])
-        let steps = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 1), after: nil)
-        #expect(steps.items.map(\.id) == ["e-1"])
-        #expect(steps.items.first?.step?.state == .waitingOnAgency)
-        let next = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", limit: 5), after: steps.next)
-        // e-3's step is done and e-5's rejected: only open steps are listed, e-5's since day 4.
-        #expect(next.items.map(\.id) == ["e-2", "e-5"])
-        #expect(next.next == nil)
-    }
-
-    @Test("lists refuse what the indexes cannot serve")
-    func refusesUnindexedLists() async throws {
-        let store = try database.open()
-        await #expect(throws: StorageError.self) { try await store.enrollmentPage(EnrollmentQuery(), after: nil) }
-        await #expect(throws: StorageError.self) {
-            try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done), after: nil)
         }
     }
 }

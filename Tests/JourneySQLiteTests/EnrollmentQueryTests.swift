@@ -95,6 +95,8 @@ struct EnrollmentQueryTests {
             name: "unchanged since, on the step, excludes steps that changed later",
             query: EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .waitingOnAgency, unchangedSince: Moment.day(2)),
             expected: ["e-1"]),
+        QueryCase(name: "by a step state alone, in any step of any journey", query: EnrollmentQuery(stepState: .done), expected: ["e-3"]),
+        QueryCase(name: "by a step state alone that no step is in", query: EnrollmentQuery(stepState: .needsAction), expected: []),
         QueryCase(name: "limit", query: EnrollmentQuery(limit: 2), expected: ["e-1", "e-4"]),
         QueryCase(name: "limit with a filter", query: EnrollmentQuery(journey: "new-in-sweden", limit: 3), expected: ["e-1", "e-3", "e-5"]),
         QueryCase(name: "by a person with no enrollments", query: EnrollmentQuery(person: "p-unknown"), expected: []),

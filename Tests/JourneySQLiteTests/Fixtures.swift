@@ -20,8 +20,6 @@ enum Moment {
 
 enum TestIdentity {
     static func personnummer() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.personnummer) }
-    static func leapDay() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.leapDayPersonnummer) }
-    static func samordningsnummer() throws -> Personnummer { try Personnummer(parsing: OfficialTestNumbers.samordningsnummer) }
 }
 
 extension StoredEnrollment {
@@ -48,33 +46,13 @@ extension PersonSnapshot {
     }
 }
 
-extension JourneyEvent {
-    /// The same event as written by the engine, before the store numbered it.
-    var unsequenced: JourneyEvent {
-        var copy = self
-        copy.sequence = 0
-        return copy
-    }
-}
-
 extension SQLiteJourneyStore {
     /// Creates a person and enrolls them in one journey, with an `enrolled` event, as the engine does.
     @discardableResult
     func createEnrolledPerson(_ person: PersonID, identity: Personnummer? = nil, enrollment: StoredEnrollment) async throws -> PersonSnapshot {
-        _ = try await createPerson(id: person, identity: identity, at: enrollment.createdAt)
-        return try await transact(person: person) { snapshot in
+        try await transact(creating: StoredPerson(id: person, identity: identity, createdAt: enrollment.createdAt)) { snapshot in
             snapshot.enrollments.append(enrollment)
             return [JourneyEvent(enrollment: enrollment.id, at: enrollment.createdAt, actor: .person, kind: .enrolled)]
         }
     }
-
-    /// Counts the rows of a table directly, bypassing the store's own reads.
-    func count(_ table: String, where condition: String = "1") throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(condition)") ?? 0 }
-    }
-}
-
-/// An error a transition body throws to refuse a change, to show it comes out of `transact` unchanged.
-struct RefusedTransition: Error, Equatable {
-    let reason: String
 }

@@ -6,7 +6,9 @@ import Testing
 @testable import JourneySQLite
 import JourneyStore
 
-@Suite("Migrations")
+/// SQLite's own schema and its migrations from older SQLite schemas with real data. That a new database has the
+/// named migrations, applied once, and refuses a newer one is the contract's (`MigrationContractTests`).
+@Suite("SQLite schema and migrations from older files")
 struct MigrationTests {
     let database: TemporaryDatabase
 
@@ -19,27 +21,6 @@ struct MigrationTests {
         "v4-steps-in-enrollment-row",
         "v5-submission-claims",
     ]
-
-    @Test("a new database has exactly the named migrations applied")
-    func newDatabaseHasTheNamedMigrations() async throws {
-        let store = try database.open()
-        await #expect(try store.appliedMigrations() == Self.shippedMigrations)
-    }
-
-    @Test("opening the same file again does not run the migrations again and keeps the data")
-    func reopeningDoesNotRerunMigrations() async throws {
-        do {
-            let store = try database.open()
-            _ = try await store.createPerson(id: "p-1", identity: nil, at: Moment.start)
-        }
-        let store = try database.open()
-        let again = try database.open()
-
-        await #expect(try store.appliedMigrations() == Self.shippedMigrations)
-        await #expect(try again.appliedMigrations() == Self.shippedMigrations)
-        #expect(try store.count("grdb_migrations") == Self.shippedMigrations.count)
-        await #expect(try store.person(id: "p-1") != nil)
-    }
 
     @Test("the schema has the expected tables")
     func expectedTablesExist() async throws {
@@ -162,7 +143,7 @@ struct MigrationTests {
         _ = try await store.transact(person: "p-2") { _ in [JourneyEvent(enrollment: "e-2", at: Moment.day(1), actor: .person, kind: .identityLinked)] }
         await #expect(try store.events(enrollment: "e-2").map(\.sequence) == [1, 2])
         let waiting = EnrollmentQuery(journey: "new-in-sweden", step: "residence-permit", stepState: .waitingOnAgency)
-        await #expect(try store.enrollments(matching: waiting).map(\.id) == ["e-1"])
+        await #expect(try store.enrollmentPage(waiting, after: nil).items.map(\.id) == ["e-1"])
         let tables = try await store.pool.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         #expect(!tables.contains("step"))
     }

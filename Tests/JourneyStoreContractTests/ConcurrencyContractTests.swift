@@ -1,6 +1,7 @@
 import Foundation
 import JourneyModel
 import JourneyStore
+import Synchronization
 import Testing
 
 /// Several writers at once, through one store and through two (two processes on one SQLite file, two nodes on one
@@ -135,6 +136,48 @@ struct ConcurrencyContractTests {
         }
     }
 
+    @Test("tasks writing through one store while others read through it all succeed", arguments: StoreKind.allCases)
+    func tasksWriteAndReadThroughOneStore(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            let people = 8
+            let rounds = 25
+            for index in 0..<people {
+                try await store.newEnrolledPerson(PersonID("p-\(index)"), enrollment: .fixture(EnrollmentID("e-\(index)"), person: PersonID("p-\(index)")))
+            }
+            let failures = FailureLog()
+
+            // Half write, half read, all at once: the store's own threads or connections do the work, the tasks only wait.
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<(people * 2) {
+                    group.addTask {
+                        let person = PersonID("p-\(index % people)")
+                        do {
+                            for _ in 0..<rounds {
+                                if index < people {
+                                    _ = try await store.transact(person: person) { snapshot in
+                                        snapshot.enrollments[0].revision += 1
+                                        return [JourneyEvent(enrollment: snapshot.enrollments[0].id, at: Moment.day(1), actor: .person, kind: .stepProgressed)]
+                                    }
+                                } else {
+                                    _ = try await store.snapshot(person: person)
+                                    _ = try await store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden", status: .active), after: nil)
+                                }
+                            }
+                        } catch {
+                            failures.record(error)
+                        }
+                    }
+                }
+            }
+
+            #expect(failures.errors.isEmpty, "\(failures.errors)")
+            #expect(try await database.count("event") == people * (rounds + 1))
+            for index in 0..<people {
+                #expect(try await store.snapshot(person: PersonID("p-\(index)"))?.enrollments.first?.revision == 1 + rounds, "p-\(index)")
+            }
+        }
+    }
+
     /// `nil` when `body` succeeds, else the storage error's code.
     private func outcome(_ body: () async throws -> Void) async -> StorageError.Code? {
         do {
@@ -146,4 +189,15 @@ struct ConcurrencyContractTests {
             return .failed
         }
     }
+}
+
+/// Collects errors thrown on other threads.
+final class FailureLog: Sendable {
+    private let collected = Mutex<[String]>([])
+
+    func record(_ error: any Error) {
+        collected.withLock { $0.append("\(error)") }
+    }
+
+    var errors: [String] { collected.withLock { $0 } }
 }

@@ -43,6 +43,17 @@ struct PeopleContractTests {
         }
     }
 
+    @Test("several people without an identity number may coexist", arguments: StoreKind.allCases)
+    func manyPeopleWithoutIdentity(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            for index in 0..<3 {
+                try await store.newPerson(PersonID("p-\(index)"), at: Moment.day(index))
+            }
+            #expect(try await database.count("person") == 3)
+            #expect(try await store.person(id: "p-2")?.createdAt == Moment.day(2))
+        }
+    }
+
     @Test("linking a number inside a transition makes the person findable; a number someone else has is a conflict", arguments: StoreKind.allCases)
     func linkIdentity(kind: StoreKind) async throws {
         try await withDatabase(kind) { _, store in

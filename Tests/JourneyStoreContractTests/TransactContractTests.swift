@@ -55,6 +55,53 @@ struct TransactContractTests {
         }
     }
 
+    @Test("facts belong to one person only", arguments: StoreKind.allCases)
+    func factsAreKeptPerPerson(kind: StoreKind) async throws {
+        try await withDatabase(kind) { _, store in
+            try await store.newPerson("p-1")
+            try await store.newPerson("p-2")
+            let one = KnownFact(value: .choice("employee"), source: .person, recordedAt: Moment.day(1))
+            let two = KnownFact(value: .choice("student"), source: .person, recordedAt: Moment.day(2))
+
+            _ = try await store.transact(person: "p-1") { snapshot in
+                snapshot.facts["employment"] = one
+                return []
+            }
+            _ = try await store.transact(person: "p-2") { snapshot in
+                snapshot.facts["employment"] = two
+                return []
+            }
+            _ = try await store.transact(person: "p-2") { snapshot in
+                snapshot.facts["employment"] = nil
+                return []
+            }
+
+            #expect(try await store.snapshot(person: "p-1")?.facts == ["employment": one])
+            #expect(try await store.snapshot(person: "p-2")?.facts == [:])
+        }
+    }
+
+    /// Adapters hand over agency answers as they come; a text value with surrounding whitespace, or an empty one, must
+    /// read back as it was, and must never make the person unreadable.
+    @Test("text facts read back unchanged, surrounding whitespace and the empty text included", arguments: StoreKind.allCases)
+    func textFactsRoundTripVerbatim(kind: StoreKind) async throws {
+        let texts = ["Testgatan 1\n123 45 Teststad", "Testgatan 1\n", "  indented", "", "   ", "\n", "tab\tand trailing \r\n"]
+        try await withDatabase(kind) { _, store in
+            for (index, text) in texts.enumerated() {
+                let person = PersonID("p-\(index)")
+                try await store.newPerson(person)
+                let fact = KnownFact(value: .text(text), source: .agency("skatteverket.address"), recordedAt: Moment.day(1))
+                _ = try await store.transact(person: person) { snapshot in
+                    snapshot.facts["address"] = fact
+                    return []
+                }
+                #expect(try await store.snapshot(person: person)?.facts["address"] == fact, "text \(text.debugDescription)")
+                // And the person can still go through transitions.
+                _ = try await store.transact(person: person) { _ in [] }
+            }
+        }
+    }
+
     @Test("an enrollment is inserted, then updated: revision, status, ball, completion and steps; open steps follow", arguments: StoreKind.allCases)
     func enrollmentInsertedThenUpdated(kind: StoreKind) async throws {
         try await withDatabase(kind) { database, store in
