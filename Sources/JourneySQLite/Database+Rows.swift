@@ -10,13 +10,6 @@ extension Database {
         try step(statement, sql: sql, body)
     }
 
-    /// ``eachRow(_:bind:_:)`` for a statement built at run time with GRDB's arguments.
-    func eachRow(_ sql: String, arguments: StatementArguments, _ body: (Columns) throws -> Void) throws {
-        let statement = try cachedStatement(sql: sql)
-        try statement.setArguments(arguments)
-        try step(statement.sqliteStatement, sql: sql, body)
-    }
-
     private func step(_ statement: OpaquePointer, sql: String, _ body: (Columns) throws -> Void) throws {
         defer { sqlite3_reset(statement) }
         let columns = Columns(statement: statement)

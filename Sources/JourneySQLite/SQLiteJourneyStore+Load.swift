@@ -58,12 +58,6 @@ extension SQLiteJourneyStore {
         return found
     }
 
-    static func fetchEnrollments(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredEnrollment] {
-        var enrollments: [StoredEnrollment] = []
-        try db.eachRow(sql, arguments: arguments) { row in enrollments.append(try enrollment(from: row)) }
-        return enrollments
-    }
-
     /// One row of ``enrollmentColumns(prefix:)``.
     private static func enrollment(from row: Database.Columns) throws -> StoredEnrollment {
         let id = EnrollmentID(row.string(0))

@@ -136,59 +136,6 @@ public final class SQLiteJourneyStore: JourneyStore {
         try await read { db in try Self.fetchEnrollment(db, id: id) }
     }
 
-    public func enrollments(matching query: EnrollmentQuery) async throws(StorageError) -> [StoredEnrollment] {
-        let (sql, arguments) = Self.matchingStatement(query)
-        let statementArguments = StatementArguments(arguments)
-        return try await read { db in try Self.fetchEnrollments(db, sql: sql, arguments: statementArguments) }
-    }
-
-    /// The statement behind ``enrollments(matching:)``. A step in an open state, in one journey, is found through
-    /// `open_step`'s key; any other step filter reads the steps column of the enrollments the other filters leave.
-    static func matchingStatement(_ query: EnrollmentQuery) -> (String, [(any DatabaseValueConvertible)?]) {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let step = query.step {
-            if let journey = query.journey, let state = query.stepState, state.isOpen {
-                var open = "SELECT s.enrollmentKey FROM open_step s WHERE s.journeyId = ? AND s.stepId = ? AND s.state = ?"
-                arguments += [journey.rawValue, step.rawValue, state.rawValue]
-                if let since = query.unchangedSince {
-                    open += " AND s.since < ?"
-                    arguments.append(since.storedSeconds)
-                }
-                clauses.append("e.key IN (\(open))")
-            } else {
-                clauses.append("json_extract(e.steps, ?) IS NOT NULL")
-                arguments.append(StepsColumn.path(step, field: .state))
-                if let state = query.stepState {
-                    clauses.append("json_extract(e.steps, ?) = ?")
-                    arguments += [StepsColumn.path(step, field: .state), state.rawValue]
-                }
-                if let since = query.unchangedSince {
-                    clauses.append("CAST(json_extract(e.steps, ?) AS REAL) < ?")
-                    arguments += [StepsColumn.path(step, field: .since), since.storedSeconds]
-                }
-            }
-        } else {
-            if let state = query.stepState {
-                clauses.append("EXISTS (SELECT 1 FROM json_each(e.steps) s WHERE json_extract(s.value, '$[0]') = ?)")
-                arguments.append(state.rawValue)
-            }
-            if let since = query.unchangedSince {
-                // The day narrows the range in the index; the moment decides.
-                clauses.append("e.updatedDay <= ? AND e.updatedAt < ?")
-                arguments.append(since.storedDay)
-                arguments.append(since.storedSeconds)
-            }
-        }
-        if let journey = query.journey { clauses.append("e.journeyId = ?"); arguments.append(journey.rawValue) }
-        if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }
-        if let ball = query.ball { clauses.append("e.ball = ?"); arguments.append(ball.rawValue) }
-        if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
-        let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        arguments.append(max(1, min(query.limit, 1000)))
-        return ("SELECT \(enrollmentColumns(prefix: "e.")) FROM enrollment e\(condition) ORDER BY e.updatedAt, e.id LIMIT ?", arguments)
-    }
-
     // MARK: Definitions
 
     public func pinDefinition(journey: JourneyID, version: Int, source: String) async throws(StorageError) -> String {

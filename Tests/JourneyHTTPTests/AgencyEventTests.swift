@@ -49,7 +49,7 @@ struct AgencyEventTests {
             #expect(done.steps["residence-permit"] == "done")
             #expect(done.steps["population-registration"] == "available")
         }
-        let history = try await harness.engine.history(of: try #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id))
+        let history = try await harness.engine.history(of: try #require(harness.store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden"), after: nil).items.first?.id))
         #expect(history.filter { $0.actor == .agency }.map(\.detail) == ["waitingOnAgency", "completed"])
     }
 
@@ -102,7 +102,7 @@ struct AgencyEventTests {
                 json: Self.event("mig-1", agency: "skatteverket", service: "skatteverket.folkbokforing", person: citizen.person.rawValue, type: "received"))
             #expect(other.json["duplicate"] as? Bool == false)
         }
-        let enrollment = try await #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
+        let enrollment = try await #require(harness.store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden"), after: nil).items.first?.id)
         await #expect(try harness.engine.history(of: enrollment).filter { $0.actor == .agency && $0.step == "residence-permit" }.count == 1)
     }
 
@@ -137,7 +137,7 @@ struct AgencyEventTests {
             #expect(after.status == .ok)
             #expect(after.string("status") == "applied")
         }
-        let enrollment = try await #require(harness.store.enrollments(matching: EnrollmentQuery()).first?.id)
+        let enrollment = try await #require(harness.store.enrollmentPage(EnrollmentQuery(journey: "new-in-sweden"), after: nil).items.first?.id)
         let agencySteps = try await harness.engine.history(of: enrollment).filter { $0.actor == .agency }.map { "\($0.step!):\($0.detail!)" }
         #expect(agencySteps == ["residence-permit:completed", "population-registration:waitingOnAgency", "population-registration:completed"])
     }

@@ -75,31 +75,6 @@ struct MigrationTests {
         #expect(uniqueIndexColumns.contains(["personId", "journeyId"]))
     }
 
-    @Test("a query for an open step state in a journey is answered from open_step's key, never by scanning a table")
-    func openStepQueryUsesTheOpenStepKey() async throws {
-        let store = try database.open()
-        let query = EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .waitingOnAgency, unchangedSince: Moment.day(14))
-        let (sql, arguments) = SQLiteJourneyStore.matchingStatement(query)
-        let details = try explain(store, sql, StatementArguments(arguments))
-
-        #expect(details.contains("SEARCH s USING PRIMARY KEY (journeyId=? AND stepId=? AND state=? AND since<?)"), "\(details)")
-        #expect(!details.contains("SCAN"), "\(details)")
-
-        // And the store runs that statement: it finds the waiting step, and not the same step once it is done.
-        try await store.createEnrolledPerson(
-            "p-1",
-            enrollment: .fixture(
-                "e-1", person: "p-1", steps: ["registration": StoredStep(progress: .waitingOnAgency(caseReference: nil), state: .waitingOnAgency, since: Moment.day(1))]))
-        await #expect(try store.enrollments(matching: query).map(\.id) == ["e-1"])
-        _ = try await store.transact(person: "p-1") { snapshot in
-            snapshot.enrollments[0].steps["registration"] = StoredStep(progress: .completed, state: .done, since: Moment.day(2))
-            snapshot.enrollments[0].revision += 1
-            return []
-        }
-        await #expect(try store.enrollments(matching: query).isEmpty)
-        await #expect(try store.enrollments(matching: EnrollmentQuery(journey: "new-in-sweden", step: "registration", stepState: .done)).map(\.id) == ["e-1"])
-    }
-
     @Test("v4 moves each enrollment's step rows into its steps column and its open steps into open_step, losing nothing")
     func stepsMoveIntoTheEnrollmentRow() async throws {
         // A database as the previous release left it: migrated up to v3, with steps as rows.

@@ -50,6 +50,24 @@ struct EnrollmentPageContractTests {
         return seen
     }
 
+    @Test("enrollments changed at the same moment are listed in id order, and a later change moves one to the end", arguments: StoreKind.allCases)
+    func tiesAreOrderedByIDAndChangesMoveToTheEnd(kind: StoreKind) async throws {
+        try await withDatabase(kind) { _, store in
+            for (person, enrollment) in [("p-3", "e-3"), ("p-1", "e-1"), ("p-2", "e-2")] {
+                try await store.newEnrolledPerson(PersonID(person), enrollment: .fixture(EnrollmentID(enrollment), person: PersonID(person), updatedAt: Moment.day(1)))
+            }
+            for limit in 1...3 {
+                #expect(try await Self.allPages(store, EnrollmentQuery(journey: "new-in-sweden", limit: limit)) == ["e-1", "e-2", "e-3"], "limit \(limit)")
+            }
+            _ = try await store.transact(person: "p-1") { snapshot in
+                snapshot.enrollments[0].updatedAt = Moment.day(2)
+                snapshot.enrollments[0].revision += 1
+                return []
+            }
+            #expect(try await Self.allPages(store, EnrollmentQuery(journey: "new-in-sweden", limit: 2)) == ["e-2", "e-3", "e-1"])
+        }
+    }
+
     @Test("pages follow each other without repeating or skipping, whatever their size, and the last has no cursor", arguments: StoreKind.allCases)
     func pagesAreContiguous(kind: StoreKind) async throws {
         try await withDatabase(kind) { _, store in
