@@ -81,7 +81,7 @@ if ((build)) || [ ! -x "$bin" ]; then
     swift build -c release --scratch-path "$build_dir" --product lotsen >&2
 fi
 [ -x "$bin" ] || die "no executable at $bin (build it with: swift build -c release --scratch-path $build_dir --product lotsen)"
-bin="$PWD/$bin"
+[[ "$bin" = /* ]] || bin="$PWD/$bin"
 
 # PostgreSQL's client tools as scripts/test-postgres finds the server's: pg_config --bindir, else Debian's newest
 # /usr/lib/postgresql/<version>/bin, else PATH.
@@ -498,10 +498,14 @@ before, after = ([int(x) for x in h.split()] for h in (history_before, history_a
 if completions:
     ok = completions.get("responses2xx", completions["requests"] - completions["errors"]["status4xx5xx"])
     added = after[0] - before[0]
+    # When the duration ends before every planned completion was sent, wrk stops with up to one request in flight
+    # per connection: the server may write those without wrk counting their answers. More than that is a fault.
+    in_flight = 0 if completions.get("threadsExhausted") == completions.get("threads") else $connections
     report["history"] = {"completionEventsBefore": before[0], "completionEventsAfter": after[0], "added": added,
                          "responses2xx": ok, "lost": max(0, ok - added), "unanswered": max(0, added - ok),
+                         "inFlightAtStopAllowed": in_flight,
                          "stepsCompletedMoreThanOnce": after[0] - after[1], "mostCompletionsOfOneStep": after[2]}
-    report["history"]["ok"] = added == ok and after[0] == after[1]
+    report["history"]["ok"] = ok <= added <= ok + in_flight and after[0] == after[1]
 
 # The pgbench ceiling.
 text = open(pgbench_path).read()
@@ -550,7 +554,8 @@ for node in report["nodeRSS"]:
 if "history" in report:
     h = report["history"]
     print(f"history: {h['added']:,} completion events added for {h['responses2xx']:,} 2xx answers; lost {h['lost']}, "
-          f"written without a 2xx {h['unanswered']}, steps completed more than once {h['stepsCompletedMoreThanOnce']}: {'ok' if h['ok'] else 'NOT ok'}")
+          f"written without a counted 2xx {h['unanswered']} (in flight when wrk stopped, at most {h['inFlightAtStopAllowed']}), "
+          f"steps completed more than once {h['stepsCompletedMoreThanOnce']}: {'ok' if h['ok'] else 'NOT ok'}")
 if "pgbench" in report:
     p = report["pgbench"]
     print(f"ceiling, pgbench -N, {p['clients']} clients, same server: {p['tps']:,.0f} tps, latency average {p['latencyAverageMs']} ms, failed {p['failed']}")
