@@ -41,7 +41,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [consent.id, consent.person.rawValue, consent.journey.rawValue, consent.step?.rawValue, consent.service.rawValue,
-                consent.direction.rawValue, joined(consent.fields), consent.decision.rawValue, consent.decidedAt.storedSeconds,
+                consent.direction.rawValue, JournalChain.fieldList(consent.fields), consent.decision.rawValue, consent.decidedAt.storedSeconds,
                 consent.withdrawnAt?.storedSeconds])
     }
 
@@ -52,7 +52,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         let withdrawn: Double? = row["withdrawnAt"]
         return Consent(id: row["id"], person: PersonID(row["personId"] as String), journey: JourneyID(row["journeyId"] as String),
             step: (row["stepId"] as String?).map(StepID.init), service: ServiceID(row["serviceId"] as String), direction: direction,
-            fields: split(row["fields"]), decision: decision, decidedAt: Date(storedSeconds: row["decidedAt"]),
+            fields: JournalChain.fields(row["fields"]), decision: decision, decidedAt: Date(storedSeconds: row["decidedAt"]),
             withdrawnAt: withdrawn.map(Date.init(storedSeconds:)))
     }
 
@@ -100,7 +100,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [entry.sequence, entry.at.storedSeconds, entry.person.rawValue, entry.actor.rawValue, entry.journey?.rawValue,
-                    entry.step?.rawValue, entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue, joined(entry.fields),
+                    entry.step?.rawValue, entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue, JournalChain.fieldList(entry.fields),
                     entry.outcome.rawValue, entry.detail, entry.previousHash, entry.hash])
         }
     }
@@ -111,7 +111,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
         var entry = AccessEntry(at: Date(storedSeconds: row["at"]), person: PersonID(row["personId"] as String), actor: actor,
             journey: (row["journeyId"] as String?).map(JourneyID.init), step: (row["stepId"] as String?).map(StepID.init),
-            service: ServiceID(row["serviceId"] as String), action: action, fields: split(row["fields"]), outcome: outcome, detail: row["detail"])
+            service: ServiceID(row["serviceId"] as String), action: action, fields: JournalChain.fields(row["fields"]), outcome: outcome, detail: row["detail"])
         entry.sequence = row["sequence"]
         entry.previousHash = row["previousHash"]
         entry.hash = row["hash"]
@@ -134,7 +134,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [submission.id, submission.person.rawValue, submission.enrollment.rawValue, submission.journey.rawValue,
-                    submission.step.rawValue, submission.service.rawValue, Self.joined(submission.fields), submission.payload,
+                    submission.step.rawValue, submission.service.rawValue, JournalChain.fieldList(submission.fields), submission.payload,
                     submission.state.rawValue, submission.caseID, submission.attempts, submission.lastError, submission.createdAt.storedSeconds,
                     submission.updatedAt.storedSeconds])
             try Self.append([journal], db)
@@ -201,12 +201,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         guard let state = Submission.State(rawValue: row["state"]) else { throw StorageError(.corrupt, "a submission has an unknown state") }
         return Submission(id: row["id"], person: PersonID(row["personId"] as String), enrollment: EnrollmentID(row["enrollmentId"] as String),
             journey: JourneyID(row["journeyId"] as String), step: StepID(row["stepId"] as String), service: ServiceID(row["serviceId"] as String),
-            fields: split(row["fields"]), payload: row["payload"], state: state, caseID: row["caseId"], attempts: row["attempts"],
+            fields: JournalChain.fields(row["fields"]), payload: row["payload"], state: state, caseID: row["caseId"], attempts: row["attempts"],
             lastError: row["lastError"], createdAt: Date(storedSeconds: row["createdAt"]), updatedAt: Date(storedSeconds: row["updatedAt"]))
     }
-
-    // MARK: Field lists
-
-    static func joined(_ fields: [FactID]) -> String { JournalChain.fieldList(fields) }
-    static func split(_ text: String) -> [FactID] { JournalChain.fields(text) }
 }

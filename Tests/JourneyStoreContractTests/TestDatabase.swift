@@ -103,14 +103,20 @@ final class TestDatabase: Sendable {
             defer { try? outsider.close() }
             return try await outsider.read { db in try Double.fetchOne(db, sql: sql) }
         case .postgres:
-            let connection = try await PostgresConnection.connect(configuration: location!.connectionConfiguration(), id: 1, logger: Self.logger)
-            let rows: [PostgresRow]
-            do { rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect() } catch {
-                try? await connection.close()
-                throw error
-            }
+            return try await postgresRows(sql).first?.decode(Double?.self)
+        }
+    }
+
+    /// Every row of a raw query on PostgreSQL, through a connection of its own (closed however the query ends).
+    private func postgresRows(_ sql: String) async throws -> [PostgresRow] {
+        let connection = try await PostgresConnection.connect(configuration: location!.connectionConfiguration(), id: 1, logger: Self.logger)
+        do {
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect()
             try? await connection.close()
-            return try rows.first?.decode(Double?.self)
+            return rows
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 
@@ -122,14 +128,7 @@ final class TestDatabase: Sendable {
             defer { try? outsider.close() }
             return try await outsider.read { db in try String.fetchAll(db, sql: sql) }
         case .postgres:
-            let connection = try await PostgresConnection.connect(configuration: location!.connectionConfiguration(), id: 1, logger: Self.logger)
-            let rows: [PostgresRow]
-            do { rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect() } catch {
-                try? await connection.close()
-                throw error
-            }
-            try? await connection.close()
-            return try rows.map { try $0.decode(String.self) }
+            return try await postgresRows(sql).map { try $0.decode(String.self) }
         }
     }
 
