@@ -18,7 +18,12 @@ final class Tmux {
 
     /// Starts `arguments` in a new 120×150 terminal (tall enough for a whole screen, so nothing scrolls away) with
     /// `environment` and no inherited NO_COLOR; the pane stays open after the program ends and prints its exit status.
+    /// A second, idle session keeps the tmux server alive when the terminal is closed with ``kill()``: a server with
+    /// no sessions exits, and a `new-session` that reaches it while it is exiting fails.
     func start(_ arguments: [String], environment: [String: String]) throws {
+        if try tmux(["has-session", "-t", "keeper"], check: false).status != 0 {
+            try tmux(["new-session", "-d", "-s", "keeper", "sleep 3600"])
+        }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         let command = (["env", "-u", "NO_COLOR"] + assignments + arguments.map(Self.quote)).joined(separator: " ") + "; echo guide-exited-$?; sleep 600"
         try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "150", command])
@@ -31,7 +36,7 @@ final class Tmux {
     func press(_ key: String) throws { try tmux(["send-keys", "-t", session, key]) }
 
     /// What the terminal shows now; with `escapes`, including the colour codes.
-    func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])) }
+    func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])).output }
 
     /// Waits until the screen shows `text`, and returns the screen.
     @discardableResult
@@ -50,20 +55,40 @@ final class Tmux {
     /// Closes the terminal as a person closing the window would: the guide gets no chance to say goodbye.
     func kill() throws { try tmux(["kill-session", "-t", session]) }
 
+    /// What a tmux command printed and its exit status.
+    struct Outcome {
+        let output: String
+        let status: Int32
+    }
+
+    /// A tmux command that failed: its words, exit status and what it wrote to standard error.
+    struct Failure: Error, CustomStringConvertible {
+        let arguments: [String]
+        let status: Int32
+        let error: String
+        var description: String { "tmux \(arguments.joined(separator: " ")) exited with \(status): \(error)" }
+    }
+
     /// Runs a tmux command with `posix_spawn`, not `Process`: the server that `new-session` forks would inherit what
     /// `Process` uses to notice the end of a child (so it would wait for the server), and the test thread's blocked
     /// signals (so closing the terminal would not end the guide). Here it starts clean: no signals blocked, default
-    /// handlers, standard input and error on /dev/null, and standard output in a file read afterwards.
+    /// handlers, standard input on /dev/null, standard output and error in files read afterwards. With `check`, a
+    /// command that fails throws, so a terminal that could not be opened is not mistaken for an empty screen.
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
-        defer { try? FileManager.default.removeItem(at: output) }
+    private func tmux(_ arguments: [String], check: Bool = true) throws -> Outcome {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)")
+        let output = base.appendingPathExtension("out")
+        let errors = base.appendingPathExtension("err")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: errors)
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -84,7 +109,12 @@ final class Tmux {
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        // WEXITSTATUS, which Swift does not import: the exit code is in the second byte of the status.
+        let outcome = Outcome(output: (try? String(contentsOf: output, encoding: .utf8)) ?? "", status: status & 0x7F == 0 ? (status >> 8) & 0xFF : -1)
+        if check, outcome.status != 0 {
+            throw Failure(arguments: arguments, status: outcome.status, error: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+        }
+        return outcome
     }
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
