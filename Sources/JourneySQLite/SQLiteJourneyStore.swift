@@ -4,11 +4,17 @@ import JourneyModel
 import JourneyStore
 
 /// The embedded store: one SQLite file in WAL mode with `synchronous=NORMAL`, through a GRDB pool
-/// (one writer, concurrent readers). Every public method is one transaction.
+/// (one writer, concurrent readers). Every public method is one transaction; how it reaches the connections is in
+/// `SQLiteJourneyStore+Access.swift`.
 public final class SQLiteJourneyStore: JourneyStore {
     let pool: DatabasePool
     /// The file, for messages and tools.
     public let path: String
+    let durability: Durability
+    /// How long a change waits for another process's lock on the file before it fails as busy.
+    let busyTimeout: Duration
+    let gate = WriterGate()
+    private let opening = OpeningFlag()
 
     /// How hard each commit insists on reaching the disk.
     public enum Durability: String, Sendable {
@@ -18,12 +24,18 @@ public final class SQLiteJourneyStore: JourneyStore {
         case full = "FULL"
     }
 
-    /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied.
-    public init(path: String, durability: Durability = .normal) throws(StorageError) {
+    /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied. Another process
+    /// (a second command, a server) may hold the file's write lock for a moment: a change waits for it up to
+    /// `busyTimeout`, then fails as busy.
+    public init(path: String, durability: Durability = .normal, busyTimeout: Duration = .seconds(10)) throws(StorageError) {
         self.path = path
+        self.durability = durability
+        self.busyTimeout = busyTimeout
         var configuration = Configuration()
-        // Another process (a second CLI call, a server) may hold the write lock for a moment.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(Self.busyHandler(opening: opening, timeout: busyTimeout))
+        // Reads run on the callers' threads: enough connections that the cooperative pool's threads and the guide's
+        // own thread never wait for one.
+        configuration.maximumReaderCount = max(5, ProcessInfo.processInfo.activeProcessorCount + 3)
         let pragma = "PRAGMA synchronous = \(durability.rawValue)"
         configuration.prepareDatabase { db in
             try db.execute(sql: pragma)
@@ -37,6 +49,7 @@ public final class SQLiteJourneyStore: JourneyStore {
                     hint: "upgrade Lotsen, or choose another file with --database")
             }
             try Schema.migrator.migrate(pool)
+            opening.opened()
         } catch let error as StorageError {
             throw error
         } catch {
@@ -93,7 +106,7 @@ public final class SQLiteJourneyStore: JourneyStore {
         start: @Sendable (Database) throws -> PersonSnapshot) async throws -> PersonSnapshot
     {
         do {
-            return try await pool.writeWithoutTransaction { db in try db.immediateTransaction { db in
+            return try await writing { db in try db.immediateTransaction { db in
                 let before = try start(db)
                 var after = before
                 let events = try body(&after)
@@ -154,16 +167,6 @@ public final class SQLiteJourneyStore: JourneyStore {
     }
 
     // MARK: Plumbing
-
-    /// Runs `body` in a read transaction on one of GRDB's reader threads, never on the caller's.
-    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StorageError) -> T {
-        do { return try await pool.read(body) } catch { throw Self.storageError(error) }
-    }
-
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction on GRDB's writer thread, never on the caller's.
-    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StorageError) -> T {
-        do { return try await pool.writeWithoutTransaction { db in try db.immediateTransaction(body) } } catch { throw Self.storageError(error) }
-    }
 
     static func storageError(_ error: any Error) -> StorageError {
         if let error = error as? StorageError { return error }

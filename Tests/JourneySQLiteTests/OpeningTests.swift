@@ -22,19 +22,14 @@ struct OpeningTests {
         #expect(store.path == database.path)
     }
 
-    @Test("the writer connection runs in WAL mode with synchronous NORMAL and a busy timeout")
+    @Test("the writer connection runs in WAL mode with synchronous NORMAL")
     func writerConnectionIsConfigured() async throws {
         let store = try database.open()
-        let (journalMode, synchronous, busyTimeout) = try await store.pool.write { db in
-            (
-                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
-            )
+        let (journalMode, synchronous) = try await store.pool.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         #expect(journalMode == "wal")
         #expect(synchronous == 1, "1 is NORMAL")
-        #expect(busyTimeout == 10_000, "milliseconds")
     }
 
     @Test("reader connections run in WAL mode with synchronous NORMAL")
