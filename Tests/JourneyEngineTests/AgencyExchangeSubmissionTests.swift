@@ -231,7 +231,8 @@ struct AgencyExchangeSubmissionTests {
     @Test("an application whose answer never arrived stays pending, and finishing it later never opens a second case",
         arguments: Finish.allCases)
     func timedOutApplicationOpensOneCase(finish: Finish) async throws {
-        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 300ms\nretry: { attempts: 2, backoff: 10ms }"]) { h in
+        // Long enough for a loaded test machine to answer the calls after the hang in time; the hang lasts until cleared.
+        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 2s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
             let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             // The sandbox opens the case, then holds the answer back until the behaviour is cleared.
             try h.sandbox.setBehaviour(SandboxBehaviour(hang: true), agency: "migrationsverket", service: "residence-permit")
