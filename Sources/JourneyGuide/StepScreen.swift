@@ -62,6 +62,14 @@ struct StepScreen {
             screen.addBlank()
             facts.forEach { screen.add(Line($0)) }
         }
+        if !step.links.isEmpty {
+            screen.addBlank()
+            screen.add(Line(strings.links))
+            for link in step.links {
+                let cost = link.cost.map { " (\($0[language]))" } ?? ""
+                screen.add(Line("\(strings.linkMarker(link.kind)) \(link.title[language])\(cost): \(link.url)"))
+            }
+        }
         screen.addBlank()
         if !choices.isEmpty {
             screen.add(Line(strings.whatHaveYouDone, style: .highlight))

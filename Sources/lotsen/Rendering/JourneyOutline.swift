@@ -12,7 +12,10 @@ struct JourneyOutline {
         let label = Labels(language: language)
         var lines: [String] = []
         lines.append(journey.title[language])
-        lines.append("\(journey.id) · version \(journey.version) · \(journey.lifeEvent.title[language])")
+        var about = ["\(journey.id)", "version \(journey.version)"]
+        if let event = journey.lifeEvent { about.append(event.title[language]) }
+        if !journey.isWritten(in: language) { about.append(label.writtenIn(journey.languages[0])) }
+        lines.append(about.joined(separator: " · "))
         lines.append("")
         lines.append(journey.summary[language])
         for (number, stage) in journey.stages.enumerated() {
@@ -45,6 +48,11 @@ struct JourneyOutline {
         if let time = step.processingTime { facts.append("\(label.takes) \(time.humanReadable(in: language))") }
         if !facts.isEmpty { lines.append(pad + facts.joined(separator: " · ")) }
         if let link = step.link { lines.append(pad + link) }
+        for link in step.links {
+            var line = "\(label.linkMarker(link.kind)) \(link.title[language])"
+            if let cost = link.cost { line += " (\(cost[language]))" }
+            lines.append(pad + line + ": " + link.url)
+        }
         for (position, alternative) in step.alternatives.enumerated() {
             guard let definition = journey.step(alternative) else { continue }
             lines += block(for: definition, marker: position == 0 ? label.either : label.or, indent: pad)
