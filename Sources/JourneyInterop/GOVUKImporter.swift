@@ -63,7 +63,7 @@ public enum GOVUKImporter {
         let navigation = try reader.read(root)
         var mapper = StepByStepMapper(file: file, options: options)
         let journey = try mapper.journey(from: navigation)
-        var header = ["Imported from GOV.UK by `lotsen import govuk`" + (journey.source.map { ": \($0)" } ?? "") + "."]
+        var header = ["Imported from GOV.UK by `lotsen import govuk`" + (journey.source.map { ": \($0)" } ?? "")]
         header.append("Contains public sector information licensed under the Open Government Licence v3.0.")
         header.append("Review the steps, add facts and conditions, and bump 'version' when you change them.")
         let yaml = JourneyYAMLWriter.write(journey, header: header)
