@@ -52,9 +52,10 @@ struct StepScreen {
         let language = strings.language
         var screen = Screen([Line(description.title(step), style: .title)])
         screen.add(description.state(step))
-        if let summary = step.summary {
+        // Each paragraph is a line of its own, so the terminal wraps and counts them like every other line.
+        for paragraph in step.summary.map({ $0[language].split(separator: "\n") }) ?? [] {
             screen.addBlank()
-            screen.add(Line(summary[language]))
+            screen.add(Line(String(paragraph)))
         }
         let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
             step.link.map(strings.readMore)].compactMap { $0 }

@@ -87,4 +87,17 @@ struct ImportGovukTests {
         #expect(swedish.output.contains("Den här livshändelsen är bara beskriven på engelska."))
         #expect(swedish.output.contains("Learn to drive a car"))
     }
+
+    @Test("lotsen show lists an imported journey's alternatives, links and paragraphs, and says it is in English only, as reviewed")
+    func showsImported() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let journeys = runner.folder.appendingPathComponent("journeys")
+        try FileManager.default.createDirectory(at: journeys, withIntermediateDirectories: true)
+        let imported = try runner.run(["import", "govuk", fixture("hostile.json"), "--output", journeys.path])
+        #expect(imported.status == 0)
+        let shown = try runner.run(["show", "commute-safely", "--journeys", journeys.path, "--lang", "sv"])
+        #expect(shown.status == 0)
+        try Golden.check(shown.output, "import-govuk-show-hostile-sv.txt")
+    }
 }

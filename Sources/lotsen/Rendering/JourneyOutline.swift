@@ -35,7 +35,8 @@ struct JourneyOutline {
         if let service = step.service, let agency = catalog.agency(service.agency) { heading += " · \(agency.name[language])" }
         if step.optional { heading += " (\(label.optional))" }
         var lines = [indent + marker.padding(toLength: 10, withPad: " ", startingAt: 0) + heading]
-        if let summary = step.summary { lines.append(pad + summary[language]) }
+        // A summary of several paragraphs (an imported one, say) keeps the step's indent on every line.
+        if let summary = step.summary { lines += summary[language].split(separator: "\n").map { pad + $0 } }
         if !step.after.isEmpty {
             let names = step.after.map { journey.step($0)?.title[language] ?? $0.rawValue }
             lines.append(pad + "\(label.after): \(names.joined(separator: ", "))")
