@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "JourneyAdapters", targets: ["JourneyAdapters"]),
         .library(name: "JourneySandbox", targets: ["JourneySandbox"]),
         .library(name: "JourneyHTTP", targets: ["JourneyHTTP"]),
+        .library(name: "JourneyInterop", targets: ["JourneyInterop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -111,12 +112,15 @@ let package = Package(
             resources: [.copy("OpenAPI/lotsen.yaml")],
             swiftSettings: strict
         ),
+        // Journeys in and out of other standards (GOV.UK step-by-step navigations): parsing hostile files and mapping them
+        // onto journey files. On JourneyModel only, so the command line, the API or a batch job can all use it.
+        .target(name: "JourneyInterop", dependencies: ["JourneyModel"], swiftSettings: strict),
         // The command line: the only place that wires concrete parts together.
         .executableTarget(
             name: "lotsen",
             dependencies: [
                 "JourneyModel", "JourneyStore", "JourneySQLite", "JourneyPostgres", "JourneyEngine", "JourneyGuide", "JourneyAdapters",
-                "JourneySandbox", "JourneyHTTP",
+                "JourneySandbox", "JourneyHTTP", "JourneyInterop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,6 +178,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
+        .testTarget(name: "JourneyInteropTests", dependencies: ["JourneyInterop", "JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "JourneyHTTPTests",
             dependencies: [

@@ -182,6 +182,22 @@ public struct GuideStrings: Sendable {
     func cost(_ cost: String) -> String { t("Cost: \(cost)", "Kostnad: \(cost)") }
     func takes(_ duration: String) -> String { t("Takes about \(duration)", "Tar ungefär \(duration)") }
     func readMore(_ link: String) -> String { t("Read more: \(link)", "Läs mer: \(link)") }
+    var links: String { t("Links:", "Länkar:") }
+    /// Marks a further link on a step's screen: needed, optional, or one to pick among.
+    func linkMarker(_ kind: StepLink.Kind) -> String {
+        switch kind {
+        case .required: "-"
+        case .optional: t("- (optional)", "- (frivilligt)")
+        case .choice: t("- (if it applies)", "- (om det gäller dig)")
+        }
+    }
+    /// Said of a journey that is not written in the guide's language, whose texts show in the language it is written in.
+    func onlyIn(_ written: Language) -> String {
+        switch written {
+        case .en: t("This life event is described in English only.", "Den här livshändelsen är bara beskriven på engelska.")
+        case .sv: t("This life event is described in Swedish only.", "Den här livshändelsen är bara beskriven på svenska.")
+        }
+    }
     func next(_ step: String) -> String { t("Next: \(step)", "Nästa: \(step)") }
     var whatNext: String { t("What to do next", "Det här kan du göra nu") }
     var allDone: String { t("All the steps that apply to you are done.", "Alla steg som gäller dig är klara.") }

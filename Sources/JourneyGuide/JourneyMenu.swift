@@ -18,6 +18,7 @@ struct JourneyMenu {
             let indent = String(repeating: " ", count: marker.count)
             screen.add(Line(journey.title[language], style: .heading, prefix: marker))
             screen.add(Line(journey.summary[language], style: .muted, prefix: indent))
+            if !journey.isWritten(in: language) { screen.add(Line(strings.onlyIn(journey.languages[0]), style: .muted, prefix: indent)) }
             if let view = started[journey.id] {
                 let progress = view.stepsDone
                 screen.add(Line(view.plan.isComplete ? strings.completeMark : strings.startedMark(done: progress.done, of: progress.total),

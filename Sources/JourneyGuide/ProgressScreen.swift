@@ -26,6 +26,7 @@ struct ProgressScreen {
         let progress = view.stepsDone
         screen.add(Line(([reference.map(strings.yourReference)].compactMap { $0 } + [strings.stepsDone(progress.done, of: progress.total)])
             .joined(separator: " · ")))
+        if !journey.isWritten(in: language) { screen.add(Line(strings.onlyIn(journey.languages[0]), style: .muted)) }
         if view.plan.isComplete {
             screen.add(Line(strings.allDone, style: .success))
             if !actions.isEmpty { screen.add(Line(strings.onlyOptionalLeft)) }

@@ -52,15 +52,24 @@ struct StepScreen {
         let language = strings.language
         var screen = Screen([Line(description.title(step), style: .title)])
         screen.add(description.state(step))
-        if let summary = step.summary {
+        // Each paragraph is a line of its own, so the terminal wraps and counts them like every other line.
+        for paragraph in step.summary.map({ $0[language].split(separator: "\n") }) ?? [] {
             screen.addBlank()
-            screen.add(Line(summary[language]))
+            screen.add(Line(String(paragraph)))
         }
         let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
             step.link.map(strings.readMore)].compactMap { $0 }
         if !facts.isEmpty {
             screen.addBlank()
             facts.forEach { screen.add(Line($0)) }
+        }
+        if !step.links.isEmpty {
+            screen.addBlank()
+            screen.add(Line(strings.links))
+            for link in step.links {
+                let cost = link.cost.map { " (\($0[language]))" } ?? ""
+                screen.add(Line("\(strings.linkMarker(link.kind)) \(link.title[language])\(cost): \(link.url)"))
+            }
         }
         screen.addBlank()
         if !choices.isEmpty {

@@ -4,7 +4,10 @@ import JourneyModel
 struct JourneySummaryDocument: Encodable {
     let id: String
     let version: Int
-    let lifeEvent: String
+    /// Absent when the journey fits none of the life events.
+    let lifeEvent: String?
+    /// The languages the journey is written in; in any other, its texts are in the first of these.
+    let languages: [String]
     let title: String
     let summary: String
     let stepCount: Int
@@ -12,7 +15,8 @@ struct JourneySummaryDocument: Encodable {
     init(_ journey: Journey, language: Language) {
         id = journey.id.rawValue
         version = journey.version
-        lifeEvent = journey.lifeEvent.rawValue
+        lifeEvent = journey.lifeEvent?.rawValue
+        languages = journey.languages.map(\.rawValue)
         title = journey.title[language]
         summary = journey.summary[language]
         stepCount = journey.steps.filter { !$0.isGroup }.count
@@ -41,6 +45,14 @@ struct JourneyDocument: Encodable {
         let from: [String]
     }
 
+    struct Link: Encodable {
+        let title: String
+        let url: String
+        let cost: String?
+        /// `required`, `optional` or `choice` (one of several, only those that apply).
+        let kind: String
+    }
+
     struct Step: Encodable {
         let id: String
         let title: String
@@ -55,6 +67,8 @@ struct JourneyDocument: Encodable {
         let optional: Bool
         let cost: String?
         let link: String?
+        /// Further pages for the step; absent when there are none.
+        let links: [Link]?
         /// ISO 8601 duration, such as `P4M`.
         let processingTime: String?
         /// For an alternative of a `oneOf` group: the group.
@@ -65,7 +79,10 @@ struct JourneyDocument: Encodable {
 
     let id: String
     let version: Int
-    let lifeEvent: String
+    /// Absent when the journey fits none of the life events.
+    let lifeEvent: String?
+    /// The languages the journey is written in; in any other, its texts are in the first of these.
+    let languages: [String]
     let title: String
     let summary: String
     let facts: [Fact]
@@ -74,7 +91,8 @@ struct JourneyDocument: Encodable {
     init(_ journey: Journey, language: Language, catalog: AgencyCatalog) {
         id = journey.id.rawValue
         version = journey.version
-        lifeEvent = journey.lifeEvent.rawValue
+        lifeEvent = journey.lifeEvent?.rawValue
+        languages = journey.languages.map(\.rawValue)
         title = journey.title[language]
         summary = journey.summary[language]
         facts = journey.facts.map { fact in
@@ -86,7 +104,10 @@ struct JourneyDocument: Encodable {
             Step(id: step.id.rawValue, title: step.title[language], summary: step.summary?[language], service: step.service?.rawValue,
                 agency: step.service.flatMap { catalog.agency($0.agency)?.name[language] }, after: step.after.map(\.rawValue),
                 when: step.when?.source, needs: step.needs.map(\.rawValue), produces: step.produces.map(\.rawValue), optional: step.optional,
-                cost: step.cost?[language], link: step.link, processingTime: step.processingTime?.description, group: step.group?.rawValue,
+                cost: step.cost?[language], link: step.link,
+                links: step.links.isEmpty
+                    ? nil : step.links.map { Link(title: $0.title[language], url: $0.url, cost: $0.cost?[language], kind: $0.kind.rawValue) },
+                processingTime: step.processingTime?.description, group: step.group?.rawValue,
                 alternatives: step.isGroup ? step.alternatives.map(\.rawValue) : nil)
         }
     }

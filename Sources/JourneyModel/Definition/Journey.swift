@@ -6,7 +6,10 @@
 public final class Journey: Sendable {
     public let id: JourneyID
     public let version: Int
-    public let lifeEvent: LifeEvent
+    /// The life event the journey serves; `nil` for a journey that fits none of them (an imported one, say).
+    public let lifeEvent: LifeEvent?
+    /// The languages the journey's texts are written in, in the file's order; the first stands in for the others.
+    public let languages: [Language]
     public let title: LocalizedText
     public let summary: LocalizedText
     /// Facts in the order the file declares them (the order the guide asks them in).
@@ -29,12 +32,13 @@ public final class Journey: Sendable {
     public let evaluationOrder: [Int]
 
     public init(
-        id: JourneyID, version: Int, lifeEvent: LifeEvent, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition]
+        id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases
     ) {
         self.id = id
         self.version = version
         self.lifeEvent = lifeEvent
+        self.languages = languages.isEmpty ? Language.allCases : languages
         self.title = title
         self.summary = summary
         self.facts = facts
@@ -74,6 +78,9 @@ public final class Journey: Sendable {
         for node in prerequisites.indices { visit(node) }
         return order
     }
+
+    /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first.
+    public func isWritten(in language: Language) -> Bool { languages.contains(language) }
 
     public func fact(_ id: FactID) -> FactDefinition? { factIndex[id].map { facts[$0] } }
     public func step(_ id: StepID) -> StepDefinition? { stepIndex[id].map { steps[$0] } }

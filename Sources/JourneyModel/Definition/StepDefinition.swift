@@ -16,6 +16,8 @@ public final class StepDefinition: Hashable, Sendable {
     public let optional: Bool
     public let cost: LocalizedText?
     public let link: String?
+    /// Further pages for the step, in the order the person reads them.
+    public let links: [StepLink]
     public let processingTime: ISODuration?
     /// The alternatives, for a `oneOf` group; empty for an ordinary step.
     public let alternatives: [StepID]
@@ -25,7 +27,7 @@ public final class StepDefinition: Hashable, Sendable {
     public init(
         id: StepID, title: LocalizedText, summary: LocalizedText? = nil, service: ServiceID? = nil, after: [StepID] = [],
         when: Condition? = nil, needs: [FactID] = [], produces: [FactID] = [], optional: Bool = false,
-        cost: LocalizedText? = nil, link: String? = nil, processingTime: ISODuration? = nil,
+        cost: LocalizedText? = nil, link: String? = nil, links: [StepLink] = [], processingTime: ISODuration? = nil,
         alternatives: [StepID] = [], group: StepID? = nil
     ) {
         self.id = id
@@ -39,6 +41,7 @@ public final class StepDefinition: Hashable, Sendable {
         self.optional = optional
         self.cost = cost
         self.link = link
+        self.links = links
         self.processingTime = processingTime
         self.alternatives = alternatives
         self.group = group
@@ -51,7 +54,7 @@ public final class StepDefinition: Hashable, Sendable {
         lhs === rhs
             || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.service == rhs.service && lhs.after == rhs.after
                 && lhs.when == rhs.when && lhs.needs == rhs.needs && lhs.produces == rhs.produces && lhs.optional == rhs.optional
-                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.processingTime == rhs.processingTime
+                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime
                 && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group)
     }
 

@@ -24,3 +24,8 @@ enum IdentifierRules {
 extension Character {
     var isLowercaseASCIILetter: Bool { ("a"..."z").contains(self) }
 }
+
+extension JourneyID {
+    /// Whether the id is spelt as journey files require: kebab-case, such as `new-in-sweden`.
+    public var isWellFormed: Bool { IdentifierRules.isKebabCase(rawValue) }
+}

@@ -6,10 +6,12 @@ import Yams
 /// earlier parts had errors, so an author sees everything at once; a `Journey` is returned only when
 /// there are no errors.
 public enum JourneyLoader {
-    static let topKeys = ["id", "version", "lifeEvent", "title", "summary", "facts", "steps"]
+    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps"]
+    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages"]
     static let factKeys = ["type", "label", "ask", "help", "options", "from"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
-        "processingTime", "oneOf"]
+        "processingTime", "oneOf", "links"]
+    static let linkKeys = ["title", "url", "cost", "kind"]
 
     /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
     /// `idLocation` is where the journey id stands, for problems that concern the file as a whole.
@@ -18,7 +20,7 @@ public enum JourneyLoader {
     {
         let reader = YAMLReader(file: file)
         guard let root = reader.compose(text),
-            let top = reader.mapping(root, "", keys: topKeys, required: topKeys.filter { $0 != "facts" }, what: "a journey file")
+            let top = reader.mapping(root, "", keys: topKeys, required: topKeys.filter { !optionalTopKeys.contains($0) }, what: "a journey file")
         else { return (nil, reader.diagnostics, nil) }
         var parser = Parser(reader: reader, catalog: catalog)
         let journey = parser.parse(top)
@@ -43,6 +45,7 @@ private struct StepDraft {
     var optional = false
     var cost: LocalizedText?
     var link: String?
+    var links: [StepLink] = []
     var processingTime: ISODuration?
     var alternatives: [Int] = []
     var group: Int?
@@ -86,6 +89,8 @@ private struct Parser {
                     hint: Suggestion.closest(to: raw, among: all).map { "did you mean '\($0)'?" } ?? "use one of: \(all.joined(separator: ", "))")
             }
         }
+        let languages = top["languages"].map(parseLanguages) ?? Language.allCases
+        reader.languages = languages
         let title = top["title"].flatMap { reader.text($0, "title") }
         let summary = top["summary"].flatMap { reader.text($0, "summary") }
         if let node = top["facts"] { parseFacts(node) }
@@ -96,18 +101,38 @@ private struct Parser {
         }
         checkSteps()
 
-        guard let id, let version, let lifeEvent, let title, let summary else { return nil }
+        guard let id, let version, lifeEvent != nil || top["lifeEvent"] == nil, let title, let summary else { return nil }
         let steps = drafts.compactMap { draft -> StepDefinition? in
             guard let stepID = draft.id, let stepTitle = draft.title else { return nil }
             return StepDefinition(
                 id: StepID(stepID), title: stepTitle, summary: draft.summary, service: draft.service,
                 after: draft.after.map { StepID($0.id) }, when: draft.when,
                 needs: draft.needs.map { FactID($0.id) }, produces: draft.produces.map { FactID($0.id) },
-                optional: draft.optional, cost: draft.cost, link: draft.link, processingTime: draft.processingTime,
+                optional: draft.optional, cost: draft.cost, link: draft.link, links: draft.links, processingTime: draft.processingTime,
                 alternatives: draft.alternatives.compactMap { drafts[$0].id.map(StepID.init) },
                 group: draft.group.flatMap { drafts[$0].id.map(StepID.init) })
         }
-        return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: steps)
+        return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: steps,
+            languages: languages)
+    }
+
+    /// The languages the texts are written in: known, at least one, none twice. Unusable entries fall back to both.
+    func parseLanguages(_ node: Node) -> [Language] {
+        let items = reader.idList(node, "languages")
+        var languages: [Language] = []
+        for item in items {
+            guard let language = Language(rawValue: item.id) else {
+                reader.report(at: item.path, "unknown language '\(item.id)'", hint: "Lotsen's journeys are written in sv (Swedish), en (English) or both")
+                continue
+            }
+            if languages.contains(language) {
+                reader.report(at: item.path, "language '\(item.id)' is listed twice")
+            } else {
+                languages.append(language)
+            }
+        }
+        if items.isEmpty, node.sequence != nil { reader.report(node, "languages", "a journey needs at least one language", hint: "write [sv, en], [sv] or [en]") }
+        return languages.isEmpty ? Language.allCases : languages
     }
 
     // MARK: Facts
@@ -229,6 +254,7 @@ private struct Parser {
                 reader.report(at: "\(path).link", "'\(link)' is not an https:// link", hint: "write the full address of the official page")
             }
         }
+        if let node = fields["links"] { draft.links = parseLinks(node, "\(path).links") }
         if let raw = fields["processingTime"].flatMap({ reader.string($0, "\(path).processingTime", what: "a duration") }) {
             draft.processingTime = ISODuration(raw)
             if draft.processingTime == nil {
@@ -255,6 +281,32 @@ private struct Parser {
             let alternative = drafts.count
             parseStep(item, "\(path).oneOf[\(offset)]", group: index)
             if drafts.count > alternative { drafts[index].alternatives.append(alternative) }
+        }
+    }
+
+    /// A step's further pages: each with a title and an https:// URL, and optionally a cost and a kind.
+    func parseLinks(_ node: Node, _ path: String) -> [StepLink] {
+        reader.sequence(node, path, what: "links").enumerated().compactMap { offset, item in
+            let itemPath = "\(path)[\(offset)]"
+            guard let fields = reader.mapping(item, itemPath, keys: JourneyLoader.linkKeys, required: ["title", "url"], what: "a link") else { return nil }
+            let title = fields["title"].flatMap { reader.text($0, "\(itemPath).title") }
+            let cost = fields["cost"].flatMap { reader.text($0, "\(itemPath).cost") }
+            var url: String?
+            if let raw = fields["url"].flatMap({ reader.string($0, "\(itemPath).url", what: "a link") }) {
+                if IdentifierRules.isHTTPSLink(raw) { url = raw } else {
+                    reader.report(at: "\(itemPath).url", "'\(raw)' is not an https:// link", hint: "write the full address of the page")
+                }
+            }
+            var kind = StepLink.Kind.required
+            if let raw = fields["kind"].flatMap({ reader.string($0, "\(itemPath).kind", what: "a link kind") }) {
+                if let known = StepLink.Kind(rawValue: raw) { kind = known } else {
+                    let all = StepLink.Kind.allCases.map(\.rawValue)
+                    reader.report(at: "\(itemPath).kind", "unknown link kind '\(raw)'",
+                        hint: Suggestion.closest(to: raw, among: all).map { "did you mean '\($0)'?" } ?? "use one of: \(all.joined(separator: ", "))")
+                }
+            }
+            guard let title, let url else { return nil }
+            return StepLink(title: title, url: url, cost: cost, kind: kind)
         }
     }
 

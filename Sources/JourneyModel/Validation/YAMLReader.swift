@@ -250,21 +250,41 @@ final class YAMLReader {
         }
     }
 
-    /// A text in Swedish and English; a missing language is reported, but the other is still used.
+    /// The languages every text must be given in: a journey's `languages`, else Swedish and English.
+    var languages: [Language] = Language.allCases
+
+    /// A text in each of ``languages``; a missing one is reported, but the others are still used. A language the
+    /// file is not written in shows the first of ``languages`` (or whichever is given).
     func text(_ node: Node, _ path: String) -> LocalizedText? {
-        guard let fields = mapping(node, path, keys: ["sv", "en"], what: "a text") else {
+        let all = Language.allCases.map(\.rawValue)
+        guard let fields = mapping(node, path, keys: all, what: "a text") else {
             if node.scalar != nil {
                 diagnostics.removeLast()
-                report(node, path, "expected a text in Swedish and English", hint: "write { sv: ..., en: ... }")
+                report(node, path, "expected a text in \(languageNames)", hint: "write { \(languages.map { "\($0.rawValue): ..." }.joined(separator: ", ")) }")
             }
             return nil
         }
-        let sv = fields["sv"].flatMap { string($0, "\(path).sv") }
-        let en = fields["en"].flatMap { string($0, "\(path).en") }
-        if fields["sv"] == nil { report(node, path, "missing Swedish translation (sv)", hint: "add 'sv:'") }
-        if fields["en"] == nil { report(node, path, "missing English translation (en)", hint: "add 'en:'") }
-        guard sv != nil || en != nil else { return nil }
-        return LocalizedText(sv: sv ?? en ?? "", en: en ?? sv ?? "")
+        var given: [Language: String] = [:]
+        for language in Language.allCases {
+            given[language] = fields[language.rawValue].flatMap { string($0, "\(path).\(language.rawValue)") }
+        }
+        for language in languages where fields[language.rawValue] == nil {
+            report(node, path, "missing \(Self.name(of: language)) translation (\(language.rawValue))", hint: "add '\(language.rawValue):'")
+        }
+        guard let fallback = (languages + Language.allCases).lazy.compactMap({ given[$0] }).first else { return nil }
+        return LocalizedText(sv: given[.sv] ?? fallback, en: given[.en] ?? fallback)
+    }
+
+    private var languageNames: String {
+        let names = languages.map(Self.name(of:))
+        return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names[0]
+    }
+
+    static func name(of language: Language) -> String {
+        switch language {
+        case .sv: "Swedish"
+        case .en: "English"
+        }
     }
 }
 

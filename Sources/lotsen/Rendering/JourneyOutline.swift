@@ -12,7 +12,10 @@ struct JourneyOutline {
         let label = Labels(language: language)
         var lines: [String] = []
         lines.append(journey.title[language])
-        lines.append("\(journey.id) · version \(journey.version) · \(journey.lifeEvent.title[language])")
+        var about = ["\(journey.id)", "version \(journey.version)"]
+        if let event = journey.lifeEvent { about.append(event.title[language]) }
+        if !journey.isWritten(in: language) { about.append(label.writtenIn(journey.languages[0])) }
+        lines.append(about.joined(separator: " · "))
         lines.append("")
         lines.append(journey.summary[language])
         for (number, stage) in journey.stages.enumerated() {
@@ -32,7 +35,8 @@ struct JourneyOutline {
         if let service = step.service, let agency = catalog.agency(service.agency) { heading += " · \(agency.name[language])" }
         if step.optional { heading += " (\(label.optional))" }
         var lines = [indent + marker.padding(toLength: 10, withPad: " ", startingAt: 0) + heading]
-        if let summary = step.summary { lines.append(pad + summary[language]) }
+        // A summary of several paragraphs (an imported one, say) keeps the step's indent on every line.
+        if let summary = step.summary { lines += summary[language].split(separator: "\n").map { pad + $0 } }
         if !step.after.isEmpty {
             let names = step.after.map { journey.step($0)?.title[language] ?? $0.rawValue }
             lines.append(pad + "\(label.after): \(names.joined(separator: ", "))")
@@ -45,6 +49,11 @@ struct JourneyOutline {
         if let time = step.processingTime { facts.append("\(label.takes) \(time.humanReadable(in: language))") }
         if !facts.isEmpty { lines.append(pad + facts.joined(separator: " · ")) }
         if let link = step.link { lines.append(pad + link) }
+        for link in step.links {
+            var line = "\(label.linkMarker(link.kind)) \(link.title[language])"
+            if let cost = link.cost { line += " (\(cost[language]))" }
+            lines.append(pad + line + ": " + link.url)
+        }
         for (position, alternative) in step.alternatives.enumerated() {
             guard let definition = journey.step(alternative) else { continue }
             lines += block(for: definition, marker: position == 0 ? label.either : label.or, indent: pad)

@@ -17,6 +17,23 @@ struct Labels {
     var needs: String { self("Needs", "Behöver") }
     var produces: String { self("Gives", "Ger") }
 
+    /// "in English only" for a journey not written in this language.
+    func writtenIn(_ language: Language) -> String {
+        switch language {
+        case .en: self("in English only", "endast på engelska")
+        case .sv: self("in Swedish only", "endast på svenska")
+        }
+    }
+
+    /// How a step's further link is marked: needed, optional, or one to pick among.
+    func linkMarker(_ kind: StepLink.Kind) -> String {
+        switch kind {
+        case .required: "-"
+        case .optional: self("- (optional)", "- (frivilligt)")
+        case .choice: self("- (if it applies)", "- (om det gäller dig)")
+        }
+    }
+
     func state(_ state: StepState) -> String {
         switch state {
         case .notApplicable: self("not needed", "behövs inte")
