@@ -75,7 +75,7 @@ extension PostgresJourneyStore {
         let (gone, came) = openStepChanges(of: enrollment, before: old)
         let journey = enrollment.journey.rawValue
         let row: String
-        if let old {
+        if old != nil {
             // The revision guard turns a lost update (another writer since `before`) into a conflict. Under read
             // committed a writer that waited for another's commit re-checks the row as committed, so it finds the new
             // revision. Setting an indexed column to the value it has keeps the update heap-only, so all are set.
