@@ -2,12 +2,26 @@ import ArgumentParser
 import Foundation
 import JourneyModel
 import JourneyPostgres
+import NIOCore
+import NIOPosix
 
 /// `lotsen-bench`: the peer workload (shared/bench/peer-spiff) on Lotsen's engine and SQLite store, with the
 /// bare-SQLite ceiling in the same run; or, given `--database postgres://…`, on the PostgreSQL store with
 /// `pgbench -N` on the same server as the ceiling. Build it with `-c release`.
 @main
 struct LotsenBench: AsyncParsableCommand {
+    /// On PostgreSQL, as `lotsen serve` does: Swift's tasks on SwiftNIO's event loops, where postgres-nio's connections
+    /// live, unless `LOTSEN_GLOBAL_EXECUTOR=dispatch`. On SQLite, as the other commands: Swift's own pool.
+    static func main() async {
+        let arguments = CommandLine.arguments
+        let onPostgres = zip(arguments, arguments.dropFirst()).contains { $0 == "--database" && $1.hasPrefix("postgres") }
+            || arguments.contains { $0.hasPrefix("--database=postgres") }
+        if onPostgres, ProcessInfo.processInfo.environment["LOTSEN_GLOBAL_EXECUTOR"] != "dispatch" {
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        await main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "lotsen-bench",
         abstract: "Run the peer benchmark's workload on Lotsen's engine and compare it with bare SQLite.",
