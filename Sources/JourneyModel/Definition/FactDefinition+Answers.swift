@@ -4,7 +4,13 @@ extension FactDefinition {
     /// Parses what a person typed as a value of this fact, in the person's `language` (which decides a
     /// number's decimal mark), and checks it against the fact's bounds.
     public func value(parsing input: String, language: Language? = nil, today: CalendarDate = .today()) throws(FactValueError) -> FactValue {
-        let value = try FactValue.parse(input, as: type, language: language, today: today)
+        let value: FactValue
+        do {
+            value = try FactValue.parse(input, as: type, language: language, today: today)
+        } catch where error.reason == .decimalComma && bounds.wholeNumber {
+            // "1,5" people in English: what matters is that a count has no decimals, not how decimals are written.
+            throw FactValueError(type: type, reason: .notWholeNumber)
+        }
         try check(value)
         return value
     }
