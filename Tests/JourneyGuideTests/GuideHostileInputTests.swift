@@ -71,9 +71,11 @@ struct GuideHostileInputTests {
             ("employees", "2")])
         _ = try await fixture.engine.apply(.complete, step: "name-check", person: person)
         _ = try await fixture.engine.apply(.complete, step: "register-sole-trader", person: person)
-        // Written as the engine stores it, bypassing the edges that now refuse it: as text stored before the rule.
         _ = try await fixture.engine.apply(.submitted(caseReference: "SKV-1"), step: "f-skatt", person: person)
-        _ = try await fixture.engine.apply(.requestAction(message: Self.hostile), step: "f-skatt", person: person)
+        await #expect(throws: EngineError.self) { try await fixture.engine.apply(.requestAction(message: Self.hostile), step: "f-skatt", person: person) }
+        // Decided and committed directly, past the edges that now refuse it: as a message stored before the rule.
+        let snapshot = try await fixture.engine.snapshot(of: person)
+        try await fixture.engine.commit([try await fixture.engine.change(.requestAction(message: Self.hostile), step: "f-skatt", on: snapshot)])
         let terminal = ScriptedTerminal(["q"])
         await #expect(fixture.converse(terminal, language: .en, person: OfficialTestNumbers.personnummer) == .finished)
         // Wrapped to the terminal's width like any text, so compared with the rows joined.
