@@ -99,6 +99,7 @@ struct FactBoundsTests {
         #expect(ControlCharacters.visible("Tolvan Tolvansson, Testgatan 1 – åäö") == "Tolvan Tolvansson, Testgatan 1 – åäö")
         #expect(ControlCharacters.visible("a\u{9B}b\u{7F}\u{2028}") == #"a\u{9B}b\u{7F}\u{2028}"#)
         #expect(ControlCharacters.visibleJSON("{\"a\":\"x\u{9B}y\u{2066}\"}") == #"{"a":"x\u009by\u2066"}"#)
+        #expect(ControlCharacters.visibleJSON("{\n\t\"a\" : 1\n}") == "{\n\t\"a\" : 1\n}")
     }
 
     @Test("the shipped journey counts employees as a whole number from 0")

@@ -47,13 +47,15 @@ public enum ControlCharacters {
 
     /// JSON text with every control character that JSON allows unescaped inside a string (DEL, C1, the
     /// separators and bidirectional controls) written as a `\uXXXX` escape, which reads back as the same
-    /// string. JSON already escapes the C0 controls, and JSON's own syntax is plain ASCII, so the result is the
-    /// same document, safe to print.
+    /// string. Inside strings JSON already escapes the C0 controls; outside them its syntax is plain ASCII, where
+    /// line feeds and tabs lay out a pretty-printed document and are kept. The result is the same document, safe
+    /// to print.
     public static func visibleJSON(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: isControl) else { return json }
+        func escapes(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) && scalar != "\n" && scalar != "\t" }
+        guard json.unicodeScalars.contains(where: escapes) else { return json }
         var result = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
-            guard isControl(scalar) else {
+            guard escapes(scalar) else {
                 result.append(scalar)
                 continue
             }
