@@ -7,9 +7,8 @@ extension AgencyCase {
             AgencyError(agency: service.agency, service: service, code: .malformedResponse, message: message)
         }
         guard case .object(let object) = json else { throw malformed("the case answer is not a JSON object") }
-        guard case .string(let caseID)? = object["caseId"], !caseID.isEmpty, caseID.count <= 200 else {
-            throw malformed("the case answer has no 'caseId'")
-        }
+        guard case .string(let caseID)? = object["caseId"] else { throw malformed("the case answer has no 'caseId'") }
+        if let problem = AgencyText.problem(in: caseID, limit: AgencyText.referenceLength) { throw malformed("the case's 'caseId' \(problem)") }
         let status: Status
         switch object["status"] {
         case .string("received")?: status = .received
@@ -31,6 +30,9 @@ extension AgencyCase {
             message = parts.isEmpty ? nil : parts.joined(separator: " / ")
         case nil, .null?: message = nil
         default: throw malformed("the case's 'message' is not text")
+        }
+        if let message, let problem = AgencyText.problem(in: message, limit: AgencyText.messageLength) {
+            throw malformed("the case's 'message' \(problem)")
         }
         let fields = object["fields"] ?? .object([:])
         guard case .object = fields else { throw malformed("the case's 'fields' is not an object") }

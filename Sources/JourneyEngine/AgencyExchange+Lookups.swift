@@ -71,10 +71,11 @@ extension AgencyExchange {
         var values: [(fact: FactID, value: FactValue)] = []
         for definition in offer.facts {
             guard let mapping = offer.service.returnedField(for: definition.id), let raw = record.value(at: mapping), raw != .null else { continue }
-            guard let value = raw.factValue(as: definition.type) else {
+            // A value outside the fact's bounds (a name with escape codes, a negative count) is as unusable as one of another type.
+            guard let value = raw.factValue(as: definition.type), (try? definition.check(value)) != nil else {
                 try await journal(entry(person, actor, purpose, service, .fetch, fields, .failed, detail: AgencyError.Code.malformedResponse.name))
                 throw failure(AgencyError(agency: service.agency, service: service, code: .malformedResponse,
-                    message: "'\(mapping.field)' is not a \(definition.type.keyword)"), agency: offer.agency, retrying: false)
+                    message: "'\(mapping.field)' is not a usable \(definition.type.keyword)"), agency: offer.agency, retrying: false)
             }
             values.append((definition.id, value))
         }

@@ -29,15 +29,18 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     public let message: String
     public let hint: String?
+    /// The fact or field the refusal is about (`fullName`, `message`), for fronts that point at it.
+    public let field: String?
 
     /// Set on the error a decision throws when it needs something from outside the person's snapshot that was
     /// not read before the transaction; the engine reads it and decides again. Never leaves the engine.
     let missingRead: MissingRead?
 
-    public init(_ code: Code, _ message: String, hint: String? = nil) {
+    public init(_ code: Code, _ message: String, hint: String? = nil, field: String? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
+        self.field = field
         self.missingRead = nil
     }
 
@@ -45,6 +48,7 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = .storage
         self.message = "a decision needed data that was not read before its transaction"
         self.hint = nil
+        self.field = nil
         self.missingRead = read
     }
 

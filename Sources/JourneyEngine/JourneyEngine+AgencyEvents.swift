@@ -18,6 +18,11 @@ extension JourneyEngine {
             throw EngineError(.invalidValue, "service '\(event.service)' does not belong to agency '\(event.agency)'",
                 hint: "agencies push events only for their own services")
         }
+        for (field, text, limit) in [("message", event.message, AgencyText.messageLength), ("caseReference", event.caseReference, AgencyText.referenceLength)] {
+            if let text, let problem = AgencyText.problem(in: text, limit: limit) {
+                throw EngineError(.invalidValue, "'\(field)' \(problem)", hint: AgencyText.hint(limit: limit), field: field)
+            }
+        }
         let person = try await self.person(event.person)
         // Events that were waiting go first, so events for one step apply in the order they arrived.
         _ = try await applyPendingAgencyEvents(person: person.id, events: store)

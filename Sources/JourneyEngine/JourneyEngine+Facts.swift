@@ -5,33 +5,36 @@ import JourneyStore
 /// Facts: answers a person gives, facts an agency supplied, and the identity number a person proved.
 extension JourneyEngine {
     /// Records answers for the person. Each answer must name a fact declared by `journey` (or, without one,
-    /// by the journeys the person is enrolled in) and parse as its type; nothing is recorded if any is wrong.
-    public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], source: FactSource = .person,
-        actor: JourneyEvent.Actor = .person) async throws(EngineError) -> PersonOverview
+    /// by the journeys the person is enrolled in), parse as its type and keep its bounds (a number's range, a
+    /// text's length and no control characters); nothing is recorded if any is wrong. `language` is the
+    /// person's: it decides a number's decimal mark and the language of what a refusal says about an answer.
+    public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], language: Language? = nil,
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> PersonOverview
     {
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
-            (try self.answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor, reads: reads), ())
+            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor, reads: reads), ())
         }
         return try overview(of: written.snapshot, plans: written.plans)
     }
 
-    func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], source: FactSource,
-        actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
+    func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], language: Language?,
+        source: FactSource, actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
     {
         let journeys = try self.journeys(for: snapshot, only: journey)
         var parsed: [(FactID, FactValue)] = []
-        var problems: [String] = []
+        var problems: [EngineError] = []
         for (fact, text) in answers {
             do throws(EngineError) {
-                parsed.append((fact, try parse(fact, text, declaredBy: journeys)))
+                parsed.append((fact, try parse(fact, text, declaredBy: journeys, language: language)))
             } catch {
-                problems.append(error.message)
+                problems.append(error)
                 if answers.count == 1 { throw error }
             }
         }
-        if !problems.isEmpty {
-            throw EngineError(.invalidValue, "nothing was recorded: \(problems.joined(separator: "; "))", hint: "fix these answers and send them again")
+        if let first = problems.first {
+            throw EngineError(.invalidValue, "nothing was recorded: \(problems.map(\.message).joined(separator: "; "))",
+                hint: "fix these answers and send them again", field: first.field)
         }
         return try record(parsed, source: source, actor: actor, in: &snapshot, reads: reads)
     }
@@ -46,27 +49,35 @@ extension JourneyEngine {
             let definition = try self.journeys(for: snapshot, only: journey)[0]
             for (fact, value) in facts {
                 guard let declared = definition.fact(fact), value.conforms(to: declared.type) else {
-                    throw EngineError(.invalidValue, "'\(fact)' is not a \(definition.fact(fact)?.type.keyword ?? "declared") fact of '\(journey)'")
+                    throw EngineError(.invalidValue, "'\(fact)' is not a \(definition.fact(fact)?.type.keyword ?? "declared") fact of '\(journey)'",
+                        field: fact.rawValue)
+                }
+                do throws(FactValueError) {
+                    try declared.check(value)
+                } catch {
+                    throw EngineError(.invalidValue, "'\(fact)': \(error.message)", hint: error.hint, field: fact.rawValue)
                 }
             }
             return (try self.record(facts.map { ($0.fact, $0.value) }, source: source, validUntil: validUntil, actor: actor, in: &snapshot, reads: reads), ())
         }
     }
 
-    func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey]) throws(EngineError) -> FactValue {
+    func parse(_ fact: FactID, _ text: String, declaredBy journeys: [Journey], language: Language? = nil) throws(EngineError) -> FactValue {
         let declarations = journeys.compactMap { $0.fact(fact) }
         guard let definition = declarations.first else {
             let known = Set(journeys.flatMap { $0.facts.map(\.id.rawValue) })
             throw EngineError(.unknownFact, "'\(fact)' is not a fact of \(journeys.map { "'\($0.id)'" }.joined(separator: " or "))",
-                hint: Suggestion.closest(to: fact.rawValue, among: known).map { "did you mean '\($0)'?" } ?? "see the facts with: lotsen show JOURNEY")
+                hint: Suggestion.closest(to: fact.rawValue, among: known).map { "did you mean '\($0)'?" } ?? "see the facts with: lotsen show JOURNEY",
+                field: ControlCharacters.first(in: fact.rawValue) == nil ? fact.rawValue : nil)
         }
         if declarations.contains(where: { !$0.type.isSameKind(as: definition.type) }) {
             throw EngineError(.ambiguousEnrollment, "journeys declare '\(fact)' with different types", hint: "name the journey with --journey")
         }
         do {
-            return try FactValue.parse(text, as: definition.type, today: CalendarDate.today(now: clock()))
+            return try definition.value(parsing: text, language: language, today: CalendarDate.today(now: clock()))
         } catch {
-            throw EngineError(.invalidValue, "'\(fact)': \(error.message)", hint: error.hint)
+            throw EngineError(.invalidValue, "'\(fact)': \(error.message(in: language ?? .en))", hint: error.hint(in: language ?? .en),
+                field: fact.rawValue)
         }
     }
 

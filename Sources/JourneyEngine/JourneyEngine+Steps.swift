@@ -9,6 +9,8 @@ extension JourneyEngine {
     public func apply(_ command: StepCommand, step stepID: StepID, person id: PersonID, journey: JourneyID? = nil,
         produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) async throws(EngineError) -> EnrollmentView
     {
+        // A reason, message or case reference is printed on terminals later: refused here if it could act on one.
+        try command.checkText()
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: EnrollmentID) in
             let result = try self.applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor, reads: reads)

@@ -99,10 +99,10 @@ extension JourneyEngine {
 
     /// Decides answers on an in-memory snapshot without writing them; see ``change(_:step:on:journey:produced:actor:)``.
     public func change(answering answers: [(fact: FactID, text: String)], on snapshot: PersonSnapshot, journey: JourneyID? = nil,
-        source: FactSource = .person, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> DecidedChange
+        language: Language? = nil, source: FactSource = .person, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> DecidedChange
     {
         try await decide(on: snapshot) { (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
-            (try self.answering(&snapshot, journey: journey, answers: answers, source: source, actor: actor, reads: reads), ())
+            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor, reads: reads), ())
         }
     }
 

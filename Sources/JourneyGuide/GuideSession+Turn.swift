@@ -71,9 +71,9 @@ extension GuideSession {
 
     /// Records an answer; a refusal goes to the notices and `false` asks again.
     private func save(_ fact: FactDefinition, _ text: String, _ current: Current) throws(GuideStop) -> Bool {
-        let (engine, person, journey, answer) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text))
+        let (engine, person, journey, answer, language) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language)
         do {
-            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer]) }
+            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language) }
         } catch {
             notices.append(try refusal(error))
             return false
@@ -196,9 +196,9 @@ extension GuideSession {
         guard case .text(let text) = try prompt.answer(read: { () throws(GuideStop) in try read(strings.answerPrompt) }, report: terminal.write)
         else { return }
         let overview: PersonOverview
-        let (engine, person, journey, answer) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text))
+        let (engine, person, journey, answer, language) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language)
         do {
-            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer]) }
+            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language) }
         } catch {
             notices.append(try refusal(error))
             return

@@ -128,16 +128,31 @@ public struct GuideStrings: Sendable {
     }
 
     /// How to write an answer of the type, when it is not obvious.
-    func inputHint(_ type: FactType) -> String? {
-        switch type {
+    func inputHint(_ fact: FactDefinition) -> String? {
+        switch fact.type {
         case .bool: t("Answer yes or no.", "Svara ja eller nej.")
         case .country: t("Write the country's name, such as Germany, or its code, such as DE.", "Skriv landets namn, till exempel Tyskland, eller landskoden, till exempel DE.")
-        case .number: t("Write a number, such as 1500.", "Skriv ett tal, till exempel 1500.")
+        case .number: numberHint(fact.bounds)
         case .date: t("Write the date as YYYY-MM-DD, such as 2026-03-01.", "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
         case .choice: t("Type the number of your choice.", "Skriv numret för ditt val.")
         case .personnummer: t("Write it as YYYYMMDD-NNNN. Lotsen never shows it on screen.", "Skriv det som ÅÅÅÅMMDD-NNNN. Lotsen visar det aldrig på skärmen.")
         case .organisationsnummer: t("Write it as NNNNNN-NNNN.", "Skriv det som NNNNNN-NNNN.")
         case .text: nil
+        }
+    }
+
+    /// "Write a whole number from 0 to 100,000." / "Skriv ett tal som är 0 eller mer, till exempel 1500 eller 2,5."
+    private func numberHint(_ bounds: FactBounds) -> String {
+        let low = bounds.minimum.map { FactValue.format(number: $0, in: language) }
+        let high = bounds.maximum.map { FactValue.format(number: $0, in: language) }
+        let kind = bounds.wholeNumber ? t("a whole number", "ett heltal") : t("a number", "ett tal")
+        let example = bounds.wholeNumber ? "1500" : t("1500 or 2.5", "1500 eller 2,5")
+        switch (low, high) {
+        case (let low?, let high?): return t("Write \(kind) from \(low) to \(high).", "Skriv \(kind) från \(low) till \(high).")
+        case (let low?, nil):
+            return t("Write \(kind) of \(low) or more, such as \(example).", "Skriv \(kind) som är \(low) eller mer, till exempel \(example).")
+        case (nil, let high?): return t("Write \(kind) of at most \(high).", "Skriv \(kind) som är högst \(high).")
+        case (nil, nil): return t("Write \(kind), such as \(example).", "Skriv \(kind), till exempel \(example).")
         }
     }
 

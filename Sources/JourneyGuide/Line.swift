@@ -1,3 +1,5 @@
+import JourneyModel
+
 /// One logical line of a screen: text with a style, and a prefix (a step number, an indent) that wrapped
 /// continuation lines keep as blank space, so a long step title stays aligned under itself.
 public struct Line: Hashable, Sendable {
@@ -31,7 +33,13 @@ public struct Line: Hashable, Sendable {
 
     /// The line as text rows no wider than `width` characters (at least one word per row), or as one row
     /// when `width` is `nil`. Trailing spaces are dropped.
+    ///
+    /// Every terminal prints lines through here, so this is where the guide makes text safe to print: control
+    /// characters (in an answer stored before they were refused, or an agency's message) are shown as visible
+    /// escapes such as `\u{1B}` (``ControlCharacters/visible(_:)``) and cannot act on the terminal or forge a row.
     public func rows(width: Int?) -> [String] {
+        let prefix = ControlCharacters.visible(self.prefix)
+        let text = ControlCharacters.visible(self.text)
         let words = Line.words(text)
         guard let width, prefix.count + text.count > width, !words.isEmpty else {
             return [trimmingTrailingSpaces(prefix + text)]

@@ -29,7 +29,7 @@ public final class PlainTerminal: Terminal {
     }
 
     public func read(prompt: String) -> TerminalInput {
-        output(prompt + "\n")
+        output(Line(prompt).rows(width: nil)[0] + "\n")
         return reader.readLine()
     }
 }

@@ -22,19 +22,19 @@ struct QuestionPrompt {
         for (number, option) in fact.type.options.enumerated() {
             lines.append(Line(option.label[language], prefix: "  \(number + 1)) "))
         }
-        if let hint = strings.inputHint(fact.type) { lines.append(Line(hint)) }
+        if let hint = strings.inputHint(fact) { lines.append(Line(hint)) }
         if let current { lines.append(Line(strings.currentAnswer(current), style: .highlight)) }
         lines.append(Line(commands, style: .muted))
         return lines
     }
 
-    /// Reads answers until one parses; each wrong one is explained below the question and asked again.
+    /// Reads answers until one parses and keeps the fact's bounds (the engine checks the same again); each wrong one is explained below the question and asked again.
     func answer(read: () throws(GuideStop) -> String, report: ([Line]) -> Void) throws(GuideStop) -> Answer {
         while true {
             let input = try read()
             if Command(input) == .back { return .back }
             do throws(FactValueError) {
-                _ = try FactValue.parse(input, as: fact.type, today: today)
+                _ = try fact.value(parsing: input, language: strings.language, today: today)
                 return .text(input)
             } catch {
                 report([Line(problem(error), style: .warning)])

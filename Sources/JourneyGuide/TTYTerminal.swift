@@ -59,7 +59,7 @@ public final class TTYTerminal: Terminal {
     }
 
     public func read(prompt: String) -> TerminalInput {
-        output(styled(prompt, .heading) + " ")
+        output(styled(Line(prompt).rows(width: nil)[0], .heading) + " ")
         let input = reader.readLine()
         // Ctrl-C and Ctrl-D leave the cursor after the prompt; start the goodbye on a line of its own.
         if case .line = input {} else { output("\n") }

@@ -45,7 +45,8 @@ public struct APIError: Error, Sendable, Equatable {
     /// The status for each engine refusal: unknown things are 404, refused values and transitions 422, lost races
     /// and identity clashes 409, a busy store 503 with `Retry-After`, and the store's own failures a 500 that says
     /// nothing about the database.
-    public init(_ error: EngineError) {
+    /// `fieldPrefix` is where the engine's field sits in the request body: `answers` for a fact named in answers.
+    public init(_ error: EngineError, fieldPrefix: String? = nil) {
         if error.code == .busy {
             self = .busy
             return
@@ -62,7 +63,8 @@ public struct APIError: Error, Sendable, Equatable {
         if status == .internalServerError {
             self = .internalError
         } else {
-            self.init(status, error.code.rawValue, error.message, hint: error.hint)
+            self.init(status, error.code.rawValue, error.message, field: error.field.map { field in fieldPrefix.map { "\($0).\(field)" } ?? field },
+                hint: error.hint)
         }
     }
 

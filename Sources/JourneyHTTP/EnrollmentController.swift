@@ -86,7 +86,12 @@ struct EnrollmentController {
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
-        let overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+        let overview: PersonOverview
+        do {
+            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+        } catch {
+            throw APIError(error, fieldPrefix: "answers")
+        }
         guard let view = overview.enrollments.first(where: { $0.enrollment.id == enrollment.id }) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(enrollment.id)'")
         }
@@ -107,7 +112,12 @@ struct EnrollmentController {
             _ = try await request.decodeStrictIfPresent(EmptyBody.self)
         }
         let step = StepID(try context.parameters.require("stepId"))
-        let view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+        let view: EnrollmentView
+        do {
+            view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+        } catch {
+            throw APIError(error, fieldPrefix: "facts")
+        }
         let document = try await services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }

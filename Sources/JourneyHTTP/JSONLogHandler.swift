@@ -21,7 +21,9 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public static let standardError: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    /// Writes a line to standard error. A closed standard error loses the line and nothing else: `write(_: Data)`
+    /// would crash the server on it (it traps on any I/O error), so the throwing form is used and its error dropped.
+    public static let standardError: @Sendable (String) -> Void = { line in try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
 
     public func log(event: LogEvent) {
         var fields: [(key: String, value: Logger.Metadata.Value)] = [

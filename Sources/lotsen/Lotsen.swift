@@ -18,7 +18,12 @@ struct Lotsen: AsyncParsableCommand {
             A person is named by personnummer or samordningsnummer, or by the reference Lotsen issues \
             (lp-...) to someone who has neither yet: use --person new to get one.
 
-            Exit status: 0 on success, 1 when a request is refused or a file is invalid, 64 on a usage error.
+            Exit status: 0 on success, 1 when a request is refused or a file is invalid, 64 on a usage error, 141 when \
+            standard output was closed before everything was written (a pipe into head, a terminal that went away): \
+            the command stops there, quietly, and nothing is lost, since every change is saved before it is shown.
+
+            Nothing Lotsen prints can act on your terminal: a control character in stored text (an escape code, a \
+            carriage return, a line break) is shown as a visible escape such as \\u{1B}.
             """,
         version: "0.1.0",
         subcommands: [

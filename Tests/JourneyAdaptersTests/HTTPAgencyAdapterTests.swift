@@ -148,6 +148,28 @@ struct HTTPAgencyAdapterTests {
         }
     }
 
+    @Test("a case answer whose message or case id has control characters, or is too long, is malformed and says which field", arguments: [
+        (#"{"caseId": "EX-1", "status": "needsAction", "message": "\u001b[2J\u001b]0;pwned\u0007 x\r\nfake: line"}"#, "'message' has a control character"),
+        (#"{"caseId": "EX-1", "status": "needsAction", "message": {"sv": "Skicka\u0000", "en": "Send"}}"#, "'message' has a control character"),
+        (#"{"caseId": "EX\u001b1", "status": "received"}"#, "'caseId' has a control character"),
+        (#"{"caseId": "EX-1", "status": "needsAction", "message": "\#(String(repeating: "a", count: 2001))"}"#, "'message' is longer than 2000"),
+    ])
+    func hostileCaseTexts(body: String, expected: String) async throws {
+        let server = try await ScriptedAgency([.json(status: 200, body: body)])
+        do {
+            _ = try await Self.using(Self.adapter(for: server)) { adapter async throws(AgencyError) in
+                try await adapter.caseStatus(CaseStatusRequest(service: "exempelverket.case-status", caseID: "EX-1", purpose: Self.purpose))
+            }
+            Issue.record("expected a malformed response")
+        } catch {
+            #expect(error.code == .malformedResponse)
+            #expect(error.message.contains(expected))
+            #expect(!error.message.contains("pwned"))
+        }
+        // A malformed answer is not retried.
+        #expect(server.received.count == 1)
+    }
+
     @Test("a decided case reads its decision, message and fields")
     func decidedCaseIsRead() async throws {
         let server = try await ScriptedAgency([

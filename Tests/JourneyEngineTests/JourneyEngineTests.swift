@@ -56,7 +56,8 @@ struct JourneyEngineTests {
     @Test("one invalid answer records none of them")
     func invalidAnswersRecordNothing() async throws {
         let view = try await engine.enroll(.identity(tolvan), in: "move")
-        await #expect(throws: EngineError(.invalidValue, "nothing was recorded: 'longStay': expected yes or no", hint: "fix these answers and send them again")) {
+        await #expect(throws: EngineError(.invalidValue, "nothing was recorded: 'longStay': expected yes or no", hint: "fix these answers and send them again",
+            field: "longStay")) {
             try await engine.answer(person: view.enrollment.person, answers: [("citizenship", "DE"), ("longStay", "perhaps")])
         }
         await #expect(try engine.overview(.id(view.enrollment.person)).facts["citizenship"] == nil)
@@ -66,7 +67,7 @@ struct JourneyEngineTests {
     @Test("a fact the journey does not declare is refused with a suggestion")
     func undeclaredFactIsRefused() async throws {
         let view = try await engine.enroll(.identity(tolvan), in: "move")
-        await #expect(throws: EngineError(.unknownFact, "'citizenshp' is not a fact of 'move'", hint: "did you mean 'citizenship'?")) {
+        await #expect(throws: EngineError(.unknownFact, "'citizenshp' is not a fact of 'move'", hint: "did you mean 'citizenship'?", field: "citizenshp")) {
             try await engine.answer(person: view.enrollment.person, answers: [("citizenshp", "DE")])
         }
     }

@@ -12,9 +12,11 @@ public final class FactDefinition: Hashable, Sendable {
     public let help: LocalizedText?
     /// Agency lookup services that can supply the fact, with the person's consent.
     public let from: [ServiceID]
+    /// What an answer must keep besides its type: a number's range, a text's length.
+    public let bounds: FactBounds
 
     public init(id: FactID, type: FactType, label: LocalizedText? = nil, ask: LocalizedText? = nil, help: LocalizedText? = nil,
-        from: [ServiceID] = [])
+        from: [ServiceID] = [], bounds: FactBounds = FactBounds())
     {
         self.id = id
         self.type = type
@@ -22,10 +24,12 @@ public final class FactDefinition: Hashable, Sendable {
         self.ask = ask
         self.help = help
         self.from = from
+        self.bounds = bounds
     }
 
     public static func == (lhs: FactDefinition, rhs: FactDefinition) -> Bool {
-        lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.label == rhs.label && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from)
+        lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.label == rhs.label && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from
+            && lhs.bounds == rhs.bounds)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -72,9 +72,14 @@ public enum FactValue: Hashable, Sendable {
 
     /// Parses what a person typed (or a stored canonical form) as a value of `type`.
     ///
-    /// Accepts the forms people actually write: `ja`/`nej`/`yes`/`no` for booleans, `1 500` and `2,5` for
-    /// numbers, country names in Swedish or English as well as codes, a choice's label as well as its value.
-    public static func parse(_ input: String, as type: FactType, today: CalendarDate = .today()) throws(FactValueError) -> FactValue {
+    /// Accepts the forms people actually write: `ja`/`nej`/`yes`/`no` for booleans, `1 500` for numbers,
+    /// country names in Swedish or English as well as codes, a choice's label as well as its value. A number's
+    /// decimal mark follows `language`: in Swedish a comma (`2,5`; a point is understood too), in English a point
+    /// (`2.5`; a comma only groups thousands, as in `1,500`). Without a language a comma is a decimal mark.
+    /// A text may not contain control characters (``ControlCharacters``): it is one line of plain text.
+    public static func parse(_ input: String, as type: FactType, language: Language? = nil, today: CalendarDate = .today())
+        throws(FactValueError) -> FactValue
+    {
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw FactValueError(type: type, reason: .empty) }
         switch type {
@@ -85,12 +90,12 @@ public enum FactValue: Hashable, Sendable {
             default: throw FactValueError(type: type, reason: .notBool)
             }
         case .text:
+            if let control = ControlCharacters.first(in: trimmed) {
+                throw FactValueError(type: type, reason: .controlCharacter(ControlCharacters.name(control.scalar), position: control.position))
+            }
             return .text(trimmed)
         case .number:
-            let normalized = trimmed.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-                .replacingOccurrences(of: ",", with: ".")
-            guard let number = Double(normalized), number.isFinite else { throw FactValueError(type: type, reason: .notNumber) }
-            return .number(number)
+            return .number(try parseNumber(trimmed, language: language))
         case .date:
             guard let date = CalendarDate(iso: trimmed) else { throw FactValueError(type: type, reason: .notDate) }
             return .date(date)
@@ -116,67 +121,51 @@ public enum FactValue: Hashable, Sendable {
             }
         }
     }
-}
 
-/// Why a typed answer is not a value of the fact's type. The message never repeats the input,
-/// which may be personal data.
-public struct FactValueError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: Hashable, Sendable {
-        case empty
-        case notBool
-        case notNumber
-        case notDate
-        case unknownCountry
-        case notAnOption([String])
-        case identity(IdentityNumberError)
-    }
-
-    public let type: FactType
-    public let reason: Reason
-
-    /// What is wrong, in English.
-    public var message: String { message(in: .en) }
-
-    /// How to write a valid answer, in English.
-    public var hint: String { hint(in: .en) }
-
-    /// What is wrong, in the given language.
-    public func message(in language: Language) -> String {
-        switch (reason, language) {
-        case (.empty, .en): "an answer is required"
-        case (.empty, .sv): "ett svar behövs"
-        case (.notBool, .en): "expected yes or no"
-        case (.notBool, .sv): "svaret ska vara ja eller nej"
-        case (.notNumber, .en): "expected a number"
-        case (.notNumber, .sv): "svaret ska vara ett tal"
-        case (.notDate, .en): "expected a date written YYYY-MM-DD"
-        case (.notDate, .sv): "svaret ska vara ett datum skrivet ÅÅÅÅ-MM-DD"
-        case (.unknownCountry, .en): "not a known country"
-        case (.unknownCountry, .sv): "inget land som Lotsen känner till"
-        case (.notAnOption(let options), .en): "expected one of: \(options.joined(separator: ", "))"
-        case (.notAnOption(let options), .sv): "svaret ska vara ett av: \(options.joined(separator: ", "))"
-        case (.identity(let error), _): error.message(in: language)
+    /// Reads a number as people write it: digits with an optional sign, spaces (also no-break and thin ones)
+    /// between groups of digits, and one decimal mark as ``parse(_:as:language:today:)`` describes.
+    /// Exponents, hexadecimal, `inf` and `nan` are not numbers a person types, and are refused.
+    static func parseNumber(_ text: String, language: Language?) throws(FactValueError) -> Double {
+        var digits = String(text.unicodeScalars.filter { ![" ", "\u{00A0}", "\u{2009}", "\u{202F}"].contains($0) })
+        if digits.hasPrefix("\u{2212}") { digits = "-" + digits.dropFirst() }
+        var sign = ""
+        if let first = digits.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            digits.removeFirst()
         }
-    }
-
-    /// How to write a valid answer, in the given language.
-    public func hint(in language: Language) -> String {
-        switch (reason, language) {
-        case (.empty, .en): "type an answer"
-        case (.empty, .sv): "skriv ett svar"
-        case (.notBool, .en): "answer yes/no (or ja/nej)"
-        case (.notBool, .sv): "svara ja/nej (eller yes/no)"
-        case (.notNumber, .en): "write digits, for example 1500 or 2,5"
-        case (.notNumber, .sv): "skriv siffror, till exempel 1500 eller 2,5"
-        case (.notDate, .en): "for example 2026-03-01"
-        case (.notDate, .sv): "till exempel 2026-03-01"
-        case (.unknownCountry, .en): "write the country's name in English or Swedish, or its two-letter code such as DE"
-        case (.unknownCountry, .sv): "skriv landets namn på svenska eller engelska, eller dess landskod med två bokstäver, till exempel DE"
-        case (.notAnOption, .en): "write one of the options exactly, or its number in the list"
-        case (.notAnOption, .sv): "skriv ett av alternativen precis som det står, eller dess nummer i listan"
-        case (.identity(let error), _): error.hint(in: language)
+        if language == .en, digits.contains(",") {
+            // A comma only groups thousands in English: 1,500 and 12,000,000, never 1,5.
+            let whole = digits.prefix { $0 != "." }
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                throw FactValueError(type: .number, reason: .decimalComma)
+            }
+            digits = groups.joined() + digits.dropFirst(whole.count)
+        } else {
+            digits = digits.replacingOccurrences(of: ",", with: ".")
         }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let number = Double(sign + (parts[0].isEmpty ? "0" : parts[0]) + (parts.count == 2 ? "." + parts[1] : "")), number.isFinite
+        else { throw FactValueError(type: .number, reason: .notNumber) }
+        return number == 0 ? 0 : number
     }
 
-    public var description: String { "\(message) (\(hint))" }
+    /// A number as the person reads it: thousands grouped with a space in Swedish (`100 000`, `2,5`) and a comma
+    /// in English (`100,000`, `2.5`).
+    public static func format(number: Double, in language: Language) -> String {
+        let plain = format(number: number)
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let whole = unsigned.prefix { $0 != "." }
+        let fraction = unsigned.dropFirst(whole.count).dropFirst()
+        guard !whole.contains("e") else { return plain }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped += language == .sv ? " " : "," }
+            grouped.append(digit)
+        }
+        if !fraction.isEmpty { grouped += (language == .sv ? "," : ".") + fraction }
+        return (negative ? "-" : "") + grouped
+    }
 }

@@ -8,7 +8,7 @@ import Yams
 public enum JourneyLoader {
     static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps"]
     static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages"]
-    static let factKeys = ["type", "label", "ask", "help", "options", "from"]
+    static let factKeys = ["type", "label", "ask", "help", "options", "from", "min", "max", "whole", "maxLength"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
         "processingTime", "oneOf", "links"]
     static let linkKeys = ["title", "url", "cost", "kind"]
@@ -154,6 +154,7 @@ private struct Parser {
             if fields["options"] != nil, let type, type.keyword != "choice" {
                 reader.report(at: "\(path).options", "only a choice has options", hint: "remove 'options' or set 'type: choice'")
             }
+            let bounds = type.map { factBounds(fields, type: $0, path: path) } ?? FactBounds()
             var from: [ServiceID] = []
             if let node = fields["from"] {
                 for item in reader.idList(node, "\(path).from") {
@@ -173,11 +174,51 @@ private struct Parser {
             factPaths[id] = path
             factNames[id] = entry.keyNode
             if let type {
-                facts.append(FactDefinition(id: id, type: type, label: label, ask: ask, help: help, from: from))
+                facts.append(FactDefinition(id: id, type: type, label: label, ask: ask, help: help, from: from, bounds: bounds))
             } else {
                 invalidFacts.insert(id)
             }
         }
+    }
+
+    /// `min`, `max` and `whole` of a number fact, `maxLength` of a text fact; each refused on other types.
+    func factBounds(_ fields: [String: Node], type: FactType, path: String) -> FactBounds {
+        var bounds = FactBounds()
+        for key in ["min", "max", "whole"] where fields[key] != nil && type != .number {
+            reader.report(at: "\(path).\(key)", "only a number fact has '\(key)'", hint: "remove '\(key)' or set 'type: number'")
+        }
+        if fields["maxLength"] != nil, type != .text {
+            reader.report(at: "\(path).maxLength", "only a text fact has 'maxLength'", hint: "remove 'maxLength' or set 'type: text'")
+        }
+        switch type {
+        case .number:
+            bounds.minimum = fields["min"].flatMap { reader.number($0, "\(path).min") }
+            bounds.maximum = fields["max"].flatMap { reader.number($0, "\(path).max") }
+            bounds.wholeNumber = fields["whole"].flatMap { reader.bool($0, "\(path).whole") } ?? false
+            if let minimum = bounds.minimum, let maximum = bounds.maximum, minimum > maximum {
+                reader.report(at: "\(path).max", "max \(FactValue.format(number: maximum)) is less than min \(FactValue.format(number: minimum))",
+                    hint: "swap them, or widen the range")
+            }
+            if bounds.wholeNumber {
+                for (key, bound) in [("min", bounds.minimum), ("max", bounds.maximum)] {
+                    if let bound, bound.rounded() != bound {
+                        reader.report(at: "\(path).\(key)", "a whole-number fact needs a whole \(key)", hint: "write \(key): \(FactValue.format(number: bound.rounded()))")
+                    }
+                }
+            }
+        case .text:
+            if let node = fields["maxLength"], let length = reader.int(node, "\(path).maxLength") {
+                if (1...FactBounds.largestTextLength).contains(length) {
+                    bounds.maxLength = length
+                } else {
+                    reader.report(at: "\(path).maxLength", "maxLength must be from 1 to \(FactBounds.largestTextLength)",
+                        hint: "without it a text may have \(FactBounds.defaultTextLength) characters")
+                }
+            }
+        default:
+            break
+        }
+        return bounds
     }
 
     func factType(_ keyword: String, options: Node?, path: String) -> FactType? {

@@ -226,6 +226,16 @@ final class YAMLReader {
         return value
     }
 
+    /// A finite decimal number such as `0`, `-5` or `2.5`.
+    func number(_ node: Node, _ path: String) -> Double? {
+        guard let raw = string(node, path, what: "a number") else { return nil }
+        guard let value = try? FactValue.parseNumber(raw, language: .en), !raw.contains(",") else {
+            report(node, path, "expected a number such as 0, 100 or 2.5, found '\(raw)'")
+            return nil
+        }
+        return value
+    }
+
     func bool(_ node: Node, _ path: String) -> Bool? {
         guard let raw = string(node, path, what: "true or false") else { return nil }
         switch raw {

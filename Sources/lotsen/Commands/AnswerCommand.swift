@@ -11,8 +11,11 @@ struct AnswerCommand: AsyncParsableCommand {
         abstract: "Record answers (facts) for a person, such as citizenship=DE hasChildren=yes.",
         discussion: """
             Each answer is FACT=VALUE. Values are checked against the fact's type: yes/no (ja/nej), numbers, \
-            dates as YYYY-MM-DD, countries by name or code, a choice by its value or label. If any answer is \
-            invalid, nothing is recorded. Answering again changes the answer and recomputes the plan.
+            dates as YYYY-MM-DD, countries by name or code, a choice by its value or label. Numbers are checked \
+            against the fact's range and, with --lang sv, take a decimal comma (2,5); in English a comma only groups \
+            thousands (1,500). A text is one line of at most 500 characters (or the fact's maxLength), without \
+            control characters. If any answer is invalid, nothing is recorded. Answering again changes the answer \
+            and recomputes the plan.
             """
     )
 
@@ -41,7 +44,8 @@ struct AnswerCommand: AsyncParsableCommand {
             let context = try await EngineContext(library: library, database: database)
             let reference = try who.reference()
             let person = try await context.engine.person(reference)
-            let overview = try await context.engine.answer(person: person.id, journey: who.journeyID, answers: answers.compactMap(Self.split))
+            let overview = try await context.engine.answer(person: person.id, journey: who.journeyID, answers: answers.compactMap(Self.split),
+                language: language.language)
             let label = Labels(language: language.language)
             let names = answers.compactMap(Self.split).map(\.fact.rawValue).joined(separator: ", ")
             Console.print(label("Recorded: \(names).", "Sparat: \(names)."))

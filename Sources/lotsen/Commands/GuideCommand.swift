@@ -22,7 +22,9 @@ struct GuideCommand: AsyncParsableCommand {
             standard input is not a terminal, it prints plain lines and reads one answer per line, for screen \
             readers and scripts.
 
-            Exit status: 0 when you stop, 130 after Ctrl-C, 1 when progress could not be read or saved.
+            Exit status: 0 when you stop, 130 after Ctrl-C, 1 when progress could not be read or saved, 141 when \
+            standard output was closed (the terminal went away, or a pipe's reader stopped): everything until then is \
+            saved.
             """
     )
 

@@ -29,7 +29,7 @@ struct StatusCommand: AsyncParsableCommand {
             }
             if json {
                 let filtered = PersonOverview(person: overview.person, facts: overview.facts, enrollments: views)
-                Console.print(try StatusDocument(filtered, language: language.language).json())
+                Console.print(json: try StatusDocument(filtered, language: language.language).json())
                 return
             }
             let label = Labels(language: language.language)

@@ -21,7 +21,7 @@ struct ConsentOptions: ParsableArguments {
         guard isatty(STDIN_FILENO) == 1 else {
             throw CLIError("no one is there to agree", hint: "read the preview, then run the command again with --yes or --no")
         }
-        FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+        Console.prompt("\(question) [y/N]")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return ["y", "yes", "j", "ja"].contains(answer) ? .granted : .refused
     }
