@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneyGuide
 import JourneyInterop
 import JourneyModel
 
@@ -51,7 +52,8 @@ struct ImportGovukCommand: AsyncParsableCommand {
             }
             for warning in result.warnings { Console.error("warning: \(file): \(warning)") }
             guard let output else {
-                FileHandle.standardOutput.write(Data(result.yaml.utf8))
+                // The YAML as written (its emitter escapes control characters); a closed pipe ends the command with 141.
+                StandardOutput.write(result.yaml)
                 return
             }
             var target = URL(fileURLWithPath: output)
