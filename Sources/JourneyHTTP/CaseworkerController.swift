@@ -50,6 +50,7 @@ struct CaseworkerController {
         }
         var query = EnrollmentQuery(journey: journey.id)
         if let step = try value("step") {
+            guard !step.isEmpty else { throw APIError.badRequest("invalidParameter", "'step' must not be empty", field: "step") }
             guard journey.step(StepID(step)) != nil else {
                 throw APIError.unprocessable("no step '\(step)' in '\(journey.id)'", field: "step")
             }
