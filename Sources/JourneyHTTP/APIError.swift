@@ -35,7 +35,7 @@ public struct APIError: Error, Sendable, Equatable {
     static func forbidden(_ message: String) -> APIError { APIError(.forbidden, "forbidden", message) }
 
     static func unauthenticated(_ message: String) -> APIError {
-        var error = APIError(.unauthorized, "unauthenticated", message, hint: "send 'Authorization: Bearer <token>'; tokens are made with 'lotsen token create'")
+        var error = APIError(.unauthorized, "unauthenticated", message, hint: "send the header 'Authorization: Bearer <token>' with a token the service's operator issued")
         error.headers[.wwwAuthenticate] = "Bearer realm=\"lotsen\""
         return error
     }
@@ -64,7 +64,7 @@ public struct APIError: Error, Sendable, Equatable {
             self = .internalError
         } else {
             self.init(status, error.code.rawValue, error.message, field: error.field.map { field in fieldPrefix.map { "\($0).\(field)" } ?? field },
-                hint: error.hint)
+                hint: APIHints.hint(for: error))
         }
     }
 
@@ -113,6 +113,11 @@ public struct APIError: Error, Sendable, Equatable {
         }
 
         let error: Detail
+    }
+
+    /// The error's JSON body, as ``response()`` sends it.
+    var jsonBytes: Data {
+        (try? JSONBody.encoder.encode(Body(error: Body.Detail(code: code, message: message, field: field, hint: hint)))) ?? Data()
     }
 
     func response() -> Response {

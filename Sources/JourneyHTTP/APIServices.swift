@@ -30,8 +30,8 @@ public struct APIServices: Sendable {
         guard error.status == .unauthorized || error.status == .forbidden else { return }
         let subject =
             explicit
-            ?? context.parameters.get("enrollmentId").map { .enrollment(EnrollmentID($0)) }
-            ?? context.parameters.get("personId").map { .person(PersonID($0)) }
+            ?? (try? context.pathParameter("enrollmentId")).map { .enrollment(EnrollmentID($0)) }
+            ?? (try? context.pathParameter("personId")).map { .person(PersonID($0)) }
         guard let subject else { return }
         await refusals.record(AccessRefusal(tokenID: principal?.tokenID, role: principal?.role, subject: subject,
             route: context.endpointPath ?? "unmatched", method: request.method.rawValue, code: error.code, requestID: context.id))

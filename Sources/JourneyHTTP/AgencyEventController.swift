@@ -17,7 +17,7 @@ struct AgencyEventController {
     }
 
     struct EventBody: StrictDecodable {
-        enum EventType: String, Decodable { case received, needsAction, decided }
+        enum EventType: String, CaseIterable { case received, needsAction, decided }
 
         let messageId: String
         let agency: String
@@ -25,11 +25,11 @@ struct AgencyEventController {
         /// A personnummer, samordningsnummer or Lotsen reference.
         let person: String
         let journey: String?
-        let type: EventType
-        let decision: AgencyCaseEvent.Decision?
+        let type: OneOf<EventType>
+        let decision: OneOf<AgencyCaseEvent.Decision>?
         let caseReference: String?
         let message: String?
-        let language: Language
+        let language: OneOf<Language>
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case messageId, agency, service, person, journey, type, decision, caseReference, message, language
@@ -75,10 +75,12 @@ struct AgencyEventController {
 
     /// The event the body describes, or a refusal naming the field that is wrong.
     private func validate(_ body: EventBody) throws -> AgencyCaseEvent {
+        // As the document's schema says: `minLength: 1`, `maxLength` (counted in Unicode code points, as JSON
+        // Schema counts) and `pattern: "\S"` (ECMAScript's whitespace, line breaks included).
         func text(_ value: String?, _ field: String, max: Int) throws -> String? {
             guard let value else { return nil }
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= max else {
-                throw APIError.badRequest("invalidField", "'\(field)' must be 1 to \(max) characters", field: field)
+            guard (1...max).contains(value.unicodeScalars.count), value.unicodeScalars.contains(where: { !Self.isSchemaWhitespace($0) }) else {
+                throw APIError.badRequest("invalidField", "'\(field)' must be 1 to \(max) characters, not all of them blank", field: field)
             }
             return value
         }
@@ -88,7 +90,7 @@ struct AgencyEventController {
         let caseReference = try text(body.caseReference, "caseReference", max: 200)
         let message = try text(body.message, "message", max: 2000)
         let kind: AgencyCaseEvent.Kind
-        switch (body.type, body.decision) {
+        switch (body.type.value, body.decision?.value) {
         case (.decided, let decision?): kind = .decided(decision)
         case (.decided, nil): throw APIError.badRequest("missingField", "a decided event needs 'decision': approved or rejected", field: "decision")
         case (_, .some): throw APIError.badRequest("invalidField", "only a decided event has a 'decision'", field: "decision")
@@ -103,7 +105,7 @@ struct AgencyEventController {
         do {
             person = try PersonReference(parsing: body.person)
         } catch {
-            throw APIError.unprocessable(error.message, field: "person", hint: error.hint)
+            throw APIError.unprocessable(error.message, field: "person", hint: "give a personnummer, a samordningsnummer or a Lotsen reference (lp-...)")
         }
         if person == .new { throw APIError.unprocessable("name an existing person", field: "person") }
         var journey: JourneyID?
@@ -112,6 +114,15 @@ struct AgencyEventController {
             journey = JourneyID(id)
         }
         return AgencyCaseEvent(messageID: messageID, agency: AgencyID(body.agency), service: service, person: person, journey: journey,
-            kind: kind, language: body.language, caseReference: caseReference, message: message)
+            kind: kind, language: body.language.value, caseReference: caseReference, message: message)
+    }
+
+    /// Whitespace as the `\s` of the document's ECMAScript patterns: space separators, tab, the line breaks, form feed,
+    /// vertical tab and the byte order mark.
+    static func isSchemaWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0xA0, 0x2028, 0x2029, 0xFEFF: true
+        default: scalar.properties.generalCategory == .spaceSeparator
+        }
     }
 }

@@ -56,6 +56,7 @@ public func buildApplication(_ configuration: APIConfiguration, services: APISer
 {
     var application = Application(
         router: buildRouter(services: services, routes: routes, metrics: configuration.metrics, outbox: configuration.outbox),
+        server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestReply()])),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "lotsen"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

@@ -50,6 +50,7 @@ struct CaseworkerController {
         }
         var query = EnrollmentQuery(journey: journey.id)
         if let step = try value("step") {
+            guard !step.isEmpty else { throw APIError.badRequest("invalidParameter", "'step' must not be empty", field: "step") }
             guard journey.step(StepID(step)) != nil else {
                 throw APIError.unprocessable("no step '\(step)' in '\(journey.id)'", field: "step")
             }
@@ -63,21 +64,23 @@ struct CaseworkerController {
         }
         query.status = try parsed("status", EnrollmentStatus.init(rawValue:), expected: "active, complete or blocked")
         query.ball = try parsed("ball", BallHolder.init(rawValue:), expected: "person, agency or nobody")
-        if let days = try parsed("unchangedForDays", { Int($0).flatMap { (0...3650).contains($0) ? $0 : nil } }, expected: "a whole number of days from 0 to 3650") {
+        let days = try parsed("unchangedForDays", { Int($0).flatMap { (0...3650).contains($0) ? $0 : nil } }, expected: "a whole number of days from 0 to 3650")
+        if let days {
             query.unchangedSince = services.clock().addingTimeInterval(-Double(days) * 86_400)
         }
         query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
             expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
-        let cursor = try parsed("cursor", PageCursor.decode, expected: "a cursor from a previous page")
+        let filters = PageCursor.filters(of: query, days: days)
+        let cursor = try value("cursor").map { text throws(APIError) in try PageCursor.decode(text, filters: filters) }
         let page = try await services.store.enrollmentPage(query, after: cursor)
-        return JSONBody.response(EnrollmentListDocument(page))
+        return JSONBody.response(EnrollmentListDocument(page, filters: filters))
     }
 
     /// `GET /v1/people/{personId}`: the person's journeys, for a caseworker or the person themself. People are named
     /// by their Lotsen reference here, never by personnummer: paths end up in logs and browser histories.
     @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
-        let id = try context.parameters.require("personId")
+        let id = try context.pathParameter("personId")
         guard id.hasPrefix(PersonReference.idPrefix) else {
             throw APIError.badRequest("invalidParameter", "name the person by their Lotsen reference (lp-...)", field: "personId")
         }

@@ -20,7 +20,7 @@ struct CatalogController {
     }
 
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let id = try context.parameters.require("journeyId")
+        let id = try context.pathParameter("journeyId")
         guard let journey = services.library.journey(JourneyID(id)) else {
             throw APIError(.notFound, "unknownJourney", "no journey '\(id)'", hint: "list the journeys at /v1/journeys")
         }

@@ -111,7 +111,7 @@ struct EnrollmentController {
         } else {
             _ = try await request.decodeStrictIfPresent(EmptyBody.self)
         }
-        let step = StepID(try context.parameters.require("stepId"))
+        let step = StepID(try context.pathParameter("stepId"))
         let view: EnrollmentView
         do {
             view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
@@ -134,7 +134,7 @@ extension APIServices {
     /// The enrollment named by the route's `enrollmentId` (its row only: a change reads the person in its own
     /// write transaction), or 404.
     func enrollment(_ context: LotsenRequestContext) async throws -> StoredEnrollment {
-        let id = try context.parameters.require("enrollmentId")
+        let id = try context.pathParameter("enrollmentId")
         guard let enrollment = try await store.enrollment(id: EnrollmentID(id)) else {
             throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
         }
@@ -143,7 +143,7 @@ extension APIServices {
 
     /// The enrollment named by the route's `enrollmentId`, with its person's snapshot, in one read; or 404.
     func loadEnrollment(_ context: LotsenRequestContext) async throws -> LoadedEnrollment {
-        let id = EnrollmentID(try context.parameters.require("enrollmentId"))
+        let id = EnrollmentID(try context.pathParameter("enrollmentId"))
         // An unknown enrollment is the engine's `unknownEnrollment`, a 404 like the one below.
         let loaded = try await engine.snapshot(containing: id, events: store)
         guard let enrollment = loaded.snapshot.enrollments.first(where: { $0.id == id }) else {

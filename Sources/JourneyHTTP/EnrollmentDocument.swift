@@ -170,33 +170,13 @@ struct EnrollmentListDocument: Encodable {
     /// Pass as `cursor` for the next page; absent on the last page.
     let nextCursor: String?
 
-    init(_ page: EnrollmentPage) {
+    /// `filters` is the list's ``PageCursor/filters(of:days:)``, which the next page's cursor is bound to.
+    init(_ page: EnrollmentPage, filters: String) {
         items = page.items.map { item in
             Item(id: item.id.rawValue, person: item.person.rawValue, journey: item.journey.rawValue, journeyVersion: item.journeyVersion,
                 status: item.status.rawValue, ball: item.ball.rawValue, revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
                 completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since) })
         }
-        nextCursor = page.next.map(PageCursor.encode)
-    }
-}
-
-/// The opaque `cursor` of a caseworker list: the keyset position, base64url.
-enum PageCursor {
-    static func encode(_ cursor: EnrollmentCursor) -> String {
-        let text = String(cursor.moment.timeIntervalSinceReferenceDate.bitPattern, radix: 16) + "." + cursor.enrollment.rawValue
-        return Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ text: String) -> EnrollmentCursor? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8),
-            let dot = decoded.firstIndex(of: "."), let bits = UInt64(decoded[..<dot], radix: 16)
-        else { return nil }
-        let moment = Double(bitPattern: bits)
-        let enrollment = decoded[decoded.index(after: dot)...]
-        guard moment.isFinite, !enrollment.isEmpty else { return nil }
-        return EnrollmentCursor(moment: Date(timeIntervalSinceReferenceDate: moment), enrollment: EnrollmentID(String(enrollment)))
+        nextCursor = page.next.map { PageCursor.encode($0, filters: filters) }
     }
 }

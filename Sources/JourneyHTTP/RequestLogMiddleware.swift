@@ -35,6 +35,10 @@ struct RequestLogMiddleware: RouterMiddleware {
             }
             response = refusal.response()
         }
+        if request.method == .head {
+            // The GET's status and headers (Content-Length included), without its body.
+            response = response.createHeadResponse()
+        }
         response.headers[Self.requestIDHeader] = id
         let elapsed = ContinuousClock.now - started
         metrics?.recordRequest(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: response.status.code,

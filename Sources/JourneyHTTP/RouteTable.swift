@@ -33,13 +33,16 @@ public final class RouteTable: Sendable {
         recorded.withLock { $0.append(route) }
     }
 
-    /// The methods served at a concrete path, for `Allow`.
+    /// The methods served at a concrete path, for `Allow`: HEAD wherever GET is.
     func methods(at path: Substring) -> [String] {
-        routes.filter { $0.matches(path) }.map(\.method).sorted()
+        let methods = Set(routes.filter { $0.matches(path) }.map(\.method))
+        return (methods.contains("GET") ? methods.union(["HEAD"]) : methods).sorted()
     }
 }
 
-/// Adds routes to a router and records them in a ``RouteTable``.
+/// Adds routes to a router and records them in a ``RouteTable``. Every GET route also answers HEAD (with the
+/// same status and headers and no body, see ``RequestLogMiddleware``); the table and the OpenAPI document list the
+/// GET only.
 struct RecordingRouter<Context: RequestContext>: RouterMethods {
     let router: Router<Context>
     let table: RouteTable
@@ -48,6 +51,7 @@ struct RecordingRouter<Context: RequestContext>: RouterMethods {
     where Responder.Context == Context {
         table.add(method, path)
         router.on(path, method: method, responder: responder)
+        if method == .get { router.on(path, method: .head, responder: responder) }
         return self
     }
 

@@ -18,10 +18,12 @@ extension Request {
         return body
     }
 
-    /// Like ``decodeStrict(_:)``, or `nil` when the body is empty.
+    /// Like ``decodeStrict(_:)``, or `nil` when the body is empty. A body that is not declared `application/json`
+    /// is refused with 415 before it is read as JSON.
     func decodeStrictIfPresent<Body: StrictDecodable>(_ type: Body.Type) async throws -> Body? {
         let data = try await collectLimited()
         guard !data.isEmpty else { return nil }
+        guard StrictJSON.isJSON(headers[.contentType]) else { throw StrictJSON.unsupportedMediaType }
         return try StrictJSON.decode(type, from: data)
     }
 
@@ -41,6 +43,16 @@ extension Request {
 enum StrictJSON {
     static let tooLarge = APIError(.contentTooLarge, "tooLarge", "the request body is larger than \(APILimits.maxBodyBytes / 1024) KiB")
 
+    static let unsupportedMediaType = APIError(.unsupportedMediaType, "unsupportedMediaType", "the request body must be JSON",
+        field: "Content-Type", hint: "send the body with 'Content-Type: application/json'")
+
+    /// Whether a `Content-Type` names JSON: `application/json`, with any parameters (`; charset=utf-8`).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
+
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -48,6 +60,7 @@ enum StrictJSON {
     }()
 
     static func decode<Body: StrictDecodable>(_ type: Body.Type, from data: Data) throws -> Body {
+        try JSONSyntaxCheck.check([UInt8](data))
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -100,6 +113,24 @@ enum StrictJSON {
         case is [String: Any].Type: "an object"
         default: if String(describing: type).hasPrefix("Array") { "an array" } else if String(describing: type).hasPrefix("Dictionary") { "an object" } else { "of another type" }
         }
+    }
+}
+
+/// One of a closed set of string values in a request body; a value outside it is refused with 400 naming the field
+/// and listing the values it takes (the decoder's own error says neither).
+struct OneOf<Value: CaseIterable & RawRepresentable>: Decodable where Value.RawValue == String {
+    let value: Value
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Value(rawValue: text) else {
+            let names = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            let field = names.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+            throw APIError.badRequest("invalidField", "'\(field)' must be one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))",
+                field: field.isEmpty ? nil : field)
+        }
+        self.value = value
     }
 }
 

@@ -37,7 +37,7 @@ struct ContractTests {
             #expect(missing.errorCode == "notFound")
             let method = try await client.send(.delete, "/v1/enrollments/le-x")
             #expect(method.status == .methodNotAllowed)
-            #expect(method.headers[.allow] == "GET")
+            #expect(method.headers[.allow] == "GET, HEAD")
         }
     }
 

@@ -64,6 +64,13 @@ final class Harness: Sendable {
         try await application.test(.router) { client in try await body(Client(client: client)) }
     }
 
+    /// Runs `body` against the real server on a loopback port, through SwiftNIO's HTTP parser.
+    func testLive(_ body: @Sendable (Client) async throws -> Void) async throws {
+        let configuration = APIConfiguration(sweepInterval: nil, metrics: metrics, outbox: measured)
+        let application = buildApplication(configuration, services: services, logger: logger, routes: routes)
+        try await application.test(.live) { client in try await body(Client(client: client)) }
+    }
+
     /// A token stored as `lotsen token create` stores it; returns the secret.
     @discardableResult
     func token(_ role: StoredToken.Role, person: PersonID? = nil, identity: String? = nil, agency: AgencyID? = nil, revoked: Bool = false) async throws
@@ -118,10 +125,10 @@ struct Client: Sendable {
         var buffer: ByteBuffer?
         if let json {
             buffer = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
-            headers[.contentType] = "application/json"
+            headers[.contentType] = headers[.contentType] ?? "application/json"
         } else if let body {
             buffer = ByteBuffer(string: body)
-            headers[.contentType] = "application/json"
+            headers[.contentType] = headers[.contentType] ?? "application/json"
         }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: buffer)
         return Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
