@@ -23,6 +23,9 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case agencyRefused
         /// The store is overloaded or unreachable for a moment; the same request may succeed shortly.
         case busy
+        /// The store cannot take changes until an operator acts (a read-only database, a database file deleted or
+        /// replaced under a running server); see ``JourneyEngine/health()``.
+        case unavailable
         case storage
     }
 

@@ -65,8 +65,17 @@ extension JourneyEngine {
 }
 
 extension JourneyEngine {
-    /// Whether the store answers a read, for health checks: throws the store's failure (busy, unreachable) when not.
-    public func checkStore() async throws(EngineError) {
-        _ = try await storage { () async throws(StorageError) in try await store.person(id: PersonID("lp-health-check")) }
+    /// Whether the store answers and can take changes now: what `/health` reports, and what the API checks before a
+    /// change, so nothing is written to a deleted file or refused by a read-only database as a mere failure.
+    public func health() async -> StoreHealth {
+        await store.health()
+    }
+
+    /// Throws ``EngineError/Code/unavailable`` (or ``EngineError/Code/busy`` for a store out of reach) when the store
+    /// cannot take changes now, naming what is wrong and how to fix it.
+    public func requireWritableStore() async throws(EngineError) {
+        let health = await store.health()
+        guard let problem = health.problem else { return }
+        throw EngineError(problem == .unreachable ? .busy : .unavailable, health.message, hint: health.hint)
     }
 }

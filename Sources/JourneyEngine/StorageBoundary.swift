@@ -14,6 +14,7 @@ extension EngineError {
             switch error.code {
             case .conflict: .conflict
             case .busy: .busy
+            case .unavailable: .unavailable
             default: .storage
             }
         self.init(code, error.message, hint: error.hint)

@@ -133,7 +133,7 @@ public final class GuideSession {
     /// A refusal the person can act on becomes a line to show; one that stops the guide (storage) is thrown.
     func refusal(_ error: EngineError) throws(GuideStop) -> Line {
         switch error.code {
-        case .storage, .definitionChanged: throw .failed(error)
+        case .storage, .unavailable, .definitionChanged: throw .failed(error)
         default: return Line(strings.refusal(error), style: .warning)
         }
     }

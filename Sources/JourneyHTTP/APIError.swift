@@ -43,12 +43,17 @@ public struct APIError: Error, Sendable, Equatable {
     static let internalError = APIError(.internalServerError, "internal", "the request could not be completed", hint: "try again later")
 
     /// The status for each engine refusal: unknown things are 404, refused values and transitions 422, lost races
-    /// and identity clashes 409, a busy store 503 with `Retry-After`, and the store's own failures a 500 that says
-    /// nothing about the database.
+    /// and identity clashes 409, a busy store 503 with `Retry-After`, a store that cannot take changes (read-only, its
+    /// file deleted or replaced) 503 saying so, without `Retry-After` (an operator must act), and the store's own
+    /// failures a 500 that says nothing about the database.
     /// `fieldPrefix` is where the engine's field sits in the request body: `answers` for a fact named in answers.
     public init(_ error: EngineError, fieldPrefix: String? = nil) {
         if error.code == .busy {
             self = .busy
+            return
+        }
+        if error.code == .unavailable {
+            self = .unavailable(error.message, hint: error.hint)
             return
         }
         let status: HTTPResponse.Status =
@@ -58,7 +63,7 @@ public struct APIError: Error, Sendable, Equatable {
             case .identityConflict, .definitionChanged, .conflict: .conflict
             case .agencyFailed: .badGateway
             case .agencyRefused: .unprocessableContent
-            case .storage, .busy: .internalServerError
+            case .storage, .busy, .unavailable: .internalServerError
             }
         if status == .internalServerError {
             self = .internalError
@@ -72,6 +77,7 @@ public struct APIError: Error, Sendable, Equatable {
         switch error.code {
         case .conflict: self.init(.conflict, "conflict", "the change conflicts with another one", hint: "reload and try again")
         case .busy: self = .busy
+        case .unavailable: self = .unavailable(error.message, hint: error.hint)
         default: self = .internalError
         }
     }
@@ -81,6 +87,11 @@ public struct APIError: Error, Sendable, Equatable {
         var error = APIError(.serviceUnavailable, "busy", "the service is busy", hint: "try again in a moment")
         error.headers[.retryAfter] = "1"
         return error
+    }
+
+    /// The store cannot take changes until an operator acts: 503 with what is wrong (never a path or a person's data).
+    static func unavailable(_ message: String, hint: String?) -> APIError {
+        APIError(.serviceUnavailable, "unavailable", message, hint: hint)
     }
 
     /// Any error a handler throws, as the API reports it.

@@ -40,7 +40,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     if let metrics {
         recording.addRoutes(MetricsController(metrics: metrics, outbox: outbox).routes)
     }
-    let v1 = recording.group("v1").add(middleware: BearerAuthMiddleware(services: services))
+    let v1 = recording.group("v1").add(middleware: BearerAuthMiddleware(services: services)).add(middleware: WritableStoreMiddleware(services: services))
     v1.addRoutes(CatalogController(services: services).routes, atPath: "journeys")
     v1.addRoutes(EnrollmentController(services: services).routes, atPath: "enrollments")
     let caseworker = CaseworkerController(services: services)

@@ -158,6 +158,9 @@ public final class MeasuredStore: LotsenStore {
         try await measure(.definitionSource) { () async throws(StorageError) in try await base.definitionSource(journey: journey, version: version) }
     }
 
+    /// Not timed: it never fails, and is asked before every change.
+    public func health() async -> StoreHealth { await base.health() }
+
     // MARK: OnceOnlyStore
 
     public func recordConsent(_ consent: Consent, journal: AccessEntry) async throws(StorageError) {

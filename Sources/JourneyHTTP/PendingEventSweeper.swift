@@ -29,6 +29,13 @@ public struct PendingEventSweeper: Service {
     @discardableResult
     public func sweep() async -> Int {
         var resolved = 0
+        // Nothing is applied to a database that cannot take it (its file deleted, read-only): said in the log each
+        // interval instead, with what to do, so an operator reading it finds out.
+        let health = await services.engine.health()
+        if let problem = health.problem {
+            logger.error("the database cannot take changes", metadata: ["reason": .string(problem.rawValue), "detail": .string(health.description)])
+            return 0
+        }
         do {
             for person in try await services.store.peopleWithReachablePendingEvents(limit: 100) {
                 resolved += try await services.engine.applyPendingAgencyEvents(person: person, events: services.store).count

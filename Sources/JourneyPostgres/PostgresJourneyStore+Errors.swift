@@ -69,6 +69,10 @@ enum PostgresErrors {
                 hint: "try again in a moment")
         case "55P03", "57014":
             return StorageError(.busy, "the \(location.serverDescription) is busy", hint: "try again")
+        case "25006":
+            // A hot standby, or default_transaction_read_only: a state, not a failure of this request.
+            return StorageError(.unavailable, "the \(location.serverDescription) is read-only",
+                hint: "point Lotsen at the primary, or turn default_transaction_read_only off")
         case "3D000":
             return StorageError(.cannotOpen, "there is no \(location.serverDescription)",
                 hint: "create it (createdb \(location.database)) or correct the database name in the URL")

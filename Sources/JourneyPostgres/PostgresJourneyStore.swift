@@ -22,6 +22,8 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     let logger: Logger
     /// How long a call waits for a pooled connection before it fails as ``StorageError/Code/busy``.
     let leaseTimeout: Duration
+    /// The last answer of ``health()``, kept for a moment.
+    let healthMemo = HealthMemo()
 
     private init(client: PostgresClient, runner: Task<Void, Never>, location: PostgresLocation, logger: Logger, leaseTimeout: Duration) {
         self.client = client

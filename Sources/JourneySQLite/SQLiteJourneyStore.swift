@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import JourneyModel
 import JourneyStore
 
@@ -15,6 +16,10 @@ public final class SQLiteJourneyStore: JourneyStore {
     let busyTimeout: Duration
     let gate = WriterGate()
     private let opening = OpeningFlag()
+    /// The file the store opened (device and inode), to notice it deleted or replaced under a running process.
+    let openedFile: FileIdentity
+    /// Whether SQLite opened the file read-only (it does so, silently, when the file is not writable).
+    let openedReadOnly: Bool
 
     /// How hard each commit insists on reaching the disk.
     public enum Durability: String, Sendable {
@@ -24,10 +29,11 @@ public final class SQLiteJourneyStore: JourneyStore {
         case full = "FULL"
     }
 
-    /// Opens (creating when needed) the database at `path`, and runs every migration not yet applied. Another process
-    /// (a second command, a server) may hold the file's write lock for a moment: a change waits for it up to
-    /// `busyTimeout`, then fails as busy.
-    public init(path: String, durability: Durability = .normal, busyTimeout: Duration = .seconds(10)) throws(StorageError) {
+    /// Opens the database at `path`, creating it (and its folder) when missing unless `create` is false, and runs every
+    /// migration not yet applied. Another process (a second command, a server) may hold the file's write lock for a
+    /// moment: a change waits for it up to `busyTimeout`, then fails as busy. A file that is missing while `create` is
+    /// false is ``StorageError/Code/cannotOpen``: an empty database made in its place would hide that data is gone.
+    public init(path: String, durability: Durability = .normal, busyTimeout: Duration = .seconds(10), create: Bool = true) throws(StorageError) {
         self.path = path
         self.durability = durability
         self.busyTimeout = busyTimeout
@@ -40,15 +46,25 @@ public final class SQLiteJourneyStore: JourneyStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: pragma)
         }
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StorageError(.cannotOpen, "there is no database at \(path)",
+                hint: "if there was one, restore it from a backup; to begin with a new, empty database, run 'lotsen database create --database \(path)'")
+        }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if create { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
             pool = try DatabasePool(path: path, configuration: configuration)
             if try pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
                 throw StorageError(.cannotOpen, "the database at \(path) was written by a newer Lotsen",
                     hint: "upgrade Lotsen, or choose another file with --database")
             }
             try Schema.migrator.migrate(pool)
+            // Still opening: nothing else uses the writer yet, so no need for the gate.
+            openedReadOnly = pool.writeWithoutTransaction { db in sqlite3_db_readonly(db.sqliteConnection, "main") == 1 }
+            guard let file = FileIdentity(path: path) else {
+                throw StorageError(.cannotOpen, "the database at \(path) went away while it was being opened", hint: "check the path, and what else uses it")
+            }
+            openedFile = file
             opening.opened()
         } catch let error as StorageError {
             throw error
@@ -179,7 +195,10 @@ public final class SQLiteJourneyStore: JourneyStore {
             return StorageError(.conflict, "the change conflicts with data already stored", hint: "reload and try again")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return StorageError(.corrupt, "the database file is damaged or not a Lotsen database", hint: "restore it from a backup or choose another file")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+        case .SQLITE_READONLY:
+            return StorageError(.unavailable, "the database is read-only",
+                hint: "make the database file and its folder writable for the user that runs Lotsen")
+        case .SQLITE_PERM, .SQLITE_CANTOPEN:
             return StorageError(.cannotOpen, "the database cannot be written", hint: "check the file's permissions")
         case .SQLITE_FULL:
             return StorageError(.failed, "the disk is full", hint: "free some space and try again")

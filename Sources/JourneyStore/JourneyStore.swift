@@ -42,4 +42,9 @@ public protocol JourneyStore: Sendable {
     /// which differs from `source` when the file changed without a version bump.
     func pinDefinition(journey: JourneyID, version: Int, source: String) async throws(StorageError) -> String
     func definitionSource(journey: JourneyID, version: Int) async throws(StorageError) -> String?
+
+    /// Whether the store answers and can take changes now (see ``StoreHealth``). Never throws: a failure to answer is
+    /// itself the answer. Cheap enough to call before every change (a `stat` on SQLite; PostgreSQL's query result is
+    /// kept for a moment).
+    func health() async -> StoreHealth
 }

@@ -4,6 +4,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case cannotOpen
         case busy
+        /// The database cannot take changes until an operator acts: read-only, or not the file it was.
+        case unavailable
         case corrupt
         case conflict
         case notFound

@@ -31,7 +31,7 @@ struct Lotsen: AsyncParsableCommand {
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
             StatusCommand.self, HistoryCommand.self, LinkCommand.self,
             FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, JournalCommand.self, SandboxCommand.self,
-            ServeCommand.self, TokenCommand.self,
+            ServeCommand.self, TokenCommand.self, DatabaseCommand.self,
         ]
     )
 

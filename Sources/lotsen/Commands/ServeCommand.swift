@@ -14,7 +14,12 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the JSON API for caseworkers, agencies and other front ends.",
         discussion: """
             Opens the database (running any pending migrations) before it listens, then serves the routes described \
-            at /openapi.yaml, and /health. On PostgreSQL (--database postgres://...) several nodes can serve the same \
+            at /openapi.yaml, /health (whether the database answers and takes changes: for load balancers) and /live \
+            (whether the process answers: for restart probes). It never makes a new database: a missing SQLite file \
+            is an error (restore it from a backup, or create it with 'lotsen database create' or --create-database), \
+            and so is a database it cannot write (a read-only file or folder, a PostgreSQL standby). While the \
+            database cannot take changes (its file deleted or replaced under the server, made read-only), /health \
+            and every change answer 503. On PostgreSQL (--database postgres://...) several nodes can serve the same \
             people: run one per machine or port behind a load balancer. Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
             JSON lines on standard error, one per request with its id, method, route, status and duration \
             (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
@@ -27,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The port to listen on (0 picks a free one).", valueName: "port"))
     var port = 8080
+
+    @Flag(name: .long, help: "Create the SQLite database file when it does not exist yet (for a first start).")
+    var createDatabase = false
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
@@ -44,7 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
         // This node's own registry, scraped at /metrics; the global MetricsSystem is left alone.
         let metrics = APIMetrics(registry: PrometheusCollectorRegistry(), version: Lotsen.configuration.version)
         do {
-            store = MeasuredStore(try await database.open(), metrics: metrics)
+            store = MeasuredStore(try await database.open(create: createDatabase), metrics: metrics)
+            let health = await store.health()
+            guard health.isHealthy else {
+                await store.close()
+                throw CLIError("the database \(store.displayName) cannot take changes: \(health.message)", hint: health.hint)
+            }
             let migrations = try await store.appliedMigrations()
             logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()

@@ -48,13 +48,15 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, running any migrations it lacks. The password of a URL is read from it or from
-    /// `PGPASSWORD`, and never shown.
-    func open() async throws -> any LotsenStore {
+    /// `PGPASSWORD`, and never shown. A missing SQLite file is created (with its folder) unless `create` is false:
+    /// `lotsen serve` passes false, so a database deleted or moved is reported rather than replaced by an empty one.
+    /// A PostgreSQL database is never created here (an operator creates it, with `createdb`).
+    func open(create: Bool = true) async throws -> any LotsenStore {
         do throws(StorageError) {
             if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value)) }
             // A mistyped URL must not become an SQLite file named after it.
             if Self.looksLikeURL(value) { _ = try PostgresLocation(url: value) }
-            return try SQLiteJourneyStore(path: value)
+            return try SQLiteJourneyStore(path: value, create: create)
         } catch {
             throw CLIError(error.message, hint: error.hint)
         }
