@@ -82,7 +82,7 @@ struct ClosedOutputTests {
         defer { runner.remove() }
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--port", "0", "--database", runner.database]
+        process.arguments = ["serve", "--port", "0", "--create-database", "--database", runner.database]
         process.currentDirectoryURL = CLIRunner.root
         let errors = Pipe()
         process.standardError = errors
