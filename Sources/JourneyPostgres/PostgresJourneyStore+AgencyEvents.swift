@@ -14,10 +14,13 @@ extension PostgresJourneyStore: AgencyEventStore {
 
     public func pendingAgencyEvents(person: PersonID) async throws(StorageError) -> [StoredAgencyEvent] {
         try await read { db in
-            try await db.rows(
-                "SELECT \(unescaped: Self.agencyEventColumns) FROM agency_event WHERE person_id = \(person.rawValue) AND status = 'pending' ORDER BY sequence"
-            ).map(Self.agencyEvent(from:))
+            try await db.rows(PendingAgencyEvents.self, person.rawValue).map(Self.agencyEvent(from:))
         }
+    }
+
+    private enum PendingAgencyEvents: FixedStatement {
+        static let sql = "SELECT \(agencyEventColumns) FROM agency_event WHERE person_id = $1 AND status = 'pending' ORDER BY sequence"
+        static let parameterTypes: [PostgresDataType] = [.text]
     }
 
     public func snapshot(containing enrollment: EnrollmentID) async throws(StorageError) -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)? {

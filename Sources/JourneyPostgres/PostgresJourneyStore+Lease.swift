@@ -7,7 +7,7 @@ import Synchronization
 /// the database is out of reach, and a pool that stays exhausted that long is as good as busy.
 extension PostgresJourneyStore {
     /// Runs `body` on a connection leased from the pool, failing with ``LeaseTimeout`` when none is free within
-    /// ``leaseTimeout``. A child task holds the lease and hands the connection over, so `body` runs here, in the
+    /// ``leaseTimeout`` (watched by ``leaseDeadlines``). A child task holds the lease and hands the connection over, so `body` runs here, in the
     /// caller's task, and need not be `Sendable`. The child keeps the lease until `body` is done, whatever happens:
     /// its wait ignores cancellation, so a cancelled caller never returns a connection to the pool while using it.
     func withLeasedConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
@@ -27,15 +27,11 @@ extension PostgresJourneyStore {
                 }
             }
             defer { lease.release() }
-            let timeout = leaseTimeout
-            let timer = Task {
-                try await Task.sleep(for: timeout)
-                handOver.finish(throwing: LeaseTimeout())
-            }
-            defer { timer.cancel() }
+            let deadline = leaseDeadlines.register(deadline: .now + leaseTimeout) { handOver.finish(throwing: LeaseTimeout()) }
+            defer { leaseDeadlines.remove(deadline) }
             var iterator = connections.makeAsyncIterator()
             guard let connection = try await iterator.next() else { throw LeaseTimeout() }
-            timer.cancel()
+            leaseDeadlines.remove(deadline)
             return try await body(connection)
         }
     }

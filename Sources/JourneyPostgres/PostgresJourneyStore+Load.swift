@@ -13,18 +13,29 @@ extension PostgresJourneyStore {
     /// transaction first, so no other writer changes any of it until then. The lock is a statement of its own: a
     /// statement reads as of its start, so one that waited for the lock inside would read what was there before.
     static func loadSnapshot(_ db: Session, person id: PersonID, lock: Bool) async throws -> PersonSnapshot? {
-        if lock, try await db.rows("SELECT id FROM person WHERE id = \(id.rawValue) FOR UPDATE").isEmpty { return nil }
-        var statement = PostgresJourneyStore.Statement()
-        statement.sql = snapshotSQL(person: statement.bind(id.rawValue), pending: nil)
-        return try snapshot(from: try await db.rows(statement.query))?.snapshot
+        if lock, try await db.rows(LockPerson.self, id.rawValue).isEmpty { return nil }
+        return try snapshot(from: try await db.rows(SnapshotOfPerson.self, id.rawValue))?.snapshot
     }
 
     /// The snapshot of the person `enrollment` belongs to, and whether they have pending agency events.
     static func loadSnapshot(_ db: Session, containing enrollment: EnrollmentID) async throws -> (snapshot: PersonSnapshot, pending: Bool)? {
-        var statement = PostgresJourneyStore.Statement()
-        let person = "(SELECT person_id FROM enrollment WHERE id = \(statement.bind(enrollment.rawValue)))"
-        statement.sql = snapshotSQL(person: person, pending: person)
-        return try snapshot(from: try await db.rows(statement.query))
+        try snapshot(from: try await db.rows(SnapshotWithEnrollment.self, enrollment.rawValue))
+    }
+
+    private enum LockPerson: FixedStatement {
+        static let sql = "SELECT id FROM person WHERE id = $1 FOR UPDATE"
+        static let parameterTypes: [PostgresDataType] = [.text]
+    }
+
+    private enum SnapshotOfPerson: FixedStatement {
+        static let sql = snapshotSQL(person: "$1", pending: nil)
+        static let parameterTypes: [PostgresDataType] = [.text]
+    }
+
+    private enum SnapshotWithEnrollment: FixedStatement {
+        static let sql = snapshotSQL(person: person, pending: person)
+        static let parameterTypes: [PostgresDataType] = [.text]
+        private static let person = "(SELECT person_id FROM enrollment WHERE id = $1)"
     }
 
     /// A person's snapshot in one statement, so in one round trip and as of one moment without a transaction: the
@@ -121,7 +132,12 @@ extension PostgresJourneyStore {
     }
 
     static func fetchEnrollment(_ db: Session, id: EnrollmentID) async throws -> StoredEnrollment? {
-        try await db.rows("SELECT \(unescaped: enrollmentColumns) FROM enrollment e WHERE e.id = \(id.rawValue)").first.map(enrollment(from:))
+        try await db.rows(EnrollmentByID.self, id.rawValue).first.map(enrollment(from:))
+    }
+
+    private enum EnrollmentByID: FixedStatement {
+        static let sql = "SELECT \(enrollmentColumns) FROM enrollment e WHERE e.id = $1"
+        static let parameterTypes: [PostgresDataType] = [.text]
     }
 
     /// One row of ``enrollmentColumns``.

@@ -31,17 +31,15 @@ extension PostgresJourneyStore {
             try await saveEnrollment(db, enrollment, old: old)
         }
         for event in events {
-            // Numbered per enrollment, continuing from the last one stored. Writers of one enrollment hold its
-            // person's row, so two cannot pick the same number; if one did, the primary key would refuse it. The
-            // enrollment's key is looked up in the same statement; no row means there is no such enrollment.
-            let inserted = try await db.rows("""
-                INSERT INTO event (enrollment_key, sequence, at, actor, kind, step_id, fact_id, detail)
-                SELECT e.key, coalesce((SELECT max(v.sequence) FROM event v WHERE v.enrollment_key = e.key), 0) + 1, \(event.at.storedSeconds),
-                    \(event.actor.rawValue), \(event.kind.rawValue), CAST(\(event.step?.rawValue) AS text), CAST(\(event.fact?.rawValue) AS text),
-                    CAST(\(event.detail) AS text)
-                FROM enrollment e WHERE e.id = \(event.enrollment.rawValue)
-                RETURNING sequence
-                """)
+            var binds = PostgresBindings(capacity: 7)
+            binds.append(event.at.storedSeconds)
+            binds.append(event.actor.rawValue)
+            binds.append(event.kind.rawValue)
+            binds.append(event.step?.rawValue)
+            binds.append(event.fact?.rawValue)
+            binds.append(event.detail)
+            binds.append(event.enrollment.rawValue)
+            let inserted = try await db.rows(InsertEvent.self, binds)
             if inserted.isEmpty { throw StorageError(.conflict, "no enrollment \(event.enrollment) to record an event for") }
         }
     }
@@ -53,13 +51,16 @@ extension PostgresJourneyStore {
         }
         guard before.facts != after.facts else { return }
         for (fact, known) in after.facts where before.facts[fact] != known {
-            try await db.exec("""
-                INSERT INTO fact (person_id, fact_id, type, value, source, source_reference, recorded_at, valid_until)
-                VALUES (\(person), \(fact.rawValue), \(known.value.typeKeyword), \(known.value.canonical), \(known.source.kind),
-                    \(known.source.reference), \(known.recordedAt.storedSeconds), \(known.validUntil?.storedSeconds))
-                ON CONFLICT (person_id, fact_id) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
-                    source_reference = excluded.source_reference, recorded_at = excluded.recorded_at, valid_until = excluded.valid_until
-                """)
+            var binds = PostgresBindings(capacity: 8)
+            binds.append(person)
+            binds.append(fact.rawValue)
+            binds.append(known.value.typeKeyword)
+            binds.append(known.value.canonical)
+            binds.append(known.source.kind)
+            binds.append(known.source.reference)
+            binds.append(known.recordedAt.storedSeconds)
+            binds.append(known.validUntil?.storedSeconds)
+            try await db.rows(UpsertFact.self, binds)
         }
         for fact in before.facts.keys where after.facts[fact] == nil {
             try await db.exec("DELETE FROM fact WHERE person_id = \(person) AND fact_id = \(fact.rawValue)")
@@ -74,24 +75,6 @@ extension PostgresJourneyStore {
         let steps = StepsColumn.encodedText(enrollment.steps)
         let (gone, came) = openStepChanges(of: enrollment, before: old)
         let journey = enrollment.journey.rawValue
-        let row: String
-        if old != nil {
-            // The revision guard turns a lost update (another writer since `before`) into a conflict. Under read
-            // committed a writer that waited for another's commit re-checks the row as committed, so it finds the new
-            // revision. Setting an indexed column to the value it has keeps the update heap-only, so all are set.
-            row = """
-                UPDATE enrollment SET status = $1, ball = $2, revision = $3, updated_at = $4, updated_day = $5, completed_at = $6, steps = CAST($7 AS json)
-                WHERE id = $8 AND revision = $9
-                RETURNING key
-                """
-        } else {
-            row = """
-                INSERT INTO enrollment (status, ball, revision, updated_at, updated_day, completed_at, steps, id, person_id, journey_id,
-                    journey_version, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS json), $8, $9, $10, $11, $12)
-                RETURNING key
-                """
-        }
         var binds = PostgresBindings(capacity: 19)
         binds.append(enrollment.status.rawValue)
         binds.append(enrollment.ball.rawValue)
@@ -109,7 +92,6 @@ extension PostgresJourneyStore {
             binds.append(enrollment.journeyVersion)
             binds.append(enrollment.createdAt.storedSeconds)
         }
-        let next = binds.count
         binds.append(journey)
         binds.append(gone.steps)
         binds.append(gone.states)
@@ -117,23 +99,81 @@ extension PostgresJourneyStore {
         binds.append(came.steps)
         binds.append(came.states)
         binds.append(came.since)
-        let statement = """
-            WITH e AS (
-                \(row)
-            ), gone AS (
-                DELETE FROM open_step o USING e, unnest($\(next + 2)::text[], $\(next + 3)::text[], $\(next + 4)::float8[]) AS x (step_id, state, since)
-                WHERE o.journey_id = $\(next + 1) AND o.step_id = x.step_id AND o.state = x.state AND o.since = x.since AND o.enrollment_key = e.key
-            ), came AS (
-                INSERT INTO open_step (journey_id, step_id, state, since, enrollment_key)
-                SELECT $\(next + 1), x.step_id, x.state, x.since, e.key
-                FROM e, unnest($\(next + 5)::text[], $\(next + 6)::text[], $\(next + 7)::float8[]) AS x (step_id, state, since)
-            )
-            SELECT key FROM e
-            """
-        guard let key = try await db.rows(PostgresQuery(unsafeSQL: statement, binds: binds)).first else {
+        let rows = old == nil ? try await db.rows(InsertEnrollment.self, binds) : try await db.rows(UpdateEnrollment.self, binds)
+        guard let key = rows.first else {
             throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
         }
         return try key.decode(Int64.self)
+    }
+
+    /// Numbered per enrollment, continuing from the last one stored. Writers of one enrollment hold its person's
+    /// row, so two cannot pick the same number; if one did, the primary key would refuse it. The enrollment's key is
+    /// looked up in the same statement; no row means there is no such enrollment.
+    private enum InsertEvent: FixedStatement {
+        static let sql = """
+            INSERT INTO event (enrollment_key, sequence, at, actor, kind, step_id, fact_id, detail)
+            SELECT e.key, coalesce((SELECT max(v.sequence) FROM event v WHERE v.enrollment_key = e.key), 0) + 1, $1, $2, $3, $4, $5, $6
+            FROM enrollment e WHERE e.id = $7
+            RETURNING sequence
+            """
+        static let parameterTypes: [PostgresDataType] = [.float8, .text, .text, .text, .text, .text, .text]
+    }
+
+    private enum UpsertFact: FixedStatement {
+        static let sql = """
+            INSERT INTO fact (person_id, fact_id, type, value, source, source_reference, recorded_at, valid_until)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (person_id, fact_id) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
+                source_reference = excluded.source_reference, recorded_at = excluded.recorded_at, valid_until = excluded.valid_until
+            """
+        static let parameterTypes: [PostgresDataType] = [.text, .text, .text, .text, .text, .text, .float8, .float8]
+    }
+
+    /// An enrollment that changed. The revision guard turns a lost update (another writer since `before`) into a
+    /// conflict. Under read committed a writer that waited for another's commit re-checks the row as committed, so it
+    /// finds the new revision. Setting an indexed column to the value it has keeps the update heap-only, so all are set.
+    private enum UpdateEnrollment: FixedStatement {
+        static let sql = withOpenSteps(
+            row: """
+                UPDATE enrollment SET status = $1, ball = $2, revision = $3, updated_at = $4, updated_day = $5, completed_at = $6, steps = CAST($7 AS json)
+                WHERE id = $8 AND revision = $9
+                RETURNING key
+                """, next: 9)
+        static let parameterTypes: [PostgresDataType] = [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .int8] + openStepTypes
+    }
+
+    /// A new enrollment.
+    private enum InsertEnrollment: FixedStatement {
+        static let sql = withOpenSteps(
+            row: """
+                INSERT INTO enrollment (status, ball, revision, updated_at, updated_day, completed_at, steps, id, person_id, journey_id,
+                    journey_version, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS json), $8, $9, $10, $11, $12)
+                RETURNING key
+                """, next: 12)
+        static let parameterTypes: [PostgresDataType] =
+            [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .text, .text, .int8, .float8] + openStepTypes
+    }
+
+    /// The parameters after the row's: the journey, the open steps that go (steps, states, since) and those that come.
+    private static let openStepTypes: [PostgresDataType] = [.text, .textArray, .textArray, .float8Array, .textArray, .textArray, .float8Array]
+
+    /// `row` (an insert or update of the enrollment returning its key, with parameters up to `next`) and the moves in
+    /// `open_step`, in one statement.
+    private static func withOpenSteps(row: String, next: Int) -> String {
+        """
+        WITH e AS (
+            \(row)
+        ), gone AS (
+            DELETE FROM open_step o USING e, unnest($\(next + 2)::text[], $\(next + 3)::text[], $\(next + 4)::float8[]) AS x (step_id, state, since)
+            WHERE o.journey_id = $\(next + 1) AND o.step_id = x.step_id AND o.state = x.state AND o.since = x.since AND o.enrollment_key = e.key
+        ), came AS (
+            INSERT INTO open_step (journey_id, step_id, state, since, enrollment_key)
+            SELECT $\(next + 1), x.step_id, x.state, x.since, e.key
+            FROM e, unnest($\(next + 5)::text[], $\(next + 6)::text[], $\(next + 7)::float8[]) AS x (step_id, state, since)
+        )
+        SELECT key FROM e
+        """
     }
 
     /// Open steps as columns, for `unnest`.

@@ -17,8 +17,13 @@ extension PostgresJourneyStore: TokenStore {
 
     public func token(secretHash: String) async throws(StorageError) -> StoredToken? {
         try await read { db in
-            try await db.rows("SELECT \(unescaped: Self.tokenColumns) FROM api_token WHERE secret_hash = \(secretHash)").first.map(Self.token(from:))
+            try await db.rows(TokenBySecretHash.self, secretHash).first.map(Self.token(from:))
         }
+    }
+
+    private enum TokenBySecretHash: FixedStatement {
+        static let sql = "SELECT \(tokenColumns) FROM api_token WHERE secret_hash = $1"
+        static let parameterTypes: [PostgresDataType] = [.text]
     }
 
     public func tokens() async throws(StorageError) -> [StoredToken] {

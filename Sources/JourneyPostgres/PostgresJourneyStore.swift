@@ -22,11 +22,16 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     let logger: Logger
     /// How long a call waits for a pooled connection before it fails as ``StorageError/Code/busy``.
     let leaseTimeout: Duration
+    /// The deadlines of calls waiting for a connection; ``runner`` watches them.
+    let leaseDeadlines: LeaseDeadlines
     /// The last answer of ``health()``, kept for a moment.
     let healthMemo = HealthMemo()
 
-    private init(client: PostgresClient, runner: Task<Void, Never>, location: PostgresLocation, logger: Logger, leaseTimeout: Duration) {
+    private init(client: PostgresClient, runner: Task<Void, Never>, leaseDeadlines: LeaseDeadlines, location: PostgresLocation, logger: Logger,
+        leaseTimeout: Duration)
+    {
         self.client = client
+        self.leaseDeadlines = leaseDeadlines
         self.runner = runner
         self.location = location
         self.logger = logger
@@ -37,8 +42,8 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     /// starts a pool of at most `maximumConnections`. Fails with ``StorageError/Code/cannotOpen`` for a wrong
     /// password, a missing database or a database a newer Lotsen wrote, ``StorageError/Code/busy`` when the server
     /// cannot be reached. Later calls that find no free connection within `leaseTimeout` fail as busy.
-    public static func open(_ location: PostgresLocation, maximumConnections: Int = 10, leaseTimeout: Duration = .seconds(15),
-        logger: Logger = Logger(label: "lotsen.postgres")) async throws(StorageError) -> PostgresJourneyStore
+    public static func open(_ location: PostgresLocation, maximumConnections: Int = 10, keepsConnectionsOpen: Bool = false,
+        leaseTimeout: Duration = .seconds(15), logger: Logger = Logger(label: "lotsen.postgres")) async throws(StorageError) -> PostgresJourneyStore
     {
         do {
             // One connection of its own first: it reports a refused login or a missing database at once, where the
@@ -54,9 +59,17 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
         } catch {
             throw PostgresErrors.storageError(error, at: location)
         }
-        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
-        let runner = Task { await client.run() }
-        return PostgresJourneyStore(client: client, runner: runner, location: location, logger: logger, leaseTimeout: leaseTimeout)
+        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections, keepsConnectionsOpen: keepsConnectionsOpen), backgroundLogger: logger)
+        let leaseDeadlines = LeaseDeadlines()
+        let runner = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await leaseDeadlines.watch() }
+                await client.run()
+                group.cancelAll()
+            }
+        }
+        return PostgresJourneyStore(client: client, runner: runner, leaseDeadlines: leaseDeadlines, location: location, logger: logger,
+            leaseTimeout: leaseTimeout)
     }
 
     /// Stops the pool and closes its connections; calls after this fail. Waits until the pool has shut down.

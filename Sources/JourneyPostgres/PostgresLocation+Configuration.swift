@@ -7,7 +7,7 @@ import PostgresNIO
 extension PostgresLocation {
     /// The pool's configuration. Connections are opened on demand up to `maximumConnections`; each node of a
     /// deployment has its own pool, so the sum over the nodes must stay under the server's `max_connections`.
-    func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
+    func clientConfiguration(maximumConnections: Int, keepsConnectionsOpen: Bool = false) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let socket = unixSocketPath {
             configuration = .init(unixSocketPath: socket, username: user, password: password, database: database)
@@ -15,6 +15,13 @@ extension PostgresLocation {
             configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: clientTLS)
         }
         configuration.options.maximumConnections = max(1, maximumConnections)
+        if keepsConnectionsOpen {
+            // postgres-nio sets an idle timer and a keep-alive timer every time a connection goes back to the pool
+            // (a task group, two tasks and a sleep each): about a sixth of a busy node's CPU. A server keeps all its
+            // connections (no idle timer) and finds a dead one when it uses it, as it must anyway (no keep-alive).
+            configuration.options.minimumConnections = configuration.options.maximumConnections
+            configuration.options.keepAliveBehavior = nil
+        }
         configuration.options.connectTimeout = .seconds(10)
         return configuration
     }

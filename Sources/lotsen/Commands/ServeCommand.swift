@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         // This node's own registry, scraped at /metrics; the global MetricsSystem is left alone.
         let metrics = APIMetrics(registry: PrometheusCollectorRegistry(), version: Lotsen.configuration.version)
         do {
-            store = MeasuredStore(try await database.open(create: createDatabase), metrics: metrics)
+            store = MeasuredStore(try await database.open(create: createDatabase, server: true), metrics: metrics)
             let health = await store.health()
             guard health.isHealthy else {
                 await store.close()

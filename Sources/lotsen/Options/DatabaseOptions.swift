@@ -51,9 +51,9 @@ struct DatabaseOptions: ParsableArguments {
     /// `PGPASSWORD`, and never shown. A missing SQLite file is created (with its folder) unless `create` is false:
     /// `lotsen serve` passes false, so a database deleted or moved is reported rather than replaced by an empty one.
     /// A PostgreSQL database is never created here (an operator creates it, with `createdb`).
-    func open(create: Bool = true) async throws -> any LotsenStore {
+    func open(create: Bool = true, server: Bool = false) async throws -> any LotsenStore {
         do throws(StorageError) {
-            if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value)) }
+            if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value), keepsConnectionsOpen: server) }
             // A mistyped URL must not become an SQLite file named after it.
             if Self.looksLikeURL(value) { _ = try PostgresLocation(url: value) }
             return try SQLiteJourneyStore(path: value, create: create)
