@@ -25,7 +25,8 @@ struct PostgresRun {
         // The store's own log (migrations applied) at warning and above, so the table stays readable.
         var storeLogger = Logger(label: "lotsen.postgres")
         storeLogger.logLevel = .warning
-        let store = try await PostgresJourneyStore.open(location, logger: storeLogger)
+        // Pooled as lotsen serve pools (every connection kept, no timers per lease), since reload mode is its request path.
+        let store = try await PostgresJourneyStore.open(location, keepsConnectionsOpen: true, logger: storeLogger)
         let driven: EngineRun.Driven
         do {
             driven = try await EngineRun.drive(mode, engine: JourneyEngine(library: library, store: store), count: count, seed: seed,

@@ -54,6 +54,22 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("a call that finds no free connection within the lease timeout is busy, and the pool serves the next one")
+    func leaseTimeoutIsBusy() async throws {
+        try await withDatabase(.postgres) { database, _ in
+            let store = try await PostgresJourneyStore.open(try #require(database.location), maximumConnections: 1, keepsConnectionsOpen: true,
+                leaseTimeout: .milliseconds(300), logger: TestDatabase.logger)
+            // The pool's one connection is busy for 3 s; without a deadline the read below would wait for it and succeed.
+            async let holding: Void = store.read { db in try await db.exec("SELECT pg_sleep(3)") }
+            try await Task.sleep(for: .milliseconds(200))
+            let refused = await #expect(throws: StorageError.self) { _ = try await store.person(id: "nobody") }
+            #expect(refused?.code == .busy)
+            try await holding
+            #expect(try await store.person(id: "nobody") == nil)
+            await store.close()
+        }
+    }
+
     @Test("a missing database cannot be opened, and the message names server and database but never the password")
     func missingDatabase() async throws {
         try await withDatabase(.postgres) { database, _ in
