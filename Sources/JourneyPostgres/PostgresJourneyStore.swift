@@ -61,7 +61,9 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
         }
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections, keepsConnectionsOpen: keepsConnectionsOpen), backgroundLogger: logger)
         let leaseDeadlines = LeaseDeadlines()
-        let runner = Task {
+        // Started at once, not later on the executor: a call leasing a connection before `run()` began would wait
+        // for it, and postgres-nio warns about each such call in every command's output.
+        let runner = Task.immediate {
             await withDiscardingTaskGroup { group in
                 group.addTask { await leaseDeadlines.watch() }
                 await client.run()
