@@ -72,7 +72,7 @@ extension JourneyEngine {
         -> (snapshot: PersonSnapshot, hasPendingAgencyEvents: Bool)
     {
         guard let loaded = try await storage({ () async throws(StorageError) in try await store.snapshot(containing: enrollment) }) else {
-            throw EngineError(.unknownEnrollment, "no enrollment '\(enrollment)'")
+            throw EngineError.unknownEnrollment(enrollment)
         }
         return loaded
     }

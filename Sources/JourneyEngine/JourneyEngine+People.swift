@@ -10,7 +10,7 @@ extension JourneyEngine {
         switch reference {
         case .id(let id):
             guard let person = try await storage({ () async throws(StorageError) in try await store.person(id: id) }) else {
-                throw EngineError(.unknownPerson, "no person with reference \(id)", hint: "check the reference, or start a journey to create one")
+                throw EngineError.unknownPerson(id)
             }
             return person
         case .identity(let number):

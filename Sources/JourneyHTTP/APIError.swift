@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import JourneyEngine
+import JourneyModel
 import JourneyStore
 
 /// Every refusal the API gives, as `{"error": {"code", "message", "field"?, "hint"?}}` with its status. Messages
@@ -33,6 +34,13 @@ public struct APIError: Error, Sendable, Equatable {
     }
 
     static func forbidden(_ message: String) -> APIError { APIError(.forbidden, "forbidden", message) }
+
+    /// 404 for an enrollment that does not exist, or that the caller may not learn exists: one answer for both, as
+    /// the engine words it.
+    static func unknownEnrollment(_ id: EnrollmentID) -> APIError { APIError(EngineError.unknownEnrollment(id)) }
+
+    /// 404 for a person reference that does not exist, or that the caller may not learn exists.
+    static func unknownPerson(_ id: PersonID) -> APIError { APIError(EngineError.unknownPerson(id)) }
 
     static func unauthenticated(_ message: String) -> APIError {
         var error = APIError(.unauthorized, "unauthenticated", message, hint: "send the header 'Authorization: Bearer <token>' with a token the service's operator issued")

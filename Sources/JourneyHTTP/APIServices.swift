@@ -48,23 +48,33 @@ public struct APIServices: Sendable {
         return principal
     }
 
-    /// Refuses with 403 unless the principal may read `person`'s journeys: a caseworker, or that very citizen.
-    func authorizeRead(of person: PersonID, by principal: Principal, context: LotsenRequestContext, request: Request) async throws {
+    /// Refuses unless the principal may read `person`'s journeys: a caseworker, or that very citizen. Another citizen
+    /// gets `hidden`, the answer the route gives for something that does not exist, so a citizen cannot learn
+    /// whether someone else's enrollment or reference exists; the refusal is recorded all the same. Other roles get
+    /// 403: they learn only what their role may do.
+    func authorizeRead(of person: PersonID, by principal: Principal, hidden: APIError, context: LotsenRequestContext, request: Request) async throws {
         switch principal.role {
         case .caseworker: return
         case .citizen where principal.person == person: return
+        case .citizen:
+            await recordRefusal(.forbidden("a citizen's token reads only their own journeys"), principal: principal, context: context, request: request)
+            throw hidden
         default:
-            let error = APIError.forbidden(principal.role == .citizen ? "a citizen's token reads only their own journeys" : "an agency token cannot read journeys")
+            let error = APIError.forbidden("an agency token cannot read journeys")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
     }
 
-    /// Refuses with 403 unless the principal is that citizen: only the person acts on their journeys.
-    func authorizeChange(of person: PersonID, by principal: Principal, context: LotsenRequestContext, request: Request) async throws {
+    /// Refuses unless the principal is that citizen: only the person acts on their journeys. Another citizen gets
+    /// `hidden`, as in ``authorizeRead(of:by:hidden:context:request:)``; other roles 403.
+    func authorizeChange(of person: PersonID, by principal: Principal, hidden: APIError, context: LotsenRequestContext, request: Request) async throws {
         guard principal.role == .citizen, principal.person == person else {
-            let error = APIError.forbidden(
-                principal.role == .citizen ? "a citizen's token changes only their own journeys" : "only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
+            if principal.role == .citizen {
+                await recordRefusal(.forbidden("a citizen's token changes only their own journeys"), principal: principal, context: context, request: request)
+                throw hidden
+            }
+            let error = APIError.forbidden("only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }

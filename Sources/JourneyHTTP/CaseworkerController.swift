@@ -85,7 +85,7 @@ struct CaseworkerController {
             throw APIError.badRequest("invalidParameter", "name the person by their Lotsen reference (lp-...)", field: "personId")
         }
         let person = PersonID(id)
-        try await services.authorizeRead(of: person, by: principal, context: context, request: request)
+        try await services.authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage

@@ -73,7 +73,8 @@ struct EnrollmentController {
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
         let loaded = try await services.loadEnrollment(context)
-        try await services.authorizeRead(of: loaded.enrollment.person, by: principal, context: context, request: request)
+        try await services.authorizeRead(of: loaded.enrollment.person, by: principal, hidden: .unknownEnrollment(loaded.enrollment.id), context: context,
+            request: request)
         let document = try await services.document(of: loaded, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
@@ -82,7 +83,8 @@ struct EnrollmentController {
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
-        try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
+        try await services.authorizeChange(of: enrollment.person, by: principal, hidden: .unknownEnrollment(enrollment.id), context: context,
+            request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
@@ -93,7 +95,7 @@ struct EnrollmentController {
             throw APIError(error, fieldPrefix: "answers")
         }
         guard let view = overview.enrollments.first(where: { $0.enrollment.id == enrollment.id }) else {
-            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(enrollment.id)'")
+            throw APIError.unknownEnrollment(enrollment.id)
         }
         let document = try await services.document(after: view, language: request.preferredLanguage)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
@@ -103,7 +105,8 @@ struct EnrollmentController {
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
-        try await services.authorizeChange(of: enrollment.person, by: principal, context: context, request: request)
+        try await services.authorizeChange(of: enrollment.person, by: principal, hidden: .unknownEnrollment(enrollment.id), context: context,
+            request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
             let facts = try await request.decodeStrictIfPresent(CompleteBody.self)?.facts ?? [:]
@@ -136,7 +139,7 @@ extension APIServices {
     func enrollment(_ context: LotsenRequestContext) async throws -> StoredEnrollment {
         let id = try context.pathParameter("enrollmentId")
         guard let enrollment = try await store.enrollment(id: EnrollmentID(id)) else {
-            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+            throw APIError.unknownEnrollment(EnrollmentID(id))
         }
         return enrollment
     }
@@ -147,7 +150,7 @@ extension APIServices {
         // An unknown enrollment is the engine's `unknownEnrollment`, a 404 like the one below.
         let loaded = try await engine.snapshot(containing: id, events: store)
         guard let enrollment = loaded.snapshot.enrollments.first(where: { $0.id == id }) else {
-            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+            throw APIError.unknownEnrollment(id)
         }
         return LoadedEnrollment(enrollment: enrollment, snapshot: loaded.snapshot, hasPendingAgencyEvents: loaded.hasPendingAgencyEvents)
     }
@@ -173,7 +176,7 @@ extension APIServices {
     private func storedDocument(of id: EnrollmentID, person: PersonID, language: Language) async throws -> EnrollmentDocument {
         let snapshot = try await engine.snapshot(of: person)
         guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
-            throw APIError(.notFound, "unknownEnrollment", "no enrollment '\(id)'")
+            throw APIError.unknownEnrollment(id)
         }
         return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language)
     }
