@@ -78,4 +78,22 @@ struct ProvenIdentityTests {
             #expect(try await h.sandbox.cases().isEmpty)
         }
     }
+
+    @Test("after a login, an application sends the proven number, not the one the person typed")
+    func provenNumberIsSentNotTheClaim() async throws {
+        try await ExchangeHarness.with { h in
+            let person = try await h.enroll(nil, in: "starting-a-business", answers: [
+                ("businessForm", "enskildFirma"), ("companyName", "Test Konsult"), ("industry", "consulting"), ("handlesFood", "no"),
+                ("expectedAnnualTurnover", "90000"), ("employees", "0"), ("personnummer", SandboxSeed.child),
+            ])
+            try await h.complete(["name-check", "register-sole-trader"], person, "starting-a-business")
+            let proven = try Personnummer(parsing: SandboxSeed.registeredPerson)
+            _ = try await h.engine.prove(ProvenIdentity(number: proven, proof: ExchangeHarness.login), person: person)
+            // The typed number stays what the person said; the application carries the proven one.
+            #expect(try await h.facts(of: person)["personnummer"]?.value == .personnummer(try Personnummer(parsing: SandboxSeed.child)))
+            let offer = try await h.exchange.submissionOffer(step: "f-skatt", person: person, journey: "starting-a-business")
+            #expect(offer.fields.first { $0.fact.id == "personnummer" }?.value == .personnummer(proven))
+            _ = try await h.submit("f-skatt", person, "starting-a-business")
+        }
+    }
 }

@@ -62,6 +62,8 @@ struct SessionTests {
             let refused = try await client.send(.post, "/v1/sessions", json: ["idToken": "x", "nonce": "n"])
             #expect(refused.status == .serviceUnavailable && refused.errorCode == "noIdentityProvider")
             #expect(try await client.send(.post, "/v1/sessions", json: ["idToken": "x"]).status == .badRequest)
+            let both = try await client.send(.post, "/v1/sessions", json: ["idToken": "x", "code": "0", "redirectUri": "0", "nonce": "0"])
+            #expect(both.status == .badRequest)
         }
     }
 
