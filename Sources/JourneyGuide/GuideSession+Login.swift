@@ -11,9 +11,20 @@ extension GuideSession {
 
     /// The number the person's record is named by, if any.
     func recordIdentity(_ current: Current) throws(GuideStop) -> Personnummer? {
+        try loginNumber(current, claims: false)
+    }
+
+    /// The number a login would be for: the record's, else (with `claims`) the one the person said they have, such as
+    /// a newcomer's new personnummer reported with the step that gives it. The login, not the claim, then binds it.
+    func loginNumber(_ current: Current, claims: Bool) throws(GuideStop) -> Personnummer? {
         let (engine, person) = (engine, current.person)
         do {
-            return try awaitFromThread { () async throws(EngineError) in try await engine.person(.id(person)).identity }
+            return try awaitFromThread { () async throws(EngineError) -> Personnummer? in
+                let overview = try await engine.overview(.id(person))
+                if let identity = overview.person.identity { return identity }
+                guard claims, case .personnummer(let said)? = overview.facts["personnummer"]?.value else { return nil }
+                return said
+            }
         } catch {
             notices.append(try refusal(error))
             return nil
@@ -23,7 +34,7 @@ extension GuideSession {
     /// Whether the person has logged in during this conversation as the number their record is named by; if not, offers
     /// to log in now (once per conversation). `false`: answer or apply without Lotsen.
     func loggedIn(_ current: Current, offerTo purpose: LoginPurpose) throws(GuideStop) -> Bool {
-        guard let identity, let number = try recordIdentity(current) else { return false }
+        guard let identity, let number = try loginNumber(current, claims: true) else { return false }
         if let login { return login.number == number }
         guard !loginDeclined else { return false }
         present(LoginScreen(strings: strings).offer(purpose))

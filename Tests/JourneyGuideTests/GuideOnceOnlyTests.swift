@@ -20,7 +20,9 @@ struct GuideOnceOnlyTests {
     static let laterAnswers = ["no", "no", "no"]
 
     /// Runs one conversation with the exchange over a fresh in-memory sandbox.
-    static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language) async throws -> (GuideSession.Outcome, AgencyExchange) {
+    static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language, person: String = number) async throws
+        -> (GuideSession.Outcome, AgencyExchange)
+    {
         let sandbox = try SandboxAgencies(statePath: nil)
         let root = try await sandbox.start()
         // The person approves in the sandbox's BankID app at once; the guide still asks the provider, over HTTP.
@@ -30,7 +32,7 @@ struct GuideOnceOnlyTests {
         let exchange = AgencyExchange(engine: fixture.engine, store: store, adapter: adapter)
         let client = SandboxAgencies.identityClient
         let identity = OIDCIdentityProvider(OIDCConfiguration(issuer: try #require(sandbox.identityIssuer), clientID: client.id, clientSecret: client.secret))
-        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: number,
+        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: person,
             exchange: exchange, identity: identity)
         let outcome = await session.run()
         await identity.shutdown()
@@ -121,6 +123,23 @@ struct GuideOnceOnlyTests {
         #expect(person.isProven)
         #expect(person.proof?.method == .eid && person.proof?.assurance == "http://id.elegnamnden.se/loa/1.0/loa3")
         #expect(terminal.printed.contains("You are logged in for this visit."))
+        #expect(!terminal.printed.contains("2385"))
+    }
+
+    @Test("a newcomer who got a personnummer logs in with it in the guide, which binds it to their reference, and then fetches")
+    func newcomerLogsInThenFetches() async throws {
+        let fixture = try GuideFixture()
+        let newcomer = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await fixture.engine.answer(person: newcomer, answers: [("citizenship", "Norway"), ("stayAtLeastOneYear", "yes"),
+            ("personnummer", Self.number)])
+        #expect(try await fixture.engine.person(.id(newcomer)).identity == nil)
+        let terminal = ScriptedTerminal(["1", "1", "1"] + Self.laterAnswers + ["q"])
+        let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en, person: newcomer.rawValue)
+        #expect(outcome == .finished)
+        let person = try await fixture.engine.person(.id(newcomer))
+        #expect(person.isProven && person.identity == (try? Personnummer(parsing: Self.number)))
+        #expect(try await fixture.engine.overview(.id(newcomer)).facts["fullName"]?.source == .agency("skatteverket.population-record"))
+        await #expect(try exchange.journal(of: newcomer).map(\.action) == [.consentGranted, .fetch, .fetch])
         #expect(!terminal.printed.contains("2385"))
     }
 }
