@@ -44,14 +44,15 @@ struct SessionController {
 
     /// 201 with the session's secret (shown once); 401 for a token or code that does not hold; 503 without a provider.
     @Sendable func create(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        // The body is checked first: a malformed request is the caller's 400 whatever the server's state.
+        // The body is checked first: a malformed request is the caller's 400 whatever the server's state. Lengths are
+        // in code points, as the OpenAPI document counts them.
         let body = try await request.decodeStrict(LoginBody.self)
-        guard (1...512).contains(body.nonce.count) else {
+        guard (1...512).contains(body.nonce.unicodeScalars.count) else {
             throw APIError.badRequest("invalidField", "'nonce' must be the nonce the login was started with (1 to 512 characters)", field: "nonce")
         }
-        let hasToken = body.idToken.map { (1...16_384).contains($0.utf8.count) } ?? false
-        let hasCode = body.code.map { (1...2_048).contains($0.utf8.count) } ?? false
-        let hasRedirect = body.redirectUri.map { (1...2_048).contains($0.utf8.count) } ?? false
+        let hasToken = body.idToken.map { (1...16_384).contains($0.unicodeScalars.count) } ?? false
+        let hasCode = body.code.map { (1...2_048).contains($0.unicodeScalars.count) } ?? false
+        let hasRedirect = body.redirectUri.map { (1...2_048).contains($0.unicodeScalars.count) } ?? false
         guard (hasToken && body.code == nil && body.redirectUri == nil) || (body.idToken == nil && hasCode && hasRedirect) else {
             throw APIError.badRequest("invalidField", "give either 'idToken', or 'code' with 'redirectUri'", field: body.idToken == nil ? "code" : "idToken")
         }

@@ -84,7 +84,11 @@ public final class SandboxIdentityProvider: Sendable {
         }
         let order = Order(deviceCode: Self.random(24), userCode: Self.userCode(), number: number.twelveDigits, nonce: nonce, redirectURI: redirectURI,
             state: state, expiresAt: Date().addingTimeInterval(Self.orderLifetime), status: .pending)
-        orders.withLock { $0[order.deviceCode] = order }
+        orders.withLock { orders in
+            // Lapsed orders are dropped as new ones come, so a long-running sandbox keeps only the last minutes'.
+            orders = orders.filter { $0.value.expiresAt > Date() }
+            orders[order.deviceCode] = order
+        }
         if approvesAutomatically.withLock({ $0 }) { return try decide(userCode: order.userCode, approve: true) }
         return order
     }
