@@ -4,11 +4,12 @@ import JourneyStore
 
 extension AgencyExchange {
     /// The lookups that could supply facts the journey needs now (to decide what applies, or for a step that can
-    /// be done), grouped by service. Empty for a person without a Swedish number: lookups are keyed by it.
+    /// be done), grouped by service. Empty for a person without a proven Swedish number: lookups are keyed by it, and
+    /// run only for someone who proved it (``requireProvenIdentity(of:)`` says how).
     /// A lookup the person refused for the same facts is not offered again; they answer instead.
     public func lookupOffers(person: PersonID, journey journeyID: JourneyID) async throws(EngineError) -> [LookupOffer] {
         let overview = try await engine.overview(.id(person))
-        guard overview.person.identity != nil, let view = overview.enrollments.first(where: { $0.journey.id == journeyID }) else { return [] }
+        guard overview.person.isProven, let view = overview.enrollments.first(where: { $0.journey.id == journeyID }) else { return [] }
         let journey = view.journey
         let now = clock()
         func unknown(_ fact: FactID) -> Bool { overview.facts[fact].map { !$0.isValid(at: now) } ?? true }
@@ -48,11 +49,10 @@ extension AgencyExchange {
         let fields = offer.facts.map(\.id)
         let purpose = offer.purpose
         let service = offer.service.id
+        // Checked before the consent is recorded: an unproven number is refused whatever the decision.
+        let identity = try await requireProvenIdentity(of: person)
         try await decide(decision, person: person, purpose: purpose, service: service, direction: .fetch, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
-        guard let identity = try await engine.person(.id(person)).identity else {
-            throw EngineError(.invalidTransition, "a lookup needs your personnummer or samordningsnummer", hint: "answer the questions instead")
-        }
         let mappings = offer.facts.compactMap { offer.service.returnedField(for: $0.id) }
         try await journal(entry(person, actor, purpose, service, .fetch, fields, .intended))
         let matches: [AgencyValue]
@@ -85,5 +85,21 @@ extension AgencyExchange {
             try await engine.record(values, source: .agency(service), validUntil: validUntil, person: person, journey: offer.journey.id, actor: actor)
         }
         return .recorded(values.map(\.fact))
+    }
+}
+
+extension AgencyExchange {
+    /// The person's proven number, or ``EngineError/Code/notProven`` saying how to prove it: once-only runs only for
+    /// an identity bound by an eID login or by the agency of record, never for a number someone typed.
+    public func requireProvenIdentity(of person: PersonID) async throws(EngineError) -> Personnummer {
+        let stored = try await engine.person(.id(person))
+        guard let identity = stored.identity, stored.isProven else {
+            throw EngineError(.notProven,
+                stored.identity == nil
+                    ? "Lotsen fetches and sends only for a proven personnummer or samordningsnummer, and this person has none"
+                    : "the number this person is named by has not been proven; Lotsen fetches and sends only for a proven identity",
+                hint: "log in with e-legitimation first: lotsen login --person \(person)")
+        }
+        return identity
     }
 }

@@ -22,8 +22,15 @@ extension AgencyExchange {
         }
         var fields: [SubmissionOffer.Field] = []
         var missing: [FactID] = []
+        let proven = overview.person.isProven ? overview.person.identity : nil
         for fact in step.needs {
             guard let definition = view.journey.fact(fact), let mapping = service.sentField(for: fact) else { continue }
+            // The person's own number goes as proven, never as typed: a claim ("you said") is not sent as an identity.
+            if fact == "personnummer", definition.type == .personnummer, let proven {
+                let source = overview.facts[fact].flatMap { $0.value == .personnummer(proven) ? $0.source : nil } ?? .person
+                fields.append(SubmissionOffer.Field(fact: definition, value: .personnummer(proven), source: source, agencyField: mapping.field))
+                continue
+            }
             // A fetched fact past its validity is not sent: it must be fetched (or answered) again first.
             guard let known = overview.facts[fact], known.isValid(at: clock()) else {
                 missing.append(fact)
@@ -46,9 +53,11 @@ extension AgencyExchange {
         throws(EngineError) -> SubmissionOutcome
     {
         let fields = offer.fields.map(\.fact.id)
+        // A newcomer with no number yet applies without one (the agency checks who they are, as at a counter); a
+        // record named by a number sends it only once that number is proven.
+        let identity: Personnummer? = try await engine.person(.id(person)).identity == nil ? nil : try await requireProvenIdentity(of: person)
         try await decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
-        let identity = try await engine.person(.id(person)).identity
         var body: [String: AgencyValue] = [:]
         for field in offer.fields { body[field.agencyField] = AgencyValue(field.value) }
         let payload = Payload(subject: identity?.twelveDigits, fields: body)

@@ -14,6 +14,9 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidValue
         case invalidTransition
         case identityConflict
+        /// Lookups and applications run only for a proven identity (an eID login or the agency of record); the
+        /// person has not proved the number this record is named by, or has none.
+        case notProven
         case definitionChanged
         /// Someone else changed the same enrollment first; reload and try again.
         case conflict

@@ -58,7 +58,9 @@ extension JourneyEngine {
                     throw EngineError(.invalidValue, "'\(fact)': \(error.message)", hint: error.hint, field: fact.rawValue)
                 }
             }
-            return (try self.record(facts.map { ($0.fact, $0.value) }, source: source, validUntil: validUntil, actor: actor, in: &snapshot, reads: reads), ())
+            let vouchedBy: AgencyID? = if case .agency(let service) = source { service.agency } else { nil }
+            return (try self.record(facts.map { ($0.fact, $0.value) }, source: source, validUntil: validUntil, vouchedBy: vouchedBy, actor: actor,
+                in: &snapshot, reads: reads), ())
         }
     }
 
@@ -82,7 +84,10 @@ extension JourneyEngine {
     }
 
     /// Stores parsed facts on the snapshot and logs them to every enrollment whose journey declares them.
-    func record(_ facts: [(FactID, FactValue)], source: FactSource, validUntil: Date? = nil, actor: JourneyEvent.Actor,
+    /// `vouchedBy` is the agency whose own answer these facts are (a lookup, a case decision, a pushed event); `nil`
+    /// for what the person said. Only the agency of record's `personnummer` binds the number to the person: a number
+    /// the person typed, or reported on completing a step, stays a fact with provenance "you said".
+    func record(_ facts: [(FactID, FactValue)], source: FactSource, validUntil: Date? = nil, vouchedBy: AgencyID? = nil, actor: JourneyEvent.Actor,
         in snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
     {
         let now = clock()
@@ -90,13 +95,9 @@ extension JourneyEngine {
         for (fact, value) in facts {
             if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
             snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
-            // A newcomer's personnummer, once known, becomes the person's identity (keeping every enrollment).
-            if fact == "personnummer", case .personnummer(let number) = value, snapshot.person.identity == nil {
-                if let owner = try reads.owner(of: number), owner != snapshot.person.id {
-                    throw EngineError(.identityConflict, "that number is already linked to another person reference",
-                        hint: "use that reference instead, or ask a caseworker to merge the two")
-                }
-                snapshot.person.identity = number
+            if fact == "personnummer", case .personnummer(let number) = value, vouchedBy == Self.agencyOfRecord {
+                try bind(number, proof: IdentityProof(method: .agencyOfRecord, issuer: Self.agencyOfRecord.rawValue, assurance: nil, provenAt: now),
+                    in: &snapshot, reads: reads)
             }
             for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil {
                 events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description))

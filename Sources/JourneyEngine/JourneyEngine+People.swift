@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 import JourneyStore
 
-/// People: finding them, linking a number proven later, and reading everything about one.
+/// People: finding them and reading everything about one (binding a proven number: JourneyEngine+Identity.swift).
 extension JourneyEngine {
     /// Finds the person named by `reference`. People are created by ``enroll(_:in:actor:)``, in the same
     /// transaction as their first enrollment.
@@ -20,31 +20,6 @@ extension JourneyEngine {
         case .new:
             throw EngineError(.unknownPerson, "a newcomer has no record until a journey is started", hint: "start a journey with --person new")
         }
-    }
-
-    /// Links a personnummer or samordningsnummer obtained later to a newcomer's reference, keeping all progress.
-    public func link(person id: PersonID, identity: Personnummer, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> StoredPerson {
-        if let owner = try await storage({ () async throws(StorageError) in try await store.person(identity: identity) }) {
-            if owner.id == id { return owner }
-            throw EngineError(.identityConflict, "that number is already linked to another person reference",
-                hint: "use that reference instead, or ask a caseworker to merge the two")
-        }
-        let clock = self.clock
-        let written = try await transact(.existing(id)) {
-            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
-            if let existing = snapshot.person.identity {
-                guard existing == identity else {
-                    throw EngineError(.identityConflict, "this person is already linked to a different number", hint: "a person has one number; contact a caseworker")
-                }
-                return ([], ())
-            }
-            snapshot.person.identity = identity
-            let now = clock()
-            var events = snapshot.enrollments.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .identityLinked) }
-            events += try self.recordIdentityFact(in: &snapshot, actor: actor, reads: reads)
-            return (events, ())
-        }
-        return written.snapshot.person
     }
 
     /// Everything about one person: facts with provenance and every enrollment with its plan.

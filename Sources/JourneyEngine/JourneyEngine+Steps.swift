@@ -50,7 +50,9 @@ extension JourneyEngine {
             // Validate the transition before anything is recorded.
             let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
             _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
-            events += try record(parsed, source: .step(stepID), actor: actor, in: &snapshot, reads: reads)
+            // Facts an agency's decision gives are its own answer; what the person reports is what they said.
+            events += try record(parsed, source: .step(stepID), vouchedBy: actor == .agency ? step.service?.agency : nil, actor: actor, in: &snapshot,
+                reads: reads)
         }
         // The stored state is the plan's as of the last change (every change re-plans every enrollment of the
         // person). Where the rules may refuse and must explain why, the full plan gives the reason.

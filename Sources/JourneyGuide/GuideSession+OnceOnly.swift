@@ -8,6 +8,9 @@ extension GuideSession {
     /// Offers the lookup that could supply `fact`; `true` when the fact is now known and need not be asked.
     func offerLookup(for fact: FactDefinition, _ current: Current) throws(GuideStop) -> Bool {
         guard let exchange else { return false }
+        // Fetching needs a login in this visit; offered only where an agency could supply the fact.
+        let catalog = engine.library.catalog
+        guard fact.from.contains(where: { catalog.service($0)?.kind == .lookup }), try loggedIn(current, offerTo: .fetch) else { return false }
         let offers: [LookupOffer]
         let (person, journey) = (current.person, current.journey.id)
         do { offers = try awaitFromThread { () async throws(EngineError) in try await exchange.lookupOffers(person: person, journey: journey) } } catch {
@@ -36,6 +39,8 @@ extension GuideSession {
     /// Shows what would be sent for `step`, and sends it when the person agrees.
     func send(_ step: StepDefinition, _ situation: Situation, _ current: Current) throws(GuideStop) {
         guard let exchange else { return }
+        // A newcomer with no number applies without one; a record named by a number sends only after a login.
+        if try recordIdentity(current) != nil, try !loggedIn(current, offerTo: .send) { return }
         let offer: SubmissionOffer
         let (stepID, person, journey) = (step.id, current.person, current.journey.id)
         do {

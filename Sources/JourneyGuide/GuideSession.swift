@@ -37,6 +37,8 @@ public final class GuideSession {
     let strings: GuideStrings
     /// Fetches and sends with the person's consent; `nil` when no agency is reachable, so the person answers everything.
     let exchange: AgencyExchange?
+    /// Where the person logs in with e-legitimation before anything is fetched or sent; `nil`: no login, no once-only.
+    let identity: (any IdentityProvider)?
     let requestedJourney: String?
     let requestedPerson: String?
     let today: () -> CalendarDate
@@ -46,19 +48,25 @@ public final class GuideSession {
     var notices: [Line] = []
     /// Facts answered in this conversation, latest last, so "back" can return to them.
     var answered: [FactID] = []
+    /// The e-legitimation login of this conversation: kept for this visit only, never stored or shown.
+    var login: ProvenIdentity?
+    /// The person said no to logging in during this visit: not asked again before every question.
+    var loginDeclined = false
 
     /// - Parameters:
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
     ///   - person: what was given as `--person`, if anything: checked like a typed answer, never trusted.
     ///   - exchange: offers to fetch facts agencies already hold and to send applications, each after a preview.
     ///     Engine and agency calls wait on the session's own thread (see ``run()``).
+    ///   - identity: the provider for "Log in with e-legitimation"; once-only runs only after a login in this conversation.
     public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
-        exchange: AgencyExchange? = nil, today: @escaping () -> CalendarDate = { .today() })
+        exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, today: @escaping () -> CalendarDate = { .today() })
     {
         self.engine = engine
         self.terminal = terminal
         self.strings = GuideStrings(language: language)
         self.exchange = exchange
+        self.identity = identity
         self.requestedJourney = journey
         self.requestedPerson = person
         self.today = today

@@ -292,6 +292,9 @@ public struct GuideStrings: Sendable {
                 "Din resa ändrades någon annanstans samtidigt. Lotsen har läst in den igen: försök en gång till.")
         case .invalidValue:
             t("Lotsen could not use that answer. Please try again.", "Lotsen kunde inte använda det svaret. Försök igen.")
+        case .notProven:
+            t("Lotsen fetches and sends only for someone who has logged in with e-legitimation. Choose \"Log in with e-legitimation\" first.",
+                "Lotsen hämtar och skickar bara för den som har loggat in med e-legitimation. Välj \"Logga in med e-legitimation\" först.")
         default:
             t("That cannot be done right now. Look at the steps again.", "Det går inte att göra just nu. Titta på stegen igen.")
         }

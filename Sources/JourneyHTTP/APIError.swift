@@ -69,6 +69,7 @@ public struct APIError: Error, Sendable, Equatable {
             case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment: .notFound
             case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition: .unprocessableContent
             case .identityConflict, .definitionChanged, .conflict: .conflict
+            case .notProven: .forbidden
             case .agencyFailed: .badGateway
             case .agencyRefused: .unprocessableContent
             case .storage, .busy, .unavailable: .internalServerError

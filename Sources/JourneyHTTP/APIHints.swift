@@ -16,6 +16,7 @@ enum APIHints {
         case .agencyRefused:
             return "apply on the agency's own site, then mark the step done with POST /v1/enrollments/{enrollmentId}/steps/{stepId}/complete"
         case .agencyFailed: return "try again later"
+        case .notProven: return "log in with e-legitimation at your identity provider and exchange the ID token at POST /v1/sessions"
         default: return nil
         }
     }

@@ -12,12 +12,20 @@ public struct APIServices: Sendable {
     public let engine: JourneyEngine
     public let store: any APIStore
     public let refusals: any AccessRefusalRecorder
+    /// The OpenID Connect provider whose ID tokens `POST /v1/sessions` accepts; `nil` refuses sessions (503).
+    public let identity: (any IdentityProvider)?
+    /// How long a citizen session lasts.
+    public let sessionLifetime: Duration
     let clock: @Sendable () -> Date
 
-    public init(engine: JourneyEngine, store: any APIStore, refusals: any AccessRefusalRecorder, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(engine: JourneyEngine, store: any APIStore, refusals: any AccessRefusalRecorder, identity: (any IdentityProvider)? = nil,
+        sessionLifetime: Duration = .seconds(900), clock: @escaping @Sendable () -> Date = { Date() })
+    {
         self.engine = engine
         self.store = store
         self.refusals = refusals
+        self.identity = identity
+        self.sessionLifetime = sessionLifetime
         self.clock = clock
     }
 

@@ -40,7 +40,11 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     if let metrics {
         recording.addRoutes(MetricsController(metrics: metrics, outbox: outbox).routes)
     }
+    let sessions = SessionController(services: services)
+    // Logging in needs no bearer token: the ID token (or authorization code) is the credential.
+    recording.addRoutes(sessions.loginRoutes, atPath: "v1/sessions")
     let v1 = recording.group("v1").add(middleware: BearerAuthMiddleware(services: services)).add(middleware: WritableStoreMiddleware(services: services))
+    v1.addRoutes(sessions.sessionRoutes, atPath: "sessions")
     v1.addRoutes(CatalogController(services: services).routes, atPath: "journeys")
     v1.addRoutes(EnrollmentController(services: services).routes, atPath: "enrollments")
     let caseworker = CaseworkerController(services: services)

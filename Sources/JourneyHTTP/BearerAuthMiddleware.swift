@@ -34,10 +34,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthenticated("the token is not valid or has been revoked")
         }
+        if token.hasExpired(at: services.clock()) {
+            throw APIError.unauthenticated("the session has expired; log in again and exchange the new ID token at POST /v1/sessions")
+        }
         var person = token.person
         if person == nil, token.role == .citizen, let identity = token.identity {
             person = try await services.store.person(identity: identity)?.id
         }
-        return Principal(tokenID: token.id, role: token.role, person: person, identity: token.identity, agency: token.agency)
+        return Principal(tokenID: token.id, role: token.role, person: person, identity: token.identity, agency: token.agency, assurance: token.assurance,
+            isSession: token.isSession)
     }
 }

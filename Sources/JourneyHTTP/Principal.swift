@@ -13,12 +13,20 @@ public struct Principal: Hashable, Sendable {
     public let identity: Personnummer?
     /// An agency token's agency.
     public let agency: AgencyID?
+    /// The level of assurance of the eID login a session was made from.
+    public let assurance: String?
+    /// Whether the token is a citizen session made from a proven login (`POST /v1/sessions`), not an operator's token.
+    public let isSession: Bool
 
-    public init(tokenID: String, role: StoredToken.Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil) {
+    public init(tokenID: String, role: StoredToken.Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil,
+        assurance: String? = nil, isSession: Bool = false)
+    {
         self.tokenID = tokenID
         self.role = role
         self.person = person
         self.identity = identity
         self.agency = agency
+        self.assurance = assurance
+        self.isSession = isSession
     }
 }

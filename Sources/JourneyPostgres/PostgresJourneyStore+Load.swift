@@ -43,7 +43,7 @@ extension PostgresJourneyStore {
     /// agency event (3). Each kind fills the columns it needs: texts t1 to t5, integers i1 and i2, moments d1 to d3.
     private static func snapshotSQL(person: String, pending: String?) -> String {
         var sql = """
-            SELECT 0, id, identity_number, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, created_at, NULL::float8, NULL::float8
+            SELECT 0, id, identity_number, identity_proof, NULL::text, NULL::text, NULL::bigint, NULL::bigint, created_at, NULL::float8, NULL::float8
             FROM person WHERE id = \(person)
             UNION ALL
             SELECT 1, fact_id, type, value, source, source_reference, NULL, NULL, recorded_at, valid_until, NULL
@@ -75,7 +75,7 @@ extension PostgresJourneyStore {
                 (Int, String?, String?, String?, String?, String?, Int?, Int?, Double?, Double?, Double?).self)
             switch kind {
             case 0:
-                person = try Self.person(id: t1 ?? "", number: t2, createdAt: d1 ?? 0)
+                person = try Self.person(id: t1 ?? "", number: t2, proof: t3, createdAt: d1 ?? 0)
             case 1:
                 guard let fact = t1, let value = FactValue(storedType: t2 ?? "", canonical: t3 ?? ""),
                     let source = FactSource(kind: t4 ?? "", reference: t5), let recordedAt = d1
@@ -109,26 +109,27 @@ extension PostgresJourneyStore {
 
     static func fetchPerson(_ db: Session, id: PersonID, lock: Bool) async throws -> StoredPerson? {
         try await db.rows(
-            "SELECT id, identity_number, created_at FROM person WHERE id = \(id.rawValue)\(unescaped: lock ? " FOR UPDATE" : "")"
+            "SELECT id, identity_number, created_at, identity_proof FROM person WHERE id = \(id.rawValue)\(unescaped: lock ? " FOR UPDATE" : "")"
         ).first.map(person(from:))
     }
 
     static func fetchPerson(_ db: Session, identity: Personnummer) async throws -> StoredPerson? {
-        try await db.rows("SELECT id, identity_number, created_at FROM person WHERE identity_number = \(identity.twelveDigits)")
+        try await db.rows("SELECT id, identity_number, created_at, identity_proof FROM person WHERE identity_number = \(identity.twelveDigits)")
             .first.map(person(from:))
     }
 
     private static func person(from row: PostgresRow) throws -> StoredPerson {
-        let (id, number, createdAt) = try row.decode((String, String?, Double).self)
-        return try person(id: id, number: number, createdAt: createdAt)
+        let (id, number, createdAt, proof) = try row.decode((String, String?, Double, String?).self)
+        return try person(id: id, number: number, proof: proof, createdAt: createdAt)
     }
 
-    private static func person(id: String, number: String?, createdAt: Double) throws -> StoredPerson {
+    private static func person(id: String, number: String?, proof: String?, createdAt: Double) throws -> StoredPerson {
         var identity: Personnummer?
         if let number {
             do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored identity number is not valid") }
         }
-        return StoredPerson(id: PersonID(id), identity: identity, createdAt: Date(storedSeconds: createdAt))
+        let proof = try proof.map { (text) throws(StorageError) in try IdentityProof(storedText: text) }
+        return StoredPerson(id: PersonID(id), identity: identity, proof: proof, createdAt: Date(storedSeconds: createdAt))
     }
 
     static func fetchEnrollment(_ db: Session, id: EnrollmentID) async throws -> StoredEnrollment? {

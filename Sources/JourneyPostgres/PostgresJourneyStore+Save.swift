@@ -46,8 +46,9 @@ extension PostgresJourneyStore {
 
     private static func savePerson(_ db: Session, from before: PersonSnapshot, to after: PersonSnapshot) async throws {
         let person = after.person.id.rawValue
-        if before.person.identity != after.person.identity {
-            try await db.exec("UPDATE person SET identity_number = \(after.person.identity?.twelveDigits) WHERE id = \(person)")
+        if before.person.identity != after.person.identity || before.person.proof != after.person.proof {
+            try await db.exec(
+                "UPDATE person SET identity_number = \(after.person.identity?.twelveDigits), identity_proof = \(after.person.proof?.storedText) WHERE id = \(person)")
         }
         guard before.facts != after.facts else { return }
         for (fact, known) in after.facts where before.facts[fact] != known {

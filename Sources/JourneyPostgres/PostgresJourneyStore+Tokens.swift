@@ -8,9 +8,10 @@ extension PostgresJourneyStore: TokenStore {
         // A taken id or hash violates a unique constraint: a conflict.
         try await write { db in
             try await db.exec("""
-                INSERT INTO api_token (id, secret_hash, role, person_id, identity_number, agency_id, label, created_at, revoked_at)
+                INSERT INTO api_token (id, secret_hash, role, person_id, identity_number, agency_id, label, created_at, revoked_at, expires_at, assurance)
                 VALUES (\(token.id), \(secretHash), \(token.role.rawValue), \(token.person?.rawValue), \(token.identity?.twelveDigits),
-                    \(token.agency?.rawValue), \(token.label), \(token.createdAt.storedSeconds), \(token.revokedAt?.storedSeconds))
+                    \(token.agency?.rawValue), \(token.label), \(token.createdAt.storedSeconds), \(token.revokedAt?.storedSeconds),
+                    \(token.expiresAt?.storedSeconds), \(token.assurance))
                 """)
         }
     }
@@ -39,17 +40,18 @@ extension PostgresJourneyStore: TokenStore {
         }
     }
 
-    static let tokenColumns = "id, role, person_id, identity_number, agency_id, label, created_at, revoked_at"
+    static let tokenColumns = "id, role, person_id, identity_number, agency_id, label, created_at, revoked_at, expires_at, assurance"
 
     static func token(from row: PostgresRow) throws -> StoredToken {
-        let (id, role, person, number, agency, label, createdAt, revokedAt) = try row.decode(
-            (String, String, String?, String?, String?, String?, Double, Double?).self)
+        let (id, role, person, number, agency, label, createdAt, revokedAt, expiresAt, assurance) = try row.decode(
+            (String, String, String?, String?, String?, String?, Double, Double?, Double?, String?).self)
         guard let role = StoredToken.Role(rawValue: role) else { throw StorageError(.corrupt, "a stored token has an unknown role") }
         var identity: Personnummer?
         if let number {
             do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored token's identity number is not valid") }
         }
         return StoredToken(id: id, role: role, person: person.map(PersonID.init), identity: identity, agency: agency.map(AgencyID.init), label: label,
-            createdAt: Date(storedSeconds: createdAt), revokedAt: revokedAt.map(Date.init(storedSeconds:)))
+            createdAt: Date(storedSeconds: createdAt), revokedAt: revokedAt.map(Date.init(storedSeconds:)),
+            expiresAt: expiresAt.map(Date.init(storedSeconds:)), assurance: assurance)
     }
 }

@@ -113,7 +113,7 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
 
     static func insert(_ person: StoredPerson, _ db: Session) async throws {
         try await db.exec(
-            "INSERT INTO person (id, identity_number, created_at) VALUES (\(person.id.rawValue), \(person.identity?.twelveDigits), \(person.createdAt.storedSeconds))"
+            "INSERT INTO person (id, identity_number, identity_proof, created_at) VALUES (\(person.id.rawValue), \(person.identity?.twelveDigits), \(person.proof?.storedText), \(person.createdAt.storedSeconds))"
         )
     }
 

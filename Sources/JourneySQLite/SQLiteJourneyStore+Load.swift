@@ -31,11 +31,11 @@ extension SQLiteJourneyStore {
     }
 
     static func fetchPerson(_ db: Database, id: PersonID) throws -> StoredPerson? {
-        try fetchPerson(db, sql: "SELECT id, identityNumber, createdAt FROM person WHERE id = ?", key: id.rawValue)
+        try fetchPerson(db, sql: "SELECT id, identityNumber, createdAt, identityProof FROM person WHERE id = ?", key: id.rawValue)
     }
 
     static func fetchPerson(_ db: Database, identity: Personnummer) throws -> StoredPerson? {
-        try fetchPerson(db, sql: "SELECT id, identityNumber, createdAt FROM person WHERE identityNumber = ?", key: identity.twelveDigits)
+        try fetchPerson(db, sql: "SELECT id, identityNumber, createdAt, identityProof FROM person WHERE identityNumber = ?", key: identity.twelveDigits)
     }
 
     private static func fetchPerson(_ db: Database, sql: String, key: String) throws -> StoredPerson? {
@@ -45,7 +45,8 @@ extension SQLiteJourneyStore {
             if let number = row.text(1) {
                 do { identity = try Personnummer(parsing: number) } catch { throw StorageError(.corrupt, "a stored identity number is not valid") }
             }
-            person = StoredPerson(id: PersonID(row.string(0)), identity: identity, createdAt: Date(storedSeconds: row.real(2)))
+            let proof = try row.text(3).map { (text) throws(StorageError) in try IdentityProof(storedText: text) }
+            person = StoredPerson(id: PersonID(row.string(0)), identity: identity, proof: proof, createdAt: Date(storedSeconds: row.real(2)))
         }
         return person
     }

@@ -46,9 +46,10 @@ extension SQLiteJourneyStore {
 
     private static func savePerson(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot) throws {
         let personID = after.person.id.rawValue
-        if before.person.identity != after.person.identity {
-            try db.run("UPDATE person SET identityNumber = ? WHERE id = ?") { bind in
+        if before.person.identity != after.person.identity || before.person.proof != after.person.proof {
+            try db.run("UPDATE person SET identityNumber = ?, identityProof = ? WHERE id = ?") { bind in
                 bind.text(after.person.identity?.twelveDigits)
+                bind.text(after.person.proof?.storedText)
                 bind.text(personID)
             }
         }

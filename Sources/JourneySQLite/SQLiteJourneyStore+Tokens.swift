@@ -8,11 +8,11 @@ extension SQLiteJourneyStore: TokenStore {
         try await write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO api_token (id, secretHash, role, personId, identityNumber, agencyId, label, createdAt, revokedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO api_token (id, secretHash, role, personId, identityNumber, agencyId, label, createdAt, revokedAt, expiresAt, assurance)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [token.id, secretHash, token.role.rawValue, token.person?.rawValue, token.identity?.twelveDigits, token.agency?.rawValue,
-                    token.label, token.createdAt.storedSeconds, token.revokedAt?.storedSeconds])
+                    token.label, token.createdAt.storedSeconds, token.revokedAt?.storedSeconds, token.expiresAt?.storedSeconds, token.assurance])
         }
     }
 
@@ -42,7 +42,9 @@ extension SQLiteJourneyStore: TokenStore {
         let person: String? = row["personId"]
         let agency: String? = row["agencyId"]
         let revokedAt: Double? = row["revokedAt"]
+        let expiresAt: Double? = row["expiresAt"]
         return StoredToken(id: row["id"], role: role, person: person.map(PersonID.init), identity: identity, agency: agency.map(AgencyID.init),
-            label: row["label"], createdAt: Date(storedSeconds: row["createdAt"]), revokedAt: revokedAt.map(Date.init(storedSeconds:)))
+            label: row["label"], createdAt: Date(storedSeconds: row["createdAt"]), revokedAt: revokedAt.map(Date.init(storedSeconds:)),
+            expiresAt: expiresAt.map(Date.init(storedSeconds:)), assurance: row["assurance"])
     }
 }

@@ -110,8 +110,8 @@ public final class SQLiteJourneyStore: JourneyStore {
         async throws -> PersonSnapshot
     {
         try await transact(body) { db in
-            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES (?, ?, ?)",
-                arguments: [person.id.rawValue, person.identity?.twelveDigits, person.createdAt.storedSeconds])
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, identityProof, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [person.id.rawValue, person.identity?.twelveDigits, person.proof?.storedText, person.createdAt.storedSeconds])
             return PersonSnapshot(person: person, facts: [:], enrollments: [])
         }
     }

@@ -88,6 +88,15 @@ enum Schema {
                 ALTER TABLE submission ADD COLUMN claimedUntil REAL;
                 """)
         }
+        migrator.registerMigration("v6-identity-proof-and-sessions") { db in
+            // What bound a person's number (an eID login or the agency of record), as JSON; NULL for a number an
+            // operator named the record by. A session token lapses at expiresAt and carries the login's assurance.
+            try db.execute(sql: """
+                ALTER TABLE person ADD COLUMN identityProof TEXT;
+                ALTER TABLE api_token ADD COLUMN expiresAt REAL;
+                ALTER TABLE api_token ADD COLUMN assurance TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -26,6 +26,8 @@ public final class SandboxAgencies: Sendable {
     /// The state file, or `nil` for cases in memory.
     public let statePath: String?
     let api: SandboxAgencyAPI
+    /// The sandbox identity provider (`/idp`), answering beside the agencies.
+    let identity = SandboxIdentityProvider()
     private let serving = Mutex<Serving?>(nil)
 
     /// A server that is starting or running.
@@ -41,6 +43,12 @@ public final class SandboxAgencies: Sendable {
         self.statePath = statePath
         api = SandboxAgencyAPI(store: try SandboxCaseStore(path: statePath), board: SandboxBehaviourBoard())
     }
+
+    /// The issuer URL of the sandbox identity provider while the server listens (`http://127.0.0.1:PORT/idp`).
+    public var identityIssuer: URL? { url.map { $0.appendingPathComponent("idp") } }
+
+    /// The client id and secret the sandbox identity provider knows.
+    public static let identityClient = (id: SandboxIdentityProvider.clientID, secret: SandboxIdentityProvider.clientSecret)
 
     /// The agencies the sandbox serves, by id (the adapter file names).
     public static var agencies: [String] { SandboxCatalog.agencies.keys.sorted() }
@@ -97,10 +105,11 @@ public final class SandboxAgencies: Sendable {
     /// ``run(port:onRunning:)`` run it, and a caller may run it in a service group of its own.
     public func buildApplication(port: Int, onRunning: @escaping @Sendable (URL) -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
-            router: SandboxRoutes.router(api: api),
+            router: SandboxRoutes.router(api: api, identity: identity),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "lotsen-sandbox"),
             onServerRunning: { channel in
                 guard let bound = channel.localAddress?.port, let url = URL(string: "http://127.0.0.1:\(bound)") else { return }
+                self.identity.listening(at: url)
                 onRunning(url)
             },
             logger: Self.logger)
@@ -148,6 +157,12 @@ public final class SandboxAgencies: Sendable {
     }
 
     // MARK: - Behaviours and cases
+
+    /// For tests and demos of the guide: with `true`, every login at the sandbox identity provider is approved as
+    /// soon as it starts, as if the person approved in their BankID app at once. Numbers it does not know are still refused.
+    public func approveLogins(automatically: Bool) {
+        identity.approvesAutomatically.withLock { $0 = automatically }
+    }
 
     /// Makes `agency` (or one `service` of it; `case-status` for case status requests) behave as `behaviour` says,
     /// replacing what was set for the same scope before.

@@ -16,14 +16,16 @@ import NIOCore
 /// | `DELETE /_sandbox/behaviour[?agency=A[&service=S]]` | clears all, one agency's, or one service's; `204` |
 /// | `GET /_sandbox/cases` | `{"cases": [{"caseId", "agency", "service", "status", "decision"?, "idempotencyKey", "openedAt"}]}` |
 ///
-/// Errors are `{"error": {"code", "message"}}`, with no value a client sent in them.
+/// Errors are `{"error": {"code", "message"}}`, with no value a client sent in them. The identity provider's routes
+/// (`/idp/…`) are listed on ``SandboxIdentityRoutes``.
 enum SandboxRoutes {
     /// Bodies are small JSON documents; anything larger is refused.
     static let maximumBodyBytes = 64 * 1024
 
-    static func router(api: SandboxAgencyAPI) -> Router<BasicRequestContext> {
+    static func router(api: SandboxAgencyAPI, identity: SandboxIdentityProvider) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SandboxErrorMiddleware())
+        SandboxIdentityRoutes.add(to: router, provider: identity)
 
         router.post("/:agency/lookups/:service") { request, context in
             try await api.respond(agency: context.parameters.require("agency"), .lookup(service: context.parameters.require("service")),

@@ -25,9 +25,13 @@ public struct StoredToken: Hashable, Sendable {
     public let label: String?
     public let createdAt: Date
     public var revokedAt: Date?
+    /// When a citizen session (`POST /v1/sessions`) stops counting; `nil` for tokens made with `lotsen token create`.
+    public let expiresAt: Date?
+    /// The level of assurance of the eID login a session was made from; `nil` for tokens not made by a login.
+    public let assurance: String?
 
     public init(id: String, role: Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil, label: String? = nil,
-        createdAt: Date, revokedAt: Date? = nil)
+        createdAt: Date, revokedAt: Date? = nil, expiresAt: Date? = nil, assurance: String? = nil)
     {
         self.id = id
         self.role = role
@@ -37,7 +41,15 @@ public struct StoredToken: Hashable, Sendable {
         self.label = label
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.expiresAt = expiresAt
+        self.assurance = assurance
     }
 
     public var isRevoked: Bool { revokedAt != nil }
+
+    /// Whether the token has lapsed at `moment` (only sessions lapse).
+    public func hasExpired(at moment: Date) -> Bool { expiresAt.map { $0 <= moment } ?? false }
+
+    /// Whether the token was made from a proven login (a session), rather than by an operator.
+    public var isSession: Bool { expiresAt != nil }
 }

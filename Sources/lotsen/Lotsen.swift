@@ -29,7 +29,7 @@ struct Lotsen: AsyncParsableCommand {
         subcommands: [
             GuideCommand.self, ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self, ImportCommand.self,
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
-            StatusCommand.self, HistoryCommand.self, LinkCommand.self,
+            StatusCommand.self, HistoryCommand.self, LoginCommand.self,
             FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, JournalCommand.self, SandboxCommand.self,
             ServeCommand.self, TokenCommand.self, DatabaseCommand.self,
         ]

@@ -84,10 +84,20 @@ struct ExchangeHarness {
 
     // MARK: People and plans
 
-    /// Enrolls a person (by one of the official test numbers, or as a newcomer) and records their answers.
-    func enroll(_ number: String?, in journey: JourneyID = "new-in-sweden", answers: [(fact: FactID, text: String)] = []) async throws -> PersonID {
+    /// What an eID login yields, as the engine receives it (the login itself is tested in JourneySandboxTests).
+    static let login = IdentityProof(method: .eid, issuer: "https://idp.test", assurance: "http://id.elegnamnden.se/loa/1.0/loa3",
+        provenAt: Date(timeIntervalSince1970: 1_767_225_600))
+
+    /// Enrolls a person (by one of the official test numbers, or as a newcomer) and records their answers. A number
+    /// is proven as by an eID login unless `proven` is false: once-only runs only for a proven identity.
+    func enroll(_ number: String?, in journey: JourneyID = "new-in-sweden", answers: [(fact: FactID, text: String)] = [], proven: Bool = true)
+        async throws -> PersonID
+    {
         let reference: PersonReference = try number.map { .identity(try Personnummer(parsing: $0)) } ?? .new
         let person = try await engine.enroll(reference, in: journey).enrollment.person
+        if proven, case .identity(let identity) = reference {
+            _ = try await engine.prove(ProvenIdentity(number: identity, proof: Self.login), person: person)
+        }
         if !answers.isEmpty { _ = try await engine.answer(person: person, journey: journey, answers: answers) }
         return person
     }

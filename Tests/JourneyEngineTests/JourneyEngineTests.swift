@@ -107,15 +107,20 @@ struct JourneyEngineTests {
         #expect(resumed.plan == done.plan)
     }
 
-    @Test("a newcomer without a number gets a reference, and a number linked later keeps every step")
-    func newcomerLinksNumberLater() async throws {
+    /// What an eID login yields, as the engine receives it.
+    static let login = IdentityProof(method: .eid, issuer: "https://idp.test", assurance: "http://id.elegnamnden.se/loa/1.0/loa3",
+        provenAt: Date(timeIntervalSince1970: 1_767_225_600))
+
+    @Test("a newcomer without a number gets a reference, and a number proven later by a login keeps every step")
+    func newcomerProvesNumberLater() async throws {
         let view = try await engine.enroll(.new, in: "move")
         let reference = view.enrollment.person
         #expect(reference.rawValue.hasPrefix("lp-"))
         _ = try await engine.answer(person: reference, answers: [("citizenship", "FR"), ("fullName", "Test Testsson")])
         _ = try await engine.apply(.complete, step: "registration", person: reference)
-        let linked = try await engine.link(person: reference, identity: tolvan)
+        let linked = try await engine.prove(ProvenIdentity(number: tolvan, proof: Self.login), person: reference)
         #expect(linked.identity == tolvan)
+        #expect(linked.proof == Self.login && linked.isProven)
         let byNumber = try await engine.overview(.identity(tolvan))
         #expect(byNumber.person.id == reference)
         #expect(byNumber.enrollments[0].plan.status(of: "registration")?.state == .done)
@@ -123,24 +128,28 @@ struct JourneyEngineTests {
         #expect(byNumber.facts["personnummer"]?.value == .personnummer(tolvan))
     }
 
-    @Test("a personnummer reported by the step that gives it links the newcomer automatically")
-    func producedPersonnummerLinksPerson() async throws {
+    @Test("a personnummer the person reports on completing a step is kept as they said it, and links no one")
+    func producedPersonnummerIsAClaim() async throws {
         let reference = try await engine.enroll(.new, in: "move").enrollment.person
         _ = try await engine.answer(person: reference, answers: [("citizenship", "FR"), ("fullName", "Test Testsson"), ("longStay", "ja")])
         _ = try await engine.apply(.complete, step: "registration", person: reference)
         let view = try await engine.apply(.complete, step: "receive-personnummer", person: reference,
             produced: [("personnummer", OfficialTestNumbers.personnummer)])
         #expect(view.plan.status(of: "number")?.state == .done)
-        let overview = try await engine.overview(.identity(tolvan))
-        #expect(overview.person.id == reference)
+        let overview = try await engine.overview(.id(reference))
         #expect(overview.facts["personnummer"]?.source == .step("receive-personnummer"))
+        #expect(overview.person.identity == nil && !overview.person.isProven)
+        await #expect(throws: EngineError.self) { try await engine.overview(.identity(tolvan)) }
     }
 
-    @Test("a number already linked to someone else is refused")
-    func linkingSomeoneElsesNumberIsRefused() async throws {
+    @Test("a login for a number that already has its own record, made from another reference, is refused")
+    func provingSomeoneElsesNumberIsRefused() async throws {
         _ = try await engine.enroll(.identity(tolvan), in: "move")
         let newcomer = try await engine.enroll(.new, in: "move").enrollment.person
-        await #expect(throws: EngineError.self) { try await engine.link(person: newcomer, identity: tolvan) }
+        let error = try await #require(throws: EngineError.self) {
+            try await engine.prove(ProvenIdentity(number: tolvan, proof: Self.login), person: newcomer)
+        }
+        #expect(error.code == .identityConflict)
     }
 
     @Test("a fact a step does not produce cannot be reported with it")

@@ -20,15 +20,22 @@ struct GuideOnceOnlyTests {
     static let laterAnswers = ["no", "no", "no"]
 
     /// Runs one conversation with the exchange over a fresh in-memory sandbox.
-    static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language) async throws -> (GuideSession.Outcome, AgencyExchange) {
+    static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language, person: String = number) async throws
+        -> (GuideSession.Outcome, AgencyExchange)
+    {
         let sandbox = try SandboxAgencies(statePath: nil)
         let root = try await sandbox.start()
+        // The person approves in the sandbox's BankID app at once; the guide still asks the provider, over HTTP.
+        sandbox.approveLogins(automatically: true)
         let store = try SQLiteJourneyStore(path: fixture.folder.appendingPathComponent("guide.sqlite").path)
         let adapter = HTTPAgencyAdapter(catalog: GuideFixture.library.catalog, sandbox: root)
         let exchange = AgencyExchange(engine: fixture.engine, store: store, adapter: adapter)
-        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: number,
-            exchange: exchange)
+        let client = SandboxAgencies.identityClient
+        let identity = OIDCIdentityProvider(OIDCConfiguration(issuer: try #require(sandbox.identityIssuer), clientID: client.id, clientSecret: client.secret))
+        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: person,
+            exchange: exchange, identity: identity)
         let outcome = await session.run()
+        await identity.shutdown()
         await adapter.shutdown()
         await sandbox.stop()
         return (outcome, exchange)
@@ -37,6 +44,9 @@ struct GuideOnceOnlyTests {
     /// Case ids carry the year and journal lines the time: both are replaced so the transcript is the same every day.
     static func stable(_ transcript: String) -> String {
         transcript.replacingOccurrences(of: #"([A-Z]+)-20\d\d-(\d+)"#, with: "$1-YYYY-$2", options: .regularExpression)
+            .replacingOccurrences(of: #"http://127\.0\.0\.1:\d+/idp/bankid\?user_code=[A-Z]{4}-\d{4}"#, with: "http://127.0.0.1:PORT/idp/bankid?user_code=CODE",
+                options: .regularExpression)
+            .replacingOccurrences(of: #"[A-Z]{4}-\d{4}\."#, with: "CODE.", options: .regularExpression)
             .replacingOccurrences(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, with: "YYYY-MM-DD hh:mm", options: .regularExpression)
     }
 
@@ -46,6 +56,7 @@ struct GuideOnceOnlyTests {
         let fixture = try GuideFixture()
         let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
         let terminal = ScriptedTerminal([language == .sv ? "Norge" : "Norway", yesNo("yes"),
+               "1", "1",  // log in with e-legitimation → I have approved
                "1"]  // yes, fetch name and address from Skatteverket
             + Self.laterAnswers.map(yesNo)
             + ["1", "1", "1",  // Notify your move → send through Lotsen → yes, send
@@ -70,7 +81,7 @@ struct GuideOnceOnlyTests {
     @Test("saying no fetches nothing: the person answers instead, and the refusal is in the journal")
     func refusingMeansAnswering() async throws {
         let fixture = try GuideFixture()
-        let terminal = ScriptedTerminal(Self.answers + ["2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["d", "b", "q"])
+        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["d", "b", "q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
@@ -83,5 +94,52 @@ struct GuideOnceOnlyTests {
         // Lines wrap at the terminal's width; the words are what matter.
         let words = terminal.printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("you said no to an exchange with Swedish Tax Agency: Name; Address in Sweden"))
+    }
+
+    @Test("issue 15, why 5: a typed number fetches nothing until the person logs in; saying no to the login leaves the questions to them",
+        arguments: Language.allCases)
+    func noLoginNoFetch(language: Language) async throws {
+        let fixture = try GuideFixture()
+        let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
+        let terminal = ScriptedTerminal([language == .sv ? "Norge" : "Norway", yesNo("yes"),
+               "2",  // no, I will answer myself: not logged in
+               "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers.map(yesNo) + ["q"])
+        let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
+        #expect(outcome == .finished)
+        #expect(terminal.remaining() == 0)
+        try Golden.check(Self.stable(terminal.transcript), "login-declined-\(language).txt")
+        let person = try await fixture.engine.person(.identity(try Personnummer(parsing: Self.number)))
+        #expect(!person.isProven)
+        await #expect(try exchange.journal(of: person.id).isEmpty)
+        #expect(try await fixture.engine.overview(.id(person.id)).facts["fullName"]?.source == .person)
+    }
+
+    @Test("a login in the guide proves the number on the person's record, with the provider's level of assurance")
+    func loginProvesTheRecord() async throws {
+        let fixture = try GuideFixture()
+        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["q"])
+        _ = try await Self.converse(terminal, fixture, language: .en)
+        let person = try await fixture.engine.person(.identity(try Personnummer(parsing: Self.number)))
+        #expect(person.isProven)
+        #expect(person.proof?.method == .eid && person.proof?.assurance == "http://id.elegnamnden.se/loa/1.0/loa3")
+        #expect(terminal.printed.contains("You are logged in for this visit."))
+        #expect(!terminal.printed.contains("2385"))
+    }
+
+    @Test("a newcomer who got a personnummer logs in with it in the guide, which binds it to their reference, and then fetches")
+    func newcomerLogsInThenFetches() async throws {
+        let fixture = try GuideFixture()
+        let newcomer = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await fixture.engine.answer(person: newcomer, answers: [("citizenship", "Norway"), ("stayAtLeastOneYear", "yes"),
+            ("personnummer", Self.number)])
+        #expect(try await fixture.engine.person(.id(newcomer)).identity == nil)
+        let terminal = ScriptedTerminal(["1", "1", "1"] + Self.laterAnswers + ["q"])
+        let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en, person: newcomer.rawValue)
+        #expect(outcome == .finished)
+        let person = try await fixture.engine.person(.id(newcomer))
+        #expect(person.isProven && person.identity == (try? Personnummer(parsing: Self.number)))
+        #expect(try await fixture.engine.overview(.id(newcomer)).facts["fullName"]?.source == .agency("skatteverket.population-record"))
+        await #expect(try exchange.journal(of: newcomer).map(\.action) == [.consentGranted, .fetch, .fetch])
+        #expect(!terminal.printed.contains("2385"))
     }
 }

@@ -20,6 +20,7 @@ struct MigrationTests {
     static let shippedMigrations = ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
         "v4-steps-in-enrollment-row",
         "v5-submission-claims",
+        "v6-identity-proof-and-sessions",
     ]
 
     @Test("the schema has the expected tables")
@@ -73,6 +74,25 @@ struct MigrationTests {
                 }
         }
         #expect(uniqueIndexColumns.contains(["personId", "journeyId"]))
+    }
+
+    @Test("v6 keeps numbers linked before it, unproven: their people plan as before and log in before anything is fetched or sent")
+    func numbersLinkedBeforeV6AreUnproven() async throws {
+        let queue = try DatabaseQueue(path: database.path)
+        try Schema.migrator.migrate(queue, upTo: "v5-submission-claims")
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO person (id, identityNumber, createdAt) VALUES ('p-1', ?, 0)", arguments: [OfficialTestNumbers.personnummer])
+            try db.execute(sql: """
+                INSERT INTO api_token (id, secretHash, role, personId, createdAt) VALUES ('tk-1', 'hash', 'citizen', 'p-1', 0)
+                """)
+        }
+        try queue.close()
+
+        let store = try database.open()
+        let person = try #require(try await store.person(identity: try Personnummer(parsing: OfficialTestNumbers.personnummer)))
+        #expect(person.id == "p-1" && person.proof == nil && !person.isProven)
+        let token = try #require(try await store.token(secretHash: "hash"))
+        #expect(token.expiresAt == nil && token.assurance == nil && !token.isSession)
     }
 
     @Test("v4 moves each enrollment's step rows into its steps column and its open steps into open_step, losing nothing")

@@ -19,7 +19,34 @@ struct OnceOnlyCommandTests {
         #expect(try cli.run(["start", "new-in-sweden", "--person", person]).status == 0)
         let answers = ["citizenship=NO", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no", "hasForeignDrivingLicence=no"]
         #expect(try cli.run(["answer", "--person", person] + answers).status == 0)
+        // Once-only needs a proven number: the person logs in (the sandbox's BankID approves at once here).
+        let login = try cli.run(["login", "--person", person], environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
+        #expect(login.status == 0, "\(login.error)")
+        #expect(login.output.contains("Logged in. Your personnummer is proven"))
+        #expect(!login.output.contains(person) && !login.output.contains("19900101"))
         return cli
+    }
+
+    @Test("issue 15, why 5: fetch and submit refuse a number nobody proved, say how to log in, and call no agency")
+    func typedNumberFetchesNothing() async throws {
+        let cli = CLIRunner()
+        defer { cli.remove() }
+        #expect(try cli.run(["start", "new-in-sweden", "--person", Self.person]).status == 0)
+        #expect(try cli.run(["answer", "--person", Self.person, "citizenship=NO", "stayAtLeastOneYear=yes"]).status == 0)
+        let fetched = try cli.run(["fetch", "--person", Self.person, "--yes"])
+        #expect(fetched.status == 1)
+        #expect(fetched.error.contains("has not been proven"), "\(fetched.error)")
+        #expect(fetched.error.contains("hint: log in with e-legitimation first: lotsen login --person lp-"))
+        #expect(!fetched.error.contains(Self.person) && !fetched.output.contains("fullName"))
+        let submitted = try cli.run(["submit", "population-registration", "--person", Self.person, "--yes"])
+        #expect(submitted.status == 1)
+        #expect(try cli.run(["journal", "--person", Self.person]).output.contains("Nothing has been read or sent"))
+
+        // A login that is not approved in time binds nothing.
+        let waited = try cli.run(["login", "--person", Self.person, "--timeout", "1"])
+        #expect(waited.status == 1)
+        #expect(waited.error.contains("the login was not approved in time"))
+        #expect(try cli.run(["fetch", "--person", Self.person, "--yes"]).status == 1)
     }
 
     @Test("name and address are fetched after consent, sent on to the agency after a preview, and every call is journaled")

@@ -12,6 +12,8 @@ struct ExchangeContext {
     let exchange: AgencyExchange
     let sandbox: SandboxAgencies?
     let adapter: HTTPAgencyAdapter
+    /// Where people log in with e-legitimation: the provider `LOTSEN_OIDC_ISSUER` names, else the sandbox's.
+    let identity: OIDCIdentityProvider
 
     var engine: JourneyEngine { context.engine }
 
@@ -20,7 +22,16 @@ struct ExchangeContext {
         let catalog = context.library.catalog
         var sandbox: SandboxAgencies?
         var root: URL?
-        if catalog.agencies.contains(where: { $0.endpoint.baseURL == nil }) {
+        let environment = ProcessInfo.processInfo.environment
+        let provider: OIDCConfiguration?
+        do {
+            provider = try OIDCConfiguration.fromEnvironment(environment)
+        } catch {
+            throw CLIError("the identity provider setting is wrong: \(error.message)",
+                hint: "set \(OIDCConfiguration.issuerVariable), \(OIDCConfiguration.clientIDVariable) and \(OIDCConfiguration.clientSecretVariable), or none for the sandbox")
+        }
+        // The sandbox also answers for the identity provider when none is configured.
+        if catalog.agencies.contains(where: { $0.endpoint.baseURL == nil }) || provider == nil {
             if let configured = ProcessInfo.processInfo.environment[SandboxLocation.environmentVariable], !configured.isEmpty {
                 guard let url = URL(string: configured), url.scheme == "http" || url.scheme == "https" else {
                     throw CLIError("\(SandboxLocation.environmentVariable) is not an address", hint: "set it to the address lotsen sandbox printed")
@@ -29,6 +40,7 @@ struct ExchangeContext {
             } else {
                 do {
                     let agencies = try SandboxAgencies(statePath: sandboxStatePath(for: database))
+                    agencies.approveLogins(automatically: approvesLogins)
                     root = try await agencies.start()
                     sandbox = agencies
                 } catch {
@@ -37,9 +49,17 @@ struct ExchangeContext {
             }
         }
         let adapter = HTTPAgencyAdapter(catalog: catalog, sandbox: root)
+        let client = SandboxAgencies.identityClient
+        guard let login = provider ?? root.map({ OIDCConfiguration(issuer: $0.appendingPathComponent("idp"), clientID: client.id, clientSecret: client.secret) })
+        else { throw CLIError("no identity provider", hint: "set \(OIDCConfiguration.issuerVariable)") }
+        let identity = OIDCIdentityProvider(login)
         return ExchangeContext(context: context, exchange: AgencyExchange(engine: context.engine, store: context.store, adapter: adapter), sandbox: sandbox,
-            adapter: adapter)
+            adapter: adapter, identity: identity)
     }
+
+    /// `LOTSEN_SANDBOX_APPROVE_LOGINS=1`: the sandbox's identity provider approves every login for a test person at
+    /// once (demos and tests); it never applies to a real provider.
+    static var approvesLogins: Bool { ProcessInfo.processInfo.environment["LOTSEN_SANDBOX_APPROVE_LOGINS"] == "1" }
 
     /// The sandbox's cases live beside the database, so a case opened by one command progresses in the next.
     static func sandboxStatePath(for database: DatabaseOptions) -> String {
@@ -50,6 +70,7 @@ struct ExchangeContext {
     func close() async {
         await sandbox?.stop()
         await adapter.shutdown()
+        await identity.shutdown()
     }
 
     /// Runs `body` with an open context and always closes it.

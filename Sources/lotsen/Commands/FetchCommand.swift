@@ -12,7 +12,7 @@ struct FetchCommand: AsyncParsableCommand {
             Shows, for each agency that can supply facts the journey needs now, exactly which facts would be \
             fetched and for which step, then asks. Saying no is fine: answer the questions with 'lotsen answer' \
             instead. Every fetch, refusal and failure is written to the access journal (lotsen journal). Needs a \
-            personnummer or samordningsnummer.
+            personnummer or samordningsnummer proven by logging in with e-legitimation (lotsen login).
             """
     )
 
@@ -26,6 +26,8 @@ struct FetchCommand: AsyncParsableCommand {
         try await reportingFailures {
             try await ExchangeContext.with(library: library, database: database) { context in
                 let person = try await context.engine.person(try who.reference())
+                // A number that was only typed is never used with an agency: the person logs in first.
+                if person.identity != nil { _ = try await context.exchange.requireProvenIdentity(of: person.id) }
                 let journeys = try await context.engine.overview(.id(person.id)).enrollments.map(\.journey.id).filter { who.journeyID == nil || $0 == who.journeyID }
                 var offered = false
                 for journey in journeys {

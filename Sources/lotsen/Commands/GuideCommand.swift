@@ -15,7 +15,9 @@ struct GuideCommand: AsyncParsableCommand {
             which steps apply, then mark steps as started, done or skipped. Where an agency already knows something \
             (such as your name and address at Skatteverket), the guide offers to fetch it instead of asking, and it can \
             send an application to the agency for you: each time it first shows exactly what goes where, and you say \
-            yes or no. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
+            yes or no. Before it fetches or sends anything it asks you to log in with e-legitimation (the provider of \
+            LOTSEN_OIDC_ISSUER, else the sandbox's): open the link it shows, approve in your eID app, then choose \
+            "I have approved". The login counts for this visit only. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
             stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
 
             On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
@@ -50,7 +52,7 @@ struct GuideCommand: AsyncParsableCommand {
                 }
                 let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
                 let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person,
-                    exchange: context.exchange)
+                    exchange: context.exchange, identity: context.identity)
                 switch await session.run() {
                 case .finished: return
                 case .interrupted: throw ExitCode(130)

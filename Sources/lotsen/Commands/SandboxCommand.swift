@@ -13,7 +13,9 @@ struct SandboxCommand: AsyncParsableCommand {
             municipality and a region, holding fictional people under Skatteverket's official test personnummer. \
             Other Lotsen commands start the sandbox by themselves when they need it; run it on its own to share one \
             between several processes (export LOTSEN_SANDBOX_URL=<the address printed>) or to call it with curl. \
-            Stop it with Ctrl-C or SIGTERM.
+            It is also an OpenID Connect identity provider under /idp, with a simulated BankID app at /idp/bankid \
+            where logins are approved; with --approve-logins (or LOTSEN_SANDBOX_APPROVE_LOGINS=1) every login for a \
+            test person is approved at once, for demos and tests. Stop it with Ctrl-C or SIGTERM.
             """
     )
 
@@ -23,14 +25,18 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the sandbox keeps its cases (default: beside the database).", valueName: "file"))
     var state: String?
 
+    @Flag(name: .long, help: "Approve every login for a sandbox test person at once, as if in the BankID app (demos and tests).")
+    var approveLogins = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         try await reportingFailures {
             do {
                 let sandbox = try SandboxAgencies(statePath: state ?? ExchangeContext.sandboxStatePath(for: database))
+                sandbox.approveLogins(automatically: approveLogins || ExchangeContext.approvesLogins)
                 try await sandbox.run(port: port) { url in
-                    Console.print("Sandbox agencies at \(url.absoluteString) (agency X at \(url.absoluteString)/X). Stop with Ctrl-C.")
+                    Console.print("Sandbox agencies at \(url.absoluteString) (agency X at \(url.absoluteString)/X, identity provider at \(url.absoluteString)/idp). Stop with Ctrl-C.")
                 }
             } catch let error as SandboxError {
                 throw CLIError("the sandbox stopped: \(error.message)", hint: error.hint)

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import JourneyAdapters
 import JourneyEngine
 import JourneyHTTP
+import JourneyModel
+import JourneySandbox
 import JourneyStore
 import Logging
 import Prometheus
@@ -49,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logger.logLevel = level }
         let services: APIServices
         let store: any LotsenStore
+        var identity: OIDCIdentityProvider?
         // This node's own registry, scraped at /metrics; the global MetricsSystem is left alone.
         let metrics = APIMetrics(registry: PrometheusCollectorRegistry(), version: Lotsen.configuration.version)
         do {
@@ -61,8 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
             let migrations = try await store.appliedMigrations()
             logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
+            identity = try Self.identityProvider()
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,
-                refusals: LoggingAccessRefusalRecorder(logger: logger))
+                refusals: LoggingAccessRefusalRecorder(logger: logger), identity: identity)
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }
@@ -78,7 +83,25 @@ struct ServeCommand: AsyncParsableCommand {
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }
         try await application.runService()
+        await identity?.shutdown()
         await store.close()
         logger.info("stopped")
+    }
+}
+
+extension ServeCommand {
+    /// The provider whose ID tokens `POST /v1/sessions` accepts: `LOTSEN_OIDC_ISSUER` (with its client id and
+    /// secret), else the identity provider of the sandbox `LOTSEN_SANDBOX_URL` names; else none, and sessions are refused.
+    static func identityProvider() throws -> OIDCIdentityProvider? {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            if let configured = try OIDCConfiguration.fromEnvironment(environment) { return OIDCIdentityProvider(configured) }
+        } catch {
+            throw CLIError("the identity provider setting is wrong: \(error.message)",
+                hint: "set \(OIDCConfiguration.issuerVariable), \(OIDCConfiguration.clientIDVariable) and \(OIDCConfiguration.clientSecretVariable)")
+        }
+        guard let sandbox = environment[SandboxLocation.environmentVariable].flatMap(URL.init(string:)), sandbox.scheme == "http" else { return nil }
+        let client = SandboxAgencies.identityClient
+        return OIDCIdentityProvider(OIDCConfiguration(issuer: sandbox.appendingPathComponent("idp"), clientID: client.id, clientSecret: client.secret))
     }
 }

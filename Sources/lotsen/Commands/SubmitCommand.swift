@@ -29,6 +29,8 @@ struct SubmitCommand: AsyncParsableCommand {
         try await reportingFailures {
             try await ExchangeContext.with(library: library, database: database) { context in
                 let person = try await context.engine.person(try who.reference())
+                // A number that was only typed is never used with an agency: the person logs in first.
+                if person.identity != nil { _ = try await context.exchange.requireProvenIdentity(of: person.id) }
                 let journey: JourneyID
                 if let named = who.journeyID {
                     journey = named
