@@ -89,11 +89,22 @@ struct BusyTests {
         #expect(try await store.pinDefinition(journey: "given-up", version: 1, source: "v1") == "v1")
     }
 
+    /// Opens a store on a thread of its own, as a command does before it starts anything else. Opening waits in
+    /// SQLite's busy handler, which sleeps its thread: on one of the test run's few shared threads it could keep the
+    /// test from ever releasing the lock it waits for, on a loaded two-core machine.
+    private static func openOnItsOwnThread(path: String) async throws -> SQLiteJourneyStore {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                do { continuation.resume(returning: try SQLiteJourneyStore(path: path)) } catch { continuation.resume(throwing: error) }
+            }.start()
+        }
+    }
+
     @Test("a store opened while another process holds the lock waits for it, then migrates")
     func openingWaitsForTheLock() async throws {
         _ = try database.open()
         let other = try LockHolder(path: database.path)
-        let opened = Task.detached { [path = database.path] in try SQLiteJourneyStore(path: path) }
+        let opened = Task { [path = database.path] in try await Self.openOnItsOwnThread(path: path) }
         try await Task.sleep(for: .milliseconds(200))
         try other.release()
         let store = try await opened.value
