@@ -21,6 +21,7 @@
 # per person with `lotsen token create`, both on the command line since the API cannot create people); the
 # enrollments are then fetched and answered through the API. Results: one JSON file in bench/results/http-<stamp>.json
 # and a table. The target (status reads >= 5,000 requests/s with p99 < 5 ms) is reported, not enforced.
+# LOTSEN_SQLITE_SYNCHRONOUS=full (passed to the server and the seeding commands) measures SQLite's synchronous=FULL.
 # LOG_LEVEL is passed to the server (default: its own, info, one log line per request). LOTSEN_HTTP_LOAD_KEEP=1 keeps
 # the temporary folder (database, server log, wrk scripts and output) for a look afterwards.
 set -euo pipefail
@@ -469,7 +470,7 @@ report = {
                "gitCommit": git("rev-parse", "HEAD"), "gitDirty": bool(git("status", "--porcelain", "--untracked-files=no"))},
     "server": {"command": "lotsen serve --port 0 --journeys journeys --adapters adapters --database <" + ("fresh PostgreSQL database" if "$database" else "temporary file") + ">",
                "logLevel": "${LOG_LEVEL:-info}", "logTo": "a file in the temporary folder", "nodes": $nodes,
-               "store": "$store_description",
+               "store": "$store_description", "sqliteSynchronous": "${LOTSEN_SQLITE_SYNCHRONOUS:-normal}",
                "spread": "one wrk; its threads go to the nodes round-robin (each thread's connections to one node)" if $nodes > 1 else "one node"},
     "options": {"duration": "$duration", "connections": $connections, "threads": $threads, "people": $people, "nodes": $nodes,
                 "health": bool($health)},

@@ -58,6 +58,10 @@ extension AgencyExchange {
         let identity: Personnummer? = try await engine.person(.id(person)).identity == nil ? nil : try await requireProvenIdentity(of: person)
         try await decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
+        if let opened = try await caseOpenedWithoutMove(offer, person: person), let caseID = opened.caseID {
+            try await markSubmitted(opened, actor: actor)
+            return .submitted(caseID: caseID)
+        }
         var body: [String: AgencyValue] = [:]
         for field in offer.fields { body[field.agencyField] = AgencyValue(field.value) }
         let payload = Payload(subject: identity?.twelveDigits, fields: body)
@@ -67,6 +71,21 @@ extension AgencyExchange {
             try await store.recordIntent(draft, journal: entry(person, actor, offer.purpose, offer.service.id, .send, fields, .intended, detail: draft.id))
         }
         return try await finish(submission, actor: actor)
+    }
+
+    /// The application of this step whose case the agency opened, and recorded, after the step last changed state:
+    /// a process killed between storing the case and moving the step (``markSubmitted(_:actor:)``). Sending again
+    /// would open a second case under a new idempotency key; the step is moved instead. After a rejection the step
+    /// has changed state since, so a new application goes ahead.
+    func caseOpenedWithoutMove(_ offer: SubmissionOffer, person: PersonID) async throws(EngineError) -> Submission? {
+        let submissions = try await storage { () async throws(StorageError) in try await store.submissions(person: person) }
+        guard let latest = submissions.last(where: { $0.enrollment == offer.enrollment && $0.step == offer.step.id }), latest.state == .submitted,
+            latest.caseID != nil
+        else { return nil }
+        let overview = try await engine.overview(.id(person))
+        guard let since = overview.enrollments.first(where: { $0.enrollment.id == offer.enrollment })?.enrollment.steps[offer.step.id]?.since
+        else { return nil }
+        return since < latest.createdAt ? latest : nil
     }
 
     /// Finishes every submission (of `person`, or everyone's) left pending by a crash, a kill or an unreachable agency, with its original

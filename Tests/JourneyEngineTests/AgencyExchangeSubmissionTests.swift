@@ -309,4 +309,36 @@ struct AgencyExchangeSubmissionTests {
             await adapter.shutdown()
         }
     }
+    @Test("a process killed after the case was recorded, before the step moved, is not sent again by a second submit: the step takes that case")
+    func killBetweenOutcomeAndStepMove() async throws {
+        try await ExchangeHarness.with { h in
+            let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
+            h.clock.advance(days: 1.0 / 1440)
+            let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
+            // What `submit` does up to storing the outcome; the process dies before the step is moved.
+            let payload = Payload(subject: nil, fields: ["citizenship": .string("IN")])
+            var intent = try await h.store.recordIntent(
+                Submission(person: person, enrollment: offer.enrollment, journey: "new-in-sweden", step: "residence-permit", service: Self.permit,
+                    fields: ["citizenship"], payload: payload.encoded, createdAt: h.clock.now),
+                journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden", step: "residence-permit",
+                    service: Self.permit, action: .send, fields: ["citizenship"], outcome: .intended))
+            let adapter = HTTPAgencyAdapter(catalog: h.engine.library.catalog, sandbox: h.root)
+            let receipt = try await adapter.submit(ApplicationRequest(service: Self.permit, subject: nil, fields: payload.fields,
+                idempotencyKey: intent.id, purpose: offer.purpose))
+            intent.state = .submitted
+            intent.caseID = receipt.caseID
+            intent.attempts = 1
+            try await h.store.recordOutcome(intent, journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden",
+                step: "residence-permit", service: Self.permit, action: .send, fields: ["citizenship"], outcome: .completed, detail: receipt.caseID))
+            await adapter.shutdown()
+            await #expect(try h.status(of: "residence-permit", person).state == .available)
+
+            // The person, not knowing whether it went, submits again.
+            h.clock.advance(days: 1.0 / 1440)
+            #expect(try await h.submit("residence-permit", person) == receipt.caseID)
+            #expect(try await h.cases(Self.permit).map(\.caseId) == [receipt.caseID])
+            #expect(try await h.onlySubmission(person).caseID == receipt.caseID)
+            await #expect(try h.status(of: "residence-permit", person).progress == .waitingOnAgency(caseReference: receipt.caseID))
+        }
+    }
 }

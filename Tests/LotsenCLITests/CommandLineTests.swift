@@ -28,6 +28,20 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder.path).isEmpty)
     }
 
+    @Test("LOTSEN_SQLITE_SYNCHRONOUS=full is taken; a value other than normal or full is refused, naming the variable, before any file is made")
+    func sqliteSynchronousSetting() async throws {
+        defer { runner.remove() }
+        let full = try runner.run(["token", "list"], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "FULL"])
+        #expect(full.status == 0, "\(full.error)")
+        #expect(FileManager.default.fileExists(atPath: runner.database))
+        let database = runner.folder.appendingPathComponent("other.sqlite").path
+        let wrong = try runner.run(["token", "list", "--database", database], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "extra"])
+        #expect(wrong.status == 1)
+        #expect(wrong.error.contains("error: LOTSEN_SQLITE_SYNCHRONOUS is 'extra', which is neither normal nor full"), "\(wrong.error)")
+        #expect(wrong.error.contains("hint: set LOTSEN_SQLITE_SYNCHRONOUS=full"), "\(wrong.error)")
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+
     @Test("validate reports every problem compiler style and exits 1")
     func validateReportsProblems() async throws {
         defer { runner.remove() }

@@ -23,7 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
             and so is a database it cannot write (a read-only file or folder, a PostgreSQL standby). While the \
             database cannot take changes (its file deleted or replaced under the server, made read-only), /health \
             and every change answer 503. On PostgreSQL (--database postgres://...) several nodes can serve the same \
-            people: run one per machine or port behind a load balancer. Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
+            people: run one per machine or port behind a load balancer. On SQLite, LOTSEN_SQLITE_SYNCHRONOUS=full makes \
+            every acknowledged change survive a power cut too, at a cost in speed (the default, normal, survives a \
+            killed process). Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
             JSON lines on standard error, one per request with its id, method, route, status and duration \
             (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
             requests in flight are finished first.

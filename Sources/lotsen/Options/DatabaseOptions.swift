@@ -56,9 +56,28 @@ struct DatabaseOptions: ParsableArguments {
             if isPostgres { return try await PostgresJourneyStore.open(try PostgresLocation(url: value), keepsConnectionsOpen: server) }
             // A mistyped URL must not become an SQLite file named after it.
             if Self.looksLikeURL(value) { _ = try PostgresLocation(url: value) }
-            return try SQLiteJourneyStore(path: value, create: create)
+            return try SQLiteJourneyStore(path: value, durability: try Self.sqliteDurability(), create: create)
         } catch {
             throw CLIError(error.message, hint: error.hint)
+        }
+    }
+
+    /// The environment variable that chooses how hard an SQLite commit insists on reaching the disk.
+    static let synchronousVariable = "LOTSEN_SQLITE_SYNCHRONOUS"
+
+    /// `LOTSEN_SQLITE_SYNCHRONOUS`: `normal` (the default; survives a killed process, a power cut may lose the last
+    /// commits) or `full` (every commit is on the disk before it is acknowledged). Anything else is refused rather
+    /// than silently taken as the default: an operator who asked for `full` must get it.
+    static func sqliteDurability(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(StorageError)
+        -> SQLiteJourneyStore.Durability
+    {
+        guard let text = environment[synchronousVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .normal }
+        switch text.lowercased() {
+        case "normal": return .normal
+        case "full": return .full
+        default:
+            throw StorageError(.cannotOpen, "\(synchronousVariable) is '\(text.prefix(40))', which is neither normal nor full",
+                hint: "set \(synchronousVariable)=full for commits that survive a power cut, normal (the default) for faster ones, or unset it")
         }
     }
 }
