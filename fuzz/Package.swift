@@ -15,7 +15,7 @@ func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 let package = Package(
     name: "LotsenFuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "Lotsen", path: "..")],
+    dependencies: [.package(name: "Lotsen", path: ".."), .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0")],
     targets: [
         .target(name: "FuzzSupport", swiftSettings: strict),
         fuzzTarget("FuzzJourneyFile", [.product(name: "JourneyModel", package: "Lotsen")]),
@@ -27,7 +27,10 @@ let package = Package(
         // Links Sources/JourneyHTTP/JSONSyntaxCheck.swift (a symbolic link) beside a stand-in for the API's error type, so
         // the syntax check is fuzzed without building Hummingbird; FuzzAPIRequest runs it inside the real JourneyHTTP.
         fuzzTarget("FuzzJSONSyntax", []),
-        fuzzTarget("FuzzAPIRequest", [.product(name: "JourneyModel", package: "Lotsen"), .product(name: "JourneyHTTP", package: "Lotsen")]),
+        fuzzTarget("FuzzAPIRequest", [
+            .product(name: "JourneyModel", package: "Lotsen"), .product(name: "JourneyEngine", package: "Lotsen"),
+            .product(name: "JourneyHTTP", package: "Lotsen"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import FuzzSupport
 import Foundation
+import HTTPTypes
 import JourneyEngine
 import JourneyModel
 
@@ -14,9 +15,9 @@ let types: [FactType] = [
 
 /// Decodes `bytes` as the body of one route, as `Request.decodeStrict` does after reading it. A refusal is always a
 /// 400 `APIError` (the documented error body), never another error that would become a 500.
-func decode<Body: StrictDecodable>(_ type: Body.Type, _ bytes: Data) -> Body? {
+func decode<Body: StrictDecodable>(_ body: Body.Type, _ bytes: Data) -> Body? {
     do {
-        return try StrictJSON.decode(type, from: bytes)
+        return try StrictJSON.decode(body, from: bytes)
     } catch let error as APIError {
         precondition(error.status == .badRequest, "a request body was refused with \(error.status.code), not 400")
         return nil

@@ -7,10 +7,10 @@ import JourneyModel
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let result = AgencyFileLoader.load(text, file: "adapters/skatteverket.yaml")
-    let breaks = text.unicodeScalars.count { ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+    let breaks = text.unicodeScalars.count { switch $0.value { case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true; default: false } }
     for diagnostic in result.diagnostics {
         _ = diagnostic.description
-        precondition(diagnostic.line >= 0 && diagnostic.line <= breaks + 1, "a diagnostic points at a line outside the file")
+        precondition(diagnostic.line >= 0 && diagnostic.line <= breaks + 1, "a diagnostic points at line \(diagnostic.line) of a file with \(breaks + 1) lines: \(diagnostic)")
         precondition(diagnostic.line == 0 || diagnostic.column >= 1, "a diagnostic points at a column before its line")
     }
     if let agency = result.agency {

@@ -27,10 +27,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// Every diagnostic stands inside the file: line 0 (the file as a whole) or a line that exists, at column 1 or later.
 /// YAML breaks lines at LF, CR, NEL, LS and PS, so counting all of them (CRLF twice) bounds the lines from above.
 func checkLocations(_ diagnostics: [Diagnostic], in text: String) {
-    let breaks = text.unicodeScalars.count { ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+    let breaks = text.unicodeScalars.count { switch $0.value { case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true; default: false } }
     for diagnostic in diagnostics {
         _ = diagnostic.description
-        precondition(diagnostic.line >= 0 && diagnostic.line <= breaks + 1, "a diagnostic points at a line outside the file")
+        precondition(diagnostic.line >= 0 && diagnostic.line <= breaks + 1, "a diagnostic points at line \(diagnostic.line) of a file with \(breaks + 1) lines: \(diagnostic)")
         precondition(diagnostic.line == 0 || diagnostic.column >= 1, "a diagnostic points at a column before its line")
     }
 }
