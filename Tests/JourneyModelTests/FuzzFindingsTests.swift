@@ -38,8 +38,8 @@ struct FuzzFindingsTests {
 
     /// `FuzzAdapterFile`, crash-7f5dbb05: libyaml ends a last line without a line break with one of its own, so a
     /// flow mapping left open there was reported on line 11 of a 10-line file.
-    @Test("a YAML syntax error at the end of a file without a final line break points inside the file", arguments: [
-        ("agency: kommun\nname: { sv: Din kommun", 2, 21), ("agency: kommun\r\nname: [a, b", 2, 13), ("name: { sv: x\n", 2, 1),
+    @Test("a YAML syntax error at the end of a file without a final line break points just after its last character", arguments: [
+        ("agency: kommun\nname: { sv: Din kommun", 2, 23), ("agency: kommun\r\nname: [a, b", 2, 12), ("name: { sv: x\n", 2, 1),
     ])
     func syntaxErrorAtTheEnd(text: String, line: Int, column: Int) throws {
         let adapter = AgencyFileLoader.load(text, file: "adapters/kommun.yaml").diagnostics
