@@ -179,6 +179,7 @@ struct JSONSyntaxCheck {
             while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
             return index - start
         }
+        let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         if current == UInt8(ascii: "0") {
             index += 1
@@ -193,6 +194,11 @@ struct JSONSyntaxCheck {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw malformed("a number needs digits in its exponent") }
+        }
+        // JSONSerialization refuses a number beyond a double's range (`1e400`) without saying where; say it here.
+        if !(Double(String(decoding: bytes[start..<index], as: UTF8.self))?.isFinite ?? false) {
+            index = start
+            throw malformed("a number is too large")
         }
     }
 

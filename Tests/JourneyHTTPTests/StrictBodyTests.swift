@@ -42,6 +42,8 @@ struct StrictBodyTests {
                 ("{\"journey\": 'new-in-sweden'}", "line 1, column 13"),
                 ("{\"journey\": \"new-in-sweden\"} x", "line 1, column 30"),
                 (String(repeating: "[", count: 100), "nested deeper than 32 levels"),
+                // FuzzJSONSyntax, crash-54583d18: beyond a double's range, which JSONSerialization refused without a place.
+                ("{\"journey\":\n 1e400}", "line 2, column 2"),
             ]
             for (body, place) in cases {
                 let reply = try await client.send(.post, "/v1/enrollments", token: citizen.token, body: body)

@@ -65,8 +65,10 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 }
 
 extension Character {
-    /// `0`–`9` only; `isNumber` would also accept other scripts' digits and fractions.
-    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// `0`–`9` only; `isNumber` would also accept other scripts' digits and fractions. A digit followed by a
+    /// combining mark (`3\u{36E}`) is one `Character` that sorts between "0" and "9", so a range test would take it
+    /// (and `wholeNumberValue` then gives `nil`): only a single ASCII scalar counts.
+    public var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 }
 
 extension CalendarDate {

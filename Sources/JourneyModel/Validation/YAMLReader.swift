@@ -26,7 +26,7 @@ final class YAMLReader {
             }
             return node
         } catch let error as YamlError {
-            reportSyntax(error)
+            reportSyntax(error, end: TextPosition(endOf: text))
             return nil
         } catch {
             report(nil, "", "cannot read the file as YAML")
@@ -34,14 +34,16 @@ final class YAMLReader {
         }
     }
 
-    private func reportSyntax(_ error: YamlError) {
+    /// `end` is where the text ends: libyaml ends a last line that has no line break with one of its own, so it reports
+    /// a problem found at the end of such a file on a line after the last; that is moved back to the end of the text.
+    private func reportSyntax(_ error: YamlError, end: TextPosition) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             // A quote or bracket left open is only noticed at the end of the file; point at where it was opened.
             let opened = context.flatMap { $0.text.hasPrefix("while scanning a quoted scalar") || problem.contains("end of stream") ? $0.mark : nil }
-            let at = TextPosition(opened ?? mark)
+            let at = min(TextPosition(opened ?? mark), end)
             diagnostics.append(Diagnostic(file: file, line: at.line, column: at.column, path: "", message: "YAML syntax error: \(detail)",
                 hint: opened != nil && context?.text.contains("quoted") == true
                     ? "close the quote that starts here"
@@ -309,4 +311,27 @@ struct TextPosition: Hashable {
     }
 
     init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
+
+    /// Just after the last character of `text`, with lines broken as YAML breaks them (LF, CR, CRLF, NEL, LS, PS)
+    /// and columns counted in Unicode scalars, as libyaml counts them.
+    init(endOf text: String) {
+        var line = 1
+        var column = 1
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                line += 1
+                column = 1
+            default: column += 1
+            }
+            previous = scalar
+        }
+        self.init(line: line, column: column)
+    }
+}
+
+extension TextPosition: Comparable {
+    static func < (lhs: TextPosition, rhs: TextPosition) -> Bool { (lhs.line, lhs.column) < (rhs.line, rhs.column) }
 }

@@ -1,0 +1,1 @@
+../../../Sources/JourneyAdapters/AgencyCase+Decoding.swift

@@ -1,0 +1,1 @@
+../../../Sources/JourneyHTTP/JSONSyntaxCheck.swift
