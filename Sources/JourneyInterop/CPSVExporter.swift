@@ -158,6 +158,17 @@ public struct CPSVExporter {
         graph.insert(node, CPSV.identifier, .string(fact.id.rawValue))
         texts(factLabel(fact.id, in: journey), journey.languages, node, CPSV.prefLabel, &graph)
         graph.insert(node, CPSV.factType, .string(fact.type.keyword))
+        if let ask = fact.ask { texts(ask, journey.languages, node, CPSV.question, &graph) }
+        if let help = fact.help { texts(help, journey.languages, node, CPSV.definition, &graph) }
+        for service in fact.from { graph.insert(node, CPSV.from, .string(service.rawValue)) }
+        // A choice's options, so an import can ask the same question.
+        for option in fact.type.options {
+            let optionNode = RDFTerm.iri(node.iriValue! + "/options/" + option.value)
+            graph.insert(node, CPSV.option, optionNode)
+            graph.insert(optionNode, RDF.type, .iri(CPSV.concept))
+            graph.insert(optionNode, CPSV.notation, .string(option.value))
+            texts(option.label, journey.languages, optionNode, CPSV.prefLabel, &graph)
+        }
     }
 
     private func exportAgency(_ agency: Agency, languages: [Language], into graph: inout RDFGraph) -> RDFTerm {

@@ -38,3 +38,38 @@ struct ExportCpsvTests {
         #expect(try runner.run(["export", "cpsv", "new-in-sweden", "--base", "ftp://x/"]).status == 64)
     }
 }
+
+/// `lotsen import cpsv` run as a user runs it.
+@Suite("lotsen import cpsv makes adapter and journey files")
+struct ImportCpsvTests {
+    @Test("an export imported into a folder gives files lotsen validate accepts, and existing files are kept")
+    func importsExport() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let exported = try runner.run(["export", "cpsv", "starting-a-business"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-cpsv-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("starting-a-business.ttl")
+        try Data(exported.output.utf8).write(to: file)
+        let out = folder.appendingPathComponent("out").path
+        let imported = try runner.run(["import", "cpsv", file.path, "--output", out])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.error.contains("Wrote \(out)/journeys/starting-a-business.yaml"))
+        let validated = try runner.run(["validate", "--journeys", out + "/journeys", "--adapters", out + "/adapters"])
+        #expect(validated.status == 0, "\(validated.output)\(validated.error)")
+        let again = try runner.run(["import", "cpsv", file.path, "--output", out])
+        #expect(again.status == 1)
+        #expect(again.error.contains("already exists"))
+    }
+
+    @Test("a malformed catalogue fails naming its line and column")
+    func malformed() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let result = try runner.run(["import", "cpsv", "Tests/JourneyInteropTests/Fixtures/cpsv-ap-no/exOffentligTjeneste.ttl"])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.error.hasPrefix("error: Tests/JourneyInteropTests/Fixtures/cpsv-ap-no/exOffentligTjeneste.ttl:77:4: expected '.' at the end of the statement"))
+    }
+}
