@@ -13,9 +13,17 @@ struct CPSVMapper {
     /// Lookups facts name (`lotsen:from`), added to their agencies' adapters once every journey is read.
     var lookups: [(service: ServiceID, fact: FactID)] = []
 
+    /// Where each term is first a subject, so imported steps keep the file's order.
+    private let firstUses: [RDFTerm: Int]
+
     init(index: CPSVGraphIndex, file: String) {
         self.index = index
         self.file = file
+        var firstUses: [RDFTerm: Int] = [:]
+        for (offset, key) in index.graph.keys.enumerated() where firstUses[index.graph.term(key.subject)] == nil {
+            firstUses[index.graph.term(key.subject)] = offset
+        }
+        self.firstUses = firstUses
     }
 
     mutating func warn(_ subject: RDFTerm, _ message: String) { warnings.append(ImportWarning(path: subject.description, message: message)) }
@@ -57,10 +65,8 @@ struct CPSVMapper {
         }
     }
 
-    /// Where `term` is first a subject, so imported steps keep the file's order.
-    func firstUse(_ term: RDFTerm) -> Int {
-        index.graph.keys.firstIndex { index.graph.term($0.subject) == term } ?? Int.max
-    }
+    /// Where `term` is first a subject (never: last).
+    func firstUse(_ term: RDFTerm) -> Int { firstUses[term] ?? Int.max }
 
     // MARK: Agencies
 
