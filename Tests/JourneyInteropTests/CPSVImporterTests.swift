@@ -1,5 +1,5 @@
 import Foundation
-import JourneyInterop
+@testable import JourneyInterop
 import JourneyModel
 import JourneyRDF
 import Testing
@@ -81,5 +81,21 @@ struct CPSVImporterTests {
     @Test("a file with neither services nor events is refused")
     func nothingToImport() {
         #expect(throws: ImportError.self) { try importFixture("cpsv-ap-no/exGebyr.ttl") }
+    }
+}
+
+@Suite("The built-in CPSV-AP context")
+struct CPSVContextTests {
+    @Test("SEMIC's JSON-LD example, read with the built-in context, is the same graph as its Turtle example")
+    func semicExampleAgrees() throws {
+        let folder = CPSVImporterTests.fixtures.appendingPathComponent("cpsv")
+        let context = try JSONParser.parse(Array(CPSVContext.json.utf8))
+        let documents = Dictionary(uniqueKeysWithValues: CPSVImporter.builtInContexts.map { ($0, context) })
+        let jsonLD = try JSONLDParser.parse(Array(try Data(contentsOf: folder.appendingPathComponent("semic-example-public-service.jsonld"))),
+            base: "https://example.org/", documents: documents)
+        let turtle = try TurtleParser.parse(Array(try Data(contentsOf: folder.appendingPathComponent("semic-example-public-service.ttl"))),
+            base: "https://example.org/")
+        #expect(jsonLD.count == 67)
+        #expect(jsonLD.isIsomorphic(to: turtle))
     }
 }
