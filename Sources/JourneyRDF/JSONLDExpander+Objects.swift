@@ -17,7 +17,8 @@ extension JSONLDExpander {
         let subject: Int32
         if let id = byKeyword["@id"] {
             guard let text = id.string else { throw JSONLDError(path: "\(path).@id", message: "@id must be an IRI or a blank node, not \(id.kindDescription)") }
-            guard let iri = context.expand(text, vocab: false, documentRelative: true) else { return [] }
+            // A relative @id with no base to resolve it against names nothing in RDF: the node's statements are dropped.
+            guard let iri = context.expand(text, vocab: false, documentRelative: true), Self.isNode(iri) else { return [] }
             subject = node(iri)
         } else {
             subject = newBlank()
@@ -29,7 +30,7 @@ extension JSONLDExpander {
             for (index, type) in (types.array ?? [types]).enumerated() {
                 guard let text = type.string else { throw JSONLDError(path: "\(path).@type[\(index)]", message: "@type must be an IRI, not \(type.kindDescription)") }
                 if let scoped = context.terms[text]?.context { typed = try typed.applying(scoped, path: "\(path).@type (\(text)'s @context)") }
-                guard let iri = context.expand(text, vocab: true, documentRelative: true) else { continue }
+                guard let iri = context.expand(text, vocab: true, documentRelative: true), Self.isNode(iri) else { continue }
                 typeIDs.append(node(iri))
             }
         }
@@ -147,6 +148,9 @@ extension JSONLDExpander {
         }
         return out
     }
+
+    /// Whether an expanded identifier can be an RDF node: an absolute IRI or a blank node.
+    static func isNode(_ iri: String) -> Bool { iri.hasPrefix("_:") || IRIReference.isAbsolute(iri) }
 
     /// The term for an expanded IRI or blank-node identifier; blank-node labels are renamed per document.
     mutating func node(_ iri: String) -> Int32 {

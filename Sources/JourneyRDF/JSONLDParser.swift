@@ -78,7 +78,7 @@ struct JSONLDExpander {
             return out
         case .string(let text):
             if let type = term?.type, type == "@id" || type == "@vocab" {
-                guard let iri = context.expand(text, vocab: type == "@vocab", documentRelative: true) else { return [] }
+                guard let iri = context.expand(text, vocab: type == "@vocab", documentRelative: true), Self.isNode(iri) else { return [] }
                 return [node(iri)]
             }
             if let type = term?.type, !type.hasPrefix("@") { return [graph.intern(.typed(text, type))] }

@@ -76,7 +76,7 @@ extension TurtleReader {
         guard current != UInt8(ascii: ":") else { return "" }
         guard isNameStart else { throw fail("expected a prefix name, found \(found)") }
         pos += try utf8Length(at: pos)
-        try nameTail(allowColon: false, allowEscapes: false)
+        try nameTail()
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
     }
 
@@ -150,7 +150,7 @@ extension TurtleReader {
     }
 
     /// The rest of a PN_PREFIX or blank-node label: name characters and inner dots, not ending in a dot.
-    func nameTail(allowColon: Bool, allowEscapes: Bool) throws {
+    func nameTail() throws {
         var lastGood = pos
         while pos < bytes.count {
             let byte = bytes[pos]
@@ -184,7 +184,7 @@ extension TurtleReader {
         } else {
             throw fail("expected a blank node label after '_:', found \(found)")
         }
-        try nameTail(allowColon: false, allowEscapes: false)
+        try nameTail()
         let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if let known = blankLabels[label] { return known }
         let node = newBlank()
