@@ -25,7 +25,7 @@ struct CPSVImporterTests {
         #expect(second.isIsomorphic(to: first))
     }
 
-    @Test("the imported files validate together", arguments: ["new-in-sweden", "starting-a-business"])
+    @Test("the imported files validate together, and exported again give the same graph", arguments: ["new-in-sweden", "starting-a-business"])
     func importedFilesValidate(id: String) throws {
         let library = try CPSVExporterTests.library()
         let journey = try #require(library.journey(JourneyID(id)))
@@ -40,7 +40,10 @@ struct CPSVImporterTests {
         }
         let reloaded = try JourneyLibrary.load(journeysDirectory: folder.appendingPathComponent("journeys"), adaptersDirectory: folder.appendingPathComponent("adapters"))
         #expect(!reloaded.diagnostics.hasErrors, "\(reloaded.diagnostics.map(\.description))")
-        #expect(reloaded.journey(JourneyID(id))?.steps.count == journey.steps.count)
+        let reloadedJourney = try #require(reloaded.journey(JourneyID(id)))
+        #expect(reloadedJourney.steps.count == journey.steps.count)
+        let first = CPSVExporter(catalog: library.catalog).graph(for: journey)
+        #expect(CPSVExporter(catalog: reloaded.catalog).graph(for: reloadedJourney).isIsomorphic(to: first))
     }
 
     @Test("SEMIC's example service imports from Turtle and from JSON-LD with the built-in context, its agency named")
