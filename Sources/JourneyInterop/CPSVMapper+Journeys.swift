@@ -197,8 +197,14 @@ extension CPSVMapper {
 
     /// One warning for the statements no part of the import read, by predicate.
     mutating func reportUnused() {
+        // The type of a value taken (a page, a place, a code) and Lotsen's own vocabulary lose nothing by staying behind.
+        let values = Set(index.used.map(\.object))
         var counts: [String: Int] = [:]
-        for triple in index.graph.triples where !index.used.contains(triple) { counts[triple.predicate.iriValue ?? "", default: 0] += 1 }
+        for triple in index.graph.triples where !index.used.contains(triple) {
+            if triple.predicate == .iri(RDF.type), values.contains(triple.subject) { continue }
+            if triple.subject.iriValue?.hasPrefix(CPSV.lotsen) == true { continue }
+            counts[triple.predicate.iriValue ?? "", default: 0] += 1
+        }
         guard !counts.isEmpty else { return }
         let listed = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(12).map { "\($0.key) (\($0.value))" }
         warnings.append(ImportWarning(path: "", message: "\(counts.values.reduce(0, +)) statements have no place in Lotsen's files and were not imported: "
