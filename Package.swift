@@ -116,8 +116,8 @@ let package = Package(
             resources: [.copy("OpenAPI/lotsen.yaml")],
             swiftSettings: strict
         ),
-        // Journeys in and out of other standards (GOV.UK step-by-step navigations): parsing hostile files and mapping them
-        // onto journey files. On JourneyModel only, so the command line, the API or a batch job can all use it.
+        // Journeys in and out of other standards (GOV.UK step-by-step navigations, CPSV-AP 3.2 with CCCEV): parsing hostile
+        // files and mapping them onto journey and adapter files, and journeys out as CPSV-AP. On JourneyModel only, so the command line, the API or a batch job can all use it.
         .target(name: "JourneyInterop", dependencies: ["JourneyModel", "JourneyRDF"], swiftSettings: strict),
         // RDF on its own, for CPSV-AP: Turtle 1.1 in and out, JSON-LD 1.1 to RDF, a graph of interned terms and its
         // isomorphism check. Foundation only; no Swift RDF library is on this machine's package list.
