@@ -33,7 +33,7 @@ struct CPSVMapper {
         let events = Array(Set(index.subjects(ofType: CPSV.event) + index.subjects(ofType: CPSV.lifeEvent) + index.subjects(ofType: CPSV.businessEvent)))
             .sorted { firstUse($0) < firstUse($1) }
         guard !services.isEmpty || !events.isEmpty else {
-            throw ImportError(.notStepByStep, file: file, message: "has no cpsv:PublicService and no life or business event",
+            throw ImportError(.notCatalogue, file: file, message: "has no cpsv:PublicService and no life or business event",
                 hint: "import a CPSV-AP catalogue: services typed http://purl.org/vocab/cpsv#PublicService")
         }
         mapAgencies(services)
