@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "lotsen", targets: ["lotsen"]),
         .executable(name: "lotsen-bench", targets: ["LotsenBench"]),
+        .executable(name: "lotsen-rdf", targets: ["LotsenRDF"]),
         .library(name: "JourneyModel", targets: ["JourneyModel"]),
         .library(name: "JourneyStore", targets: ["JourneyStore"]),
         .library(name: "JourneySQLite", targets: ["JourneySQLite"]),
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "JourneySandbox", targets: ["JourneySandbox"]),
         .library(name: "JourneyHTTP", targets: ["JourneyHTTP"]),
         .library(name: "JourneyInterop", targets: ["JourneyInterop"]),
+        .library(name: "JourneyRDF", targets: ["JourneyRDF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -118,9 +120,12 @@ let package = Package(
             resources: [.copy("OpenAPI/lotsen.yaml")],
             swiftSettings: strict
         ),
-        // Journeys in and out of other standards (GOV.UK step-by-step navigations): parsing hostile files and mapping them
-        // onto journey files. On JourneyModel only, so the command line, the API or a batch job can all use it.
-        .target(name: "JourneyInterop", dependencies: ["JourneyModel"], swiftSettings: strict),
+        // Journeys in and out of other standards (GOV.UK step-by-step navigations, CPSV-AP 3.2 with CCCEV): parsing hostile
+        // files and mapping them onto journey and adapter files, and journeys out as CPSV-AP. On JourneyModel only, so the command line, the API or a batch job can all use it.
+        .target(name: "JourneyInterop", dependencies: ["JourneyModel", "JourneyRDF"], swiftSettings: strict),
+        // RDF on its own, for CPSV-AP: Turtle 1.1 in and out, JSON-LD 1.1 to RDF, a graph of interned terms and its
+        // isomorphism check. Foundation only; no Swift RDF library is on this machine's package list.
+        .target(name: "JourneyRDF", swiftSettings: strict),
         // The command line: the only place that wires concrete parts together.
         .executableTarget(
             name: "lotsen",
@@ -137,6 +142,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Lotsen's RDF parsers on their own, for scripts/rdf-check and bench/rdf-parse.sh.
+        .executableTarget(name: "LotsenRDF", dependencies: ["JourneyRDF"], swiftSettings: strict),
         // The benchmark against the peer engine (BENCHMARKS.md); run it with -c release.
         .executableTarget(
             name: "LotsenBench",
@@ -186,7 +193,8 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "LotsenBenchTests", dependencies: ["LotsenBench"]),
-        .testTarget(name: "JourneyInteropTests", dependencies: ["JourneyInterop", "JourneyModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "JourneyInteropTests", dependencies: ["JourneyInterop", "JourneyModel", "JourneyRDF"], exclude: ["Fixtures"]),
+        .testTarget(name: "JourneyRDFTests", dependencies: ["JourneyRDF"], exclude: ["Fixtures"]),
         .testTarget(
             name: "JourneyHTTPTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyModel
+import JourneyRDF
 
 /// Imports a GOV.UK step-by-step navigation (a content item from `https://www.gov.uk/api/content/…`) as a Lotsen
 /// journey file, in the content item's language. docs/interop.md has the mapping and what it loses.

@@ -8,6 +8,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case syntax
         /// The JSON is not a GOV.UK step-by-step navigation Lotsen can import.
         case notStepByStep
+        /// The RDF describes no public service and no life or business event (CPSV-AP).
+        case notCatalogue
         /// The content item is in a language Lotsen's journeys are not written in.
         case unsupportedLanguage
         /// An option, such as the journey id, is not usable.
@@ -55,5 +57,5 @@ public struct ImportWarning: Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path): \(message)" }
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }

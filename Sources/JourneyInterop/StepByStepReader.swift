@@ -1,3 +1,5 @@
+import JourneyRDF
+
 /// Reads a GOV.UK content item's JSON into a ``StepByStep``, refusing anything that is not a step-by-step
 /// navigation with steps, and noting what it skips.
 struct StepByStepReader {

@@ -27,7 +27,7 @@ struct Lotsen: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            GuideCommand.self, ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self, ImportCommand.self,
+            GuideCommand.self, ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self, ImportCommand.self, ExportCommand.self,
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
             StatusCommand.self, HistoryCommand.self, LoginCommand.self,
             FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, JournalCommand.self, SandboxCommand.self,

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JourneyInterop
+@testable import JourneyRDF
 
 @Suite("The JSON reader accepts JSON only and says where it is not")
 struct JSONParserTests {

@@ -2,7 +2,7 @@ import Testing
 
 @Suite("--help reads well and stays as reviewed")
 struct HelpGoldenTests {
-    static let commands = ["", "guide", "validate", "journeys", "show", "graph", "import", "import govuk", "start", "answer", "begin", "complete", "skip", "reject", "status",
+    static let commands = ["", "guide", "validate", "journeys", "show", "graph", "import", "import govuk", "import cpsv", "export", "export cpsv", "start", "answer", "begin", "complete", "skip", "reject", "status",
         "history", "login", "fetch", "submit", "sync", "consent", "consent list", "consent withdraw", "journal", "journal show", "journal verify",
         "sandbox", "serve", "token", "token create", "token list", "token revoke", "database", "database create"]
 

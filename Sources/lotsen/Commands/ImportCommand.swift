@@ -6,6 +6,6 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Make a journey file from content published in another standard.",
         discussion: "See docs/interop.md for how each format maps onto a journey and what the import loses.",
-        subcommands: [ImportGovukCommand.self]
+        subcommands: [ImportGovukCommand.self, ImportCpsvCommand.self]
     )
 }
