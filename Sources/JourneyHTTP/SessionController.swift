@@ -44,16 +44,19 @@ struct SessionController {
 
     /// 201 with the session's secret (shown once); 401 for a token or code that does not hold; 503 without a provider.
     @Sendable func create(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        // The body is checked first: a malformed request is the caller's 400 whatever the server's state. Lengths are
-        // in code points, as the OpenAPI document counts them.
+        // The body is checked first: a malformed request is the caller's 400 whatever the server's state.
         let body = try await request.decodeStrict(LoginBody.self)
-        guard (1...512).contains(body.nonce.unicodeScalars.count) else {
-            throw APIError.badRequest("invalidField", "'nonce' must be the nonce the login was started with (1 to 512 characters)", field: "nonce")
+        guard Self.isLoginField(body.nonce, upTo: 512) else {
+            throw APIError.badRequest("invalidField", "'nonce' must be the nonce the login was started with (1 to 512 visible ASCII characters)",
+                field: "nonce")
         }
-        let hasToken = body.idToken.map { (1...16_384).contains($0.unicodeScalars.count) } ?? false
-        let hasCode = body.code.map { (1...2_048).contains($0.unicodeScalars.count) } ?? false
-        let hasRedirect = body.redirectUri.map { (1...2_048).contains($0.unicodeScalars.count) } ?? false
-        guard (hasToken && body.code == nil && body.redirectUri == nil) || (body.idToken == nil && hasCode && hasRedirect) else {
+        for (name, value, limit) in [("idToken", body.idToken, 16_384), ("code", body.code, 2_048), ("redirectUri", body.redirectUri, 2_048)] {
+            if let value, !Self.isLoginField(value, upTo: limit) {
+                throw APIError.badRequest("invalidField", "'\(name)' must be 1 to \(limit) visible ASCII characters", field: name)
+            }
+        }
+        guard (body.idToken != nil && body.code == nil && body.redirectUri == nil) || (body.idToken == nil && body.code != nil && body.redirectUri != nil)
+        else {
             throw APIError.badRequest("invalidField", "give either 'idToken', or 'code' with 'redirectUri'", field: body.idToken == nil ? "code" : "idToken")
         }
         try await services.engine.requireWritableStore()
@@ -75,6 +78,14 @@ struct SessionController {
         }
         return JSONBody.response(Session(token: secret, tokenId: token.id, person: person.id.rawValue, expiresAt: InternetTimestamp.string(expiresAt),
             assurance: proven.proof.assurance), status: .created, headers: [.cacheControl: "no-store"])
+    }
+
+    /// An ID token, code, redirect URI or nonce: 1 to `limit` visible ASCII characters (a JWT, an OAuth code and a URI
+    /// are; the nonces Lotsen makes are). Bounding the alphabet bounds the body: the longest valid one, escaped
+    /// however a client likes, stays under ``LotsenRequestContext/maxBodyBytes``, so a valid login is never a 413.
+    static func isLoginField(_ value: String, upTo limit: Int) -> Bool {
+        let scalars = value.unicodeScalars
+        return (1...limit).contains(scalars.count) && scalars.allSatisfy { (0x21...0x7E).contains($0.value) }
     }
 
     /// Revokes the session the request was made with: 204. Other tokens are revoked by an operator.

@@ -67,6 +67,21 @@ struct SessionTests {
         }
     }
 
+    @Test("login fields are visible ASCII, so the longest valid body fits under the body limit however it is escaped")
+    func loginFieldsAreVisibleASCII() async throws {
+        let harness = try Harness()
+        try await harness.test { client in
+            for body in [["idToken": "x", "nonce": "n\u{E9}"], ["idToken": "x y", "nonce": "n"], ["code": "c\u{1F600}", "redirectUri": "r", "nonce": "n"],
+                         ["code": "c", "redirectUri": "r\u{7F}", "nonce": "n"]] {
+                let refused = try await client.send(.post, "/v1/sessions", json: body)
+                #expect(refused.status == .badRequest && refused.errorCode == "invalidField", "\(body.keys.sorted())")
+            }
+            // The longest a valid body can be, with every character one JSON must escape, is still not too large.
+            let longest = ["idToken": String(repeating: "\"", count: 16_384), "nonce": String(repeating: "\\", count: 512)]
+            #expect(try await client.send(.post, "/v1/sessions", json: longest).status == .serviceUnavailable)
+        }
+    }
+
     @Test("a session lapses after 15 minutes and ends at DELETE /v1/sessions/current; an operator's token cannot end itself")
     func sessionsLapseAndEnd() async throws {
         try await LoginHarness.with { login in
