@@ -55,26 +55,9 @@ if ((release)); then
     binary="$(cd "$build_dir/release" && pwd)/lotsen"
 fi
 
-stop_cluster=0
-if [[ " ${filters[*]} " == *" postgres "* ]] && [ -z "$database" ]; then
-    if database=$(scripts/test-postgres url 2>/dev/null); then
-        echo "== reusing the running test cluster $database (left running)" >&2
-    else
-        database=$(scripts/test-postgres start)
-        stop_cluster=1
-        echo "== started a throwaway cluster $database" >&2
-    fi
-fi
-out=$(mktemp "${TMPDIR:-/tmp}/lotsen-crash-matrix.XXXXXX")
-cleanup() {
-    local status=$?
-    rm -f "$out"
-    if ((stop_cluster)); then scripts/test-postgres stop || true; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+source bench/lib/postgres-run.sh
+if [[ " ${filters[*]} " == *" postgres "* ]]; then bench_postgres; fi
+bench_output crash-matrix
 
 mkdir -p bench/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)

@@ -55,26 +55,9 @@ if ((release)); then
 fi
 ls .build/debug/*PackageTests.xctest >/dev/null 2>&1 || die "no test build; run: swift build --build-tests"
 
-stop_cluster=0
-if [ -z "$database" ]; then
-    if database=$(scripts/test-postgres url 2>/dev/null); then
-        echo "== reusing the running test cluster $database (left running)" >&2
-    else
-        database=$(scripts/test-postgres start)
-        stop_cluster=1
-        echo "== started a throwaway cluster $database" >&2
-    fi
-fi
-out=$(mktemp "${TMPDIR:-/tmp}/lotsen-two-nodes.XXXXXX")
-cleanup() {
-    local status=$?
-    rm -f "$out"
-    if ((stop_cluster)); then scripts/test-postgres stop || true; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+source bench/lib/postgres-run.sh
+bench_postgres
+bench_output two-nodes
 
 echo "== $people people, $reads extra reads each, node b killed and restarted midway${binary:+, release nodes}" >&2
 started=$(date +%s)
