@@ -8,12 +8,15 @@ public struct EnrollmentView: Sendable {
     public let plan: JourneyPlan
     /// Whether this call created the enrollment (false when it already existed).
     public let created: Bool
+    /// Whether the step command changed nothing: it repeated what the step already is (done, started, skipped).
+    public let unchanged: Bool
 
-    public init(enrollment: StoredEnrollment, journey: Journey, plan: JourneyPlan, created: Bool = false) {
+    public init(enrollment: StoredEnrollment, journey: Journey, plan: JourneyPlan, created: Bool = false, unchanged: Bool = false) {
         self.enrollment = enrollment
         self.journey = journey
         self.plan = plan
         self.created = created
+        self.unchanged = unchanged
     }
 }
 

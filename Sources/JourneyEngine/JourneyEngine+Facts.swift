@@ -8,24 +8,38 @@ extension JourneyEngine {
     /// by the journeys the person is enrolled in), parse as its type and keep its bounds (a number's range, a
     /// text's length and no control characters); nothing is recorded if any is wrong. `language` is the
     /// person's: it decides a number's decimal mark and the language of what a refusal says about an answer.
+    ///
+    /// Facts an agency supplies are the agency's (``EngineError/Code/agencySupplied``): a fact only agencies supply
+    /// (``Journey/isSuppliedOnlyByAgencies(_:)``) is not an answer, and an answer never replaces what an agency
+    /// supplied. With `identityClaims`, a personnummer or organisationsnummer the person types is the exception, kept
+    /// as their claim ("you said") for planning and never as their identity; the API, whose citizens log in to give
+    /// their number, passes `false`.
     public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], language: Language? = nil,
-        source: FactSource = .person, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> PersonOverview
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person, identityClaims: Bool = true) async throws(EngineError) -> PersonOverview
     {
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
-            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor, reads: reads), ())
+            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor,
+                identityClaims: identityClaims, reads: reads), ())
         }
         return try overview(of: written.snapshot, plans: written.plans)
     }
 
     func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], language: Language?,
-        source: FactSource, actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
+        source: FactSource, actor: JourneyEvent.Actor, identityClaims: Bool = true, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
     {
         let journeys = try self.journeys(for: snapshot, only: journey)
         var parsed: [(FactID, FactValue)] = []
         var problems: [EngineError] = []
         for (fact, text) in answers {
             do throws(EngineError) {
+                if source.agencyService == nil, let declaring = journeys.first(where: { $0.isSuppliedOnlyByAgencies(fact) }),
+                    !(identityClaims && [.personnummer, .organisationsnummer].contains(declaring.fact(fact)?.type))
+                {
+                    throw EngineError(.agencySupplied, "'\(fact)' is supplied by an agency, not answered",
+                        hint: "it comes from \(declaring.suppliers(of: fact).map(\.rawValue).joined(separator: " or ")), with your consent",
+                        field: fact.rawValue)
+                }
                 parsed.append((fact, try parse(fact, text, declaredBy: journeys, language: language)))
             } catch {
                 problems.append(error)
@@ -94,6 +108,12 @@ extension JourneyEngine {
         var events: [JourneyEvent] = []
         for (fact, value) in facts {
             if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
+            // What an agency supplied is the agency's: what the person says does not replace it, even when it differs.
+            if source.agencyService == nil, let known = snapshot.facts[fact], let supplier = known.source.agencyService {
+                if known.value == value { continue }
+                throw EngineError(.agencySupplied, "'\(fact)' was supplied by \(supplier) and is kept as the agency gave it",
+                    hint: "if the agency's record is wrong, ask \(supplier.agency) to correct it; Lotsen then fetches it again", field: fact.rawValue)
+            }
             snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
             if fact == "personnummer", case .personnummer(let number) = value, vouchedBy == Self.agencyOfRecord {
                 try bind(number, proof: IdentityProof(method: .agencyOfRecord, issuer: Self.agencyOfRecord.rawValue, assurance: nil, provenAt: now),
