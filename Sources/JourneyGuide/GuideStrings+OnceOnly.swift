@@ -12,6 +12,10 @@ extension GuideStrings {
     var fetchNothingElse: String {
         t("Nothing else is read. The fetch is written to your access journal.", "Inget annat läses. Hämtningen skrivs i din åtkomstlogg.")
     }
+    func fetchSends(_ number: String) -> String {
+        t("To find your record, Lotsen sends your number \(number) (proven by your login).",
+            "För att hitta dina uppgifter skickar Lotsen ditt nummer \(number) (bevisat av din inloggning).")
+    }
     var fetchYes: String { t("Yes, fetch it", "Ja, hämta") }
     var fetchNo: String { t("No, I will answer myself", "Nej, jag svarar själv") }
     func fetched(_ agency: String, _ facts: [String]) -> String {
