@@ -9,11 +9,12 @@ extension JourneyEngine {
     /// text's length and no control characters); nothing is recorded if any is wrong. `language` is the
     /// person's: it decides a number's decimal mark and the language of what a refusal says about an answer.
     ///
-    /// Facts an agency supplies are the agency's (``EngineError/Code/agencySupplied``): a fact only agencies supply
-    /// (``Journey/isSuppliedOnlyByAgencies(_:)``) is not an answer, and an answer never replaces what an agency
-    /// supplied. With `identityClaims`, a personnummer or organisationsnummer the person types is the exception, kept
-    /// as their claim ("you said") for planning and never as their identity; the API, whose citizens log in to give
-    /// their number, passes `false`.
+    /// Facts an agency supplies are the agency's. An answer never replaces what an agency supplied: one that differs
+    /// is kept as the person's claim beside it (``PersonSnapshot/claims``), and the agency's value is still what plans
+    /// and what is sent. A fact only agencies supply (``Journey/isSuppliedOnlyByAgencies(_:)``) is not an answer
+    /// until an agency has supplied it (``EngineError/Code/agencySupplied``). With `identityClaims`, a personnummer or
+    /// organisationsnummer the person types is the exception, kept as their claim ("you said") for planning and never
+    /// as their identity; the API, whose citizens log in to give their number, passes `false`.
     public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], language: Language? = nil,
         source: FactSource = .person, actor: JourneyEvent.Actor = .person, identityClaims: Bool = true) async throws(EngineError) -> PersonOverview
     {
@@ -33,7 +34,8 @@ extension JourneyEngine {
         var problems: [EngineError] = []
         for (fact, text) in answers {
             do throws(EngineError) {
-                if source.agencyService == nil, let declaring = journeys.first(where: { $0.isSuppliedOnlyByAgencies(fact) }),
+                if source.agencyService == nil, snapshot.facts[fact]?.source.agencyService == nil,
+                    let declaring = journeys.first(where: { $0.isSuppliedOnlyByAgencies(fact) }),
                     !(identityClaims && [.personnummer, .organisationsnummer].contains(declaring.fact(fact)?.type))
                 {
                     throw EngineError(.agencySupplied, "'\(fact)' is supplied by an agency, not answered",
@@ -108,20 +110,26 @@ extension JourneyEngine {
         var events: [JourneyEvent] = []
         for (fact, value) in facts {
             if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
-            // What an agency supplied is the agency's: what the person says does not replace it, even when it differs.
-            if source.agencyService == nil, let known = snapshot.facts[fact], let supplier = known.source.agencyService {
-                if known.value == value { continue }
-                throw EngineError(.agencySupplied, "'\(fact)' was supplied by \(supplier) and is kept as the agency gave it",
-                    hint: "if the agency's record is wrong, ask \(supplier.agency) to correct it; Lotsen then fetches it again", field: fact.rawValue)
+            var declaring: [StoredEnrollment] = []
+            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil { declaring.append(enrollment) }
+            // What an agency supplied is the agency's: what the person says beside it is their claim, and the agency's
+            // value stays. Saying the agency's value again withdraws the claim.
+            if source.agencyService == nil, let known = snapshot.facts[fact], known.source.agencyService != nil {
+                let claim = known.value == value ? nil : KnownFact(value: value, source: source, recordedAt: now)
+                guard snapshot.claims[fact]?.value != claim?.value else { continue }
+                snapshot.claims[fact] = claim
+                events += declaring.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .factRecorded, fact: fact,
+                    detail: claim == nil ? "claim withdrawn" : "claim \(source.description)") }
+                continue
             }
+            // An agency's value that agrees with the person's claim settles it.
+            if source.agencyService != nil, snapshot.claims[fact]?.value == value { snapshot.claims[fact] = nil }
             snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
             if fact == "personnummer", case .personnummer(let number) = value, vouchedBy == Self.agencyOfRecord {
                 try bind(number, proof: IdentityProof(method: .agencyOfRecord, issuer: Self.agencyOfRecord.rawValue, assurance: nil, provenAt: now),
                     in: &snapshot, reads: reads)
             }
-            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil {
-                events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description))
-            }
+            events += declaring.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description) }
         }
         return events
     }

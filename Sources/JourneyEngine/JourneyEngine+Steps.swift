@@ -21,7 +21,8 @@ extension JourneyEngine {
         }
         // The plan the transaction wrote: planning again would give the same.
         let enrollment = written.snapshot.enrollments[index]
-        return EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], unchanged: written.output.1)
+        return EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], unchanged: written.output.1,
+            claims: written.snapshot.claims)
     }
 
     func applying(_ command: StepCommand, step stepID: StepID, to snapshot: inout PersonSnapshot, journey: JourneyID?,

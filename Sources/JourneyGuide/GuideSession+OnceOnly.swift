@@ -98,7 +98,8 @@ extension GuideSession {
             notices.append(try refusal(error))
             return
         }
-        present(YourDataScreen(journey: current.journey, known: situation.facts, journal: journal, catalog: engine.library.catalog,
+        present(YourDataScreen(journey: current.journey, known: situation.facts, claims: situation.view.claims, journal: journal,
+            catalog: engine.library.catalog,
             strings: strings).screen)
         _ = try choose(0, commands: [.back])
     }

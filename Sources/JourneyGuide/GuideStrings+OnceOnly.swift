@@ -72,6 +72,9 @@ extension GuideStrings {
     }
     var sourcePerson: String { t("you answered", "du svarade") }
     func sourceAgency(_ agency: String, service: String) -> String { t("from \(agency) (\(service))", "från \(agency) (\(service))") }
+    func yourClaim(_ value: String) -> String {
+        t("You say: \(value). The agency's information stays until it corrects it.", "Du säger: \(value). Myndighetens uppgift gäller tills den rättar den.")
+    }
     func sourceStep(_ step: String) -> String { t("reported with the step \(step)", "angivet med steget \(step)") }
 
     var yourData: String { t("What Lotsen knows about you, and who has read it", "Vad Lotsen vet om dig, och vem som läst det") }

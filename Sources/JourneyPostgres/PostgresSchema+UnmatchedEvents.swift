@@ -1,10 +1,23 @@
 extension PostgresSchema {
-    /// Agency events wait at most until `expires_at` (NULL for those kept before: they wait as before). An event about
-    /// someone no step matches (unknown, not enrolled) is kept apart, as the agency named the person, until it matches
-    /// or expires: the agency's answer is the same as for any event that waits.
+    /// A person's claims against facts an agency supplied, beside the agency's value in `fact`. Agency events wait at
+    /// most until `expires_at` (NULL for those kept before: they wait as before). An event about someone no step
+    /// matches (unknown, not enrolled) is kept apart, as the agency named the person, until it matches or expires: the
+    /// agency's answer is the same as for any event that waits.
     static let agencyClaimsAndUnmatchedEvents = Migration(
         name: "v7-agency-claims-and-unmatched-events",
         statements: [
+            """
+            CREATE TABLE fact_claim (
+                person_id text NOT NULL REFERENCES person (id),
+                fact_id text NOT NULL,
+                type text NOT NULL,
+                value text NOT NULL,
+                source text NOT NULL,
+                source_reference text,
+                recorded_at double precision NOT NULL,
+                PRIMARY KEY (person_id, fact_id)
+            )
+            """,
             "ALTER TABLE agency_event ADD COLUMN expires_at double precision",
             "CREATE INDEX agency_event_expiry ON agency_event (expires_at) WHERE status = 'pending'",
             """

@@ -123,10 +123,9 @@ struct AgencyExchangeSubmissionTests {
             #expect(permit.value == .bool(true))
             // The agency's decision: its value, which the person's answers do not replace.
             #expect(permit.source == .agency("migrationsverket.residence-permit"))
-            let overwrite = try await #require(throws: EngineError.self) {
-                try await h.engine.answer(person: person, answers: [("hasResidencePermit", "no")])
-            }
-            #expect(overwrite.code == .agencySupplied)
+            let disputed = try await h.engine.answer(person: person, answers: [("hasResidencePermit", "no")])
+            #expect(disputed.facts["hasResidencePermit"] == permit)
+            #expect(disputed.claims["hasResidencePermit"]?.value == .bool(false))
             // The decision's journal entry names the fact it yielded.
             let statusChecks = try await h.journal(person, step: "residence-permit").filter { $0.action == .caseStatus }
             #expect(statusChecks.map(\.fields) == [[], ["hasResidencePermit"]])

@@ -38,23 +38,45 @@ struct AgencyFactsTests {
         }
     }
 
-    @Test("an answer does not replace what an agency supplied: the agency's value stays and the refusal says so")
-    func answersDoNotReplaceAgencyValues() async throws {
+    @Test("an answer does not replace what an agency supplied: it is the person's claim beside it, shown to caseworkers")
+    func answersAreClaimsBesideAgencyValues() async throws {
+        let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
             let citizen = try await harness.citizen(client: client)
             try await harness.engine.record([(fact: "fullName", value: .text("Tolvan Tolvansson"))], source: .agency("skatteverket.population-record"),
                 validUntil: nil, person: citizen.person, journey: "new-in-sweden", actor: .system)
             let reply = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
                 json: ["answers": ["fullName": "Someone Else"]])
-            #expect(reply.status == .unprocessableContent)
-            #expect(reply.errorCode == "agencySupplied")
-            #expect(!reply.text.contains("Tolvan") && !reply.text.contains("Someone"))
+            #expect(reply.status == .ok)
             let kept = try await facts(citizen.person)["fullName"]
             #expect(kept?.value == .text("Tolvan Tolvansson") && kept?.source == .agency("skatteverket.population-record"))
-            // The same value again is no change, and no refusal.
+            #expect(try await harness.engine.overview(.id(citizen.person)).claims["fullName"]?.value == .text("Someone Else"))
+            let shown = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: caseworker)
+            let claims = shown.json["claims"] as? [[String: Any]]
+            #expect(claims?.count == 1)
+            #expect(claims?.first?["fact"] as? String == "fullName" && claims?.first?["value"] as? String == "Someone Else")
+            #expect(claims?.first?["source"] as? String == "person")
+            // The agency's value again withdraws the claim.
             let same = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
                 json: ["answers": ["fullName": "Tolvan Tolvansson"]])
             #expect(same.status == .ok)
+            #expect(same.json["claims"] == nil)
+            #expect(try await harness.engine.overview(.id(citizen.person)).claims.isEmpty)
+        }
+    }
+
+    @Test("a person may dispute a fact only agencies supply once an agency has supplied it; planning keeps the agency's value")
+    func disputingAnAgencyOnlyFact() async throws {
+        try await harness.test { client async throws in
+            let citizen = try await harness.citizen(client: client)
+            try await harness.engine.record([(fact: "hasResidencePermit", value: .bool(false))], source: .agency("migrationsverket.permit-record"),
+                validUntil: nil, person: citizen.person, journey: "new-in-sweden", actor: .system)
+            let reply = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
+                json: ["answers": ["hasResidencePermit": true]])
+            #expect(reply.status == .ok)
+            let overview = try await harness.engine.overview(.id(citizen.person))
+            #expect(overview.facts["hasResidencePermit"]?.value == .bool(false))
+            #expect(overview.claims["hasResidencePermit"]?.value == .bool(true) && overview.claims["hasResidencePermit"]?.source == .person)
         }
     }
 

@@ -83,3 +83,31 @@ struct UnmatchedAgencyEventContractTests {
         }
     }
 }
+
+/// A person's claims against facts an agency supplied: written, changed and withdrawn with the snapshot.
+@Suite("Contract: claims beside agency facts")
+struct ClaimContractTests {
+    @Test("claims are stored with the snapshot in the same transaction, changed and withdrawn, apart from the facts", arguments: StoreKind.allCases)
+    func claimsRoundTrip(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            let (before, _) = try await AgencyEventContractTests.prepare(store)
+            var after = before
+            after.facts["fullName"] = KnownFact(value: .text("Tolvan Tolvansson"), source: .agency("skatteverket.population-record"),
+                recordedAt: Moment.day(1), validUntil: Moment.day(30))
+            after.claims["fullName"] = KnownFact(value: .text("Tolvan Testsson"), source: .person, recordedAt: Moment.day(2))
+            after.claims["hasResidencePermit"] = KnownFact(value: .bool(true), source: .step("residence-permit"), recordedAt: Moment.day(2))
+            try await store.commit([SnapshotChange(before: before, after: after, events: [])])
+            #expect(try await store.snapshot(person: "p-1") == after)
+            #expect(try await store.snapshot(containing: "e-1")?.snapshot.claims == after.claims)
+            #expect(try await database.count("fact_claim") == 2)
+
+            var changed = after
+            changed.claims["fullName"] = KnownFact(value: .text("Tolvan Provsson"), source: .person, recordedAt: Moment.day(3))
+            changed.claims["hasResidencePermit"] = nil
+            try await store.commit([SnapshotChange(before: after, after: changed, events: [])])
+            #expect(try await store.snapshot(person: "p-1") == changed)
+            #expect(try await database.count("fact_claim") == 1)
+            #expect(try await store.snapshot(person: "p-2")?.claims == [:])
+        }
+    }
+}
