@@ -43,6 +43,28 @@ struct AgencyFactsTests {
         }
     }
 
+    @Test("a claim against an agency's value is kept beside it; the agency's value again, from the person or the agency, settles it")
+    func claimsBesideAgencyValues() async throws {
+        try await ExchangeHarness.with { h in
+            let person = try await h.enroll(nil, answers: ExchangeHarness.euNewcomer)
+            let agency: FactSource = .agency("skatteverket.population-record")
+            try await h.engine.record([(fact: "fullName", value: .text("Tolvan Tolvansson"))], source: agency, validUntil: nil, person: person,
+                journey: "new-in-sweden", actor: .system)
+            let disputed = try await h.engine.answer(person: person, answers: [("fullName", "Tolvan Testsson")])
+            #expect(disputed.facts["fullName"]?.value == .text("Tolvan Tolvansson") && disputed.facts["fullName"]?.source == agency)
+            #expect(disputed.claims["fullName"]?.value == .text("Tolvan Testsson") && disputed.claims["fullName"]?.source == .person)
+            #expect(disputed.enrollments[0].claims["fullName"]?.value == .text("Tolvan Testsson"))
+            let history = try await h.engine.history(of: disputed.enrollments[0].enrollment.id).compactMap(\.detail)
+            #expect(history.contains("claim person"))
+
+            // The agency corrects its record to what the person said: the claim is settled.
+            try await h.engine.record([(fact: "fullName", value: .text("Tolvan Testsson"))], source: agency, validUntil: nil, person: person,
+                journey: "new-in-sweden", actor: .system)
+            let settled = try await h.engine.overview(.id(person))
+            #expect(settled.claims.isEmpty && settled.facts["fullName"]?.value == .text("Tolvan Testsson"))
+        }
+    }
+
     @Test("Skatteverket's answer with a number another record has binds nothing and tells the unproven caller nothing")
     func agencyOfRecordConflictRevealsNothing() async throws {
         try await ExchangeHarness.with { h in

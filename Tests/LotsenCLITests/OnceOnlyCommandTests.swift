@@ -59,6 +59,11 @@ struct OnceOnlyCommandTests {
         // The person's own preview shows the one value a lookup sends, and where it comes from.
         #expect(fetched.output.contains("To find your record, Lotsen sends your personnummer 19900101-2385   (proven by your e-legitimation login)"))
         #expect(fetched.output.contains("Fetched: fullName, address."))
+        // Saying the agency's record is wrong keeps it, with the person's claim beside it.
+        #expect(try cli.run(["answer", "--person", Self.person, "fullName=Tolvan Testsson"]).status == 0)
+        let disputed = try cli.run(["status", "--person", Self.person])
+        #expect(disputed.output.contains("  fullName: Tolvan Tolvansson (from Swedish Tax Agency)\n    you say: Tolvan Testsson; the agency's value stays\n"),
+            "\(disputed.output)")
         let submitted = try cli.run(["submit", "population-registration", "--person", Self.person, "--yes"])
         #expect(submitted.status == 0, "\(submitted.error)")
         // Each value that will be sent, with its source (issue 15, why 2: the preview showed only the source).
