@@ -58,14 +58,15 @@ struct PostgresStoreTests {
     func leaseTimeoutIsBusy() async throws {
         try await withDatabase(.postgres) { database, _ in
             let store = try await PostgresJourneyStore.open(try #require(database.location), maximumConnections: 1, keepsConnectionsOpen: true,
-                leaseTimeout: .milliseconds(300), logger: TestDatabase.logger)
+                leaseTimeout: .seconds(2), logger: TestDatabase.logger)
             // The pool's one connection is open first: on a loaded machine connecting alone can take longer than the lease.
             #expect(try await store.person(id: "nobody") == nil)
-            // Then it is busy for 3 s; without a deadline the read below would wait for it and succeed.
+            // Then it is busy for 6 s; without a deadline the read below would wait for it and succeed. The lease timeout
+            // is long enough for the holding read to get the idle connection on a loaded machine, and far shorter than the hold.
             let (leased, lease) = AsyncStream.makeStream(of: Void.self)
             async let holding: Void = store.read { db in
                 lease.yield()
-                try await db.exec("SELECT pg_sleep(3)")
+                try await db.exec("SELECT pg_sleep(6)")
             }
             for await _ in leased { break }
             let refused = await #expect(throws: StorageError.self) { _ = try await store.person(id: "nobody") }
