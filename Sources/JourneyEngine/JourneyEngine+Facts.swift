@@ -49,7 +49,9 @@ extension JourneyEngine {
             }
         }
         if let first = problems.first {
-            throw EngineError(.invalidValue, "nothing was recorded: \(problems.map(\.message).joined(separator: "; "))",
+            // One kind of refusal keeps its code (agencySupplied, say); a mix of them is an invalid batch.
+            let code = problems.allSatisfy { $0.code == first.code } ? first.code : .invalidValue
+            throw EngineError(code, "nothing was recorded: \(problems.map(\.message).joined(separator: "; "))",
                 hint: "fix these answers and send them again", field: first.field)
         }
         return try record(parsed, source: source, actor: actor, in: &snapshot, reads: reads)

@@ -27,6 +27,7 @@ struct AgencyFactsTests {
                     json: ["answers": [fact: value, "fullName": "Test Testsson"]])
                 #expect(reply.status == .unprocessableContent, "\(fact): \(reply.status)")
                 #expect(reply.errorField == "answers.\(fact)")
+                #expect(reply.errorCode == "agencySupplied")
                 #expect(!reply.text.contains(OfficialTestNumbers.leapDayPersonnummer))
             }
             let single = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
