@@ -1,3 +1,4 @@
+import Foundation
 import JourneyModel
 import JourneyStore
 
@@ -87,14 +88,24 @@ public struct AgencyCaseEvent: Hashable, Sendable {
     }
 }
 
-/// What became of a pushed event: applied now, kept until the person reaches the step, or (when it was kept
-/// and the step no longer allowed it) refused. `duplicate` when the same message had been received before.
+/// The answer to a pushed event: that it was accepted, when, and whether this message id had come before. It says
+/// nothing of what became of the event (applied, waiting, about no one Lotsen knows), so an agency cannot learn from
+/// it whether a person uses Lotsen, which journeys they started or where their steps stand.
 public struct AgencyEventReceipt: Hashable, Sendable {
-    public let event: StoredAgencyEvent
+    public let messageID: String
+    public let agency: AgencyID
+    public let service: ServiceID
+    public let kind: AgencyCaseEvent.Kind
+    /// When the message id was first received.
+    public let receivedAt: Date
     public let duplicate: Bool
 
-    public init(event: StoredAgencyEvent, duplicate: Bool) {
-        self.event = event
+    public init(_ event: AgencyCaseEvent, receivedAt: Date, duplicate: Bool) {
+        self.messageID = event.messageID
+        self.agency = event.agency
+        self.service = event.service
+        self.kind = event.kind
+        self.receivedAt = receivedAt
         self.duplicate = duplicate
     }
 }

@@ -56,7 +56,7 @@ extension AgencyExchange {
             }
             do {
                 _ = try await engine.apply(command, step: submission.step, person: person, journey: submission.journey, produced: produced, actor: .agency)
-            } catch where error.code == .invalidTransition {
+            } catch where error.code == .invalidTransition || error.code == .alreadyDone {
                 // The person moved the step on in the meantime (such as marking it done); the agency's news changes nothing.
                 continue
             }

@@ -13,6 +13,11 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case ambiguousEnrollment
         case invalidValue
         case invalidTransition
+        /// The fact is the agency's: only an agency supplies it (a lookup fetches it, a decision gives it), or an
+        /// agency already did, and what the person says does not replace it.
+        case agencySupplied
+        /// The step is already done: completing it again with facts would change what it produced, so nothing changes.
+        case alreadyDone
         case identityConflict
         /// Lookups and applications run only for a proven identity (an eID login or the agency of record); the
         /// person has not proved the number this record is named by, or has none.

@@ -55,7 +55,8 @@ extension JourneyEngine {
         }
         // The plan is the one the transaction wrote, made with the definition the enrollment is pinned to.
         let enrollment = written.snapshot.enrollments[index]
-        let view = EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], created: written.output)
+        let view = EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], created: written.output,
+            claims: written.snapshot.claims)
         return (view, written.snapshot)
     }
 }

@@ -8,24 +8,40 @@ extension JourneyEngine {
     /// by the journeys the person is enrolled in), parse as its type and keep its bounds (a number's range, a
     /// text's length and no control characters); nothing is recorded if any is wrong. `language` is the
     /// person's: it decides a number's decimal mark and the language of what a refusal says about an answer.
+    ///
+    /// Facts an agency supplies are the agency's. An answer never replaces what an agency supplied: one that differs
+    /// is kept as the person's claim beside it (``PersonSnapshot/claims``), and the agency's value is still what plans
+    /// and what is sent. A fact only agencies supply (``Journey/isSuppliedOnlyByAgencies(_:)``) is not an answer
+    /// until an agency has supplied it (``EngineError/Code/agencySupplied``). With `identityClaims`, a personnummer or
+    /// organisationsnummer the person types is the exception, kept as their claim ("you said") for planning and never
+    /// as their identity; the API, whose citizens log in to give their number, passes `false`.
     public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], language: Language? = nil,
-        source: FactSource = .person, actor: JourneyEvent.Actor = .person) async throws(EngineError) -> PersonOverview
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person, identityClaims: Bool = true) async throws(EngineError) -> PersonOverview
     {
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
-            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor, reads: reads), ())
+            (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor,
+                identityClaims: identityClaims, reads: reads), ())
         }
         return try overview(of: written.snapshot, plans: written.plans)
     }
 
     func answering(_ snapshot: inout PersonSnapshot, journey: JourneyID?, answers: [(fact: FactID, text: String)], language: Language?,
-        source: FactSource, actor: JourneyEvent.Actor, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
+        source: FactSource, actor: JourneyEvent.Actor, identityClaims: Bool = true, reads: OutsideReads) throws(EngineError) -> [JourneyEvent]
     {
         let journeys = try self.journeys(for: snapshot, only: journey)
         var parsed: [(FactID, FactValue)] = []
         var problems: [EngineError] = []
         for (fact, text) in answers {
             do throws(EngineError) {
+                if source.agencyService == nil, snapshot.facts[fact]?.source.agencyService == nil,
+                    let declaring = journeys.first(where: { $0.isSuppliedOnlyByAgencies(fact) }),
+                    !(identityClaims && [.personnummer, .organisationsnummer].contains(declaring.fact(fact)?.type))
+                {
+                    throw EngineError(.agencySupplied, "'\(fact)' is supplied by an agency, not answered",
+                        hint: "it comes from \(declaring.suppliers(of: fact).map(\.rawValue).joined(separator: " or ")), with your consent",
+                        field: fact.rawValue)
+                }
                 parsed.append((fact, try parse(fact, text, declaredBy: journeys, language: language)))
             } catch {
                 problems.append(error)
@@ -33,7 +49,9 @@ extension JourneyEngine {
             }
         }
         if let first = problems.first {
-            throw EngineError(.invalidValue, "nothing was recorded: \(problems.map(\.message).joined(separator: "; "))",
+            // One kind of refusal keeps its code (agencySupplied, say); a mix of them is an invalid batch.
+            let code = problems.allSatisfy { $0.code == first.code } ? first.code : .invalidValue
+            throw EngineError(code, "nothing was recorded: \(problems.map(\.message).joined(separator: "; "))",
                 hint: "fix these answers and send them again", field: first.field)
         }
         return try record(parsed, source: source, actor: actor, in: &snapshot, reads: reads)
@@ -94,14 +112,26 @@ extension JourneyEngine {
         var events: [JourneyEvent] = []
         for (fact, value) in facts {
             if let known = snapshot.facts[fact], known.value == value, known.source == source, known.validUntil == validUntil { continue }
+            var declaring: [StoredEnrollment] = []
+            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil { declaring.append(enrollment) }
+            // What an agency supplied is the agency's: what the person says beside it is their claim, and the agency's
+            // value stays. Saying the agency's value again withdraws the claim.
+            if source.agencyService == nil, let known = snapshot.facts[fact], known.source.agencyService != nil {
+                let claim = known.value == value ? nil : KnownFact(value: value, source: source, recordedAt: now)
+                guard snapshot.claims[fact]?.value != claim?.value else { continue }
+                snapshot.claims[fact] = claim
+                events += declaring.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .factRecorded, fact: fact,
+                    detail: claim == nil ? "claim withdrawn" : "claim \(source.description)") }
+                continue
+            }
+            // An agency's value that agrees with the person's claim settles it.
+            if source.agencyService != nil, snapshot.claims[fact]?.value == value { snapshot.claims[fact] = nil }
             snapshot.facts[fact] = KnownFact(value: value, source: source, recordedAt: now, validUntil: validUntil)
             if fact == "personnummer", case .personnummer(let number) = value, vouchedBy == Self.agencyOfRecord {
                 try bind(number, proof: IdentityProof(method: .agencyOfRecord, issuer: Self.agencyOfRecord.rawValue, assurance: nil, provenAt: now),
                     in: &snapshot, reads: reads)
             }
-            for enrollment in snapshot.enrollments where try definition(for: enrollment).fact(fact) != nil {
-                events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description))
-            }
+            events += declaring.map { JourneyEvent(enrollment: $0.id, at: now, actor: actor, kind: .factRecorded, fact: fact, detail: source.description) }
         }
         return events
     }

@@ -45,15 +45,24 @@ extension JourneyEngine {
     }
 
     /// Binds `number` with `proof` to the snapshot's person: links it to a newcomer, or proves the number the record
-    /// was named by. A record bound to another number, or a number another record has, is a conflict.
+    /// was named by. For a login, a record bound to another number, or a number another record has, is a conflict: the
+    /// caller proved the number, so may learn it is in use. The agency of record's answer reaches whoever happened to
+    /// ask (a sync, an agency's decision), who has proved nothing: a number that cannot be bound stays the agency's
+    /// fact, the record stays unproven, and nothing tells the caller that the number is in use elsewhere.
     func bind(_ number: Personnummer, proof: IdentityProof, in snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) {
+        let conflict: EngineError?
         if let existing = snapshot.person.identity {
-            guard existing == number else {
-                throw EngineError(.identityConflict, "this record is already linked to a different number", hint: "a person has one number; contact a caseworker")
-            }
+            conflict = existing == number ? nil : EngineError(.identityConflict, "this record is already linked to a different number",
+                hint: "a person has one number; contact a caseworker")
         } else if let owner = try reads.owner(of: number), owner != snapshot.person.id {
-            throw EngineError(.identityConflict, "that number is already linked to another person reference",
+            conflict = EngineError(.identityConflict, "that number is already linked to another person reference",
                 hint: "use that reference instead, or ask a caseworker to merge the two")
+        } else {
+            conflict = nil
+        }
+        if let conflict {
+            guard proof.method == .eid else { return }
+            throw conflict
         }
         snapshot.person.identity = number
         // A login keeps its stated level of assurance; the agency of record does not lower a login's.

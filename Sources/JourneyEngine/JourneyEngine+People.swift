@@ -29,8 +29,8 @@ extension JourneyEngine {
         try await loadDefinitions(of: snapshot)
         let facts = snapshot.factValues
         var views: [EnrollmentView] = []
-        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: facts)) }
-        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
+        for enrollment in snapshot.enrollments { views.append(try view(enrollment, facts: facts, claims: snapshot.claims)) }
+        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views, claims: snapshot.claims)
     }
 
     /// The enrollment's history, oldest first.

@@ -12,16 +12,17 @@ extension JourneyEngine {
         // A reason, message or case reference is printed on terminals later: refused here if it could act on one.
         try command.checkText()
         let written = try await transact(.existing(id)) {
-            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: EnrollmentID) in
+            (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: (EnrollmentID, Bool)) in
             let result = try self.applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor, reads: reads)
-            return (result.events, result.enrollment)
+            return (result.events, (result.enrollment, result.events.isEmpty))
         }
-        guard let index = written.snapshot.enrollments.firstIndex(where: { $0.id == written.output }) else {
+        guard let index = written.snapshot.enrollments.firstIndex(where: { $0.id == written.output.0 }) else {
             throw EngineError(.storage, "the enrollment was not stored")
         }
         // The plan the transaction wrote: planning again would give the same.
         let enrollment = written.snapshot.enrollments[index]
-        return EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index])
+        return EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: written.plans[index], unchanged: written.output.1,
+            claims: written.snapshot.claims)
     }
 
     func applying(_ command: StepCommand, step stepID: StepID, to snapshot: inout PersonSnapshot, journey: JourneyID?,
@@ -47,12 +48,17 @@ extension JourneyEngine {
                 parsed.append((fact, try parse(fact, text, declaredBy: [definition])))
             }
             parsed.forEach { facts[$0.0] = $0.1 }
-            // Validate the transition before anything is recorded.
+            // Validate the transition before anything is recorded. A step already done keeps what it produced.
             let plan = JourneyPlanner.plan(definition, facts: snapshot.factValues, progress: enrollment.progress)
+            if plan.status(of: stepID)?.state == .done {
+                throw EngineError(.alreadyDone, "step '\(stepID)' is already done: nothing was changed",
+                    hint: "the facts it produced stay as they were recorded")
+            }
             _ = try TransitionRules.progress(for: command, step: step, status: plan.status(of: stepID)!, journey: definition, facts: facts)
-            // Facts an agency's decision gives are its own answer; what the person reports is what they said.
-            events += try record(parsed, source: .step(stepID), vouchedBy: actor == .agency ? step.service?.agency : nil, actor: actor, in: &snapshot,
-                reads: reads)
+            // Facts an agency's decision gives are its own answer, the agency's; what the person reports is what they said.
+            let decidedBy = actor == .agency ? step.service : nil
+            events += try record(parsed, source: decidedBy.map(FactSource.agency) ?? .step(stepID), vouchedBy: decidedBy?.agency, actor: actor,
+                in: &snapshot, reads: reads)
         }
         // The stored state is the plan's as of the last change (every change re-plans every enrollment of the
         // person). Where the rules may refuse and must explain why, the full plan gives the reason.

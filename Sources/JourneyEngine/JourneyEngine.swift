@@ -96,21 +96,22 @@ public final class JourneyEngine: Sendable {
     /// The plan of one enrollment in a snapshot.
     public func view(of enrollment: StoredEnrollment, in snapshot: PersonSnapshot) async throws(EngineError) -> EnrollmentView {
         try await loadDefinitions(of: snapshot)
-        return try view(enrollment, facts: snapshot.factValues)
+        return try view(enrollment, facts: snapshot.factValues, claims: snapshot.claims)
     }
 
-    func view(_ enrollment: StoredEnrollment, facts: [FactID: FactValue]) throws(EngineError) -> EnrollmentView {
+    func view(_ enrollment: StoredEnrollment, facts: [FactID: FactValue], claims: [FactID: KnownFact] = [:]) throws(EngineError) -> EnrollmentView {
         let journey = try definition(for: enrollment)
-        return EnrollmentView(enrollment: enrollment, journey: journey, plan: JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress))
+        return EnrollmentView(enrollment: enrollment, journey: journey, plan: JourneyPlanner.plan(journey, facts: facts, progress: enrollment.progress),
+            claims: claims)
     }
 
     /// The overview of a snapshot whose enrollments were just planned, in its order.
     func overview(of snapshot: PersonSnapshot, plans: [JourneyPlan]) throws(EngineError) -> PersonOverview {
         var views: [EnrollmentView] = []
         for (enrollment, plan) in zip(snapshot.enrollments, plans) {
-            views.append(EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: plan))
+            views.append(EnrollmentView(enrollment: enrollment, journey: try definition(for: enrollment), plan: plan, claims: snapshot.claims))
         }
-        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views)
+        return PersonOverview(person: snapshot.person, facts: snapshot.facts, enrollments: views, claims: snapshot.claims)
     }
 
     /// The definitions of the person's enrollments, or of the one in `journey`.

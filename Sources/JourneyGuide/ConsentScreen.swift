@@ -1,18 +1,24 @@
 import JourneyEngine
 import JourneyModel
 
-/// The once-only preview before anything is fetched or sent: which facts, from where, to where, for which step.
-/// The person's own screen, so values they gave are shown; identity numbers never are.
+/// The once-only preview before anything is fetched or sent: which facts, from where, to where, for which step, and
+/// each value that will be sent with where Lotsen has it from. The person's own screen, after their own login: the
+/// access journal and logs name fields only.
 struct ConsentScreen {
     let strings: GuideStrings
 
-    func lookup(_ offer: LookupOffer) -> Screen {
+    /// `sending` is the login the lookup finds the person's record by: the one value a lookup sends.
+    func lookup(_ offer: LookupOffer, sending login: ProvenIdentity?) -> Screen {
         let language = strings.language
         var screen = Screen([Line(strings.fetchTitle(offer.agency.name[language]), style: .title)])
         screen.add(Line(strings.fetchIntro(agency: offer.agency.name[language], service: offer.service.title[language],
             step: offer.step?.title[language])))
         screen.addBlank()
         for fact in offer.facts { screen.add(Line(label(fact), prefix: "  • ")) }
+        if let login {
+            screen.addBlank()
+            screen.add(Line(strings.fetchSends(login.number.formatted)))
+        }
         screen.addBlank()
         screen.add(Line(strings.fetchNothingElse, style: .muted))
         screen.addBlank()
@@ -28,7 +34,7 @@ struct ConsentScreen {
             step: offer.step.title[language])))
         screen.addBlank()
         for field in offer.fields {
-            let value = AnswersScreen.shown(field.value, fact: field.fact, strings: strings)
+            let value = field.value.display(in: strings.language, type: field.fact.type)
             screen.add(Line("\(label(field.fact)): \(value)", prefix: "  • "))
             screen.add(Line(source(field.source, catalog: catalog), style: .muted, prefix: "      "))
         }

@@ -18,7 +18,7 @@ extension GuideSession {
             return false
         }
         guard let offer = offers.first(where: { $0.facts.contains { $0.id == fact.id } }) else { return false }
-        present(ConsentScreen(strings: strings).lookup(offer))
+        present(ConsentScreen(strings: strings).lookup(offer, sending: login))
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
         let agency = offer.agency.name[strings.language]
         switch waitFor({ () async throws(EngineError) -> LookupOutcome in try await exchange.fetch(offer, for: person, decision: decision) }) {
@@ -98,7 +98,8 @@ extension GuideSession {
             notices.append(try refusal(error))
             return
         }
-        present(YourDataScreen(journey: current.journey, known: situation.facts, journal: journal, catalog: engine.library.catalog,
+        present(YourDataScreen(journey: current.journey, known: situation.facts, claims: situation.view.claims, journal: journal,
+            catalog: engine.library.catalog,
             strings: strings).screen)
         _ = try choose(0, commands: [.back])
     }

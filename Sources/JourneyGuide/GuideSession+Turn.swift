@@ -154,6 +154,7 @@ extension GuideSession {
         }
         let title = step.title[strings.language]
         switch choice {
+        case .done where after.unchanged: notices.append(Line(strings.alreadyDoneNotice(title)))
         case .done: notices.append(Line(strings.doneNotice(title), style: .success))
         case .started, .tryAgain: notices.append(Line(strings.startedNotice(title), style: .success))
         case .skip: notices.append(Line(strings.skippedNotice(title), style: .success))

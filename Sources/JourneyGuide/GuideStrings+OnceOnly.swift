@@ -12,6 +12,10 @@ extension GuideStrings {
     var fetchNothingElse: String {
         t("Nothing else is read. The fetch is written to your access journal.", "Inget annat läses. Hämtningen skrivs i din åtkomstlogg.")
     }
+    func fetchSends(_ number: String) -> String {
+        t("To find your record, Lotsen sends your number \(number) (proven by your login).",
+            "För att hitta dina uppgifter skickar Lotsen ditt nummer \(number) (bevisat av din inloggning).")
+    }
     var fetchYes: String { t("Yes, fetch it", "Ja, hämta") }
     var fetchNo: String { t("No, I will answer myself", "Nej, jag svarar själv") }
     func fetched(_ agency: String, _ facts: [String]) -> String {
@@ -68,6 +72,9 @@ extension GuideStrings {
     }
     var sourcePerson: String { t("you answered", "du svarade") }
     func sourceAgency(_ agency: String, service: String) -> String { t("from \(agency) (\(service))", "från \(agency) (\(service))") }
+    func yourClaim(_ value: String) -> String {
+        t("You say: \(value). The agency's information stays until it corrects it.", "Du säger: \(value). Myndighetens uppgift gäller tills den rättar den.")
+    }
     func sourceStep(_ step: String) -> String { t("reported with the step \(step)", "angivet med steget \(step)") }
 
     var yourData: String { t("What Lotsen knows about you, and who has read it", "Vad Lotsen vet om dig, och vem som läst det") }

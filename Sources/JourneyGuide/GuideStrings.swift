@@ -263,6 +263,7 @@ public struct GuideStrings: Sendable {
     var skipThisStep: String { t("Skip this step", "Hoppa över det här steget") }
     var tryAgainStep: String { t("I will try again", "Jag försöker igen") }
     func doneNotice(_ step: String) -> String { t("Done: \(step).", "Klart: \(step).") }
+    func alreadyDoneNotice(_ step: String) -> String { t("\(step) was already done. Nothing was changed.", "\(step) var redan klart. Ingenting ändrades.") }
     func startedNotice(_ step: String) -> String { t("Started: \(step).", "Påbörjat: \(step).") }
     func skippedNotice(_ step: String) -> String { t("Skipped: \(step).", "Hoppade över: \(step).") }
     func nowAvailable(_ steps: [String]) -> String { t("You can now do: \(list(steps)).", "Nu kan du göra: \(list(steps)).") }
@@ -292,6 +293,11 @@ public struct GuideStrings: Sendable {
                 "Din resa ändrades någon annanstans samtidigt. Lotsen har läst in den igen: försök en gång till.")
         case .invalidValue:
             t("Lotsen could not use that answer. Please try again.", "Lotsen kunde inte använda det svaret. Försök igen.")
+        case .agencySupplied:
+            t("That is the agency's information, and your answer does not replace it. If it is wrong, ask the agency to correct it.",
+                "Det är myndighetens uppgift, och ditt svar ersätter den inte. Är den fel, be myndigheten rätta den.")
+        case .alreadyDone:
+            t("That step was already done. Nothing was changed.", "Det steget var redan klart. Ingenting ändrades.")
         case .notProven:
             t("Lotsen fetches and sends only for someone who has logged in with e-legitimation. Choose \"Log in with e-legitimation\" first.",
                 "Lotsen hämtar och skickar bara för den som har loggat in med e-legitimation. Välj \"Logga in med e-legitimation\" först.")

@@ -8,6 +8,8 @@ import JourneyStore
 struct YourDataScreen {
     let journey: Journey
     let known: [FactID: KnownFact]
+    /// What the person says beside facts an agency supplied.
+    let claims: [FactID: KnownFact]
     let journal: [AccessEntry]
     let catalog: AgencyCatalog
     let strings: GuideStrings
@@ -21,6 +23,9 @@ struct YourDataScreen {
             guard let value = known[fact.id] else { continue }
             screen.add(Line("\(consent.label(fact)): \(AnswersScreen.shown(value.value, fact: fact, strings: strings))", prefix: "  • "))
             screen.add(Line(consent.source(value.source, catalog: catalog), style: .muted, prefix: "      "))
+            if let claim = claims[fact.id] {
+                screen.add(Line(strings.yourClaim(AnswersScreen.shown(claim.value, fact: fact, strings: strings)), prefix: "      "))
+            }
         }
         screen.addBlank()
         screen.add(Line(strings.journalTitle, style: .heading))

@@ -67,8 +67,8 @@ public struct APIError: Error, Sendable, Equatable {
         let status: HTTPResponse.Status =
             switch error.code {
             case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment: .notFound
-            case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition: .unprocessableContent
-            case .identityConflict, .definitionChanged, .conflict: .conflict
+            case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition, .agencySupplied: .unprocessableContent
+            case .identityConflict, .definitionChanged, .conflict, .alreadyDone: .conflict
             case .notProven: .forbidden
             case .agencyFailed: .badGateway
             case .agencyRefused: .unprocessableContent

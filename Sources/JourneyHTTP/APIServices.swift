@@ -16,16 +16,20 @@ public struct APIServices: Sendable {
     public let identity: (any IdentityProvider)?
     /// How long a citizen session lasts.
     public let sessionLifetime: Duration
+    /// How long an agency event that cannot be applied yet is kept before it expires.
+    public let pendingEventLifetime: Duration
     let clock: @Sendable () -> Date
 
     public init(engine: JourneyEngine, store: any APIStore, refusals: any AccessRefusalRecorder, identity: (any IdentityProvider)? = nil,
-        sessionLifetime: Duration = .seconds(900), clock: @escaping @Sendable () -> Date = { Date() })
+        sessionLifetime: Duration = .seconds(900), pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime,
+        clock: @escaping @Sendable () -> Date = { Date() })
     {
         self.engine = engine
         self.store = store
         self.refusals = refusals
         self.identity = identity
         self.sessionLifetime = sessionLifetime
+        self.pendingEventLifetime = pendingEventLifetime
         self.clock = clock
     }
 

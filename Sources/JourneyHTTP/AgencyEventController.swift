@@ -6,7 +6,9 @@ import JourneyModel
 import JourneyStore
 
 /// `POST /v1/agency-events`: an agency pushes a case event about one person's application for one of its own
-/// services. Applied once per message id; kept pending while the person has not reached the step.
+/// services. Applied once per message id; kept pending while it cannot be applied (the person has not reached the
+/// step, or is not someone Lotsen can place) for at most ``APIServices/pendingEventLifetime``. Every accepted event
+/// gets the same answer, 202 with a receipt, so the answer never tells an agency whether a person uses Lotsen.
 struct AgencyEventController {
     let services: APIServices
 
@@ -36,22 +38,18 @@ struct AgencyEventController {
         }
     }
 
+    /// The receipt: the event as the agency sent it, never anything about the person or what became of the event.
     struct EventDocument: Encodable {
         let messageId: String
         let agency: String
         let service: String
-        let enrollment: String
-        let step: String
         let type: String
         let decision: String?
-        /// `applied`, `pending` (the person has not reached the step) or `refused` (kept, then no longer allowed).
+        /// Always `accepted`.
         let status: String
-        /// For a refused event: the engine's error code.
-        let outcome: String?
         /// Whether this message id had been received before.
         let duplicate: Bool
         let receivedAt: Date
-        let resolvedAt: Date?
     }
 
     @Sendable func push(_ request: Request, context: LotsenRequestContext) async throws -> Response {
@@ -64,13 +62,11 @@ struct AgencyEventController {
             await services.recordRefusal(error, principal: principal, subject: person.map { .person($0.id) }, context: context, request: request)
             throw error
         }
-        let receipt = try await services.engine.receive(event, events: services.store)
-        let stored = receipt.event
-        let document = EventDocument(messageId: stored.messageID, agency: stored.agency.rawValue, service: stored.service.rawValue,
-            enrollment: stored.enrollment.rawValue, step: stored.step.rawValue, type: stored.kind, decision: stored.decision,
-            status: stored.status.rawValue, outcome: stored.outcome, duplicate: receipt.duplicate, receivedAt: stored.receivedAt,
-            resolvedAt: stored.resolvedAt)
-        return JSONBody.response(document, status: stored.status == .pending ? .accepted : .ok)
+        let receipt = try await services.engine.receive(event, events: services.store, lifetime: services.pendingEventLifetime)
+        let document = EventDocument(messageId: receipt.messageID, agency: receipt.agency.rawValue, service: receipt.service.rawValue,
+            type: receipt.kind.name, decision: receipt.kind.decision?.rawValue, status: "accepted", duplicate: receipt.duplicate,
+            receivedAt: receipt.receivedAt)
+        return JSONBody.response(document, status: .accepted)
     }
 
     /// The event the body describes, or a refusal naming the field that is wrong.
@@ -110,7 +106,11 @@ struct AgencyEventController {
         if person == .new { throw APIError.unprocessable("name an existing person", field: "person") }
         var journey: JourneyID?
         if let id = body.journey {
-            guard services.library.journey(JourneyID(id)) != nil else { throw APIError.unprocessable("no journey '\(id)'", field: "journey") }
+            guard let named = services.library.journey(JourneyID(id)) else { throw APIError.unprocessable("no journey '\(id)'", field: "journey") }
+            // Said from the journey files alone, the same for every person.
+            guard named.steps.contains(where: { $0.service == service }) else {
+                throw APIError.unprocessable("journey '\(id)' has no step for '\(body.service)'", field: "journey", hint: "check the journey, or leave it out")
+            }
             journey = JourneyID(id)
         }
         return AgencyCaseEvent(messageID: messageID, agency: AgencyID(body.agency), service: service, person: person, journey: journey,

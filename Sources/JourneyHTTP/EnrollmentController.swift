@@ -90,7 +90,7 @@ struct EnrollmentController {
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
         let overview: PersonOverview
         do {
-            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers)
+            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers, identityClaims: false)
         } catch {
             throw APIError(error, fieldPrefix: "answers")
         }

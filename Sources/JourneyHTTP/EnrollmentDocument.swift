@@ -22,6 +22,16 @@ struct EnrollmentDocument: JSONWritable {
         let detail: String?
     }
 
+    /// What the person says where they dispute a fact an agency supplied; the agency's value stays the fact.
+    struct Claim: Encodable {
+        let fact: String
+        /// What the person says, in the fact's stored form.
+        let value: String
+        /// `person` (answered) or `step` (reported on completing a step).
+        let source: String
+        let recordedAt: Date
+    }
+
     struct Action: Encodable {
         /// `answer`, `start`, `finish`, `respond` or `wait`.
         let kind: String
@@ -42,6 +52,8 @@ struct EnrollmentDocument: JSONWritable {
     let completedAt: Date?
     let steps: [Step]
     let nextActions: [Action]
+    /// `nil` when the person disputes nothing.
+    let claims: [Claim]?
 
     init(_ view: EnrollmentView, language: Language) {
         let enrollment = view.enrollment
@@ -63,6 +75,9 @@ struct EnrollmentDocument: JSONWritable {
                 since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
                 service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail)
         }
+        claims = view.claims.isEmpty ? nil : view.claims.sorted { $0.key < $1.key }.map { fact, claim in
+            Claim(fact: fact.rawValue, value: claim.value.canonical, source: claim.source.kind, recordedAt: claim.recordedAt)
+        }
         nextActions = view.plan.nextActions.map { action in
             switch action {
             case .answer(let fact): Action(kind: "answer", step: nil, fact: fact.rawValue)
@@ -77,6 +92,17 @@ struct EnrollmentDocument: JSONWritable {
     func write(to output: inout JSONOutput) {
         output.object { output in
             output.field("ball", ball)
+            if let claims {
+                output.key("claims")
+                output.array(claims) { output, claim in
+                    output.object { output in
+                        output.field("fact", claim.fact)
+                        output.field("recordedAt", claim.recordedAt)
+                        output.field("source", claim.source)
+                        output.field("value", claim.value)
+                    }
+                }
+            }
             output.field("completedAt", completedAt)
             output.field("createdAt", createdAt)
             output.field("id", id)

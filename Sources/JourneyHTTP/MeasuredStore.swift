@@ -13,6 +13,7 @@ public final class MeasuredStore: LotsenStore {
         case recordConsent, consents, withdrawConsent, appendJournal, journal, verifyJournal, recordIntent, recordOutcome, submissions
         case pendingSubmissions, claimPendingSubmissions
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
+        case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
         case insertToken, token, tokens, revokeToken
         case enrollmentPage
         case appliedMigrations
@@ -239,6 +240,28 @@ public final class MeasuredStore: LotsenStore {
         try await written(.commitAgencyEvents, changes) { () async throws(StorageError) in
             try await base.commit(changes, received: received, resolved: resolved)
         }
+    }
+
+    public func unmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) -> UnmatchedAgencyEvent? {
+        try await measure(.unmatchedAgencyEvent) { () async throws(StorageError) in try await base.unmatchedAgencyEvent(agency: agency, messageID: messageID) }
+    }
+
+    public func keep(unmatched event: UnmatchedAgencyEvent) async throws(StorageError) {
+        try await measure(.keepUnmatchedAgencyEvent) { () async throws(StorageError) in try await base.keep(unmatched: event) }
+    }
+
+    public func unmatchedAgencyEvents(limit: Int) async throws(StorageError) -> [UnmatchedAgencyEvent] {
+        try await measure(.unmatchedAgencyEvents) { () async throws(StorageError) in try await base.unmatchedAgencyEvents(limit: limit) }
+    }
+
+    public func forgetUnmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) {
+        try await measure(.forgetUnmatchedAgencyEvent) { () async throws(StorageError) in
+            try await base.forgetUnmatchedAgencyEvent(agency: agency, messageID: messageID)
+        }
+    }
+
+    public func expireAgencyEvents(now: Date) async throws(StorageError) -> Int {
+        try await measure(.expireAgencyEvents) { () async throws(StorageError) in try await base.expireAgencyEvents(now: now) }
     }
 
     // MARK: TokenStore

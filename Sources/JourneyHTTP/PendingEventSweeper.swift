@@ -6,7 +6,8 @@ import ServiceLifecycle
 
 /// Applies agency events that waited for a step the person has since reached through another front end (the
 /// command line or the guide), which does not look for them itself. The API applies them at once after its
-/// own changes and before every read; this catches the rest within one interval.
+/// own changes and before every read; this catches the rest within one interval. It also expires the events kept
+/// longer than they may wait, and tries again those about someone no step matched when they came.
 public struct PendingEventSweeper: Service {
     let services: APIServices
     let interval: Duration
@@ -25,7 +26,7 @@ public struct PendingEventSweeper: Service {
         }
     }
 
-    /// One pass; returns how many events it resolved.
+    /// One pass; returns how many events it resolved (applied, refused, expired or matched to a person).
     @discardableResult
     public func sweep() async -> Int {
         var resolved = 0
@@ -37,6 +38,8 @@ public struct PendingEventSweeper: Service {
             return 0
         }
         do {
+            resolved += try await services.store.expireAgencyEvents(now: services.clock())
+            resolved += try await services.engine.matchUnmatchedAgencyEvents(events: services.store)
             for person in try await services.store.peopleWithReachablePendingEvents(limit: 100) {
                 resolved += try await services.engine.applyPendingAgencyEvents(person: person, events: services.store).count
             }

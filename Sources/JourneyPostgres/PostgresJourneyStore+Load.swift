@@ -39,8 +39,8 @@ extension PostgresJourneyStore {
     }
 
     /// A person's snapshot in one statement, so in one round trip and as of one moment without a transaction: the
-    /// person's row (kind 0), their facts (1), their enrollments (2) and, when asked, one row if they have a pending
-    /// agency event (3). Each kind fills the columns it needs: texts t1 to t5, integers i1 and i2, moments d1 to d3.
+    /// person's row (kind 0), their facts (1), their enrollments (2), their claims (4) and, when asked, one row if they
+    /// have a pending agency event (3). Each kind fills the columns it needs: texts t1 to t5, integers i1 and i2, moments d1 to d3.
     private static func snapshotSQL(person: String, pending: String?) -> String {
         var sql = """
             SELECT 0, id, identity_number, identity_proof, NULL::text, NULL::text, NULL::bigint, NULL::bigint, created_at, NULL::float8, NULL::float8
@@ -51,6 +51,9 @@ extension PostgresJourneyStore {
             UNION ALL
             SELECT 2, id, journey_id, status, ball, steps::text, journey_version, revision, created_at, updated_at, completed_at
             FROM enrollment WHERE person_id = \(person)
+            UNION ALL
+            SELECT 4, fact_id, type, value, source, source_reference, NULL, NULL, recorded_at, NULL, NULL
+            FROM fact_claim WHERE person_id = \(person)
             """
         if let pending {
             sql += """
@@ -67,6 +70,7 @@ extension PostgresJourneyStore {
     private static func snapshot(from rows: [PostgresRow]) throws -> (snapshot: PersonSnapshot, pending: Bool)? {
         var person: StoredPerson?
         var facts: [FactID: KnownFact] = [:]
+        var claims: [FactID: KnownFact] = [:]
         // Rows of a UNION ALL come in no promised order: enrollments are built once the person is known.
         var enrollmentRows: [(String?, String?, String?, String?, String?, Int?, Int?, Double?, Double?, Double?)] = []
         var pending = false
@@ -84,6 +88,11 @@ extension PostgresJourneyStore {
                     validUntil: d2.map(Date.init(storedSeconds:)))
             case 2:
                 enrollmentRows.append((t1, t2, t3, t4, t5, i1, i2, d1, d2, d3))
+            case 4:
+                guard let fact = t1, let value = FactValue(storedType: t2 ?? "", canonical: t3 ?? ""),
+                    let source = FactSource(kind: t4 ?? "", reference: t5), let recordedAt = d1
+                else { throw StorageError(.corrupt, "a stored claim cannot be read", hint: "the database may come from a newer Lotsen") }
+                claims[FactID(fact)] = KnownFact(value: value, source: source, recordedAt: Date(storedSeconds: recordedAt))
             default:
                 pending = true
             }
@@ -104,7 +113,7 @@ extension PostgresJourneyStore {
         enrollments.sort { a, b in
             a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.rawValue.utf8.lexicographicallyPrecedes(b.id.rawValue.utf8)
         }
-        return (PersonSnapshot(person: person, facts: facts, enrollments: enrollments), pending)
+        return (PersonSnapshot(person: person, facts: facts, enrollments: enrollments, claims: claims), pending)
     }
 
     static func fetchPerson(_ db: Session, id: PersonID, lock: Bool) async throws -> StoredPerson? {

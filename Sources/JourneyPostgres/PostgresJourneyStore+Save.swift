@@ -19,6 +19,7 @@ extension PostgresJourneyStore {
 
     static func save(_ db: Session, from before: PersonSnapshot, to after: PersonSnapshot, events: [JourneyEvent]) async throws {
         try await savePerson(db, from: before, to: after)
+        if before.claims != after.claims { try await saveClaims(db, from: before, to: after) }
         var previous: [EnrollmentID: StoredEnrollment] = [:]
         for enrollment in before.enrollments where previous[enrollment.id] == nil { previous[enrollment.id] = enrollment }
         // Enrollments are history: they end as complete or blocked, never by disappearing.
@@ -41,6 +42,22 @@ extension PostgresJourneyStore {
             binds.append(event.enrollment.rawValue)
             let inserted = try await db.rows(InsertEvent.self, binds)
             if inserted.isEmpty { throw StorageError(.conflict, "no enrollment \(event.enrollment) to record an event for") }
+        }
+    }
+
+    private static func saveClaims(_ db: Session, from before: PersonSnapshot, to after: PersonSnapshot) async throws {
+        let person = after.person.id.rawValue
+        for (fact, claim) in after.claims where before.claims[fact] != claim {
+            try await db.exec("""
+                INSERT INTO fact_claim (person_id, fact_id, type, value, source, source_reference, recorded_at)
+                VALUES (\(person), \(fact.rawValue), \(claim.value.typeKeyword), \(claim.value.canonical), \(claim.source.kind),
+                    \(claim.source.reference), \(claim.recordedAt.storedSeconds))
+                ON CONFLICT (person_id, fact_id) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
+                    source_reference = excluded.source_reference, recorded_at = excluded.recorded_at
+                """)
+        }
+        for fact in before.claims.keys where after.claims[fact] == nil {
+            try await db.exec("DELETE FROM fact_claim WHERE person_id = \(person) AND fact_id = \(fact.rawValue)")
         }
     }
 

@@ -38,7 +38,7 @@ extension SQLiteJourneyStore: AgencyEventStore {
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT a.personId FROM agency_event a
                 JOIN enrollment e ON e.id = a.enrollmentId
-                WHERE a.status = 'pending' AND json_extract(e.steps, '$."' || a.stepId || '"[0]') <> 'locked'
+                WHERE a.status = 'pending' AND json_extract(e.steps, '$."' || a.stepId || '"[0]') NOT IN ('locked', 'notApplicable')
                 LIMIT ?
                 """, arguments: [max(1, limit)]).map(PersonID.init)
         }
@@ -51,12 +51,13 @@ extension SQLiteJourneyStore: AgencyEventStore {
                 try db.execute(
                     sql: """
                         INSERT INTO agency_event (agencyId, messageId, personId, enrollmentId, stepId, serviceId, kind, decision, caseReference,
-                            message, language, receivedAt, status, outcome, resolvedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            message, language, receivedAt, status, outcome, resolvedAt, expiresAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [event.agency.rawValue, event.messageID, event.person.rawValue, event.enrollment.rawValue, event.step.rawValue,
                         event.service.rawValue, event.kind, event.decision, event.caseReference, event.message, event.language.rawValue,
-                        event.receivedAt.storedSeconds, event.status.rawValue, event.outcome, event.resolvedAt?.storedSeconds])
+                        event.receivedAt.storedSeconds, event.status.rawValue, event.outcome, event.resolvedAt?.storedSeconds,
+                        event.expiresAt?.storedSeconds])
             }
             for event in resolved {
                 try db.execute(
@@ -74,11 +75,76 @@ extension SQLiteJourneyStore: AgencyEventStore {
             throw StorageError(.corrupt, "a stored agency event cannot be read")
         }
         let resolvedAt: Double? = row["resolvedAt"]
+        let expiresAt: Double? = row["expiresAt"]
         return StoredAgencyEvent(
             sequence: row["sequence"], agency: AgencyID(row["agencyId"] as String), messageID: row["messageId"],
             person: PersonID(row["personId"] as String), enrollment: EnrollmentID(row["enrollmentId"] as String), step: StepID(row["stepId"] as String),
             service: ServiceID(row["serviceId"] as String), kind: row["kind"], decision: row["decision"], caseReference: row["caseReference"],
             message: row["message"], language: language, receivedAt: Date(storedSeconds: row["receivedAt"]), status: status, outcome: row["outcome"],
-            resolvedAt: resolvedAt.map(Date.init(storedSeconds:)))
+            resolvedAt: resolvedAt.map(Date.init(storedSeconds:)), expiresAt: expiresAt.map(Date.init(storedSeconds:)))
+    }
+
+    public func unmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) -> UnmatchedAgencyEvent? {
+        try await read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM unmatched_agency_event WHERE agencyId = ? AND messageId = ?"),
+                arguments: [agency.rawValue, messageID]).map(Self.unmatchedEvent(from:))
+        }
+    }
+
+    public func keep(unmatched event: UnmatchedAgencyEvent) async throws(StorageError) {
+        try await write { db in
+            // One (agency, message id) across both tables: a message id is one event, matched or not.
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency_event WHERE agencyId = ? AND messageId = ?",
+                arguments: [event.agency.rawValue, event.messageID]) != nil
+            {
+                throw StorageError(.conflict, "that message id is taken", hint: "reload and try again")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO unmatched_agency_event (agencyId, messageId, personReference, serviceId, journeyId, kind, decision, caseReference,
+                        message, language, receivedAt, expiresAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [event.agency.rawValue, event.messageID, event.person, event.service.rawValue, event.journey?.rawValue, event.kind,
+                    event.decision, event.caseReference, event.message, event.language.rawValue, event.receivedAt.storedSeconds,
+                    event.expiresAt.storedSeconds])
+        }
+    }
+
+    public func unmatchedAgencyEvents(limit: Int) async throws(StorageError) -> [UnmatchedAgencyEvent] {
+        try await read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM unmatched_agency_event ORDER BY expiresAt, agencyId, messageId LIMIT ?"),
+                arguments: [max(1, limit)]).map(Self.unmatchedEvent(from:))
+        }
+    }
+
+    public func forgetUnmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM unmatched_agency_event WHERE agencyId = ? AND messageId = ?", arguments: [agency.rawValue, messageID])
+        }
+    }
+
+    public func expireAgencyEvents(now: Date) async throws(StorageError) -> Int {
+        try await write { db in
+            let at = now.storedSeconds
+            try db.execute(
+                sql: "UPDATE agency_event SET status = 'refused', outcome = ?, resolvedAt = ? WHERE status = 'pending' AND expiresAt <= ?",
+                arguments: [StoredAgencyEvent.expired, at, at])
+            var expired = db.changesCount
+            try db.execute(sql: "DELETE FROM unmatched_agency_event WHERE expiresAt <= ?", arguments: [at])
+            expired += db.changesCount
+            return expired
+        }
+    }
+
+    static func unmatchedEvent(from row: Row) throws -> UnmatchedAgencyEvent {
+        guard let language = Language(rawValue: row["language"]) else { throw StorageError(.corrupt, "a stored agency event cannot be read") }
+        let journey: String? = row["journeyId"]
+        return UnmatchedAgencyEvent(
+            agency: AgencyID(row["agencyId"] as String), messageID: row["messageId"], person: row["personReference"],
+            service: ServiceID(row["serviceId"] as String), journey: journey.map { JourneyID($0) }, kind: row["kind"], decision: row["decision"],
+            caseReference: row["caseReference"], message: row["message"], language: language, receivedAt: Date(storedSeconds: row["receivedAt"]),
+            expiresAt: Date(storedSeconds: row["expiresAt"]))
     }
 }
+

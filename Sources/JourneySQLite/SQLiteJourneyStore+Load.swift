@@ -23,11 +23,19 @@ extension SQLiteJourneyStore {
             facts[FactID(row.string(0))] = KnownFact(value: value, source: source, recordedAt: Date(storedSeconds: row.real(5)),
                 validUntil: row.optionalReal(6).map(Date.init(storedSeconds:)))
         }
+        var claims: [FactID: KnownFact] = [:]
+        try db.eachRow("SELECT factId, type, value, source, sourceReference, recordedAt FROM fact_claim WHERE personId = ?",
+            bind: { $0.text(id.rawValue) }) { row in
+            guard let value = FactValue(storedType: row.string(1), canonical: row.string(2)),
+                let source = FactSource(kind: row.string(3), reference: row.text(4))
+            else { throw StorageError(.corrupt, "a stored claim cannot be read", hint: "the database may come from a newer Lotsen") }
+            claims[FactID(row.string(0))] = KnownFact(value: value, source: source, recordedAt: Date(storedSeconds: row.real(5)))
+        }
         var enrollments: [StoredEnrollment] = []
         try db.eachRow("SELECT \(enrollmentColumns()) FROM enrollment WHERE personId = ? ORDER BY createdAt, id", bind: { $0.text(id.rawValue) }) { row in
             enrollments.append(try enrollment(from: row))
         }
-        return PersonSnapshot(person: person, facts: facts, enrollments: enrollments)
+        return PersonSnapshot(person: person, facts: facts, enrollments: enrollments, claims: claims)
     }
 
     static func fetchPerson(_ db: Database, id: PersonID) throws -> StoredPerson? {

@@ -9,6 +9,7 @@ import JourneyStore
 extension SQLiteJourneyStore {
     static func save(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot, events: [JourneyEvent]) throws {
         try savePerson(db, from: before, to: after)
+        if before.claims != after.claims { try saveClaims(db, from: before, to: after) }
         var previous: [EnrollmentID: StoredEnrollment] = [:]
         previous.reserveCapacity(before.enrollments.count)
         for enrollment in before.enrollments where previous[enrollment.id] == nil { previous[enrollment.id] = enrollment }
@@ -74,6 +75,31 @@ extension SQLiteJourneyStore {
         }
         for fact in before.facts.keys where after.facts[fact] == nil {
             try db.run("DELETE FROM fact WHERE personId = ? AND factId = ?") { bind in
+                bind.text(personID)
+                bind.text(fact.rawValue)
+            }
+        }
+    }
+
+    private static func saveClaims(_ db: Database, from before: PersonSnapshot, to after: PersonSnapshot) throws {
+        let personID = after.person.id.rawValue
+        for (fact, claim) in after.claims where before.claims[fact] != claim {
+            try db.run("""
+                INSERT INTO fact_claim (personId, factId, type, value, source, sourceReference, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (personId, factId) DO UPDATE SET type = excluded.type, value = excluded.value, source = excluded.source,
+                    sourceReference = excluded.sourceReference, recordedAt = excluded.recordedAt
+                """) { bind in
+                bind.text(personID)
+                bind.text(fact.rawValue)
+                bind.text(claim.value.typeKeyword)
+                bind.text(claim.value.canonical)
+                bind.text(claim.source.kind)
+                bind.text(claim.source.reference)
+                bind.real(claim.recordedAt.storedSeconds)
+            }
+        }
+        for fact in before.claims.keys where after.claims[fact] == nil {
+            try db.run("DELETE FROM fact_claim WHERE personId = ? AND factId = ?") { bind in
                 bind.text(personID)
                 bind.text(fact.rawValue)
             }

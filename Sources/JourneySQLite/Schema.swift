@@ -97,6 +97,7 @@ enum Schema {
                 ALTER TABLE api_token ADD COLUMN assurance TEXT;
                 """)
         }
+        migrator.registerMigration("v7-agency-claims-and-unmatched-events", migrate: migrateAgencyClaimsAndUnmatchedEvents)
         return migrator
     }
 }

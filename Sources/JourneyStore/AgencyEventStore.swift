@@ -19,4 +19,17 @@ public protocol AgencyEventStore: Sendable {
     /// enrollment changed since its `before`, a received event's (agency, message id) is taken, or a resolved
     /// event is no longer pending.
     func commit(_ changes: [SnapshotChange], received: [StoredAgencyEvent], resolved: [StoredAgencyEvent]) async throws(StorageError)
+
+    /// The unmatched event an agency sent under `messageID`, if one is kept.
+    func unmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError) -> UnmatchedAgencyEvent?
+    /// Keeps an event no person's step matched. Fails with ``StorageError/Code/conflict`` when its (agency, message id)
+    /// is taken, here or by a ``StoredAgencyEvent``.
+    func keep(unmatched event: UnmatchedAgencyEvent) async throws(StorageError)
+    /// The kept unmatched events, the soonest to expire first, at most `limit`: to be tried again.
+    func unmatchedAgencyEvents(limit: Int) async throws(StorageError) -> [UnmatchedAgencyEvent]
+    /// Forgets one unmatched event (it has been matched, and is now a ``StoredAgencyEvent``).
+    func forgetUnmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError)
+    /// In one write transaction: refuses, with outcome ``StoredAgencyEvent/expired``, every pending event whose
+    /// `expiresAt` is not after `now`, and forgets every unmatched one likewise. Returns how many.
+    func expireAgencyEvents(now: Date) async throws(StorageError) -> Int
 }

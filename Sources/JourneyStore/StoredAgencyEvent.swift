@@ -30,13 +30,15 @@ public struct StoredAgencyEvent: Hashable, Sendable {
     public let language: Language
     public let receivedAt: Date
     public var status: Status
-    /// For a refused event, the engine's error code.
+    /// For a refused event, the engine's error code, or `expired` for one still pending at ``expiresAt``.
     public var outcome: String?
     public var resolvedAt: Date?
+    /// When a pending event stops waiting and is refused as `expired`; `nil` for events kept before expiry existed.
+    public let expiresAt: Date?
 
     public init(sequence: Int64 = 0, agency: AgencyID, messageID: String, person: PersonID, enrollment: EnrollmentID, step: StepID, service: ServiceID,
         kind: String, decision: String?, caseReference: String?, message: String?, language: Language, receivedAt: Date, status: Status,
-        outcome: String? = nil, resolvedAt: Date? = nil)
+        outcome: String? = nil, resolvedAt: Date? = nil, expiresAt: Date? = nil)
     {
         self.sequence = sequence
         self.agency = agency
@@ -54,5 +56,10 @@ public struct StoredAgencyEvent: Hashable, Sendable {
         self.status = status
         self.outcome = outcome
         self.resolvedAt = resolvedAt
+        self.expiresAt = expiresAt
     }
+
+    /// The outcome of a pending event that waited until its ``expiresAt``.
+    public static let expired = "expired"
+
 }

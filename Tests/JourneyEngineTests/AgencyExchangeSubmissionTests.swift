@@ -121,7 +121,11 @@ struct AgencyExchangeSubmissionTests {
             await #expect(try h.status(of: "residence-permit", person).state == .done)
             let permit = try await #require(try h.facts(of: person)["hasResidencePermit"])
             #expect(permit.value == .bool(true))
-            #expect(permit.source == .step("residence-permit"))
+            // The agency's decision: its value, which the person's answers do not replace.
+            #expect(permit.source == .agency("migrationsverket.residence-permit"))
+            let disputed = try await h.engine.answer(person: person, answers: [("hasResidencePermit", "no")])
+            #expect(disputed.facts["hasResidencePermit"] == permit)
+            #expect(disputed.claims["hasResidencePermit"]?.value == .bool(false))
             // The decision's journal entry names the fact it yielded.
             let statusChecks = try await h.journal(person, step: "residence-permit").filter { $0.action == .caseStatus }
             #expect(statusChecks.map(\.fields) == [[], ["hasResidencePermit"]])

@@ -21,6 +21,7 @@ struct MigrationTests {
         "v4-steps-in-enrollment-row",
         "v5-submission-claims",
         "v6-identity-proof-and-sessions",
+        "v7-agency-claims-and-unmatched-events",
     ]
 
     @Test("the schema has the expected tables")
@@ -44,7 +45,8 @@ struct MigrationTests {
         #expect(indexes == [
             "enrollment_by_journey_status": "enrollment", "consent_by_person": "consent",
             "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
-            "agency_event_pending": "agency_event",
+            "agency_event_pending": "agency_event", "agency_event_expiry": "agency_event",
+            "unmatched_agency_event_expiry": "unmatched_agency_event",
         ])
 
         func columns(_ index: String) throws -> [String] {

@@ -14,7 +14,7 @@ struct PostgresStoreTests {
     func concurrentOpensMigrateOnce() async throws {
         try await withDatabase(.postgres) { database, _ in
             // The first store already migrated; drop its work to start again from an empty database.
-            try await database.execute("DROP TABLE agency_event, api_token, access_journal, submission, consent, event, fact, open_step, "
+            try await database.execute("DROP TABLE fact_claim, unmatched_agency_event, agency_event, api_token, access_journal, submission, consent, event, fact, open_step, "
                 + "enrollment, definition, person, schema_migration")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<4 { group.addTask { _ = try await database.open() } }
@@ -58,7 +58,7 @@ struct PostgresStoreTests {
     func leaseTimeoutIsBusy() async throws {
         try await withDatabase(.postgres) { database, _ in
             let store = try await PostgresJourneyStore.open(try #require(database.location), maximumConnections: 1, keepsConnectionsOpen: true,
-                leaseTimeout: .milliseconds(300), logger: TestDatabase.logger)
+                leaseTimeout: .seconds(2), logger: TestDatabase.logger)
             // The pool's one connection is open first: on a loaded machine connecting alone can take longer than the lease.
             let connecting = ContinuousClock.now + .seconds(30)
             while true {
@@ -67,11 +67,12 @@ struct PostgresStoreTests {
                     break
                 } catch let error as StorageError where error.code == .busy && ContinuousClock.now < connecting {}
             }
-            // Then it is busy for 3 s; without a deadline the read below would wait for it and succeed.
+            // Then it is busy for 6 s; without a deadline the read below would wait for it and succeed. The lease timeout
+            // is long enough for the holding read to get the idle connection on a loaded machine, and far shorter than the hold.
             let (leased, lease) = AsyncStream.makeStream(of: Void.self)
             async let holding: Void = store.read { db in
                 lease.yield()
-                try await db.exec("SELECT pg_sleep(3)")
+                try await db.exec("SELECT pg_sleep(6)")
             }
             for await _ in leased { break }
             let refused = await #expect(throws: StorageError.self) { _ = try await store.person(id: "nobody") }

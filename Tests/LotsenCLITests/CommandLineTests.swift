@@ -124,6 +124,13 @@ struct CommandLineTests {
             let done = try runner.run(["complete", step, "--person", number])
             #expect(done.status == 0, "\(done.error)")
         }
+        // Done again changes nothing and says so (issue 15, why 2); a fact only agencies supply is not an answer.
+        let repeated = try runner.run(["complete", "identity-visit", "--person", number])
+        #expect(repeated.status == 0)
+        #expect(repeated.output.hasPrefix("Nothing changed: Identity check at a service office is already done.\n"), "\(repeated.output)")
+        let permit = try runner.run(["answer", "--person", number, "hasResidencePermit=yes"])
+        #expect(permit.status == 1)
+        #expect(permit.error.hasPrefix("error: 'hasResidencePermit' is supplied by an agency, not answered\n"), "\(permit.error)")
         let status = try runner.run(["status", "--person", number, "--json"])
         #expect(status.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]

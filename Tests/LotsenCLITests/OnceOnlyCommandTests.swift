@@ -56,11 +56,19 @@ struct OnceOnlyCommandTests {
         let fetched = try cli.run(["fetch", "--person", Self.person, "--yes"])
         #expect(fetched.status == 0, "\(fetched.error)")
         #expect(fetched.output.contains("  - fullName\n  - address\n"))
+        // The person's own preview shows the one value a lookup sends, and where it comes from.
+        #expect(fetched.output.contains("To find your record, Lotsen sends your personnummer 19900101-2385   (proven by your e-legitimation login)"))
         #expect(fetched.output.contains("Fetched: fullName, address."))
+        // Saying the agency's record is wrong keeps it, with the person's claim beside it.
+        #expect(try cli.run(["answer", "--person", Self.person, "fullName=Tolvan Testsson"]).status == 0)
+        let disputed = try cli.run(["status", "--person", Self.person])
+        #expect(disputed.output.contains("  fullName: Tolvan Tolvansson (from Swedish Tax Agency)\n    you say: Tolvan Testsson; the agency's value stays\n"),
+            "\(disputed.output)")
         let submitted = try cli.run(["submit", "population-registration", "--person", Self.person, "--yes"])
         #expect(submitted.status == 0, "\(submitted.error)")
-        #expect(submitted.output.contains("  - fullName → name   (from skatteverket.population-record)"))
-        #expect(submitted.output.contains("  - citizenship → citizenship   (you answered)"))
+        // Each value that will be sent, with its source (issue 15, why 2: the preview showed only the source).
+        #expect(submitted.output.contains("  - fullName → name: Tolvan Tolvansson   (from skatteverket.population-record)"), "\(submitted.output)")
+        #expect(submitted.output.contains("  - citizenship → citizenship: Norway   (you answered)"))
         let status = try cli.run(["status", "--person", Self.person])
         #expect(status.output.contains("waiting on agency  Notify your move to Sweden [population-registration] — case SKV-"), "\(status.output)")
         let synced = try cli.run(["sync", "--person", Self.person])
@@ -69,8 +77,8 @@ struct OnceOnlyCommandTests {
         let journal = try cli.run(["journal", "--person", Self.person])
         let actions = journal.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true)[3] }
         #expect(actions == ["consentGranted", "fetch", "fetch", "consentGranted", "send", "send", "caseStatus"])
-        // The person's own data never reaches the terminal: names of fields only, no values, no number.
-        for output in [fetched.output, submitted.output, synced.output, journal.output] {
+        // Beyond the previews, the person's own data never reaches the terminal: names of fields only, no values, no number.
+        for output in [synced.output, journal.output] {
             #expect(!output.contains("Tolvan") && !output.contains("Testgatan") && !output.contains(Self.person))
         }
         let verified = try cli.run(["journal", "verify"])

@@ -2,10 +2,17 @@
 public enum FactSource: Hashable, Sendable, CustomStringConvertible {
     /// The person answered it.
     case person
-    /// An agency lookup supplied it.
+    /// An agency supplied it: a lookup fetched it, or the service's decision on an application gave it. The
+    /// agency's value: what the person says does not replace it.
     case agency(ServiceID)
-    /// The person or the agency reported it on completing a step.
+    /// The person (or a caseworker for them) reported it on completing a step: what they said.
     case step(StepID)
+
+    /// The agency service that supplied the fact; `nil` for what the person said.
+    public var agencyService: ServiceID? {
+        if case .agency(let service) = self { return service }
+        return nil
+    }
 
     public var kind: String {
         switch self {

@@ -33,7 +33,7 @@ struct FetchCommand: AsyncParsableCommand {
                 for journey in journeys {
                     for offer in try await context.exchange.lookupOffers(person: person.id, journey: journey) {
                         offered = true
-                        ExchangePreview.lines(offer, language: language.language).forEach { Console.print($0) }
+                        ExchangePreview.lines(offer, person: person, language: language.language).forEach { Console.print($0) }
                         let decision = try consent.decision(question: "Fetch these from \(offer.agency.name[language.language])?")
                         switch try await context.exchange.fetch(offer, for: person.id, decision: decision) {
                         case .recorded(let facts) where facts.isEmpty: Console.print("\(offer.agency.name[language.language]) holds none of these; answer them yourself.")

@@ -41,11 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Create the SQLite database file when it does not exist yet (for a first start).")
     var createDatabase = false
 
+    @Option(name: .long, help: ArgumentHelp("How many days an agency event that cannot be applied yet is kept before it expires.", valueName: "days"))
+    var pendingEventDays = 30
+
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard (1...3650).contains(pendingEventDays) else { throw ValidationError("--pending-event-days must be from 1 to 3650") }
     }
 
     func run() async throws {
@@ -69,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             let loaded = try library.load()
             identity = try Self.identityProvider()
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,
-                refusals: LoggingAccessRefusalRecorder(logger: logger), identity: identity)
+                refusals: LoggingAccessRefusalRecorder(logger: logger), identity: identity, pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600))
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }

@@ -42,7 +42,7 @@ struct StatusCommand: AsyncParsableCommand {
                 Console.print()
                 report.render(view).forEach { Console.print($0) }
             }
-            let facts = report.renderFacts(overview.facts, journeys: views.map(\.journey))
+            let facts = report.renderFacts(overview.facts, claims: overview.claims, journeys: views.map(\.journey))
             if !facts.isEmpty {
                 Console.print()
                 facts.forEach { Console.print($0) }

@@ -19,7 +19,12 @@ struct StepArguments: ParsableArguments {
         let person = try await context.engine.person(reference)
         let view = try await context.engine.apply(command, step: StepID(step), person: person.id, journey: who.journeyID, produced: produced)
         let title = view.journey.step(StepID(step))?.title[language.language] ?? step
-        Console.print(done(Labels(language: language.language), title))
+        let label = Labels(language: language.language)
+        if view.unchanged, let state = view.plan.status(of: StepID(step))?.state {
+            Console.print(label("Nothing changed: \(title) is already \(label.state(state)).", "Ingenting ändrades: \(title) är redan \(label.state(state))."))
+        } else {
+            Console.print(done(label, title))
+        }
         Console.print()
         let report = StatusReport(catalog: context.library.catalog, language: language.language,
             personArgument: reference.commandArgument(person: person.id))

@@ -78,8 +78,8 @@ struct StatusReport {
 
     private func title(_ step: StepID, _ journey: Journey) -> String { journey.step(step)?.title[language] ?? step.rawValue }
 
-    /// The facts known about the person with where each came from.
-    func renderFacts(_ facts: [FactID: KnownFact], journeys: [Journey]) -> [String] {
+    /// The facts known about the person with where each came from, and beside an agency's value what the person says.
+    func renderFacts(_ facts: [FactID: KnownFact], claims: [FactID: KnownFact] = [:], journeys: [Journey]) -> [String] {
         guard !facts.isEmpty else { return [] }
         let label = Labels(language: language)
         var lines = [label("What Lotsen knows about you:", "Det här vet Lotsen om dig:")]
@@ -97,6 +97,14 @@ struct StatusReport {
                 case .step(let step): label("from step ", "från steget ") + step.rawValue
                 }
             lines.append("  \(id): \(shown) (\(source))")
+            if let claim = claims[id] {
+                let said: String =
+                    switch claim.value {
+                    case .personnummer, .organisationsnummer: label("another number", "ett annat nummer")
+                    default: claim.value.display(in: language, type: type)
+                    }
+                lines.append("    " + label("you say: \(said); the agency's value stays", "du säger: \(said); myndighetens uppgift gäller"))
+            }
         }
         return lines
     }
