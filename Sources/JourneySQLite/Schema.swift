@@ -97,6 +97,7 @@ enum Schema {
                 ALTER TABLE api_token ADD COLUMN assurance TEXT;
                 """)
         }
+        migrator.registerMigration("v8-journal-of-reads", migrate: journalOfReads)
         return migrator
     }
 }
