@@ -66,6 +66,10 @@ struct AgencyEventController {
         }
         let receipt = try await services.engine.receive(event, events: services.store)
         let stored = receipt.event
+        if !receipt.duplicate {
+            // An agency acted on the person's case: it goes into their journal like any change made for them.
+            try await services.journalAccess(.change, of: [stored.person], by: principal, step: stored.step, context: context, request: request)
+        }
         let document = EventDocument(messageId: stored.messageID, agency: stored.agency.rawValue, service: stored.service.rawValue,
             enrollment: stored.enrollment.rawValue, step: stored.step.rawValue, type: stored.kind, decision: stored.decision,
             status: stored.status.rawValue, outcome: stored.outcome, duplicate: receipt.duplicate, receivedAt: stored.receivedAt,
