@@ -41,7 +41,8 @@ struct PersonDataController {
             }
             limit = parsed
         }
-        let after = try value("cursor").map { text throws(APIError) in try JournalCursor.decode(text, person: person) } ?? 0
+        var after: Int64 = 0
+        if let text = try value("cursor") { after = try JournalCursor.decode(text, person: person) }
         let entries = try await services.store.journal(person: person, after: after, limit: limit + 1)
         let page = Array(entries.prefix(limit))
         let next = entries.count > limit ? page.last.map { JournalCursor.encode($0.sequence, person: person) } : nil
@@ -73,12 +74,11 @@ struct PersonDataController {
         try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         _ = try await request.decodeStrictIfPresent(EnrollmentController.EmptyBody.self)
         let id = try context.pathParameter("consentId")
-        let withdrawn: Consent
-        do {
-            withdrawn = try await ConsentBook(store: services.store, clock: services.clock).withdraw(id, of: person)
-        } catch where error.code == .unknownPerson {
+        let book = ConsentBook(store: services.store, clock: services.clock)
+        guard try await book.consents(of: person).contains(where: { $0.id == id }) else {
             throw APIError(.notFound, "unknownConsent", "no consent '\(id)'", hint: "list them at GET /v1/people/\(person)/consents")
         }
+        let withdrawn = try await book.withdraw(id, of: person)
         try await services.journalAccess(.change, of: [person], by: principal, journey: withdrawn.journey, step: withdrawn.step, context: context,
             request: request)
         return JSONBody.response(ConsentDocument(withdrawn))
