@@ -93,7 +93,11 @@ extension GuideStrings {
             case .noMatch: t(" (no record)", " (inga uppgifter)")
             case .severalMatches: t(" (several records, none used)", " (flera poster, ingen användes)")
             case .failed: t(" (failed: \(entry.detail ?? "error"))", " (misslyckades: \(entry.detail ?? "fel"))")
+            case .refused: ""
             }
+        if let requester = entry.requester {
+            return requestLine(entry.action, by: requester.role, refused: entry.outcome == .refused)
+        }
         switch entry.action {
         case .fetch where entry.outcome == .intended: return t("asked \(agency) for", "bad \(agency) om") + what
         case .send where entry.outcome == .intended: return t("sending to \(agency)", "skickar till \(agency)") + what
@@ -103,6 +107,25 @@ extension GuideStrings {
         case .consentGranted: return t("you agreed to an exchange with \(agency)", "du godkände ett utbyte med \(agency)") + what
         case .consentRefused: return t("you said no to an exchange with \(agency)", "du sa nej till ett utbyte med \(agency)") + what
         case .consentWithdrawn: return t("you withdrew your consent for \(agency)", "du tog tillbaka ditt godkännande för \(agency)") + what
+        case .read, .change: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
         }
+    }
+
+    /// A read, change or refused attempt through the API, by who made it.
+    private func requestLine(_ action: AccessEntry.Action, by role: AccessRequester.Role, refused: Bool) -> String {
+        let who: String =
+            switch role {
+            case .person: t("you", "du")
+            case .citizen: t("another citizen", "en annan medborgare")
+            case .caseworker: t("a caseworker", "en handläggare")
+            case .agency: t("an agency", "en myndighet")
+            }
+        return
+            switch (action, refused) {
+            case (.read, false): t("\(who) read your data", "\(who) läste dina uppgifter")
+            case (.read, true): t("\(who) tried to read your data and was refused", "\(who) försökte läsa dina uppgifter och nekades")
+            case (_, false): t("\(who) made a change for you", "\(who) gjorde en ändring åt dig")
+            case (_, true): t("\(who) tried to make a change for you and was refused", "\(who) försökte göra en ändring åt dig och nekades")
+            }
     }
 }

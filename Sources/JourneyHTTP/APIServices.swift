@@ -3,15 +3,17 @@ import Hummingbird
 import JourneyEngine
 import JourneyModel
 import JourneyStore
+import Logging
 
 /// Everything the store must offer the API.
-public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing
+public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing & OnceOnlyStore
 
 /// The parts every controller works with, wired by `lotsen serve` (or a test) and passed to ``buildApplication(_:services:)``.
 public struct APIServices: Sendable {
     public let engine: JourneyEngine
     public let store: any APIStore
-    public let refusals: any AccessRefusalRecorder
+    /// Where every read, change and refused attempt on a person's data is journaled.
+    public let accessJournal: RequestJournal
     /// The OpenID Connect provider whose ID tokens `POST /v1/sessions` accepts; `nil` refuses sessions (503).
     public let identity: (any IdentityProvider)?
     /// How long a citizen session lasts.
@@ -20,13 +22,14 @@ public struct APIServices: Sendable {
     public let pendingEventLifetime: Duration
     let clock: @Sendable () -> Date
 
-    public init(engine: JourneyEngine, store: any APIStore, refusals: any AccessRefusalRecorder, identity: (any IdentityProvider)? = nil,
-        sessionLifetime: Duration = .seconds(900), pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime,
-        clock: @escaping @Sendable () -> Date = { Date() })
+    /// `logger` is told when a refused request could not be journaled.
+    public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
+        pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "lotsen.journal"))
     {
         self.engine = engine
         self.store = store
-        self.refusals = refusals
+        self.accessJournal = RequestJournal(store: store, logger: logger)
         self.identity = identity
         self.sessionLifetime = sessionLifetime
         self.pendingEventLifetime = pendingEventLifetime
@@ -35,18 +38,38 @@ public struct APIServices: Sendable {
 
     var library: JourneyLibrary { engine.library }
 
-    /// Records a 401 or 403 on a route about one person or enrollment; other refusals are not about anyone's data.
-    func recordRefusal(_ error: APIError, principal: Principal?, subject explicit: AccessSubject? = nil, context: LotsenRequestContext,
+    /// Journals a 403 on a route about one person or enrollment for that person; other refusals are not about anyone's
+    /// data. (A 401 names nobody and is not journaled: see ``RequestJournal``.)
+    func recordRefusal(_ error: APIError, principal: Principal, subject explicit: AccessSubject? = nil, context: LotsenRequestContext,
         request: Request) async
     {
-        guard error.status == .unauthorized || error.status == .forbidden else { return }
+        guard error.status == .forbidden else { return }
         let subject =
             explicit
             ?? (try? context.pathParameter("enrollmentId")).map { .enrollment(EnrollmentID($0)) }
             ?? (try? context.pathParameter("personId")).map { .person(PersonID($0)) }
         guard let subject else { return }
-        await refusals.record(AccessRefusal(tokenID: principal?.tokenID, role: principal?.role, subject: subject,
-            route: context.endpointPath ?? "unmatched", method: request.method.rawValue, code: error.code, requestID: context.id))
+        await accessJournal.recordRefusal(of: subject, by: principal, purpose: Self.purpose(context, request), code: error.code, at: clock())
+    }
+
+    /// Journals that `principal` read (`.read`) or changed (`.change`) the data of each of `people` on this route, before
+    /// the answer goes out: an answer whose entry cannot be written is not sent, so the store must take changes.
+    func journalAccess(_ action: AccessEntry.Action, of people: [PersonID], by principal: Principal, journey: JourneyID? = nil, step: StepID? = nil,
+        context: LotsenRequestContext, request: Request) async throws
+    {
+        guard !people.isEmpty else { return }
+        try await engine.requireWritableStore()
+        let purpose = Self.purpose(context, request)
+        let now = clock()
+        try await accessJournal.record(people.map { person in
+            AccessEntry.request(at: now, person: person, requester: principal.requester(towards: person, purpose: purpose), journey: journey, step: step,
+                action: action, outcome: .completed)
+        })
+    }
+
+    /// The route as a journal entry names it: `GET /v1/enrollments/{enrollmentId}`, never the concrete path.
+    static func purpose(_ context: LotsenRequestContext, _ request: Request) -> String {
+        "\(request.method.rawValue) \(context.endpointPath ?? "unmatched")"
     }
 
     /// The principal, when its role is one of `roles`; else 403 (recorded when the route is about a person).

@@ -63,6 +63,11 @@ struct AgencyEventController {
             throw error
         }
         let receipt = try await services.engine.receive(event, events: services.store, lifetime: services.pendingEventLifetime)
+        if let matched = receipt.matched {
+            // An agency acted on the person's case: it goes into their journal like any change made for them.
+            try await services.journalAccess(.change, of: [matched.person], by: principal, journey: matched.journey, step: matched.step,
+                context: context, request: request)
+        }
         let document = EventDocument(messageId: receipt.messageID, agency: receipt.agency.rawValue, service: receipt.service.rawValue,
             type: receipt.kind.name, decision: receipt.kind.decision?.rawValue, status: "accepted", duplicate: receipt.duplicate,
             receivedAt: receipt.receivedAt)

@@ -5,21 +5,15 @@ import JourneyModel
 import JourneyStore
 
 /// Authenticates `/v1` requests by bearer token (deny by default): no token, an unknown one or a revoked one is
-/// refused with 401 before any route runs; refusals on routes about one person are recorded.
+/// refused with 401 before any route runs. Such a refusal names nobody, so it is in the request log, not in a person's
+/// access journal (see ``RequestJournal``).
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = LotsenRequestContext
 
     let services: APIServices
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let principal: Principal
-        do {
-            principal = try await authenticate(request)
-        } catch let error as APIError {
-            await services.recordRefusal(error, principal: nil, context: context, request: request)
-            throw error
-        }
-        context.session.principal = principal
+        context.session.principal = try await authenticate(request)
         return try await next(request, context)
     }
 

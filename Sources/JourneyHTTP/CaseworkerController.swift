@@ -27,7 +27,7 @@ struct CaseworkerController {
     /// `GET /v1/enrollments?journey=…`: oldest change first (with a step, oldest step change first), so the people
     /// waiting longest come first.
     @Sendable func list(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        _ = try await services.require([.caseworker], "list enrollments", context: context, request: request)
+        let principal = try await services.require([.caseworker], "list enrollments", context: context, request: request)
         let parameters = request.uri.queryParameters
         if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !Self.listParameters.contains($0) }) {
             throw APIError.badRequest("unknownParameter", "'\(unknown)' is not a parameter of this list", field: unknown)
@@ -73,6 +73,10 @@ struct CaseworkerController {
         let filters = PageCursor.filters(of: query, days: days)
         let cursor = try value("cursor").map { text throws(APIError) in try PageCursor.decode(text, filters: filters) }
         let page = try await services.store.enrollmentPage(query, after: cursor)
+        // Each person on the page had their enrollment read: one entry each, in one transaction.
+        var seen: Set<PersonID> = []
+        let people = page.items.map(\.person).filter { seen.insert($0).inserted }
+        try await services.journalAccess(.read, of: people, by: principal, journey: journey.id, context: context, request: request)
         return JSONBody.response(EnrollmentListDocument(page, filters: filters))
     }
 
@@ -80,17 +84,14 @@ struct CaseworkerController {
     /// by their Lotsen reference here, never by personnummer: paths end up in logs and browser histories.
     @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
-        let id = try context.pathParameter("personId")
-        guard id.hasPrefix(PersonReference.idPrefix) else {
-            throw APIError.badRequest("invalidParameter", "name the person by their Lotsen reference (lp-...)", field: "personId")
-        }
-        let person = PersonID(id)
+        let person = try services.personParameter(context)
         try await services.authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
             enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language) })
+        try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
         return JSONBody.response(document, headers: [.contentLanguage: language.rawValue])
     }
 }

@@ -64,6 +64,9 @@ struct EnrollmentController {
         }
         let view = try await services.engine.enroll(reference, in: JourneyID(body.journey))
         let document = try await services.document(after: view, language: request.preferredLanguage)
+        // A token naming the citizen by number may have had no reference until now: the journey is theirs all the same.
+        try await services.journalAccess(.change, of: [view.enrollment.person], by: principal.naming(view.enrollment.person),
+            journey: view.enrollment.journey, context: context, request: request)
         return JSONBody.response(document, status: view.created ? .created : .ok, headers: [
             .location: "/v1/enrollments/\(view.enrollment.id)", .contentLanguage: request.preferredLanguage.rawValue,
         ])
@@ -76,6 +79,8 @@ struct EnrollmentController {
         try await services.authorizeRead(of: loaded.enrollment.person, by: principal, hidden: .unknownEnrollment(loaded.enrollment.id), context: context,
             request: request)
         let document = try await services.document(of: loaded, language: request.preferredLanguage)
+        try await services.journalAccess(.read, of: [loaded.enrollment.person], by: principal, journey: loaded.enrollment.journey, context: context,
+            request: request)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
@@ -98,6 +103,7 @@ struct EnrollmentController {
             throw APIError.unknownEnrollment(enrollment.id)
         }
         let document = try await services.document(after: view, language: request.preferredLanguage)
+        try await services.journalAccess(.change, of: [enrollment.person], by: principal, journey: enrollment.journey, context: context, request: request)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 
@@ -122,6 +128,8 @@ struct EnrollmentController {
             throw APIError(error, fieldPrefix: "facts")
         }
         let document = try await services.document(after: view, language: request.preferredLanguage)
+        try await services.journalAccess(.change, of: [enrollment.person], by: principal, journey: enrollment.journey, step: step, context: context,
+            request: request)
         return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
     }
 }

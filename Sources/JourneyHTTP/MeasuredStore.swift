@@ -10,7 +10,7 @@ public final class MeasuredStore: LotsenStore {
     /// The store calls, as labelled in `lotsen_store_operation_duration_seconds` and `lotsen_store_errors_total`.
     public enum Operation: String, Sendable, CaseIterable {
         case person, personByIdentity, transact, transactCreating, commit, snapshot, events, enrollment, pinDefinition, definitionSource
-        case recordConsent, consents, withdrawConsent, appendJournal, journal, verifyJournal, recordIntent, recordOutcome, submissions
+        case recordConsent, consents, withdrawConsent, appendJournal, journal, journalPage, verifyJournal, recordIntent, recordOutcome, submissions
         case pendingSubmissions, claimPendingSubmissions
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
@@ -184,6 +184,10 @@ public final class MeasuredStore: LotsenStore {
 
     public func journal(person: PersonID?) async throws(StorageError) -> [AccessEntry] {
         try await measure(.journal) { () async throws(StorageError) in try await base.journal(person: person) }
+    }
+
+    public func journal(person: PersonID, after sequence: Int64, limit: Int) async throws(StorageError) -> [AccessEntry] {
+        try await measure(.journalPage) { () async throws(StorageError) in try await base.journal(person: person, after: sequence, limit: limit) }
     }
 
     public func verifyJournal(expectedHead: String?) async throws(StorageError) -> JournalVerification {

@@ -29,4 +29,9 @@ public struct Principal: Hashable, Sendable {
         self.assurance = assurance
         self.isSession = isSession
     }
+
+    /// The principal with `person` as its Lotsen reference: a citizen named by number, once their first journey made one.
+    func naming(_ person: PersonID) -> Principal {
+        Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession)
+    }
 }

@@ -22,6 +22,15 @@ extension PostgresJourneyStore {
         }
     }
 
+    public func journal(person: PersonID, after sequence: Int64, limit: Int) async throws(StorageError) -> [AccessEntry] {
+        try await read { db in
+            try await db.rows("""
+                SELECT \(unescaped: Self.journalColumns) FROM access_journal WHERE person_id = \(person.rawValue) AND sequence > \(sequence)
+                ORDER BY sequence LIMIT \(max(0, limit))
+                """).map { try Self.entry($0).entry }
+        }
+    }
+
     public func verifyJournal(expectedHead: String?) async throws(StorageError) -> JournalVerification {
         // One snapshot for the walk and the head check; rows are checked as they arrive, never all held at once.
         try await consistentRead { db in
@@ -43,35 +52,58 @@ extension PostgresJourneyStore {
     /// entries land; it does not block plain reads. Taken as the transaction's last step, so no appender waits for the
     /// journal while holding something another appender needs first.
     static func append(_ entries: [AccessEntry], _ db: Session) async throws {
+        guard !entries.isEmpty else { return }
         try await db.exec("LOCK TABLE access_journal IN EXCLUSIVE MODE")
         // A statement of its own after the lock: under read committed it sees every entry committed before it.
         let head = try await db.rows("SELECT sequence, hash FROM access_journal ORDER BY sequence DESC LIMIT 1").first
             .map { row in try row.decode((Int64, String).self) }
             .map { (sequence: $0.0, hash: $0.1) }
-        for entry in JournalChain.chain(entries, after: head) {
-            try await db.exec("""
-                INSERT INTO access_journal (sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome,
-                    detail, previous_hash, hash)
-                VALUES (\(entry.sequence), \(entry.at.storedSeconds), \(entry.person.rawValue), \(entry.actor.rawValue), \(entry.journey?.rawValue),
-                    \(entry.step?.rawValue), \(entry.agency.rawValue), \(entry.service.rawValue), \(entry.action.rawValue),
-                    \(JournalChain.fieldList(entry.fields)), \(entry.outcome.rawValue), \(entry.detail), \(entry.previousHash), \(entry.hash))
-                """)
+        let chained = JournalChain.chain(entries, after: head)
+        // One statement for up to 1000 entries (17 000 parameters of the 65 535 allowed), so a batch costs one round
+        // trip while the lock is held.
+        for start in stride(from: 0, to: chained.count, by: 1000) {
+            try await insert(chained[start..<min(start + 1000, chained.count)], db)
         }
     }
 
+    private static func insert(_ entries: ArraySlice<AccessEntry>, _ db: Session) async throws {
+        var statement = Statement()
+        statement.sql = """
+            INSERT INTO access_journal (sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome,
+                detail, requester_token, requester_role, purpose, previous_hash, hash)
+            VALUES
+            """
+        for (index, entry) in entries.enumerated() {
+            let values = [
+                statement.bind(entry.sequence), statement.bind(entry.at.storedSeconds), statement.bind(entry.person.rawValue),
+                statement.bind(entry.actor.rawValue), statement.bind(entry.journey?.rawValue), statement.bind(entry.step?.rawValue),
+                statement.bind(entry.agency?.rawValue), statement.bind(entry.service?.rawValue), statement.bind(entry.action.rawValue),
+                statement.bind(JournalChain.fieldList(entry.fields)), statement.bind(entry.outcome.rawValue), statement.bind(entry.detail),
+                statement.bind(entry.requester?.token), statement.bind(entry.requester?.role.rawValue), statement.bind(entry.requester?.purpose),
+                statement.bind(entry.previousHash), statement.bind(entry.hash),
+            ]
+            statement.sql += (index == 0 ? " (" : ", (") + values.joined(separator: ", ") + ")"
+        }
+        try await db.exec(statement.query)
+    }
+
     static let journalColumns =
-        "sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome, detail, previous_hash, hash"
+        "sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome, detail, previous_hash, hash, "
+        + "requester_token, requester_role, purpose"
 
     /// One row of ``journalColumns``, and the agency column kept beside the service (checked, not hashed).
-    static func entry(_ row: PostgresRow) throws -> (entry: AccessEntry, agency: String) {
-        let (sequence, at, person, actor, journey, step, agency, service, action, fields, outcome, detail, previousHash, hash) = try row.decode(
-            (Int64, Double, String, String, String?, String?, String, String, String, String, String, String?, String, String).self)
+    static func entry(_ row: PostgresRow) throws -> (entry: AccessEntry, agency: String?) {
+        let (sequence, at, person, actor, journey, step, agency, service, action, fields, outcome, detail, previousHash, hash, token, role, purpose) =
+            try row.decode(
+                (Int64, Double, String, String, String?, String?, String?, String?, String, String, String, String?, String, String, String?, String?,
+                    String?).self)
         guard let actor = JourneyEvent.Actor(rawValue: actor), let action = AccessEntry.Action(rawValue: action),
             let outcome = AccessEntry.Outcome(rawValue: outcome)
         else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
+        let requester = try AccessRequester.stored(token: token, role: role, purpose: purpose)
         var entry = AccessEntry(at: Date(storedSeconds: at), person: PersonID(person), actor: actor, journey: journey.map(JourneyID.init),
-            step: step.map(StepID.init), service: ServiceID(service), action: action, fields: JournalChain.fields(fields), outcome: outcome,
-            detail: detail)
+            step: step.map(StepID.init), service: service.map(ServiceID.init), action: action, fields: JournalChain.fields(fields), outcome: outcome,
+            detail: detail, requester: requester)
         entry.sequence = sequence
         entry.previousHash = previousHash
         entry.hash = hash

@@ -91,6 +91,12 @@ extension PostgresJourneyStore {
             return "$\(binds.count)"
         }
 
+        /// Binds `value`, or NULL, and returns its placeholder.
+        mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value?) -> String {
+            if let value { binds.append(value) } else { binds.appendNull() }
+            return "$\(binds.count)"
+        }
+
         var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
     }
 }

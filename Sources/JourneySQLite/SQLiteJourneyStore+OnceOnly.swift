@@ -75,6 +75,13 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         }
     }
 
+    public func journal(person: PersonID, after sequence: Int64, limit: Int) async throws(StorageError) -> [AccessEntry] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM access_journal WHERE personId = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                arguments: [person.rawValue, sequence, max(0, limit)]).map(Self.entry)
+        }
+    }
+
     public func verifyJournal(expectedHead: String?) async throws(StorageError) -> JournalVerification {
         try await read { db in
             var verifier = JournalChain.Verifier()
@@ -96,12 +103,13 @@ extension SQLiteJourneyStore: OnceOnlyStore {
             try db.execute(
                 sql: """
                     INSERT INTO access_journal (sequence, at, personId, actor, journeyId, stepId, agencyId, serviceId, action, fields, outcome,
-                        detail, previousHash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        detail, requesterToken, requesterRole, purpose, previousHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [entry.sequence, entry.at.storedSeconds, entry.person.rawValue, entry.actor.rawValue, entry.journey?.rawValue,
-                    entry.step?.rawValue, entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue, JournalChain.fieldList(entry.fields),
-                    entry.outcome.rawValue, entry.detail, entry.previousHash, entry.hash])
+                    entry.step?.rawValue, entry.agency?.rawValue, entry.service?.rawValue, entry.action.rawValue, JournalChain.fieldList(entry.fields),
+                    entry.outcome.rawValue, entry.detail, entry.requester?.token, entry.requester?.role.rawValue, entry.requester?.purpose,
+                    entry.previousHash, entry.hash])
         }
     }
 
@@ -109,9 +117,11 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let action = AccessEntry.Action(rawValue: row["action"]),
             let outcome = AccessEntry.Outcome(rawValue: row["outcome"])
         else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
+        let requester = try AccessRequester.stored(token: row["requesterToken"], role: row["requesterRole"], purpose: row["purpose"])
         var entry = AccessEntry(at: Date(storedSeconds: row["at"]), person: PersonID(row["personId"] as String), actor: actor,
             journey: (row["journeyId"] as String?).map(JourneyID.init), step: (row["stepId"] as String?).map(StepID.init),
-            service: ServiceID(row["serviceId"] as String), action: action, fields: JournalChain.fields(row["fields"]), outcome: outcome, detail: row["detail"])
+            service: (row["serviceId"] as String?).map(ServiceID.init), action: action, fields: JournalChain.fields(row["fields"]), outcome: outcome,
+            detail: row["detail"], requester: requester)
         entry.sequence = row["sequence"]
         entry.previousHash = row["previousHash"]
         entry.hash = row["hash"]

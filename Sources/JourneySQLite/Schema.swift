@@ -98,6 +98,7 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v7-agency-claims-and-unmatched-events", migrate: migrateAgencyClaimsAndUnmatchedEvents)
+        migrator.registerMigration("v8-journal-of-reads", migrate: journalOfReads)
         return migrator
     }
 }

@@ -14,6 +14,10 @@ public struct AccessEntry: Hashable, Sendable {
         case consentGranted
         case consentRefused
         case consentWithdrawn
+        /// A read of the person's data through the API: an enrollment, their overview, facts, consents or journal.
+        case read
+        /// Something done for the person through the API: a journey started, answers recorded, a step moved, a consent.
+        case change
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
@@ -29,6 +33,8 @@ public struct AccessEntry: Hashable, Sendable {
         case severalMatches
         /// The agency refused, or the call failed; `detail` has the code.
         case failed
+        /// An API request the requester was not allowed to make; `detail` has the API error code.
+        case refused
     }
 
     /// Position in the journal, from 1; 0 until stored.
@@ -39,17 +45,20 @@ public struct AccessEntry: Hashable, Sendable {
     public let actor: JourneyEvent.Actor
     public let journey: JourneyID?
     public let step: StepID?
-    public let service: ServiceID
+    /// The agency service called; `nil` for a request through the API, which `requester` names instead.
+    public let service: ServiceID?
     public let action: Action
     public let fields: [FactID]
     public let outcome: Outcome
     /// A case id or an error code; never personal data.
     public let detail: String?
+    /// For a request through the API: the token, its role towards the person and the route.
+    public let requester: AccessRequester?
     public var previousHash: String
     public var hash: String
 
-    public init(at: Date, person: PersonID, actor: JourneyEvent.Actor, journey: JourneyID?, step: StepID?, service: ServiceID, action: Action,
-        fields: [FactID], outcome: Outcome, detail: String? = nil)
+    public init(at: Date, person: PersonID, actor: JourneyEvent.Actor, journey: JourneyID?, step: StepID?, service: ServiceID?, action: Action,
+        fields: [FactID], outcome: Outcome, detail: String? = nil, requester: AccessRequester? = nil)
     {
         self.sequence = 0
         self.at = at
@@ -62,9 +71,25 @@ public struct AccessEntry: Hashable, Sendable {
         self.fields = fields
         self.outcome = outcome
         self.detail = detail
+        self.requester = requester
         self.previousHash = ""
         self.hash = ""
     }
 
-    public var agency: AgencyID { service.agency }
+    /// The agency called; `nil` for a request through the API.
+    public var agency: AgencyID? { service?.agency }
+
+    /// An entry for a request through the API by `requester`: a read, a change or a refusal, with no fields or values.
+    public static func request(at: Date, person: PersonID, requester: AccessRequester, journey: JourneyID? = nil, step: StepID? = nil, action: Action,
+        outcome: Outcome, detail: String? = nil) -> AccessEntry
+    {
+        let actor: JourneyEvent.Actor =
+            switch requester.role {
+            case .person, .citizen: .person
+            case .caseworker: .caseworker
+            case .agency: .agency
+            }
+        return AccessEntry(at: at, person: person, actor: actor, journey: journey, step: step, service: nil, action: action, fields: [],
+            outcome: outcome, detail: detail, requester: requester)
+    }
 }

@@ -26,12 +26,16 @@ public enum JournalChain {
 
     /// SHA-256 over every stored column but the hash itself, in a fixed order with unambiguous separators. A moment
     /// is hashed as the bits of its seconds since 2001, so a store must keep moments exactly (see `storedSeconds`).
+    /// The requester's columns (since v8) come last and only when present, so entries written before keep their hash.
     public static func hash(of entry: AccessEntry) -> String {
-        let parts: [String] = [
+        var parts: [String] = [
             String(entry.sequence), String(entry.at.storedSeconds.bitPattern), entry.person.rawValue, entry.actor.rawValue,
-            entry.journey?.rawValue ?? "", entry.step?.rawValue ?? "", entry.agency.rawValue, entry.service.rawValue, entry.action.rawValue,
-            fieldList(entry.fields), entry.outcome.rawValue, entry.detail ?? "", entry.previousHash,
+            entry.journey?.rawValue ?? "", entry.step?.rawValue ?? "", entry.agency?.rawValue ?? "", entry.service?.rawValue ?? "",
+            entry.action.rawValue, fieldList(entry.fields), entry.outcome.rawValue, entry.detail ?? "", entry.previousHash,
         ]
+        if let requester = entry.requester {
+            parts += [requester.token, requester.role.rawValue, requester.purpose]
+        }
         // Each part is length-prefixed, so no choice of values can make two different entries hash the same text.
         let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return Fingerprint.sha256(text)
@@ -54,12 +58,12 @@ public enum JournalChain {
 
         /// Checks the next entry. `agencyColumn` is the agency a store keeps beside the service (for its indexes):
         /// it repeats the service's agency, so it is checked against it rather than hashed.
-        public mutating func check(_ entry: AccessEntry, agencyColumn: String) {
+        public mutating func check(_ entry: AccessEntry, agencyColumn: String?) {
             count += 1
             if problem == nil {
                 if entry.sequence != expectedSequence {
                     problem = .missing(before: entry.sequence)
-                } else if entry.hash != JournalChain.hash(of: entry) || agencyColumn != entry.agency.rawValue {
+                } else if entry.hash != JournalChain.hash(of: entry) || agencyColumn != entry.agency?.rawValue {
                     problem = .edited(sequence: entry.sequence)
                 } else if entry.previousHash != previous {
                     problem = .brokenLink(sequence: entry.sequence)

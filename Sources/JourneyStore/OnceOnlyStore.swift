@@ -14,6 +14,8 @@ public protocol OnceOnlyStore: Sendable {
     func appendJournal(_ entries: [AccessEntry]) async throws(StorageError)
     /// The journal, oldest first; for one person, or all of it.
     func journal(person: PersonID?) async throws(StorageError) -> [AccessEntry]
+    /// One page of a person's journal, oldest first: at most `limit` entries after `sequence` (0 for the first page).
+    func journal(person: PersonID, after sequence: Int64, limit: Int) async throws(StorageError) -> [AccessEntry]
     /// Recomputes the chain. `expectedHead`, a head kept from an earlier check, also catches a removed tail.
     func verifyJournal(expectedHead: String?) async throws(StorageError) -> JournalVerification
 

@@ -13,7 +13,7 @@ import Testing
 
 /// One test's server: the real router over a fresh SQLite file (measured as `lotsen serve` measures it, into
 /// metrics with a registry of this test's own), the shipped journeys and adapters, a clock the test moves, and
-/// recorders for refusals and log lines.
+/// a recorder for log lines.
 final class Harness: Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let library: JourneyLibrary = {
@@ -30,7 +30,6 @@ final class Harness: Sendable {
     let measured: MeasuredStore
     let engine: JourneyEngine
     let services: APIServices
-    let refusals = RecordedRefusals()
     let logs = RecordedLogs()
     let routes = RouteTable()
     private let clock = TestClock()
@@ -42,7 +41,7 @@ final class Harness: Sendable {
         let clock: @Sendable () -> Date = { [clock] in clock.now }
         measured = MeasuredStore(store, metrics: metrics)
         engine = JourneyEngine(library: Self.library, store: measured, clock: clock)
-        services = APIServices(engine: engine, store: measured, refusals: refusals, identity: identity, clock: clock)
+        services = APIServices(engine: engine, store: measured, identity: identity, clock: clock)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -81,6 +80,11 @@ final class Harness: Sendable {
         try await store.insertToken(StoredToken(id: TokenSecret.newID(), role: role, person: person, identity: number, agency: agency,
             createdAt: Date(), revokedAt: revoked ? Date() : nil), secretHash: hash)
         return secret
+    }
+
+    /// The entries of a person's access journal that requests through the API wrote, oldest first.
+    func requests(about person: PersonID) async throws -> [AccessEntry] {
+        try await store.journal(person: person).filter { $0.requester != nil }
     }
 
     /// A citizen with a journey started through the API: their token, reference and enrollment id.
@@ -133,13 +137,6 @@ struct Client: Sendable {
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: buffer)
         return Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
     }
-}
-
-/// Refusals, as the access journal would receive them.
-final class RecordedRefusals: AccessRefusalRecorder {
-    private let recorded = Mutex<[AccessRefusal]>([])
-    var all: [AccessRefusal] { recorded.withLock { $0 } }
-    func record(_ refusal: AccessRefusal) async { recorded.withLock { $0.append(refusal) } }
 }
 
 /// Every log line written, as JSON text.

@@ -22,6 +22,7 @@ struct MigrationTests {
         "v5-submission-claims",
         "v6-identity-proof-and-sessions",
         "v7-agency-claims-and-unmatched-events",
+        "v8-journal-of-reads",
     ]
 
     @Test("the schema has the expected tables")
@@ -95,6 +96,39 @@ struct MigrationTests {
         #expect(person.id == "p-1" && person.proof == nil && !person.isProven)
         let token = try #require(try await store.token(secretHash: "hash"))
         #expect(token.expiresAt == nil && token.assurance == nil && !token.isSession)
+    }
+
+    @Test("v8 copies the journal into a table whose service may be empty: every entry keeps its columns, the chain verifies, new entries chain on")
+    func journalKeepsItsChainThroughV8() async throws {
+        let queue = try DatabaseQueue(path: database.path)
+        try Schema.migrator.migrate(queue, upTo: "v6-identity-proof-and-sessions")
+        let before = JournalChain.chain([
+            AccessEntry(at: Date(timeIntervalSinceReferenceDate: 1.5), person: "p-1", actor: .person, journey: "new-in-sweden", step: nil,
+                service: "skatteverket.population-record", action: .fetch, fields: ["address", "fullName"], outcome: .completed),
+            AccessEntry(at: Date(timeIntervalSinceReferenceDate: 2.5), person: "p-1", actor: .system, journey: "new-in-sweden", step: "intake",
+                service: "skatteverket.folkbokforing", action: .send, fields: [], outcome: .failed, detail: "timeout"),
+        ], after: nil)
+        try await queue.write { db in
+            for entry in before {
+                try db.execute(sql: """
+                    INSERT INTO access_journal (sequence, at, personId, actor, journeyId, stepId, agencyId, serviceId, action, fields, outcome, detail,
+                        previousHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.sequence, entry.at.timeIntervalSinceReferenceDate, entry.person.rawValue, entry.actor.rawValue,
+                        entry.journey?.rawValue, entry.step?.rawValue, entry.agency?.rawValue, entry.service?.rawValue, entry.action.rawValue,
+                        JournalChain.fieldList(entry.fields), entry.outcome.rawValue, entry.detail, entry.previousHash, entry.hash])
+            }
+        }
+        try queue.close()
+
+        let store = try database.open()
+        #expect(try await store.journal(person: "p-1") == before)
+        let read = AccessEntry.request(at: Date(timeIntervalSinceReferenceDate: 3.5), person: "p-1",
+            requester: AccessRequester(token: "tk-1", role: .caseworker, purpose: "GET /v1/people/{personId}"), action: .read, outcome: .completed)
+        try await store.appendJournal([read])
+        let verification = try await store.verifyJournal(expectedHead: nil)
+        #expect(verification.isIntact && verification.entries == 3)
+        #expect(try await store.journal(person: "p-1").last?.requester?.token == "tk-1")
     }
 
     @Test("v4 moves each enrollment's step rows into its steps column and its open steps into open_step, losing nothing")

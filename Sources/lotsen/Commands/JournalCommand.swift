@@ -9,7 +9,7 @@ import JourneyStore
 struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Show the access journal: every call to an agency about a person, and every consent.",
+        abstract: "Show the access journal: every read, change and refused attempt on a person's data, every call to an agency, every consent.",
         subcommands: [Show.self, Verify.self],
         defaultSubcommand: Show.self
     )
@@ -17,8 +17,12 @@ struct JournalCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show everything that was read or sent about a person, oldest first.",
-            discussion: "Each line: when, who asked, why (journey/step), which agency service, which fields (names only), and the outcome."
+            abstract: "Show everything that was read, changed or sent about a person, oldest first.",
+            discussion: """
+                Each line: when, who (their role towards the person: person, citizen for someone else, caseworker, agency, \
+                system), what (read, change, fetch, send, consent...), through which route or agency service, which fields \
+                (names only, never values), the outcome, why (journey/step) and, for a request through the API, the token.
+                """
         )
 
         @OptionGroup var who: PersonOptions
@@ -33,12 +37,25 @@ struct JournalCommand: AsyncParsableCommand {
                 if entries.isEmpty { Console.print("Nothing has been read or sent about this person.") }
                 let formatter = ISO8601DateFormatter()
                 for entry in entries where who.journeyID == nil || entry.journey == who.journeyID {
-                    let purpose = [entry.journey?.rawValue, entry.step?.rawValue].compactMap { $0 }.joined(separator: "/")
-                    let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")
-                    Console.print("#\(entry.sequence)  \(formatter.string(from: entry.at))  \(entry.actor.rawValue)  \(entry.action.rawValue)  "
-                        + "\(entry.service)  \(fields)  \(entry.outcome.rawValue)\(entry.detail.map { " (\($0))" } ?? "")  for \(purpose)")
+                    Console.print(Self.line(entry, formatter: formatter))
                 }
             }
+        }
+
+        /// One entry on one line: `#5  2026-01-01T10:00:00Z  caseworker  read  GET /v1/people/{personId}  completed  token tk-…`.
+        static func line(_ entry: AccessEntry, formatter: ISO8601DateFormatter) -> String {
+            let purpose = [entry.journey?.rawValue, entry.step?.rawValue].compactMap { $0 }.joined(separator: "/")
+            let outcome = entry.outcome.rawValue + (entry.detail.map { " (\($0))" } ?? "")
+            var parts = ["#\(entry.sequence)", formatter.string(from: entry.at), entry.requester?.role.rawValue ?? entry.actor.rawValue, entry.action.rawValue]
+            if let requester = entry.requester {
+                parts += [requester.purpose, outcome]
+                if !purpose.isEmpty { parts.append("for \(purpose)") }
+                parts.append("token \(requester.token)")
+            } else {
+                let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")
+                parts += [entry.service?.rawValue ?? "-", fields, outcome, "for \(purpose)"]
+            }
+            return parts.joined(separator: "  ")
         }
     }
 

@@ -72,8 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
             identity = try Self.identityProvider()
-            services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store,
-                refusals: LoggingAccessRefusalRecorder(logger: logger), identity: identity, pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600))
+            services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
+                pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger)
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }
