@@ -14,7 +14,7 @@ enum PostgresSchema {
     }
 
     /// Every migration, oldest first.
-    static let migrations: [Migration] = [peopleAndJourneys, onceOnly, apiTokensAndAgencyEvents, identityProofAndSessions]
+    static let migrations: [Migration] = [peopleAndJourneys, onceOnly, apiTokensAndAgencyEvents, identityProofAndSessions, deadlinesAndTimers]
 
     /// Taken for the migrating transaction, so nodes starting together migrate one after the other: the second finds
     /// the work done. (`Lotsen` in ASCII, and 1.)

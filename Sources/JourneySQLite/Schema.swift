@@ -97,6 +97,7 @@ enum Schema {
                 ALTER TABLE api_token ADD COLUMN assurance TEXT;
                 """)
         }
+        migrator.registerMigration("v9-deadlines-and-timers", migrate: deadlinesAndTimers)
         return migrator
     }
 }

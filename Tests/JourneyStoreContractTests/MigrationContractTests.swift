@@ -10,10 +10,11 @@ struct MigrationContractTests {
         switch kind {
         case .sqlite:
             ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
-             "v4-steps-in-enrollment-row", "v5-submission-claims", "v6-identity-proof-and-sessions"]
+             "v4-steps-in-enrollment-row", "v5-submission-claims", "v6-identity-proof-and-sessions",
+             "v9-deadlines-and-timers"]
         case .postgres:
             ["v1-people-enrollments-events-facts-definitions", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
-             "v6-identity-proof-and-sessions"]
+             "v6-identity-proof-and-sessions", "v9-deadlines-and-timers"]
         }
     }
 
