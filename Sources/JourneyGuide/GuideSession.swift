@@ -1,6 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// One conversation with a person about a life event: pick it (unless named), say who they are, answer only the
 /// questions the plan needs, and mark steps started, done or skipped, until they stop.
@@ -148,7 +149,7 @@ public final class GuideSession {
 
     func description(_ situation: Situation) -> StepDescription {
         StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
-            strings: strings)
+            strings: strings, due: situation.view.enrollment.steps.compactMapValues(\.due), now: engine.now)
     }
 
     // MARK: Starting

@@ -61,6 +61,7 @@ struct ProgressScreen {
         let muted = view.plan.status(of: step.id)?.state == .notApplicable
         var lines = [Line(description.title(step), style: muted ? .muted : .heading, prefix: prefix)]
         lines.append(Line(state.text, style: state.style, prefix: indent))
+        if let deadline = description.deadline(step) { lines.append(Line(deadline.text, style: deadline.style, prefix: indent)) }
         lines += description.details(step).map { Line($0, prefix: indent) }
         // A group that does not apply says so once; its alternatives would only repeat it.
         guard !muted else { return lines }

@@ -22,7 +22,7 @@ struct CaseworkerController {
         return routes
     }
 
-    static let listParameters: Set<String> = ["journey", "step", "stepState", "status", "ball", "unchangedForDays", "limit", "cursor"]
+    static let listParameters: Set<String> = ["journey", "step", "stepState", "status", "ball", "unchangedForDays", "due", "limit", "cursor"]
 
     /// `GET /v1/enrollments?journey=…`: oldest change first (with a step, oldest step change first), so the people
     /// waiting longest come first.
@@ -68,9 +68,17 @@ struct CaseworkerController {
         if let days {
             query.unchangedSince = services.clock().addingTimeInterval(-Double(days) * 86_400)
         }
+        let due = try parsed("due", { ["overdue", "soon"].contains($0) ? $0 : nil }, expected: "overdue or soon")
+        if let due {
+            if query.stepState != nil || days != nil {
+                throw APIError.badRequest("invalidParameter", "'due' cannot be combined with 'stepState' or 'unchangedForDays'", field: "due")
+            }
+            let now = services.clock()
+            query.due = due == "overdue" ? .overdue(at: now) : .soon(at: now, within: DueStanding.soonWindow)
+        }
         query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
             expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
-        let filters = PageCursor.filters(of: query, days: days)
+        let filters = PageCursor.filters(of: query, days: days, due: due)
         let cursor = try value("cursor").map { text throws(APIError) in try PageCursor.decode(text, filters: filters) }
         let page = try await services.store.enrollmentPage(query, after: cursor)
         return JSONBody.response(EnrollmentListDocument(page, filters: filters))
@@ -90,7 +98,7 @@ struct CaseworkerController {
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
-            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language) })
+            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock()) })
         return JSONBody.response(document, headers: [.contentLanguage: language.rawValue])
     }
 }

@@ -20,6 +20,9 @@ struct EnrollmentDocument: JSONWritable {
         let missingFacts: [String]?
         /// The agency's case reference, its message to the person, or the reason for a rejection.
         let detail: String?
+        /// When the step is due, and how it stands at the moment of the answer: `due`, `soon` or `overdue`.
+        let due: Date?
+        let dueStanding: String?
     }
 
     struct Action: Encodable {
@@ -43,7 +46,7 @@ struct EnrollmentDocument: JSONWritable {
     let steps: [Step]
     let nextActions: [Action]
 
-    init(_ view: EnrollmentView, language: Language) {
+    init(_ view: EnrollmentView, language: Language, now: Date) {
         let enrollment = view.enrollment
         id = enrollment.id.rawValue
         person = enrollment.person.rawValue
@@ -59,9 +62,11 @@ struct EnrollmentDocument: JSONWritable {
         steps = view.plan.steps.map { status in
             let definition = view.journey.step(status.step)
             let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
+            let due = enrollment.steps[status.step]?.due
             return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
                 since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
-                service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail)
+                service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail,
+                due: due, dueStanding: DueStanding(due: due, now: now)?.rawValue)
         }
         nextActions = view.plan.nextActions.map { action in
             switch action {
@@ -97,6 +102,8 @@ struct EnrollmentDocument: JSONWritable {
             output.array(steps) { output, step in
                 output.object { output in
                     output.field("detail", step.detail)
+                    output.field("due", step.due)
+                    output.field("dueStanding", step.dueStanding)
                     output.field("group", step.group)
                     output.field("id", step.id)
                     output.field("missingFacts", step.missingFacts)
@@ -149,6 +156,8 @@ struct EnrollmentListDocument: Encodable {
         let id: String
         let state: String
         let since: Date
+        /// In a list of due steps: when the step is due.
+        let due: Date?
     }
 
     struct Item: Encodable {
@@ -175,7 +184,7 @@ struct EnrollmentListDocument: Encodable {
         items = page.items.map { item in
             Item(id: item.id.rawValue, person: item.person.rawValue, journey: item.journey.rawValue, journeyVersion: item.journeyVersion,
                 status: item.status.rawValue, ball: item.ball.rawValue, revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
-                completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since) })
+                completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since, due: $0.due) })
         }
         nextCursor = page.next.map { PageCursor.encode($0, filters: filters) }
     }

@@ -21,7 +21,7 @@ struct StepArguments: ParsableArguments {
         let title = view.journey.step(StepID(step))?.title[language.language] ?? step
         Console.print(done(Labels(language: language.language), title))
         Console.print()
-        let report = StatusReport(catalog: context.library.catalog, language: language.language,
+        let report = StatusReport(catalog: context.library.catalog, language: language.language, now: context.engine.now,
             personArgument: reference.commandArgument(person: person.id))
         report.render(view).forEach { Console.print($0) }
     }
