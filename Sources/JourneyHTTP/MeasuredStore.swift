@@ -15,6 +15,7 @@ public final class MeasuredStore: LotsenStore {
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case insertToken, token, tokens, revokeToken
         case enrollmentPage
+        case fireDueTimers, explainDueTimers
         case appliedMigrations
     }
 
@@ -263,6 +264,16 @@ public final class MeasuredStore: LotsenStore {
 
     public func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage {
         try await measure(.enrollmentPage) { () async throws(StorageError) in try await base.enrollmentPage(query, after: cursor) }
+    }
+
+    // MARK: TimerStore
+
+    public func fireDueTimers(at now: Date, limit: Int) async throws(StorageError) -> [FiredTimer] {
+        try await measure(.fireDueTimers) { () async throws(StorageError) in try await base.fireDueTimers(at: now, limit: limit) }
+    }
+
+    public func explainDueTimers() async throws(StorageError) -> String {
+        try await measure(.explainDueTimers) { () async throws(StorageError) in try await base.explainDueTimers() }
     }
 
     // MARK: LotsenStore

@@ -16,7 +16,7 @@ extension PostgresSchema {
                 PRIMARY KEY (enrollment_key, step_id, kind)
             )
             """,
-            "CREATE INDEX timer_pending ON timer (due_at) WHERE fired_at IS NULL",
+            "CREATE INDEX timer_pending ON timer (due_at, enrollment_key, step_id) WHERE fired_at IS NULL",
             "CREATE INDEX timer_by_journey ON timer (journey_id, kind, due_at, enrollment_key, step_id)",
         ])
 }
