@@ -3,17 +3,19 @@ import JourneyModel
 import JourneyStore
 
 /// Works out each step's due moment from its journey's `due` and what is stored: the enrollment's start, the moment
-/// an anchor step was done, or a date fact. Runs after the step states are settled, so an anchor done in this very
-/// change counts at once.
+/// an anchor step was done, or a date fact; and, for a step waiting on the agency, when the agency's expected
+/// processing time runs out. Runs after the step states are settled, so an anchor done in this very change counts at once.
 enum DeadlineCalculator {
-    /// Sets each step's `due`; returns whether any changed.
+    /// Sets each step's `due` and `expectedBy`; returns whether any changed.
     static func update(_ enrollment: inout StoredEnrollment, journey: Journey, facts: [FactID: FactValue]) -> Bool {
         var changed = false
-        for step in journey.steps {
-            guard let deadline = step.due, var stored = enrollment.steps[step.id] else { continue }
-            let due = settles(stored.state) ? nil : dueMoment(deadline, in: enrollment, facts: facts)
-            guard due != stored.due else { continue }
+        for step in journey.steps where step.due != nil || step.processingTime != nil {
+            guard var stored = enrollment.steps[step.id] else { continue }
+            let due = step.due.flatMap { settles(stored.state) ? nil : dueMoment($0, in: enrollment, facts: facts) }
+            let expectedBy = stored.state == .waitingOnAgency ? step.processingTime.map { $0.date(after: stored.since) } : nil
+            guard due != stored.due || expectedBy != stored.expectedBy else { continue }
             stored.due = due
+            stored.expectedBy = expectedBy
             enrollment.steps[step.id] = stored
             changed = true
         }

@@ -148,8 +148,10 @@ public final class GuideSession {
     }
 
     func description(_ situation: Situation) -> StepDescription {
-        StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
-            strings: strings, due: situation.view.enrollment.steps.compactMapValues(\.due), now: engine.now)
+        let now = engine.now
+        return StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
+            strings: strings, due: situation.view.enrollment.steps.compactMapValues(\.due),
+            overdueAtAgency: Set(situation.view.enrollment.steps.filter { AgencyDelay.isOverdue($0.value, now: now) }.keys), now: now)
     }
 
     // MARK: Starting

@@ -55,6 +55,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     let caseworker = CaseworkerController(services: services)
     v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
     v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
+    v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
     return router
 }

@@ -23,6 +23,9 @@ struct EnrollmentDocument: JSONWritable {
         /// When the step is due, and how it stands at the moment of the answer: `due`, `soon` or `overdue`.
         let due: Date?
         let dueStanding: String?
+        /// While the step waits on the agency: when the agency's expected processing time runs out, and whether it has.
+        let expectedBy: Date?
+        let overdueAtAgency: Bool?
     }
 
     struct Action: Encodable {
@@ -62,11 +65,13 @@ struct EnrollmentDocument: JSONWritable {
         steps = view.plan.steps.map { status in
             let definition = view.journey.step(status.step)
             let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
-            let due = enrollment.steps[status.step]?.due
+            let stored = enrollment.steps[status.step]
+            let due = stored?.due
             return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
                 since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
                 service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail,
-                due: due, dueStanding: DueStanding(due: due, now: now)?.rawValue)
+                due: due, dueStanding: DueStanding(due: due, now: now)?.rawValue, expectedBy: stored?.expectedBy,
+                overdueAtAgency: stored?.expectedBy == nil ? nil : AgencyDelay.isOverdue(stored, now: now))
         }
         nextActions = view.plan.nextActions.map { action in
             switch action {
@@ -104,10 +109,12 @@ struct EnrollmentDocument: JSONWritable {
                     output.field("detail", step.detail)
                     output.field("due", step.due)
                     output.field("dueStanding", step.dueStanding)
+                    output.field("expectedBy", step.expectedBy)
                     output.field("group", step.group)
                     output.field("id", step.id)
                     output.field("missingFacts", step.missingFacts)
                     output.field("optional", step.optional)
+                    if let overdue = step.overdueAtAgency { output.field("overdueAtAgency", overdue) }
                     output.field("reason", step.reason)
                     output.field("service", step.service)
                     output.field("since", step.since)

@@ -14,7 +14,7 @@ public final class MeasuredStore: LotsenStore {
         case pendingSubmissions, claimPendingSubmissions
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case insertToken, token, tokens, revokeToken
-        case enrollmentPage
+        case enrollmentPage, countDue
         case fireDueTimers, explainDueTimers
         case appliedMigrations
     }
@@ -264,6 +264,10 @@ public final class MeasuredStore: LotsenStore {
 
     public func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage {
         try await measure(.enrollmentPage) { () async throws(StorageError) in try await base.enrollmentPage(query, after: cursor) }
+    }
+
+    public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
+        try await measure(.countDue) { () async throws(StorageError) in try await base.countDue(journey: journey, in: range) }
     }
 
     // MARK: TimerStore

@@ -11,7 +11,7 @@ extension PostgresJourneyStore {
         var statement = Statement()
         statement.sql = """
             SELECT \(columns), t.step_id, t.due_at, e.steps::text FROM timer t JOIN enrollment e ON e.key = t.enrollment_key
-            WHERE t.journey_id = \(statement.bind(query.journey?.rawValue ?? "")) AND t.kind = \(statement.bind(TimerKind.due.rawValue))
+            WHERE t.journey_id = \(statement.bind(query.journey?.rawValue ?? "")) AND t.kind = \(statement.bind(query.due?.kind.rawValue ?? TimerKind.due.rawValue))
                 AND t.due_at < \(statement.bind(query.due?.before.storedSeconds ?? 0))
             """
         if let from = query.due?.from { statement.sql += " AND t.due_at >= \(statement.bind(from.storedSeconds))" }
@@ -41,5 +41,15 @@ extension PostgresJourneyStore {
             id: EnrollmentID(id), person: PersonID(person), journey: JourneyID(journey), journeyVersion: version, status: status, ball: ball,
             revision: revision, createdAt: Date(storedSeconds: createdAt), updatedAt: Date(storedSeconds: updatedAt),
             completedAt: completedAt.map(Date.init(storedSeconds:)), step: step)
+    }
+
+    public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
+        try await read { db in
+            let rows = try await db.rows("""
+                SELECT count(*) FROM timer WHERE journey_id = \(journey.rawValue) AND kind = \(range.kind.rawValue)
+                    AND due_at < \(range.before.storedSeconds) AND due_at >= \(range.from?.storedSeconds ?? -Double.greatestFiniteMagnitude)
+                """)
+            return Int(try rows.first?.decode(Int64.self) ?? 0)
+        }
     }
 }

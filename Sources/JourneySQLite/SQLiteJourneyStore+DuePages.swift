@@ -11,7 +11,7 @@ extension SQLiteJourneyStore {
     static func duePageStatement(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?, limit: Int) -> (String, [(any DatabaseValueConvertible)?]) {
         let columns = "e.id, e.personId, e.journeyId, e.journeyVersion, e.status, e.ball, e.revision, e.createdAt, e.updatedAt, e.completedAt"
         var clauses = ["t.journeyId = ?", "t.kind = ?", "t.dueAt < ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [query.journey?.rawValue, TimerKind.due.rawValue, query.due?.before.storedSeconds]
+        var arguments: [(any DatabaseValueConvertible)?] = [query.journey?.rawValue, query.due?.kind.rawValue, query.due?.before.storedSeconds]
         if let from = query.due?.from {
             clauses.append("t.dueAt >= ?")
             arguments.append(from.storedSeconds)
@@ -37,5 +37,13 @@ extension SQLiteJourneyStore {
 
     static func dueStep(stepID: String, due: Double, steps: String, enrollment: EnrollmentID) throws -> EnrollmentSummary.Step {
         try EnrollmentSummary.Step.due(StepID(stepID), at: Date(storedSeconds: due), steps: steps, enrollment: enrollment)
+    }
+
+    public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM timer INDEXED BY timer_by_journey WHERE journeyId = ? AND kind = ? AND dueAt < ? AND dueAt >= ?
+                """, arguments: [journey.rawValue, range.kind.rawValue, range.before.storedSeconds, range.from?.storedSeconds ?? -Double.greatestFiniteMagnitude]) ?? 0
+        }
     }
 }

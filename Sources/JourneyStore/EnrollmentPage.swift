@@ -81,6 +81,10 @@ public protocol EnrollmentListing: Sendable {
     /// Enrollments matching `query` (which must name its journey), after `cursor`, at most `query.limit`.
     /// With a step, only steps someone has to act on are listed (see ``JourneyModel/StepState/listable``).
     func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage
+
+    /// How many steps of `journey` have a moment in `range` (overdue, due soon, overdue at the agency), counted on
+    /// the index of timers.
+    func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int
 }
 
 extension StepState {

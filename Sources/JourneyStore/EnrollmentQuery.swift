@@ -34,12 +34,15 @@ public struct EnrollmentQuery: Hashable, Sendable {
     }
 }
 
-/// Due moments from ``from`` (inclusive, `nil` for any time before) to ``before`` (exclusive).
+/// Moments of one kind (a step's deadline, or the end of the agency's expected processing time) from ``from``
+/// (inclusive, `nil` for any time before) to ``before`` (exclusive).
 public struct DueRange: Hashable, Sendable {
+    public var kind: TimerKind
     public var from: Date?
     public var before: Date
 
-    public init(from: Date?, before: Date) {
+    public init(kind: TimerKind = .due, from: Date?, before: Date) {
+        self.kind = kind
         self.from = from
         self.before = before
     }
@@ -49,4 +52,7 @@ public struct DueRange: Hashable, Sendable {
 
     /// Steps not yet overdue at `now` but due within `window` seconds.
     public static func soon(at now: Date, within window: TimeInterval) -> DueRange { DueRange(from: now, before: now.addingTimeInterval(window)) }
+
+    /// Cases an agency has had longer than its expected processing time, at `now`.
+    public static func overdueAtAgency(at now: Date) -> DueRange { DueRange(kind: .agency, from: nil, before: now) }
 }

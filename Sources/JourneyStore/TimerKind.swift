@@ -6,11 +6,14 @@ import JourneyModel
 public enum TimerKind: String, CaseIterable, Sendable, Codable {
     /// The step's deadline (``StoredStep/due``).
     case due
+    /// The end of the agency's expected processing time for a case (``StoredStep/expectedBy``).
+    case agency
 
     /// The moment of this kind on a stored step.
     public func moment(of step: StoredStep) -> Date? {
         switch self {
         case .due: step.due
+        case .agency: step.expectedBy
         }
     }
 

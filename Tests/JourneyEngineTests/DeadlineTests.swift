@@ -64,3 +64,43 @@ struct DeadlineTests {
         #expect(corrected.enrollments[0].enrollment.steps["name"]?.due == ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"))
     }
 }
+
+@Suite("Engine: a case's expected answer from the agency's processing time")
+struct AgencyDelayEngineTests {
+    let database = TemporaryDatabase()
+    let clock = TestClock()
+    let engine: JourneyEngine
+    let tolvan: Personnummer
+
+    static let permit = """
+        id: permit
+        version: 1
+        title: { sv: Tillstånd, en: Permit }
+        summary: { sv: Tillstånd, en: Permit }
+        steps:
+          - id: apply
+            title: { sv: Ansök, en: Apply }
+            processingTime: P3W
+        """
+
+    init() throws {
+        let journey = try TestJourneys.load(Self.permit)
+        engine = try JourneyEngine.testing([journey], sources: ["permit": Self.permit], database: database, clock: clock)
+        tolvan = try Personnummer(parsing: OfficialTestNumbers.personnummer)
+    }
+
+    @Test("waiting on the agency sets the expected answer from the moment the case began; a decision clears it")
+    func expectedByFollowsTheCase() async throws {
+        let person = try await engine.enroll(.identity(tolvan), in: "permit").enrollment.person
+        clock.advance(days: 1)
+        let waiting = try await engine.apply(.submitted(caseReference: "C-1"), step: "apply", person: person, actor: .agency)
+        #expect(waiting.enrollment.steps["apply"]?.expectedBy == clock.now.addingTimeInterval(21 * 86_400))
+        #expect(!AgencyDelay.isOverdue(waiting.enrollment.steps["apply"], now: clock.now))
+        #expect(AgencyDelay.isOverdue(waiting.enrollment.steps["apply"], now: clock.now.addingTimeInterval(22 * 86_400)))
+        #expect(AgencyDelay.text(usually: ISODuration("P3W")!, in: .en)
+            == "The agency has had this longer than it usually takes (about 3 weeks). You can ask them how it is going.")
+        clock.advance(days: 30)
+        let done = try await engine.apply(.complete, step: "apply", person: person, actor: .agency)
+        #expect(done.enrollment.steps["apply"]?.expectedBy == nil)
+    }
+}

@@ -64,6 +64,28 @@ struct DeadlineContractTests {
         }
     }
 
+    @Test("a case overdue at the agency is stored with its step, listed and counted apart from deadlines", arguments: StoreKind.allCases)
+    func overdueAtAgency(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            try await Self.populate(store)
+            _ = try await store.transact(person: "p-1") { snapshot in
+                snapshot.enrollments[0].steps["bank"] = StoredStep(progress: .waitingOnAgency(caseReference: "B-1"), state: .waitingOnAgency,
+                    since: Moment.day(1), expectedBy: Moment.day(4))
+                snapshot.enrollments[0].revision += 1
+                return []
+            }
+            let reopened = try await database.open()
+            let stored = try #require(try await reopened.snapshot(person: "p-1")).enrollments[0].steps["bank"]
+            #expect(stored?.expectedBy == Moment.day(4))
+            #expect(stored?.due == nil)
+            #expect(try await Self.allPages(reopened, EnrollmentQuery(journey: "new-in-sweden", due: .overdueAtAgency(at: Moment.day(6)))) == ["e-1/bank"])
+            #expect(try await reopened.countDue(journey: "new-in-sweden", in: .overdueAtAgency(at: Moment.day(6))) == 1)
+            #expect(try await reopened.countDue(journey: "new-in-sweden", in: .overdueAtAgency(at: Moment.day(3))) == 0)
+            #expect(try await reopened.countDue(journey: "new-in-sweden", in: .overdue(at: Moment.day(6))) == 3)
+            #expect(try await reopened.countDue(journey: "new-in-sweden", in: .soon(at: Moment.day(6), within: 4 * 86_400)) == 1)
+        }
+    }
+
     @Test("a moved due date moves its timer, and a settled step leaves the lists", arguments: StoreKind.allCases)
     func dueDateMovesAndSettles(kind: StoreKind) async throws {
         try await withDatabase(kind) { database, store in

@@ -30,8 +30,8 @@ public final class Journey: Sendable {
     /// Step indices ordered so that every step comes after its prerequisites and a group after its
     /// alternatives: one pass in this order derives every state.
     public let evaluationOrder: [Int]
-    /// Whether any step has a `due`, so the engine skips working out deadlines for journeys without any.
-    public let hasDeadlines: Bool
+    /// Whether any step has a `due` or a `processingTime`, so the engine skips working out moments for journeys without.
+    public let hasTimedSteps: Bool
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
@@ -62,7 +62,7 @@ public final class Journey: Sendable {
             return (steps[group].when.map { [$0] } ?? []) + own
         }
         evaluationOrder = Journey.order(prerequisites: prerequisiteIndices, alternatives: alternativeIndices)
-        hasDeadlines = steps.contains { $0.due != nil }
+        hasTimedSteps = steps.contains { $0.due != nil || $0.processingTime != nil }
     }
 
     /// Depth-first topological order; the loader has already rejected cycles, and a cycle here would

@@ -27,6 +27,9 @@ struct StatusReport {
             line += " [\(step.id)]"
             if let explanation = explain(status, journey: journey) { line += " — \(explanation)" }
             if let due = enrollment.steps[status.step]?.due, let standing = DueStanding(due: due, now: now) { line += " — " + standing.text(due: due, in: language) }
+            if AgencyDelay.isOverdue(enrollment.steps[status.step], now: now), let usually = step.processingTime {
+                line += " — " + AgencyDelay.text(usually: usually, in: language)
+            }
             lines.append(line)
         }
         let actions = view.plan.nextActions
