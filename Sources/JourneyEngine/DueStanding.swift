@@ -25,11 +25,12 @@ public enum DueStanding: String, Sendable, CaseIterable {
         }
     }
 
-    /// The day a due moment falls on, `YYYY-MM-DD` in UTC (the calendar deadlines are counted on).
+    /// The last day a step due at `due` can be done on, `YYYY-MM-DD` in UTC (the calendar deadlines are counted on):
+    /// the day the moment falls in, or the day before when it is the very start of a day (a deadline counted from a date).
     public static func day(of due: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: due)
+        let parts = calendar.dateComponents([.year, .month, .day], from: due.addingTimeInterval(-1))
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

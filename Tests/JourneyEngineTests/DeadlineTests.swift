@@ -51,7 +51,11 @@ struct DeadlineTests {
 
         let person = view.enrollment.person
         let answered = try await engine.answer(person: person, answers: [("birthDate", "2026-11-30")])
-        #expect(answered.enrollments[0].enrollment.steps["name"]?.due == ISO8601DateFormatter().date(from: "2027-02-28T00:00:00Z"))
+        #expect(answered.enrollments[0].enrollment.steps["name"]?.due == ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"))
+        // Said as the last day it can be done on: three months of a birth on 30 November run to the end of 28 February.
+        let due = try #require(answered.enrollments[0].enrollment.steps["name"]?.due)
+        #expect(DueStanding.due.text(due: due, in: .en) == "due by 2027-02-28")
+        #expect(DueStanding.day(of: Date(timeIntervalSince1970: 1_796_374_800)) == "2026-12-04")
 
         clock.advance(days: 2)
         let done = try await engine.apply(.complete, step: "register", person: person)
@@ -61,7 +65,7 @@ struct DeadlineTests {
 
         // A corrected birth date moves the deadline.
         let corrected = try await engine.answer(person: person, answers: [("birthDate", "2026-12-01")])
-        #expect(corrected.enrollments[0].enrollment.steps["name"]?.due == ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"))
+        #expect(corrected.enrollments[0].enrollment.steps["name"]?.due == ISO8601DateFormatter().date(from: "2027-03-02T00:00:00Z"))
     }
 }
 

@@ -136,11 +136,11 @@ struct JourneyLoaderTests {
         #expect(employer.due == nil)
     }
 
-    @Test("a deadline counts from the start, a step or a date fact, and a date anchor from the start of that day")
+    @Test("a deadline counts from the start, a step or a date fact, and a date anchor from the end of that day")
     func deadlineAnchors() throws {
         let deadline = StepDeadline(within: ISODuration("P3M")!, anchor: .fact("birthDate"))
         let due = try #require(deadline.due(after: CalendarDate(iso: "2026-11-30")!))
-        #expect(due == ISO8601DateFormatter().date(from: "2027-02-28T00:00:00Z"))
+        #expect(due == ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"))
         #expect(StepDeadline.Anchor.start.description == "start")
     }
 
