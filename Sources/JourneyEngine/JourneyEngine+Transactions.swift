@@ -139,10 +139,11 @@ extension JourneyEngine {
                 let old = stored[position]
                 if old?.state != status.state || old?.progress != status.progress {
                     let since = old?.state == status.state ? old!.since : now
-                    enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since)
+                    enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since, due: old?.due, expectedBy: old?.expectedBy)
                     changed = true
                 }
             }
+            if journey.hasTimedSteps, DeadlineCalculator.update(&enrollment, journey: journey, facts: facts) { changed = true }
             let completedAt = plan.status == .complete ? enrollment.completedAt ?? now : nil
             if plan.status != enrollment.status || plan.ball != enrollment.ball || completedAt != enrollment.completedAt { changed = true }
             enrollment.status = plan.status

@@ -1,6 +1,7 @@
 import Foundation
 import JourneyEngine
 import JourneyModel
+import JourneyStore
 
 /// One conversation with a person about a life event: pick it (unless named), say who they are, answer only the
 /// questions the plan needs, and mark steps started, done or skipped, until they stop.
@@ -147,8 +148,10 @@ public final class GuideSession {
     }
 
     func description(_ situation: Situation) -> StepDescription {
-        StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
-            strings: strings)
+        let now = engine.now
+        return StepDescription(journey: situation.view.journey, plan: situation.view.plan, facts: situation.facts, catalog: engine.library.catalog,
+            strings: strings, due: situation.view.enrollment.steps.compactMapValues(\.due),
+            overdueAtAgency: Set(situation.view.enrollment.steps.filter { AgencyDelay.isOverdue($0.value, now: now) }.keys), now: now)
     }
 
     // MARK: Starting

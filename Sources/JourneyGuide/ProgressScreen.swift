@@ -61,6 +61,9 @@ struct ProgressScreen {
         let muted = view.plan.status(of: step.id)?.state == .notApplicable
         var lines = [Line(description.title(step), style: muted ? .muted : .heading, prefix: prefix)]
         lines.append(Line(state.text, style: state.style, prefix: indent))
+        for note in [description.deadline(step), description.agencyDelay(step)].compactMap({ $0 }) {
+            lines.append(Line(note.text, style: note.style, prefix: indent))
+        }
         lines += description.details(step).map { Line($0, prefix: indent) }
         // A group that does not apply says so once; its alternatives would only repeat it.
         guard !muted else { return lines }

@@ -1,3 +1,4 @@
+import Foundation
 import JourneyEngine
 import JourneyModel
 
@@ -9,6 +10,11 @@ struct StepDescription {
     let facts: [FactID: KnownFact]
     let catalog: AgencyCatalog
     let strings: GuideStrings
+    /// Each step's due moment, as the engine stored it, and the moment it is judged at.
+    var due: [StepID: Date] = [:]
+    /// Steps whose case the agency has had longer than its expected processing time.
+    var overdueAtAgency: Set<StepID> = []
+    var now = Date(timeIntervalSinceReferenceDate: 0)
 
     private var language: Language { strings.language }
 
@@ -71,6 +77,20 @@ struct StepDescription {
             }
         }
         return journey.facts.filter { deciding.contains($0.id) }.map { $0.ask?[language] ?? $0.id.rawValue }
+    }
+
+    /// "Due by 2027-02-28", "due soon" or "overdue", for a step that has a due date.
+    func deadline(_ step: StepDefinition) -> Line? {
+        guard let moment = due[step.id], let standing = DueStanding(due: moment, now: now) else { return nil }
+        let text = standing.text(due: moment, in: language)
+        let sentence = text.prefix(1).uppercased() + text.dropFirst()
+        return Line(sentence, style: standing == .due ? .normal : standing == .soon ? .highlight : .warning)
+    }
+
+    /// "The agency has had this longer than it usually takes", for a case past its expected processing time.
+    func agencyDelay(_ step: StepDefinition) -> Line? {
+        guard overdueAtAgency.contains(step.id), let usually = step.processingTime else { return nil }
+        return Line(AgencyDelay.text(usually: usually, in: language), style: .warning)
     }
 
     /// Cost and processing time on one line, the official link on the next, for steps still ahead of the person.

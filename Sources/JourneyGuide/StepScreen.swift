@@ -52,6 +52,7 @@ struct StepScreen {
         let language = strings.language
         var screen = Screen([Line(description.title(step), style: .title)])
         screen.add(description.state(step))
+        for note in [description.deadline(step), description.agencyDelay(step)].compactMap({ $0 }) { screen.add(note) }
         // Each paragraph is a line of its own, so the terminal wraps and counts them like every other line.
         for paragraph in step.summary.map({ $0[language].split(separator: "\n") }) ?? [] {
             screen.addBlank()

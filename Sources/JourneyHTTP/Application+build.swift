@@ -15,10 +15,15 @@ public struct APIConfiguration: Sendable {
     /// Where `/metrics` counts the outbox's pending entries (`pendingSubmissions`, at most once per
     /// ``APIMetrics/outboxRefresh``); `nil` leaves `lotsen_outbox_pending` at zero.
     public var outbox: (any OnceOnlyStore)?
+    /// Where due timers are fired from, every ``timerInterval``; `nil` (or no interval) leaves them to `lotsen timers run`.
+    public var timers: (any TimerStore)?
+    public var timerInterval: Duration?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30), metrics: APIMetrics? = nil,
-        outbox: (any OnceOnlyStore)? = nil)
+        outbox: (any OnceOnlyStore)? = nil, timers: (any TimerStore)? = nil, timerInterval: Duration? = .seconds(1))
     {
+        self.timers = timers
+        self.timerInterval = timerInterval
         self.host = host
         self.port = port
         self.sweepInterval = sweepInterval
@@ -51,11 +56,12 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
     v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
     v1.addRoutes(PersonDataController(services: services).routes, atPath: "people")
+    v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
     return router
 }
 
-/// The application `lotsen serve` runs and tests drive: the router, and the sweep for waiting agency events.
+/// The application `lotsen serve` runs and tests drive: the router, the sweep for waiting agency events, and the timer worker.
 public func buildApplication(_ configuration: APIConfiguration, services: APIServices, logger: Logger, routes: RouteTable = RouteTable(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
 {
@@ -67,6 +73,9 @@ public func buildApplication(_ configuration: APIConfiguration, services: APISer
         logger: logger)
     if let interval = configuration.sweepInterval {
         application.addServices(PendingEventSweeper(services: services, interval: interval, logger: logger))
+    }
+    if let timers = configuration.timers, let interval = configuration.timerInterval {
+        application.addServices(TimerWorker(services: services, timers: timers, interval: interval, logger: logger))
     }
     return application
 }

@@ -16,13 +16,42 @@ struct CaseworkerController {
         return routes
     }
 
+    var caseloadRoutes: RouteCollection<LotsenRequestContext> {
+        let routes = RouteCollection(context: LotsenRequestContext.self)
+        routes.get(use: caseload)
+        return routes
+    }
+
+    /// `GET /v1/caseload?journey=…`: how many steps are overdue, due within a week, and waiting on an agency past its
+    /// expected processing time, counted on the index of timers.
+    @Sendable func caseload(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        _ = try await services.require([.caseworker], "count enrollments", context: context, request: request)
+        let parameters = request.uri.queryParameters
+        if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { $0 != "journey" }) {
+            throw APIError.badRequest("unknownParameter", "'\(unknown)' is not a parameter of the caseload", field: unknown)
+        }
+        guard let journeyID = parameters["journey"].map(String.init), !journeyID.isEmpty else {
+            throw APIError.badRequest("missingParameter", "name the journey: counts are served per journey", field: "journey")
+        }
+        guard let journey = services.library.journey(JourneyID(journeyID)) else {
+            throw APIError(.notFound, "unknownJourney", "no journey '\(journeyID)'", hint: "list the journeys at /v1/journeys")
+        }
+        let now = services.clock()
+        let store = services.store
+        return JSONBody.response(CaseloadDocument(
+            journey: journey.id.rawValue,
+            overdue: try await store.countDue(journey: journey.id, in: .overdue(at: now)),
+            dueSoon: try await store.countDue(journey: journey.id, in: .soon(at: now, within: DueStanding.soonWindow)),
+            overdueAtAgency: try await store.countDue(journey: journey.id, in: .overdueAtAgency(at: now))))
+    }
+
     var peopleRoutes: RouteCollection<LotsenRequestContext> {
         let routes = RouteCollection(context: LotsenRequestContext.self)
         routes.get("{personId}", use: person)
         return routes
     }
 
-    static let listParameters: Set<String> = ["journey", "step", "stepState", "status", "ball", "unchangedForDays", "limit", "cursor"]
+    static let listParameters: Set<String> = ["journey", "step", "stepState", "status", "ball", "unchangedForDays", "due", "limit", "cursor"]
 
     /// `GET /v1/enrollments?journey=…`: oldest change first (with a step, oldest step change first), so the people
     /// waiting longest come first.
@@ -68,9 +97,21 @@ struct CaseworkerController {
         if let days {
             query.unchangedSince = services.clock().addingTimeInterval(-Double(days) * 86_400)
         }
+        let due = try parsed("due", { ["overdue", "soon", "overdueAtAgency"].contains($0) ? $0 : nil }, expected: "overdue, soon or overdueAtAgency")
+        if let due {
+            if query.stepState != nil || days != nil {
+                throw APIError.badRequest("invalidParameter", "'due' cannot be combined with 'stepState' or 'unchangedForDays'", field: "due")
+            }
+            let now = services.clock()
+            query.due = switch due {
+                case "overdue": .overdue(at: now)
+                case "soon": .soon(at: now, within: DueStanding.soonWindow)
+                default: .overdueAtAgency(at: now)
+                }
+        }
         query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
             expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
-        let filters = PageCursor.filters(of: query, days: days)
+        let filters = PageCursor.filters(of: query, days: days, due: due)
         let cursor = try value("cursor").map { text throws(APIError) in try PageCursor.decode(text, filters: filters) }
         let page = try await services.store.enrollmentPage(query, after: cursor)
         // Each person on the page had their enrollment read: one entry each, in one transaction.
@@ -90,7 +131,7 @@ struct CaseworkerController {
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
-            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language) })
+            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock()) })
         try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
         return JSONBody.response(document, headers: [.contentLanguage: language.rawValue])
     }

@@ -167,7 +167,7 @@ extension APIServices {
     /// only then is the person read again.
     func document(of loaded: LoadedEnrollment, language: Language) async throws -> EnrollmentDocument {
         guard loaded.hasPendingAgencyEvents else {
-            return EnrollmentDocument(try await engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language)
+            return EnrollmentDocument(try await engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language, now: engine.now)
         }
         try await engine.applyPendingAgencyEvents(person: loaded.enrollment.person, events: store)
         return try await storedDocument(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
@@ -176,7 +176,7 @@ extension APIServices {
     /// The enrollment a change left, after applying agency events the change let through (their steps unlocked).
     func document(after view: EnrollmentView, language: Language) async throws -> EnrollmentDocument {
         let resolved = try await engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
-        guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language) }
+        guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language, now: engine.now) }
         return try await storedDocument(of: view.enrollment.id, person: view.enrollment.person, language: language)
     }
 
@@ -186,6 +186,6 @@ extension APIServices {
         guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError.unknownEnrollment(id)
         }
-        return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language)
+        return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language, now: engine.now)
     }
 }

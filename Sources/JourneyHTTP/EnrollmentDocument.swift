@@ -20,6 +20,12 @@ struct EnrollmentDocument: JSONWritable {
         let missingFacts: [String]?
         /// The agency's case reference, its message to the person, or the reason for a rejection.
         let detail: String?
+        /// When the step is due, and how it stands at the moment of the answer: `due`, `soon` or `overdue`.
+        let due: Date?
+        let dueStanding: String?
+        /// While the step waits on the agency: when the agency's expected processing time runs out, and whether it has.
+        let expectedBy: Date?
+        let overdueAtAgency: Bool?
     }
 
     /// What the person says where they dispute a fact an agency supplied; the agency's value stays the fact.
@@ -55,7 +61,7 @@ struct EnrollmentDocument: JSONWritable {
     /// `nil` when the person disputes nothing.
     let claims: [Claim]?
 
-    init(_ view: EnrollmentView, language: Language) {
+    init(_ view: EnrollmentView, language: Language, now: Date) {
         let enrollment = view.enrollment
         id = enrollment.id.rawValue
         person = enrollment.person.rawValue
@@ -71,9 +77,13 @@ struct EnrollmentDocument: JSONWritable {
         steps = view.plan.steps.map { status in
             let definition = view.journey.step(status.step)
             let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
+            let stored = enrollment.steps[status.step]
+            let due = stored?.due
             return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
                 since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
-                service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail)
+                service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail,
+                due: due, dueStanding: DueStanding(due: due, now: now)?.rawValue, expectedBy: stored?.expectedBy,
+                overdueAtAgency: stored?.expectedBy == nil ? nil : AgencyDelay.isOverdue(stored, now: now))
         }
         claims = view.claims.isEmpty ? nil : view.claims.sorted { $0.key < $1.key }.map { fact, claim in
             Claim(fact: fact.rawValue, value: claim.value.canonical, source: claim.source.kind, recordedAt: claim.recordedAt)
@@ -123,10 +133,14 @@ struct EnrollmentDocument: JSONWritable {
             output.array(steps) { output, step in
                 output.object { output in
                     output.field("detail", step.detail)
+                    output.field("due", step.due)
+                    output.field("dueStanding", step.dueStanding)
+                    output.field("expectedBy", step.expectedBy)
                     output.field("group", step.group)
                     output.field("id", step.id)
                     output.field("missingFacts", step.missingFacts)
                     output.field("optional", step.optional)
+                    if let overdue = step.overdueAtAgency { output.field("overdueAtAgency", overdue) }
                     output.field("reason", step.reason)
                     output.field("service", step.service)
                     output.field("since", step.since)
@@ -175,6 +189,8 @@ struct EnrollmentListDocument: Encodable {
         let id: String
         let state: String
         let since: Date
+        /// In a list of due steps: when the step is due.
+        let due: Date?
     }
 
     struct Item: Encodable {
@@ -201,7 +217,7 @@ struct EnrollmentListDocument: Encodable {
         items = page.items.map { item in
             Item(id: item.id.rawValue, person: item.person.rawValue, journey: item.journey.rawValue, journeyVersion: item.journeyVersion,
                 status: item.status.rawValue, ball: item.ball.rawValue, revision: item.revision, createdAt: item.createdAt, updatedAt: item.updatedAt,
-                completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since) })
+                completedAt: item.completedAt, step: item.step.map { Step(id: $0.id.rawValue, state: $0.state.rawValue, since: $0.since, due: $0.due) })
         }
         nextCursor = page.next.map { PageCursor.encode($0, filters: filters) }
     }

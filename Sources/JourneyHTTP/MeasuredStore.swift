@@ -15,7 +15,8 @@ public final class MeasuredStore: LotsenStore {
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
         case insertToken, token, tokens, revokeToken
-        case enrollmentPage
+        case enrollmentPage, countDue
+        case fireDueTimers, explainDueTimers
         case appliedMigrations
     }
 
@@ -290,6 +291,20 @@ public final class MeasuredStore: LotsenStore {
 
     public func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage {
         try await measure(.enrollmentPage) { () async throws(StorageError) in try await base.enrollmentPage(query, after: cursor) }
+    }
+
+    public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
+        try await measure(.countDue) { () async throws(StorageError) in try await base.countDue(journey: journey, in: range) }
+    }
+
+    // MARK: TimerStore
+
+    public func fireDueTimers(at now: Date, limit: Int) async throws(StorageError) -> [FiredTimer] {
+        try await measure(.fireDueTimers) { () async throws(StorageError) in try await base.fireDueTimers(at: now, limit: limit) }
+    }
+
+    public func explainDueTimers() async throws(StorageError) -> String {
+        try await measure(.explainDueTimers) { () async throws(StorageError) in try await base.explainDueTimers() }
     }
 
     // MARK: LotsenStore

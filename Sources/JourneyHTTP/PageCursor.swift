@@ -8,16 +8,21 @@ import JourneyStore
 enum PageCursor {
     /// A fingerprint of every filter that decides which enrollments a list holds and in what order (not `limit`:
     /// pages may grow or shrink). `days` is `unchangedForDays` as given, not the moment it stands for, which moves on.
-    static func filters(of query: EnrollmentQuery, days: Int?) -> String {
-        let text = [
+    static func filters(of query: EnrollmentQuery, days: Int?, due: String? = nil) -> String {
+        var text = [
             "journey=\(query.journey?.rawValue ?? "")", "step=\(query.step?.rawValue ?? "")", "stepState=\(query.stepState?.rawValue ?? "")",
             "status=\(query.status?.rawValue ?? "")", "ball=\(query.ball?.rawValue ?? "")", "days=\(days.map(String.init) ?? "")",
         ].joined(separator: "\n")
+        // Added only when given, so cursors of lists without it stay valid across this version.
+        if let due { text += "\ndue=\(due)" }
         return String(Fingerprint.sha256(text).prefix(16))
     }
 
     static func encode(_ cursor: EnrollmentCursor, filters: String) -> String {
+        // A due list's cursor names the step too (several steps of one enrollment can be due): after a "/", which
+        // enrollment ids never hold.
         let text = filters + "." + String(cursor.moment.timeIntervalSinceReferenceDate.bitPattern, radix: 16) + "." + cursor.enrollment.rawValue
+            + (cursor.step.map { "/" + $0.rawValue } ?? "")
         return Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -34,6 +39,8 @@ enum PageCursor {
             throw APIError(.badRequest, "invalidParameter", "'cursor' was made for a list with other filters", field: "cursor",
                 hint: "give the same journey, step, stepState, status, ball and unchangedForDays as the page it came from, or leave out 'cursor' to start again")
         }
-        return EnrollmentCursor(moment: Date(timeIntervalSinceReferenceDate: Double(bitPattern: bits)), enrollment: EnrollmentID(String(parts[2])))
+        let position = parts[2].split(separator: "/", maxSplits: 1)
+        return EnrollmentCursor(moment: Date(timeIntervalSinceReferenceDate: Double(bitPattern: bits)), enrollment: EnrollmentID(String(position[0])),
+            step: position.count > 1 ? StepID(String(position[1])) : nil)
     }
 }

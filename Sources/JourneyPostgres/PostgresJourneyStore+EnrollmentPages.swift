@@ -9,13 +9,19 @@ extension PostgresJourneyStore: EnrollmentListing {
         if let state = query.stepState, !state.isOpen {
             throw StorageError(.failed, "steps that are \(state.rawValue) cannot be listed")
         }
+        try query.checkDue()
         let limit = max(1, min(query.limit, 1000))
-        let statement = Self.pageStatement(query, after: cursor, limit: limit + 1)
-        let rows = try await read { db in try await db.rows(statement).map(Self.summary) }
+        let due = query.due != nil
+        let statement = due ? Self.duePageStatement(query, after: cursor, limit: limit + 1) : Self.pageStatement(query, after: cursor, limit: limit + 1)
+        let rows = try await read { db in try await db.rows(statement).map { row in due ? try Self.dueSummary(row) : try Self.summary(row) } }
         let items = Array(rows.prefix(limit))
         var next: EnrollmentCursor?
         if rows.count > limit, let last = items.last {
-            next = EnrollmentCursor(moment: last.step?.since ?? last.updatedAt, enrollment: last.id)
+            if let due = last.step?.due {
+                next = EnrollmentCursor(moment: due, enrollment: last.id, step: last.step?.id)
+            } else {
+                next = EnrollmentCursor(moment: last.step?.since ?? last.updatedAt, enrollment: last.id)
+            }
         }
         return EnrollmentPage(items: items, next: next)
     }

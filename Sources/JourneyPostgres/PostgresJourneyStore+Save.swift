@@ -29,7 +29,8 @@ extension PostgresJourneyStore {
         for enrollment in after.enrollments {
             let old = previous[enrollment.id]
             if let old, old == enrollment { continue }
-            try await saveEnrollment(db, enrollment, old: old)
+            let key = try await saveEnrollment(db, enrollment, old: old)
+            try await saveTimers(db, TimerKind.changes(from: old, to: enrollment), key: key, journey: enrollment.journey)
         }
         for event in events {
             var binds = PostgresBindings(capacity: 7)
@@ -88,7 +89,6 @@ extension PostgresJourneyStore {
     /// Inserts or updates one enrollment's row, and its entries in `open_step`, in one statement (one round trip), and
     /// returns its key. The open steps move in data-modifying CTEs that run only when the row was written: a revision
     /// that no longer matches leaves the statement without a row and changes nothing.
-    @discardableResult
     private static func saveEnrollment(_ db: Session, _ enrollment: StoredEnrollment, old: StoredEnrollment?) async throws -> Int64 {
         let steps = StepsColumn.encodedText(enrollment.steps)
         let (gone, came) = openStepChanges(of: enrollment, before: old)
@@ -122,6 +122,23 @@ extension PostgresJourneyStore {
             throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
         }
         return try key.decode(Int64.self)
+    }
+
+    /// (Re)arms the timers whose moment appeared or moved and disarms those whose moment went away, fired or not.
+    /// Most transitions change none and send nothing.
+    private static func saveTimers(_ db: Session, _ changes: [TimerKind.Change], key: Int64, journey: JourneyID) async throws {
+        for change in changes {
+            if let moment = change.moment {
+                try await db.exec("""
+                    INSERT INTO timer (enrollment_key, step_id, kind, journey_id, due_at, fired_at)
+                    VALUES (\(key), \(change.step.rawValue), \(change.kind.rawValue), \(journey.rawValue), \(moment.storedSeconds), NULL)
+                    ON CONFLICT (enrollment_key, step_id, kind) DO UPDATE SET due_at = excluded.due_at, fired_at = NULL
+                    """)
+            } else {
+                try await db.exec(
+                    "DELETE FROM timer WHERE enrollment_key = \(key) AND step_id = \(change.step.rawValue) AND kind = \(change.kind.rawValue)")
+            }
+        }
     }
 
     /// Numbered per enrollment, continuing from the last one stored. Writers of one enrollment hold its person's

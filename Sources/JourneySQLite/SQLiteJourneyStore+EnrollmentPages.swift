@@ -9,8 +9,9 @@ extension SQLiteJourneyStore: EnrollmentListing {
         if let state = query.stepState, !state.isOpen {
             throw StorageError(.failed, "steps that are \(state.rawValue) cannot be listed")
         }
+        try Self.checkDue(query)
         let limit = max(1, min(query.limit, 1000))
-        let (sql, arguments) = Self.pageStatement(query, after: cursor, limit: limit + 1)
+        let (sql, arguments) = query.due == nil ? Self.pageStatement(query, after: cursor, limit: limit + 1) : Self.duePageStatement(query, after: cursor, limit: limit + 1)
         let statementArguments = StatementArguments(arguments)
         let (items, more) = try await read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: statementArguments)
@@ -18,7 +19,11 @@ extension SQLiteJourneyStore: EnrollmentListing {
         }
         var next: EnrollmentCursor?
         if more, let last = items.last {
-            next = EnrollmentCursor(moment: last.step?.since ?? last.updatedAt, enrollment: last.id)
+            if let due = last.step?.due {
+                next = EnrollmentCursor(moment: due, enrollment: last.id, step: last.step?.id)
+            } else {
+                next = EnrollmentCursor(moment: last.step?.since ?? last.updatedAt, enrollment: last.id)
+            }
         }
         return EnrollmentPage(items: items, next: next)
     }
@@ -29,7 +34,9 @@ extension SQLiteJourneyStore: EnrollmentListing {
             throw StorageError(.corrupt, "an enrollment has an unknown status")
         }
         var step: EnrollmentSummary.Step?
-        if let stepID: String = row["stepId"] {
+        if let dueAt: Double = row["dueAt"] {
+            step = try dueStep(stepID: row["stepId"], due: dueAt, steps: row["steps"], enrollment: EnrollmentID(row["id"] as String))
+        } else if let stepID: String = row["stepId"] {
             guard let state = StepState(rawValue: row["stepState"]) else { throw StorageError(.corrupt, "a step has an unknown state") }
             step = EnrollmentSummary.Step(id: StepID(stepID), state: state, since: Date(storedSeconds: row["stepSince"]))
         }

@@ -25,6 +25,7 @@ extension SQLiteJourneyStore {
             let key = try saveEnrollment(db, enrollment, old: old)
             keys[enrollment.id] = key
             try saveOpenSteps(db, of: enrollment, key: key, before: old)
+            try saveTimers(db, of: enrollment, key: key, before: old)
         }
         for event in events {
             let key = try keys[event.enrollment] ?? enrollmentKey(db, event.enrollment)
@@ -194,6 +195,31 @@ extension SQLiteJourneyStore {
                 bind.text(after.state.rawValue)
                 bind.real(after.since.storedSeconds)
                 bind.integer(key)
+            }
+        }
+    }
+
+    /// Keeps `timer` in step with the enrollment's moments (``TimerKind``): a moment that appeared or moved is
+    /// (re)armed, one that went away disarms its timer, fired or not. Unchanged moments touch nothing.
+    private static func saveTimers(_ db: Database, of enrollment: StoredEnrollment, key: Int64, before old: StoredEnrollment?) throws {
+        for change in TimerKind.changes(from: old, to: enrollment) {
+            if let moment = change.moment {
+                try db.run("""
+                    INSERT INTO timer (enrollmentKey, stepId, kind, journeyId, dueAt, firedAt) VALUES (?, ?, ?, ?, ?, NULL)
+                    ON CONFLICT (enrollmentKey, stepId, kind) DO UPDATE SET dueAt = excluded.dueAt, firedAt = NULL
+                    """) { bind in
+                    bind.integer(key)
+                    bind.text(change.step.rawValue)
+                    bind.text(change.kind.rawValue)
+                    bind.text(enrollment.journey.rawValue)
+                    bind.real(moment.storedSeconds)
+                }
+            } else {
+                try db.run("DELETE FROM timer WHERE enrollmentKey = ? AND stepId = ? AND kind = ?") { bind in
+                    bind.integer(key)
+                    bind.text(change.step.rawValue)
+                    bind.text(change.kind.rawValue)
+                }
             }
         }
     }

@@ -4,14 +4,16 @@ import JourneyModel
 /// Where the next page of a caseworker list starts: after this moment (the enrollment's last change, or with a
 /// step filter the step's last change) and, among equal moments, after this enrollment. Keyset pagination, so
 /// a page costs the same however deep it is and rows changing between pages are neither repeated nor skipped
-/// by an offset.
+/// by an offset. A list of due steps can hold several steps of one enrollment, so its cursor names the step too.
 public struct EnrollmentCursor: Hashable, Sendable {
     public let moment: Date
     public let enrollment: EnrollmentID
+    public let step: StepID?
 
-    public init(moment: Date, enrollment: EnrollmentID) {
+    public init(moment: Date, enrollment: EnrollmentID, step: StepID? = nil) {
         self.moment = moment
         self.enrollment = enrollment
+        self.step = step
     }
 }
 
@@ -21,11 +23,14 @@ public struct EnrollmentSummary: Hashable, Sendable {
         public let id: StepID
         public let state: StepState
         public let since: Date
+        /// When the step is due, in a list of due steps.
+        public let due: Date?
 
-        public init(id: StepID, state: StepState, since: Date) {
+        public init(id: StepID, state: StepState, since: Date, due: Date? = nil) {
             self.id = id
             self.state = state
             self.since = since
+            self.due = due
         }
     }
 
@@ -58,7 +63,8 @@ public struct EnrollmentSummary: Hashable, Sendable {
     }
 }
 
-/// A page of a caseworker list, ordered by the moment of the last change (oldest first: the longest waiting).
+/// A page of a caseworker list, ordered by the moment of the last change (oldest first: the longest waiting), or for
+/// due steps by their due moment (soonest first).
 public struct EnrollmentPage: Hashable, Sendable {
     public let items: [EnrollmentSummary]
     /// Where the next page starts; `nil` on the last page.
@@ -75,6 +81,10 @@ public protocol EnrollmentListing: Sendable {
     /// Enrollments matching `query` (which must name its journey), after `cursor`, at most `query.limit`.
     /// With a step, only steps someone has to act on are listed (see ``JourneyModel/StepState/listable``).
     func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage
+
+    /// How many steps of `journey` have a moment in `range` (overdue, due soon, overdue at the agency), counted on
+    /// the index of timers.
+    func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int
 }
 
 extension StepState {

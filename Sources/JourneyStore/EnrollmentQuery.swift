@@ -14,11 +14,15 @@ public struct EnrollmentQuery: Hashable, Sendable {
     public var person: PersonID?
     /// Only enrollments (or, with a step, step states) unchanged since before this moment.
     public var unchangedSince: Date?
+    /// Only steps due in this range, soonest first (one row per due step, with ``step`` only that step); not with
+    /// ``stepState`` or ``unchangedSince``.
+    public var due: DueRange?
     public var limit: Int
 
     public init(journey: JourneyID? = nil, step: StepID? = nil, stepState: StepState? = nil, status: EnrollmentStatus? = nil,
-        ball: BallHolder? = nil, person: PersonID? = nil, unchangedSince: Date? = nil, limit: Int = 100)
+        ball: BallHolder? = nil, person: PersonID? = nil, unchangedSince: Date? = nil, due: DueRange? = nil, limit: Int = 100)
     {
+        self.due = due
         self.journey = journey
         self.step = step
         self.stepState = stepState
@@ -28,4 +32,27 @@ public struct EnrollmentQuery: Hashable, Sendable {
         self.unchangedSince = unchangedSince
         self.limit = limit
     }
+}
+
+/// Moments of one kind (a step's deadline, or the end of the agency's expected processing time) from ``from``
+/// (inclusive, `nil` for any time before) to ``before`` (exclusive).
+public struct DueRange: Hashable, Sendable {
+    public var kind: TimerKind
+    public var from: Date?
+    public var before: Date
+
+    public init(kind: TimerKind = .due, from: Date?, before: Date) {
+        self.kind = kind
+        self.from = from
+        self.before = before
+    }
+
+    /// Steps already past their due moment at `now`.
+    public static func overdue(at now: Date) -> DueRange { DueRange(from: nil, before: now) }
+
+    /// Steps not yet overdue at `now` but due within `window` seconds.
+    public static func soon(at now: Date, within window: TimeInterval) -> DueRange { DueRange(from: now, before: now.addingTimeInterval(window)) }
+
+    /// Cases an agency has had longer than its expected processing time, at `now`.
+    public static func overdueAtAgency(at now: Date) -> DueRange { DueRange(kind: .agency, from: nil, before: now) }
 }

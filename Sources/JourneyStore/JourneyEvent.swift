@@ -8,6 +8,8 @@ public struct JourneyEvent: Hashable, Sendable {
         case factRecorded
         case stepProgressed
         case identityLinked
+        /// A timer came due (``TimerKind``, in `detail`): a step's deadline passed, say.
+        case timerFired
     }
 
     /// Who caused it.
@@ -26,7 +28,7 @@ public struct JourneyEvent: Hashable, Sendable {
     public var kind: Kind
     public var step: StepID?
     public var fact: FactID?
-    /// For `stepProgressed`: the progress keyword; for `factRecorded`: the source.
+    /// For `stepProgressed`: the progress keyword; for `factRecorded`: the source; for `timerFired`: the timer's kind.
     public var detail: String?
 
     public init(sequence: Int64 = 0, enrollment: EnrollmentID, at: Date, actor: Actor, kind: Kind, step: StepID? = nil, fact: FactID? = nil,

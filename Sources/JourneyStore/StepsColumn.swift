@@ -2,7 +2,9 @@ import Foundation
 import JourneyModel
 
 /// An enrollment's steps, stored in one column of its row as a JSON object:
-/// `{"step-id": ["state", "since", "progress" | null, "detail" | null], …}`, keys sorted.
+/// `{"step-id": ["state", "since", "progress" | null, "detail" | null, "due" | null, "expectedBy"], …}`, keys sorted;
+/// the last two only for a step that has a due date or an expected answer from the agency (then both, `due` perhaps
+/// null), so columns written before these existed read unchanged.
 ///
 /// One column rather than a row per step, because every page a commit touches is a WAL frame: a transition
 /// rewrites the enrollment's row anyway, and keeping the steps in it saves the step table's page (and its
@@ -16,9 +18,9 @@ package enum StepsColumn {
     /// The column's text as UTF-8 bytes, ready to bind.
     package static func encode(_ steps: [StepID: StoredStep]) -> [UInt8] {
         let ordered = steps.sorted { $0.key.rawValue < $1.key.rawValue }
-        // Written straight into the array's storage: an escaped byte takes at most six, the rest of a step under 100.
+        // Written straight into the array's storage: an escaped byte takes at most six, the rest of a step under 160.
         var capacity = 2
-        for (step, stored) in ordered { capacity += 6 * (step.rawValue.utf8.count + (stored.progress?.detail?.utf8.count ?? 0)) + 100 }
+        for (step, stored) in ordered { capacity += 6 * (step.rawValue.utf8.count + (stored.progress?.detail?.utf8.count ?? 0)) + 160 }
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var out = Writer(buffer.baseAddress!)
             out.byte("{")
@@ -43,6 +45,14 @@ package enum StepsColumn {
                     out.null()
                     out.byte(",")
                     out.null()
+                }
+                if stored.due != nil || stored.expectedBy != nil {
+                    out.byte(",")
+                    if let due = stored.due { out.plain(String(due.storedSeconds)) } else { out.null() }
+                    if let expected = stored.expectedBy {
+                        out.byte(",")
+                        out.plain(String(expected.storedSeconds))
+                    }
                 }
                 out.byte("]")
             }
@@ -171,14 +181,28 @@ package enum StepsColumn {
                     let state = string().flatMap(StepState.init(rawValue:)), take(UInt8(ascii: ",")),
                     let seconds = string().flatMap(Double.init), take(UInt8(ascii: ",")),
                     let keyword = optionalString(), take(UInt8(ascii: ",")),
-                    let detail = optionalString(), take(UInt8(ascii: "]"))
+                    let detail = optionalString()
                 else { return nil }
+                var due: Date?
+                var expectedBy: Date?
+                if take(UInt8(ascii: ",")) {
+                    guard let text = optionalString() else { return nil }
+                    if let text {
+                        guard let seconds = Double(text) else { return nil }
+                        due = Date(storedSeconds: seconds)
+                    }
+                    if take(UInt8(ascii: ",")) {
+                        guard let seconds = string().flatMap(Double.init) else { return nil }
+                        expectedBy = Date(storedSeconds: seconds)
+                    }
+                }
+                guard take(UInt8(ascii: "]")) else { return nil }
                 var progress: StepProgress?
                 if let keyword {
                     guard let known = StepProgress(keyword: keyword, detail: detail) else { return nil }
                     progress = known
                 }
-                result[StepID(key)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: seconds))
+                result[StepID(key)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: seconds), due: due, expectedBy: expectedBy)
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
             return atEnd ? result : nil

@@ -61,6 +61,9 @@ struct LotsenBench: AsyncParsableCommand {
     @Option(help: "Write the results as JSON to this file.")
     var jsonOut: String?
 
+    @Flag(help: "Instead of the peer workload: make --n enrollments with a due timer each on SQLite and time firing them.")
+    var timers = false
+
     func validate() throws {
         guard n > 0 else { throw ValidationError("--n must be at least 1") }
         guard ["NORMAL", "FULL"].contains(sync.uppercased()) else { throw ValidationError("--sync must be NORMAL or FULL") }
@@ -75,6 +78,20 @@ struct LotsenBench: AsyncParsableCommand {
             adapterFiles: try JourneyLibrary.yamlFiles(in: rootURL.appendingPathComponent("adapters")))
         guard !library.diagnostics.hasErrors, library.journey(PeerWorkload.journey) != nil else {
             throw BenchError("cannot load bench/peer-new-in-sweden.yaml under \(rootURL.path): \(library.diagnostics.map(\.description))")
+        }
+        if timers {
+            guard !PostgresLocation.isPostgresURL(database) else { throw BenchError("--timers runs on an SQLite file") }
+            let result = try await TimerRun(library: library, databasePath: database, count: n).run()
+            print("Lotsen timers · n=\(n) · \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
+            print("setup \(result.setupSeconds) s · fired \(result.fired) in \(result.fireSeconds) s · \(Int(result.timersPerSecond)) timers/s")
+            print("verify: \(result.verify)")
+            if let jsonOut {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(result).write(to: URL(fileURLWithPath: jsonOut))
+            }
+            if !result.verify.hasPrefix("ok") { throw BenchError(result.verify) }
+            return
         }
         let selected = modes.isEmpty ? EngineRun.Mode.allCases : modes.compactMap(EngineRun.Mode.init)
         if PostgresLocation.isPostgresURL(database) {

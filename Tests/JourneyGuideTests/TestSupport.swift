@@ -16,13 +16,18 @@ final class GuideFixture {
         return library ?? JourneyLibrary(catalog: AgencyCatalog(agencies: []), journeys: [])
     }()
 
+    /// 2026-12-04 09:00 UTC.
+    static let now = Date(timeIntervalSince1970: 1_796_374_800)
+
     let folder: URL
     let engine: JourneyEngine
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-guide-tests-\(UUID().uuidString)")
         #expect(!Self.library.journeys.isEmpty && !Self.library.diagnostics.hasErrors, "the shipped journeys must load")
-        engine = JourneyEngine(library: Self.library, store: try SQLiteJourneyStore(path: folder.appendingPathComponent("guide.sqlite").path))
+        // A fixed clock, so due dates in transcripts are the same on every run.
+        engine = JourneyEngine(library: Self.library, store: try SQLiteJourneyStore(path: folder.appendingPathComponent("guide.sqlite").path),
+            clock: { Self.now })
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -66,7 +66,7 @@ struct JSONOutputTests {
         let snapshot = try await harness.engine.snapshot(of: person)
         for enrollment in snapshot.enrollments {
             for language in Language.allCases {
-                let document = await EnrollmentDocument(try harness.engine.view(of: enrollment, in: snapshot), language: language)
+                let document = await EnrollmentDocument(try harness.engine.view(of: enrollment, in: snapshot), language: language, now: harness.engine.now)
                 var output = JSONOutput()
                 document.write(to: &output)
                 let expected = String(decoding: try JSONBody.encoder.encode(document), as: UTF8.self)

@@ -132,6 +132,16 @@ struct JourneyLoaderTests {
         let name = try Self.step(journey, "child-name")
         #expect(name.after == ["birth", "confirm-parenthood"])
         #expect(name.needs == ["childName", "childPersonnummer"])
+        #expect(name.due == StepDeadline(within: ISODuration("P3M")!, anchor: .step("birth")))
+        #expect(employer.due == nil)
+    }
+
+    @Test("a deadline counts from the start, a step or a date fact, and a date anchor from the end of that day")
+    func deadlineAnchors() throws {
+        let deadline = StepDeadline(within: ISODuration("P3M")!, anchor: .fact("birthDate"))
+        let due = try #require(deadline.due(after: CalendarDate(iso: "2026-11-30")!))
+        #expect(due == ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"))
+        #expect(StepDeadline.Anchor.start.description == "start")
     }
 
     @Test("optional and processingTime")

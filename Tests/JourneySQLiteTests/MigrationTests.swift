@@ -23,6 +23,7 @@ struct MigrationTests {
         "v6-identity-proof-and-sessions",
         "v7-agency-claims-and-unmatched-events",
         "v8-journal-of-reads",
+        "v9-deadlines-and-timers",
     ]
 
     @Test("the schema has the expected tables")
@@ -47,13 +48,15 @@ struct MigrationTests {
             "enrollment_by_journey_status": "enrollment", "consent_by_person": "consent",
             "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
             "agency_event_pending": "agency_event", "agency_event_expiry": "agency_event",
-            "unmatched_agency_event_expiry": "unmatched_agency_event",
+            "unmatched_agency_event_expiry": "unmatched_agency_event", "timer_pending": "timer", "timer_by_journey": "timer",
         ])
 
         func columns(_ index: String) throws -> [String] {
             try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [index]) }
         }
         #expect(try columns("enrollment_by_journey_status") == ["journeyId", "status", "ball", "updatedDay"])
+        #expect(try columns("timer_pending") == ["dueAt"])
+        #expect(try columns("timer_by_journey") == ["journeyId", "kind", "dueAt"])
         // Open steps are listed for caseworkers from a table keyed the way the lists read it.
         #expect(try primaryKey("open_step") == ["journeyId", "stepId", "state", "since", "enrollmentKey"])
         // History is read by enrollment in order: the event table is keyed that way, with no separate index.

@@ -30,6 +30,8 @@ public final class Journey: Sendable {
     /// Step indices ordered so that every step comes after its prerequisites and a group after its
     /// alternatives: one pass in this order derives every state.
     public let evaluationOrder: [Int]
+    /// Whether any step has a `due` or a `processingTime`, so the engine skips working out moments for journeys without.
+    public let hasTimedSteps: Bool
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
@@ -60,6 +62,7 @@ public final class Journey: Sendable {
             return (steps[group].when.map { [$0] } ?? []) + own
         }
         evaluationOrder = Journey.order(prerequisites: prerequisiteIndices, alternatives: alternativeIndices)
+        hasTimedSteps = steps.contains { $0.due != nil || $0.processingTime != nil }
     }
 
     /// Depth-first topological order; the loader has already rejected cycles, and a cycle here would

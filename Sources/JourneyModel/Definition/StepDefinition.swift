@@ -19,6 +19,8 @@ public final class StepDefinition: Hashable, Sendable {
     /// Further pages for the step, in the order the person reads them.
     public let links: [StepLink]
     public let processingTime: ISODuration?
+    /// When the step is due, counted from an anchor; `nil` for a step without a deadline.
+    public let due: StepDeadline?
     /// The alternatives, for a `oneOf` group; empty for an ordinary step.
     public let alternatives: [StepID]
     /// The group this step is an alternative of.
@@ -28,7 +30,7 @@ public final class StepDefinition: Hashable, Sendable {
         id: StepID, title: LocalizedText, summary: LocalizedText? = nil, service: ServiceID? = nil, after: [StepID] = [],
         when: Condition? = nil, needs: [FactID] = [], produces: [FactID] = [], optional: Bool = false,
         cost: LocalizedText? = nil, link: String? = nil, links: [StepLink] = [], processingTime: ISODuration? = nil,
-        alternatives: [StepID] = [], group: StepID? = nil
+        due: StepDeadline? = nil, alternatives: [StepID] = [], group: StepID? = nil
     ) {
         self.id = id
         self.title = title
@@ -43,6 +45,7 @@ public final class StepDefinition: Hashable, Sendable {
         self.link = link
         self.links = links
         self.processingTime = processingTime
+        self.due = due
         self.alternatives = alternatives
         self.group = group
     }
@@ -54,7 +57,7 @@ public final class StepDefinition: Hashable, Sendable {
         lhs === rhs
             || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.service == rhs.service && lhs.after == rhs.after
                 && lhs.when == rhs.when && lhs.needs == rhs.needs && lhs.produces == rhs.produces && lhs.optional == rhs.optional
-                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime
+                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime && lhs.due == rhs.due
                 && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group)
     }
 

@@ -8,6 +8,7 @@ extension JourneyFileParser {
         checkReferences(stepIndex)
         checkConditions(factTypes)
         let cyclic = checkCycles(stepIndex)
+        checkDeadlines(stepIndex, factTypes)
         checkFactsBecomeKnown(stepIndex, cyclic: cyclic)
     }
 
@@ -162,6 +163,7 @@ extension JourneyFileParser {
         for draft in drafts {
             used.formUnion(draft.needs.map { FactID($0.id) })
             used.formUnion(draft.produces.map { FactID($0.id) })
+            if let anchor = draft.dueFrom { used.insert(FactID(anchor.name)) }
             // From the text, so a condition with an error elsewhere still counts as using its facts, and a
             // misspelt fact (already reported with a suggestion) counts as a use of the fact it was meant to be.
             for mention in draft.whenSource.map(Condition.mentionedFacts(in:)) ?? [] {

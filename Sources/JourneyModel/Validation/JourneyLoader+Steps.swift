@@ -46,6 +46,7 @@ extension JourneyFileParser {
                 reader.report(at: "\(path).processingTime", "'\(raw)' is not an ISO 8601 duration", hint: "such as P2W (two weeks), P3M (three months) or P1DT12H")
             }
         }
+        if let node = fields["due"] { parseDue(node, "\(path).due", into: &draft) }
         let index = drafts.count
         drafts.append(draft)
 

@@ -10,7 +10,8 @@ public enum JourneyLoader {
     static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages"]
     static let factKeys = ["type", "label", "ask", "help", "options", "from", "min", "max", "whole", "maxLength"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
-        "processingTime", "oneOf", "links"]
+        "processingTime", "due", "oneOf", "links"]
+    static let dueKeys = ["within", "from"]
     static let linkKeys = ["title", "url", "cost", "kind"]
 
     /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
@@ -47,6 +48,10 @@ struct StepDraft {
     var link: String?
     var links: [StepLink] = []
     var processingTime: ISODuration?
+    /// `due` as read: the duration, and the anchor's name and path until the whole file is known.
+    var dueWithin: ISODuration?
+    var dueFrom: (name: String, path: String)?
+    var due: StepDeadline?
     var alternatives: [Int] = []
     var group: Int?
 }
@@ -109,6 +114,7 @@ struct JourneyFileParser {
                 after: draft.after.map { StepID($0.id) }, when: draft.when,
                 needs: draft.needs.map { FactID($0.id) }, produces: draft.produces.map { FactID($0.id) },
                 optional: draft.optional, cost: draft.cost, link: draft.link, links: draft.links, processingTime: draft.processingTime,
+                due: draft.due,
                 alternatives: draft.alternatives.compactMap { drafts[$0].id.map(StepID.init) },
                 group: draft.group.flatMap { drafts[$0].id.map(StepID.init) })
         }

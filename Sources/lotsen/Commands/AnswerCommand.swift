@@ -49,7 +49,7 @@ struct AnswerCommand: AsyncParsableCommand {
             let label = Labels(language: language.language)
             let names = answers.compactMap(Self.split).map(\.fact.rawValue).joined(separator: ", ")
             Console.print(label("Recorded: \(names).", "Sparat: \(names)."))
-            let report = StatusReport(catalog: context.library.catalog, language: language.language,
+            let report = StatusReport(catalog: context.library.catalog, language: language.language, now: context.engine.now,
                 personArgument: reference.commandArgument(person: person.id))
             for view in overview.enrollments where who.journeyID == nil || view.journey.id == who.journeyID {
                 Console.print()

@@ -28,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
             killed process). Every /v1 route needs a bearer token from 'lotsen token create'. Logs are \
             JSON lines on standard error, one per request with its id, method, route, status and duration \
             (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
-            requests in flight are finished first.
+            requests in flight are finished first. Once a second it fires the timers that came due (a step's \
+            deadline passing); on PostgreSQL each timer is fired by one node only.
             """
     )
 
@@ -84,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = host
         let log = logger
-        let configuration = APIConfiguration(host: host, port: port, metrics: metrics, outbox: store)
+        let configuration = APIConfiguration(host: host, port: port, metrics: metrics, outbox: store, timers: store)
         let application = buildApplication(configuration, services: services, logger: logger) { port in
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }

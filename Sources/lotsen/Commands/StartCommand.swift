@@ -39,7 +39,7 @@ struct StartCommand: AsyncParsableCommand {
             Console.print(view.created ? label("Started \(title).", "Startade \(title).") : label("You already started \(title); continuing.", "Du har redan startat \(title); fortsätter."))
             Console.print()
             let argument = reference.commandArgument(person: view.enrollment.person)
-            StatusReport(catalog: context.library.catalog, language: language.language, personArgument: argument).render(view).forEach { Console.print($0) }
+            StatusReport(catalog: context.library.catalog, language: language.language, now: context.engine.now, personArgument: argument).render(view).forEach { Console.print($0) }
         }
     }
 }

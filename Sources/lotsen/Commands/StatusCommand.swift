@@ -29,11 +29,11 @@ struct StatusCommand: AsyncParsableCommand {
             }
             if json {
                 let filtered = PersonOverview(person: overview.person, facts: overview.facts, enrollments: views)
-                Console.print(json: try StatusDocument(filtered, language: language.language).json())
+                Console.print(json: try StatusDocument(filtered, language: language.language, now: context.engine.now).json())
                 return
             }
             let label = Labels(language: language.language)
-            let report = StatusReport(catalog: context.library.catalog, language: language.language,
+            let report = StatusReport(catalog: context.library.catalog, language: language.language, now: context.engine.now,
                 personArgument: reference.commandArgument(person: overview.person.id))
             Console.print(label("Person \(overview.person.id)", "Person \(overview.person.id)")
                 + (overview.person.identity == nil ? label(" (no personnummer linked yet)", " (inget personnummer kopplat ännu)") : ""))

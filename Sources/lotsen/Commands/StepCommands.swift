@@ -26,7 +26,7 @@ struct StepArguments: ParsableArguments {
             Console.print(done(label, title))
         }
         Console.print()
-        let report = StatusReport(catalog: context.library.catalog, language: language.language,
+        let report = StatusReport(catalog: context.library.catalog, language: language.language, now: context.engine.now,
             personArgument: reference.commandArgument(person: person.id))
         report.render(view).forEach { Console.print($0) }
     }

@@ -30,6 +30,12 @@ struct StatusDocument: Encodable {
         let waitingFor: [String]?
         let missingFacts: [String]?
         let detail: String?
+        /// When the step is due, and `due`, `soon` or `overdue`.
+        let due: Date?
+        let dueStanding: String?
+        /// While the step waits on the agency: when its expected processing time runs out, and whether it has.
+        let expectedBy: Date?
+        let overdueAtAgency: Bool?
     }
 
     struct Action: Encodable {
@@ -57,7 +63,7 @@ struct StatusDocument: Encodable {
     let facts: [Fact]
     let enrollments: [Enrollment]
 
-    init(_ overview: PersonOverview, language: Language) {
+    init(_ overview: PersonOverview, language: Language, now: Date) {
         person = Person(reference: overview.person.id.rawValue, identityLinked: overview.person.identity != nil)
         facts = overview.facts.sorted { $0.key < $1.key }.map { id, fact in
             let hidden: Bool = switch fact.value {
@@ -83,7 +89,10 @@ struct StatusDocument: Encodable {
                 }
                 return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
                     group: definition?.group?.rawValue, optional: definition?.optional ?? false, reason: reason, waitingFor: waiting,
-                    missingFacts: missing, detail: status.progress?.detail)
+                    missingFacts: missing, detail: status.progress?.detail, due: view.enrollment.steps[status.step]?.due,
+                    dueStanding: DueStanding(due: view.enrollment.steps[status.step]?.due, now: now)?.rawValue,
+                    expectedBy: view.enrollment.steps[status.step]?.expectedBy,
+                    overdueAtAgency: view.enrollment.steps[status.step]?.expectedBy == nil ? nil : AgencyDelay.isOverdue(view.enrollment.steps[status.step], now: now))
             }
             let actions = view.plan.nextActions.map { action -> Action in
                 switch action {

@@ -8,6 +8,8 @@ import JourneyStore
 struct StatusReport {
     let catalog: AgencyCatalog
     let language: Language
+    /// The moment due dates are judged at.
+    let now: Date
     /// How the person is named in suggested commands: their Lotsen reference, never their personnummer.
     let personArgument: String
 
@@ -24,6 +26,10 @@ struct StatusReport {
             var line = indent + label.state(status.state).padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.title[language]
             line += " [\(step.id)]"
             if let explanation = explain(status, journey: journey) { line += " — \(explanation)" }
+            if let due = enrollment.steps[status.step]?.due, let standing = DueStanding(due: due, now: now) { line += " — " + standing.text(due: due, in: language) }
+            if AgencyDelay.isOverdue(enrollment.steps[status.step], now: now), let usually = step.processingTime {
+                line += " — " + AgencyDelay.text(usually: usually, in: language)
+            }
             lines.append(line)
         }
         let actions = view.plan.nextActions

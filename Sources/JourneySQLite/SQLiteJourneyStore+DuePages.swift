@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import JourneyModel
+import JourneyStore
+
+/// Caseworker lists of due steps (overdue, due soon): `timer_by_journey` (journey, kind, dueAt, then the key's
+/// enrollmentKey, stepId) walked in due order, soonest first.
+extension SQLiteJourneyStore {
+    static func checkDue(_ query: EnrollmentQuery) throws(StorageError) { try query.checkDue() }
+
+    static func duePageStatement(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?, limit: Int) -> (String, [(any DatabaseValueConvertible)?]) {
+        let columns = "e.id, e.personId, e.journeyId, e.journeyVersion, e.status, e.ball, e.revision, e.createdAt, e.updatedAt, e.completedAt"
+        var clauses = ["t.journeyId = ?", "t.kind = ?", "t.dueAt < ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [query.journey?.rawValue, query.due?.kind.rawValue, query.due?.before.storedSeconds]
+        if let from = query.due?.from {
+            clauses.append("t.dueAt >= ?")
+            arguments.append(from.storedSeconds)
+        }
+        if let step = query.step {
+            clauses.append("t.stepId = ?")
+            arguments.append(step.rawValue)
+        }
+        if let cursor {
+            clauses.append("(t.dueAt, t.enrollmentKey, t.stepId) > (?, (SELECT key FROM enrollment WHERE id = ?), ?)")
+            arguments += [cursor.moment.storedSeconds, cursor.enrollment.rawValue, cursor.step?.rawValue ?? ""]
+        }
+        if let status = query.status { clauses.append("e.status = ?"); arguments.append(status.rawValue) }
+        if let ball = query.ball { clauses.append("e.ball = ?"); arguments.append(ball.rawValue) }
+        if let person = query.person { clauses.append("e.personId = ?"); arguments.append(person.rawValue) }
+        arguments.append(limit)
+        let sql = """
+            SELECT \(columns), t.stepId, t.dueAt, e.steps FROM timer t INDEXED BY timer_by_journey JOIN enrollment e ON e.key = t.enrollmentKey
+            WHERE \(clauses.joined(separator: " AND ")) ORDER BY t.dueAt, t.enrollmentKey, t.stepId LIMIT ?
+            """
+        return (sql, arguments)
+    }
+
+    static func dueStep(stepID: String, due: Double, steps: String, enrollment: EnrollmentID) throws -> EnrollmentSummary.Step {
+        try EnrollmentSummary.Step.due(StepID(stepID), at: Date(storedSeconds: due), steps: steps, enrollment: enrollment)
+    }
+
+    public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM timer INDEXED BY timer_by_journey WHERE journeyId = ? AND kind = ? AND dueAt < ? AND dueAt >= ?
+                """, arguments: [journey.rawValue, range.kind.rawValue, range.before.storedSeconds, range.from?.storedSeconds ?? -Double.greatestFiniteMagnitude]) ?? 0
+        }
+    }
+}
