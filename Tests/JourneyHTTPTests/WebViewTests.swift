@@ -147,6 +147,23 @@ struct WebViewTests {
         }
     }
 
+    @Test("the language switch sets its cookie and goes back only to a path on this site")
+    func languageSwitch() async throws {
+        let harness = try Harness()
+        try await harness.testLive { client in
+            let back = try await client.send(.get, "/language?to=sv&back=%2Fjourneys%2Fnew-in-sweden%2Ffunnel")
+            #expect(back.status == .seeOther)
+            #expect(back.headers[.location] == "/journeys/new-in-sweden/funnel")
+            #expect(back.cookies.first?.hasPrefix("lotsen_lang=sv;") == true)
+            for elsewhere in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
+                let refused = try await client.send(.get, "/language?to=sv&back=" + elsewhere.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+                #expect(refused.headers[.location] == "/", "\(elsewhere)")
+            }
+            let form = try await client.send(.get, "/sign-in", headers: [.cookie: "lotsen_lang=sv"])
+            #expect(form.text.contains("<html lang=\"sv\">"))
+        }
+    }
+
     @Test("the funnel page in English and Swedish matches its golden file", arguments: ["en", "sv"])
     func funnelGolden(language: String) async throws {
         let harness = try Harness()

@@ -13,11 +13,12 @@ struct FunnelChart {
     let rows: [(title: String, counts: [StepState: Int])]
     let strings: WebStrings
 
-    /// Each step's title above its bar (titles are long; the chart must fit a phone), whole-pixel coordinates.
+    /// Each step's title above its bar (titles are long), 440 wide so its text stays readable scaled down to a phone;
+    /// whole-pixel coordinates.
     var svg: String {
-        let width = 720, rowHeight = 52, barHeight = 22, titleHeight = 20
+        let width = 440, rowHeight = 52, barHeight = 22, titleHeight = 20
         let largest = max(1, rows.map { $0.counts.values.reduce(0, +) }.max() ?? 1)
-        let span = width - 60
+        let span = width - 50
         let height = rows.count * rowHeight + 8
         var bars = ""
         for (index, row) in rows.enumerated() {
