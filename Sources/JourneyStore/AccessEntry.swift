@@ -18,6 +18,10 @@ public struct AccessEntry: Hashable, Sendable {
         case read
         /// Something done for the person through the API: a journey started, answers recorded, a step moved, a consent.
         case change
+        /// The person granted a mandate (`detail` names it), or was granted one: in the journals of both.
+        case mandateGranted
+        /// The mandate in `detail` was withdrawn: in the journals of both.
+        case mandateWithdrawn
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
@@ -85,7 +89,7 @@ public struct AccessEntry: Hashable, Sendable {
     {
         let actor: JourneyEvent.Actor =
             switch requester.role {
-            case .person, .citizen: .person
+            case .person, .citizen, .representative: .person
             case .caseworker: .caseworker
             case .agency: .agency
             }
