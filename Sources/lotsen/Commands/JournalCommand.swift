@@ -57,7 +57,8 @@ struct JournalCommand: AsyncParsableCommand {
                 }
             } else {
                 let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")
-                parts += [entry.service?.rawValue ?? "-", fields, outcome, "for \(purpose)"]
+                parts += [entry.service?.rawValue ?? "-", fields, outcome]
+                if !purpose.isEmpty { parts.append("for \(purpose)") }
             }
             return parts.joined(separator: "  ")
         }
