@@ -125,6 +125,7 @@ extension GuideStrings {
             case .caseworker: t("a caseworker", "en handläggare")
             case .agency: t("an agency", "en myndighet")
             case .representative: t("your representative", "ditt ombud")
+            case .counter: t("a caseworker at a counter, with you", "en handläggare vid disken, med dig")
             }
         return
             switch (action, refused) {

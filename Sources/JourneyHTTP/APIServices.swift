@@ -84,7 +84,8 @@ public struct APIServices: Sendable {
         return principal
     }
 
-    /// The principal, when it may read `person`'s journeys: a caseworker, that very citizen, or a citizen acting for
+    /// The principal, when it may read `person`'s journeys: a caseworker, that very citizen, a counter token made for
+    /// them, or a citizen acting for
     /// them under the mandate the request names (`Lotsen-Mandate`) when it holds now and `covers` the data (the principal
     /// returned then carries the representation). Another citizen gets `hidden`, the answer the route gives for something
     /// that does not exist, so a citizen cannot learn whether someone else's enrollment or reference exists, nor whether
@@ -94,26 +95,34 @@ public struct APIServices: Sendable {
     {
         switch principal.role {
         case .caseworker: return principal
-        case .citizen where principal.person == person: return principal
+        case .citizen where principal.person == person, .counter where principal.person == person: return principal
         case .citizen:
             if let acting = try await representing(person, by: principal, covering: covers, request: request) { return acting }
             await recordRefusal(.forbidden("a citizen's token reads only their own journeys"), principal: principal, context: context, request: request)
             throw hidden
-        default:
+        case .counter:
+            let error = APIError.forbidden("a counter token acts only for the person it was made for")
+            await recordRefusal(error, principal: principal, context: context, request: request)
+            throw error
+        case .agency:
             let error = APIError.forbidden("an agency token cannot read journeys")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
     }
 
-    /// The principal, when it may act on `person`'s journeys: that citizen, or a citizen acting for them under a mandate
-    /// that holds now and `covers` the change, as in ``authorizeRead(of:by:covering:hidden:context:request:)``. Another
-    /// citizen gets `hidden`; other roles 403.
+    /// The principal, when it may act on `person`'s journeys: that citizen, a counter token made for them, or a citizen
+    /// acting for them under a mandate that holds now and `covers` the change, as in
+    /// ``authorizeRead(of:by:covering:hidden:context:request:)``. Another citizen gets `hidden`; other roles 403.
     func authorizeChange(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
         context: LotsenRequestContext, request: Request) async throws -> Principal
     {
+        if principal.role == .counter, principal.person == person { return principal }
         guard principal.role == .citizen else {
-            let error = APIError.forbidden("only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
+            let error =
+                principal.role == .counter
+                ? APIError.forbidden("a counter token acts only for the person it was made for")
+                : APIError.forbidden("only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }

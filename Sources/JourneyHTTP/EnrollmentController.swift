@@ -74,7 +74,7 @@ struct EnrollmentController {
 
     /// One enrollment with every step's state and the next actions.
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let caller = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
+        let caller = try await services.require([.citizen, .caseworker, .counter], "read journeys", context: context, request: request)
         let loaded = try await services.loadEnrollment(context)
         let principal = try await services.authorizeRead(of: loaded.enrollment.person, by: caller, covering: services.covers(loaded.enrollment),
             hidden: .unknownEnrollment(loaded.enrollment.id), context: context, request: request)
@@ -86,7 +86,7 @@ struct EnrollmentController {
 
     /// Records answers, all or nothing, as `lotsen answer` does.
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let caller = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
+        let caller = try await services.require([.citizen, .counter], "record facts; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
         let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(enrollment),
             hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
@@ -95,8 +95,8 @@ struct EnrollmentController {
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
         let overview: PersonOverview
         do {
-            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers, identityClaims: false,
-                representation: principal.representation)
+            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers,
+                actor: principal.eventActor, identityClaims: false, representation: principal.representation)
         } catch {
             throw APIError(error, fieldPrefix: "answers")
         }
@@ -110,7 +110,7 @@ struct EnrollmentController {
 
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
-        let caller = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
+        let caller = try await services.require([.citizen, .counter], "\(command.verb) steps; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
         let step = StepID(try context.pathParameter("stepId"))
         let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(step, of: enrollment),
@@ -125,7 +125,7 @@ struct EnrollmentController {
         let view: EnrollmentView
         do {
             view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced,
-                representation: principal.representation)
+                actor: principal.eventActor, representation: principal.representation)
         } catch {
             throw APIError(error, fieldPrefix: "facts")
         }

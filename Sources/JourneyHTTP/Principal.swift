@@ -40,6 +40,9 @@ public struct Principal: Hashable, Sendable {
             representation: representation)
     }
 
+    /// Who an event this principal causes names: a counter is a caseworker, never the person.
+    var eventActor: JourneyEvent.Actor { role == .counter ? .caseworker : .person }
+
     /// The principal acting for someone else under `mandate`.
     func acting(under mandate: Mandate) -> Principal {
         Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession,

@@ -91,6 +91,7 @@ extension Principal {
             case .citizen: self.person == person ? .person : .citizen
             case .caseworker: .caseworker
             case .agency: .agency
+            case .counter: .counter
             }
         return AccessRequester(token: tokenID, role: role, purpose: purpose)
     }

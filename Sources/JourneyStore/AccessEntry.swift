@@ -90,7 +90,7 @@ public struct AccessEntry: Hashable, Sendable {
         let actor: JourneyEvent.Actor =
             switch requester.role {
             case .person, .citizen, .representative: .person
-            case .caseworker: .caseworker
+            case .caseworker, .counter: .caseworker
             case .agency: .agency
             }
         return AccessEntry(at: at, person: person, actor: actor, journey: journey, step: step, service: nil, action: action, fields: [],

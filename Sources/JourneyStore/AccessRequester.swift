@@ -13,6 +13,8 @@ public struct AccessRequester: Hashable, Sendable {
         case agency
         /// Another person acting for them under a mandate: ``AccessRequester/representation`` says who and which.
         case representative
+        /// A caseworker at a counter acting for them while they are present; `token` names the counter's token.
+        case counter
     }
 
     /// The token's id (`tk-…`): not secret, and what names the token in `lotsen token list` and revocation.
