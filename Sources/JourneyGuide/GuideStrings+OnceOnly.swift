@@ -95,12 +95,7 @@ extension GuideStrings {
             case .failed: t(" (failed: \(entry.detail ?? "error"))", " (misslyckades: \(entry.detail ?? "fel"))")
             case .refused: ""
             }
-        switch entry.action {
-        case .mandateGranted: return t("a mandate was granted: \(entry.detail ?? "")", "en fullmakt gavs: \(entry.detail ?? "")")
-        case .mandateWithdrawn: return t("a mandate was withdrawn: \(entry.detail ?? "")", "en fullmakt återkallades: \(entry.detail ?? "")")
-        default: break
-        }
-        if let requester = entry.requester {
+        if let requester = entry.requester, entry.action == .read || entry.action == .change {
             return requestLine(entry.action, by: requester.role, refused: entry.outcome == .refused)
         }
         switch entry.action {
@@ -112,7 +107,9 @@ extension GuideStrings {
         case .consentGranted: return t("you agreed to an exchange with \(agency)", "du godkände ett utbyte med \(agency)") + what
         case .consentRefused: return t("you said no to an exchange with \(agency)", "du sa nej till ett utbyte med \(agency)") + what
         case .consentWithdrawn: return t("you withdrew your consent for \(agency)", "du tog tillbaka ditt godkännande för \(agency)") + what
-        case .read, .change, .mandateGranted, .mandateWithdrawn: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
+        case .mandateGranted: return t("a mandate was granted: \(entry.detail ?? "")", "en fullmakt gavs: \(entry.detail ?? "")")
+        case .mandateWithdrawn: return t("a mandate was withdrawn: \(entry.detail ?? "")", "en fullmakt återkallades: \(entry.detail ?? "")")
+        case .read, .change: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
         }
     }
 
@@ -125,7 +122,7 @@ extension GuideStrings {
             case .caseworker: t("a caseworker", "en handläggare")
             case .agency: t("an agency", "en myndighet")
             case .representative: t("your representative", "ditt ombud")
-            case .counter: t("a caseworker at a counter, with you", "en handläggare vid disken, med dig")
+            case .counter: t("a caseworker at the counter", "en handläggare vid disken")
             }
         return
             switch (action, refused) {
