@@ -85,11 +85,11 @@ public struct APIServices: Sendable {
     }
 
     /// The principal, when it may read `person`'s journeys: a caseworker, that very citizen, a counter token made for
-    /// them, or a citizen acting for
-    /// them under the mandate the request names (`Lotsen-Mandate`) when it holds now and `covers` the data (the principal
-    /// returned then carries the representation). Another citizen gets `hidden`, the answer the route gives for something
-    /// that does not exist, so a citizen cannot learn whether someone else's enrollment or reference exists, nor whether
-    /// a mandate exists; the refusal is recorded all the same. Other roles get 403: they learn only what their role may do.
+    /// them, or a citizen acting for them under the mandate the request names (`Lotsen-Mandate`) when it holds now and
+    /// `covers` the data (the principal returned then carries the representation). Another citizen gets `hidden`, the
+    /// answer the route gives for something that does not exist, so a citizen cannot learn whether someone else's
+    /// enrollment or reference exists, nor whether a mandate exists; the refusal is recorded all the same. Other roles
+    /// get 403: they learn only what their role may do.
     func authorizeRead(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
         context: LotsenRequestContext, request: Request) async throws -> Principal
     {
