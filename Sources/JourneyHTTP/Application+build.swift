@@ -56,6 +56,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
     v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
     v1.addRoutes(PersonDataController(services: services).routes, atPath: "people")
+    v1.addRoutes(MandateController(services: services).routes, atPath: "people")
     v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
     return router

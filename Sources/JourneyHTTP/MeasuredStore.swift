@@ -17,6 +17,7 @@ public final class MeasuredStore: LotsenStore {
         case insertToken, token, tokens, revokeToken
         case enrollmentPage, countDue
         case fireDueTimers, explainDueTimers
+        case grantMandate, mandate, mandates, withdrawMandate
         case appliedMigrations
     }
 
@@ -33,7 +34,7 @@ public final class MeasuredStore: LotsenStore {
     public func close() async { await base.close() }
 
     /// Runs one call of the wrapped store, recording how long it took and, when it failed, its code.
-    private func measure<Value>(_ operation: Operation, _ call: () async throws(StorageError) -> Value) async throws(StorageError) -> Value {
+    func measure<Value>(_ operation: Operation, _ call: () async throws(StorageError) -> Value) async throws(StorageError) -> Value {
         let started = ContinuousClock.now
         do {
             let value = try await call()

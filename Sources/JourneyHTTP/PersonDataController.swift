@@ -71,7 +71,7 @@ struct PersonDataController {
     @Sendable func withdraw(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "withdraw consents; only the person does", context: context, request: request)
         let person = try services.personParameter(context)
-        try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         _ = try await request.decodeStrictIfPresent(EnrollmentController.EmptyBody.self)
         let id = try context.pathParameter("consentId")
         let book = ConsentBook(store: services.store, clock: services.clock)
@@ -101,7 +101,7 @@ extension APIServices {
     func readablePerson(_ action: String, context: LotsenRequestContext, request: Request) async throws -> (Principal, PersonID) {
         let principal = try await require([.citizen, .caseworker], action, context: context, request: request)
         let person = try personParameter(context)
-        try await authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         guard try await store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
         return (principal, person)
     }

@@ -10,10 +10,13 @@ struct JournalDocument: Encodable {
         /// `person`, `caseworker`, `agency` or `system` (Lotsen itself: retries, status checks).
         let actor: String
         /// For a request through the API: the requester's role towards the person (`person`: themself, `citizen`:
-        /// another citizen, `caseworker`, `agency`), the token's id and the route.
+        /// another citizen, `caseworker`, `agency`, `representative`: someone acting for them), the token's id and the route.
         let role: String?
         let token: String?
         let purpose: String?
+        /// For a `representative`: who acted for the person (their Lotsen reference) and under which mandate.
+        let representative: String?
+        let mandate: String?
         let journey: String?
         let step: String?
         let agency: String?
@@ -21,7 +24,7 @@ struct JournalDocument: Encodable {
         let action: String
         let fields: [String]
         let outcome: String
-        /// A case id, a consent id or an error code.
+        /// A case id, a consent id, a mandate id or an error code.
         let detail: String?
         /// The entry's link in the journal's hash chain (`lotsen journal verify`).
         let hash: String
@@ -33,6 +36,8 @@ struct JournalDocument: Encodable {
             role = entry.requester?.role.rawValue
             token = entry.requester?.token
             purpose = entry.requester?.purpose
+            representative = entry.requester?.representation?.representative.rawValue
+            mandate = entry.requester?.representation?.mandate
             journey = entry.journey?.rawValue
             step = entry.step?.rawValue
             agency = entry.agency?.rawValue
