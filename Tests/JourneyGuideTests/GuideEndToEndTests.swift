@@ -8,7 +8,7 @@ import Testing
 /// Both shipped journeys completed in the guide, in both languages, by a scripted person who reads each screen:
 /// answers the question shown from a profile, takes the first thing to do, marks it done (or skips the optional
 /// steps they do not want), and gives the number a step produced when asked.
-@Suite("Both journeys can be completed in the guide")
+@Suite("Every shipped journey can be completed in the guide")
 struct GuideEndToEndTests {
     let fixture: GuideFixture
 
