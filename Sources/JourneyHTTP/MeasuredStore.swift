@@ -17,6 +17,7 @@ public final class MeasuredStore: LotsenStore {
         case insertToken, token, tokens, revokeToken
         case enrollmentPage, countDue
         case fireDueTimers, explainDueTimers
+        case reminders, markReminderRead
         case appliedMigrations
     }
 
@@ -305,6 +306,16 @@ public final class MeasuredStore: LotsenStore {
 
     public func explainDueTimers() async throws(StorageError) -> String {
         try await measure(.explainDueTimers) { () async throws(StorageError) in try await base.explainDueTimers() }
+    }
+
+    // MARK: ReminderStore
+
+    public func reminders(of person: PersonID) async throws(StorageError) -> [Reminder] {
+        try await measure(.reminders) { () async throws(StorageError) in try await base.reminders(of: person) }
+    }
+
+    public func markReminderRead(_ id: Int64, of person: PersonID, at: Date) async throws(StorageError) -> Reminder? {
+        try await measure(.markReminderRead) { () async throws(StorageError) in try await base.markReminderRead(id, of: person, at: at) }
     }
 
     // MARK: LotsenStore

@@ -100,6 +100,7 @@ enum Schema {
         migrator.registerMigration("v7-agency-claims-and-unmatched-events", migrate: migrateAgencyClaimsAndUnmatchedEvents)
         migrator.registerMigration("v8-journal-of-reads", migrate: journalOfReads)
         migrator.registerMigration("v9-deadlines-and-timers", migrate: deadlinesAndTimers)
+        migrator.registerMigration("v10-reminders", migrate: reminders)
         return migrator
     }
 }

@@ -24,6 +24,7 @@ struct MigrationTests {
         "v7-agency-claims-and-unmatched-events",
         "v8-journal-of-reads",
         "v9-deadlines-and-timers",
+        "v10-reminders",
     ]
 
     @Test("the schema has the expected tables")
@@ -49,6 +50,7 @@ struct MigrationTests {
             "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
             "agency_event_pending": "agency_event", "agency_event_expiry": "agency_event",
             "unmatched_agency_event_expiry": "unmatched_agency_event", "timer_pending": "timer", "timer_by_journey": "timer",
+            "reminder_by_person": "reminder",
         ])
 
         func columns(_ index: String) throws -> [String] {

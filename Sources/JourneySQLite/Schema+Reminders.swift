@@ -1,0 +1,28 @@
+import GRDB
+
+extension Schema {
+    /// Reminders: the person's news in Lotsen, made when a step's `soon` or `due` timer fires. One row per step and
+    /// kind at most (the unique key), read by person newest first.
+    ///
+    /// Steps due before this migration get their `soon` timer here, a week (604,800 s) before their deadline, so they
+    /// are reminded like steps armed after it; plain numbers, never the app's types.
+    static func reminders(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE reminder (
+                id INTEGER PRIMARY KEY,
+                personId TEXT NOT NULL REFERENCES person(id),
+                enrollmentKey INTEGER NOT NULL REFERENCES enrollment(key),
+                journeyId TEXT NOT NULL,
+                stepId TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                dueAt REAL NOT NULL,
+                createdAt REAL NOT NULL,
+                readAt REAL,
+                UNIQUE (enrollmentKey, stepId, kind)
+            );
+            CREATE INDEX reminder_by_person ON reminder (personId, id);
+            INSERT INTO timer (enrollmentKey, stepId, kind, journeyId, dueAt, firedAt)
+                SELECT enrollmentKey, stepId, 'soon', journeyId, dueAt - 604800, NULL FROM timer WHERE kind = 'due' AND firedAt IS NULL;
+            """)
+    }
+}
