@@ -108,6 +108,7 @@ extension GuideStrings {
         case .consentRefused: return t("you said no to an exchange with \(agency)", "du sa nej till ett utbyte med \(agency)") + what
         case .consentWithdrawn: return t("you withdrew your consent for \(agency)", "du tog tillbaka ditt godkännande för \(agency)") + what
         case .read, .change: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
+        case .remind: return t("Lotsen sent a reminder of a step's deadline", "Lotsen skickade en påminnelse om ett stegs sista dag") + outcome
         }
     }
 

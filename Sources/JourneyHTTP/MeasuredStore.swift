@@ -17,7 +17,7 @@ public final class MeasuredStore: LotsenStore {
         case insertToken, token, tokens, revokeToken
         case enrollmentPage, countDue
         case fireDueTimers, explainDueTimers
-        case reminders, markReminderRead
+        case reminders, markReminderRead, claimReminderDeliveries, recordReminderDelivery
         case appliedMigrations
     }
 
@@ -316,6 +316,20 @@ public final class MeasuredStore: LotsenStore {
 
     public func markReminderRead(_ id: Int64, of person: PersonID, at: Date) async throws(StorageError) -> Reminder? {
         try await measure(.markReminderRead) { () async throws(StorageError) in try await base.markReminderRead(id, of: person, at: at) }
+    }
+
+    // MARK: ReminderOutbox
+
+    public func claimReminderDeliveries(limit: Int, claimant: String, at: Date, lease: Duration) async throws(StorageError) -> [ReminderDelivery] {
+        try await measure(.claimReminderDeliveries) { () async throws(StorageError) in
+            try await base.claimReminderDeliveries(limit: limit, claimant: claimant, at: at, lease: lease)
+        }
+    }
+
+    public func recordReminderDelivery(_ id: Int64, claimant: String, outcome: ReminderDeliveryOutcome, at: Date) async throws(StorageError) -> Bool {
+        try await measure(.recordReminderDelivery) { () async throws(StorageError) in
+            try await base.recordReminderDelivery(id, claimant: claimant, outcome: outcome, at: at)
+        }
     }
 
     // MARK: LotsenStore

@@ -52,9 +52,9 @@ extension PostgresJourneyStore: TimerStore {
                 if let reminder = Reminder.Kind(firing: timer.kind, dueAt: timer.dueAt, at: now) {
                     // The unique key keeps it to one per step and kind, even when a moved deadline fires the timer again.
                     try await db.exec("""
-                        INSERT INTO reminder (person_id, enrollment_key, journey_id, step_id, kind, due_at, created_at)
+                        INSERT INTO reminder (person_id, enrollment_key, journey_id, step_id, kind, due_at, created_at, delivery, attempts, next_attempt_at)
                         VALUES (\(person), \(key), \(journey), \(timer.step.rawValue), \(reminder.rawValue),
-                            \(reminder.stepDue(timerDueAt: timer.dueAt).storedSeconds), \(now.storedSeconds))
+                            \(reminder.stepDue(timerDueAt: timer.dueAt).storedSeconds), \(now.storedSeconds), 'pending', 0, \(now.storedSeconds))
                         ON CONFLICT (enrollment_key, step_id, kind) DO NOTHING
                         """)
                 }

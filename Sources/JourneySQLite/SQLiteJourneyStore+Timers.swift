@@ -44,7 +44,8 @@ extension SQLiteJourneyStore: TimerStore {
                 if let reminder = Reminder.Kind(firing: timer.kind, dueAt: timer.dueAt, at: now) {
                     // The unique key keeps it to one per step and kind, even when a moved deadline fires the timer again.
                     try db.run("""
-                        INSERT INTO reminder (personId, enrollmentKey, journeyId, stepId, kind, dueAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO reminder (personId, enrollmentKey, journeyId, stepId, kind, dueAt, createdAt, delivery, attempts, nextAttemptAt)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', 0, ?7)
                         ON CONFLICT (enrollmentKey, stepId, kind) DO NOTHING
                         """) { bind in
                         bind.text(person)

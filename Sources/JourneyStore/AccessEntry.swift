@@ -18,6 +18,8 @@ public struct AccessEntry: Hashable, Sendable {
         case read
         /// Something done for the person through the API: a journey started, answers recorded, a step moved, a consent.
         case change
+        /// A reminder of a due step sent to the deployment's webhook (opaque ids only), or given up on.
+        case remind
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
