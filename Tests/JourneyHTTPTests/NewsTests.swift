@@ -1,5 +1,9 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import JourneyAdapters
+import JourneyEngine
+import JourneyHTTP
 import JourneyModel
 import JourneyStore
 import Testing
@@ -51,6 +55,43 @@ struct NewsTests {
             #expect(entries.contains { $0.action == .read && $0.requester?.purpose == "GET /v1/people/{personId}/news" && $0.requester?.role == .caseworker })
             #expect(entries.contains { $0.action == .change && $0.step == "register-limited-company"
                 && $0.requester?.purpose == "POST /v1/people/{personId}/news/{newsId}/read" })
+        }
+    }
+
+    @Test("reminders sent to the webhook are counted in /metrics by outcome; one given up is logged with its code only")
+    func webhookDeliveriesAreCountedAndLogged() async throws {
+        // A receiver on loopback that is down for good.
+        let router = Router()
+        router.post("hooks") { _, _ in Response(status: .serviceUnavailable) }
+        let (ports, port) = AsyncStream.makeStream(of: Int.self)
+        let receiver = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in port.yield(channel.localAddress?.port ?? 0) })
+        let running = Task { try await receiver.run() }
+        defer { running.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let address = try #require(URL(string: "http://127.0.0.1:\(await iterator.next() ?? 0)/hooks"))
+        let webhook = ReminderWebhook(url: address, secret: String(repeating: "s", count: 32))
+        defer { Task { await webhook.shutdown() } }
+        let harness = self.harness
+        let dispatcher = ReminderDispatcher(outbox: harness.measured, notifier: webhook, policy: .init(maxAttempts: 2, firstBackoff: .zero),
+            clock: { harness.now })
+        let worker = ReminderWorker(dispatcher: dispatcher, metrics: harness.metrics, logger: harness.logger)
+
+        try await harness.test { client async throws in
+            let citizen = try await harness.founder(client)
+            harness.advance(days: 180)
+            _ = try await harness.engine.fireDueTimers(in: harness.store)
+            #expect(await worker.pass().retried == 1)
+            #expect(await worker.pass().failed == [ReminderNotificationFailure(code: "status-503")])
+            let metrics = Exposition(try await client.send(.get, "/metrics").text)
+            #expect(metrics.value("lotsen_reminder_deliveries_total", ["outcome": "retried"]) == 1)
+            #expect(metrics.value("lotsen_reminder_deliveries_total", ["outcome": "failed"]) == 1)
+            #expect(metrics.value("lotsen_reminder_deliveries_total", ["outcome": "delivered"]) == 0)
+            let given = try #require(harness.logs.all.first { $0.contains("given up") })
+            #expect(given.contains("status-503"))
+            for secret in [citizen.person.rawValue, citizen.enrollment.rawValue, "register-limited-company", "starting-a-business"] {
+                #expect(!harness.logs.all.contains { $0.contains("reminder") && $0.contains(secret) }, "\(secret)")
+            }
         }
     }
 }
