@@ -217,6 +217,9 @@ let package = Package(
                 "lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"),
                 // TwoNodeTests: a fresh PostgreSQL database per run, and raw SQL on it behind the nodes' backs.
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                // ReminderWebhookCommandTests: a webhook receiver on loopback that checks the signature.
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]
         ),
