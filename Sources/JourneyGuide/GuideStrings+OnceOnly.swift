@@ -110,6 +110,7 @@ extension GuideStrings {
         case .mandateGranted: return t("a mandate was granted: \(entry.detail ?? "")", "en fullmakt gavs: \(entry.detail ?? "")")
         case .mandateWithdrawn: return t("a mandate was withdrawn: \(entry.detail ?? "")", "en fullmakt återkallades: \(entry.detail ?? "")")
         case .read, .change: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
+        case .remind: return t("Lotsen sent a reminder of a step's deadline", "Lotsen skickade en påminnelse om ett stegs sista dag") + outcome
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyEngine
 import JourneyStore
 import Logging
 
@@ -18,10 +19,13 @@ public struct APIConfiguration: Sendable {
     /// Where due timers are fired from, every ``timerInterval``; `nil` (or no interval) leaves them to `lotsen timers run`.
     public var timers: (any TimerStore)?
     public var timerInterval: Duration?
+    /// Delivers reminders to the deployment's webhook once a second; `nil`: no webhook, reminders stay in the outbox.
+    public var reminders: ReminderDispatcher?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30), metrics: APIMetrics? = nil,
-        outbox: (any OnceOnlyStore)? = nil, timers: (any TimerStore)? = nil, timerInterval: Duration? = .seconds(1))
+        outbox: (any OnceOnlyStore)? = nil, timers: (any TimerStore)? = nil, timerInterval: Duration? = .seconds(1), reminders: ReminderDispatcher? = nil)
     {
+        self.reminders = reminders
         self.timers = timers
         self.timerInterval = timerInterval
         self.host = host
@@ -62,7 +66,8 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     return router
 }
 
-/// The application `lotsen serve` runs and tests drive: the router, the sweep for waiting agency events, and the timer worker.
+/// The application `lotsen serve` runs and tests drive: the router, the sweep for waiting agency events, the timer worker
+/// and the reminders' webhook.
 public func buildApplication(_ configuration: APIConfiguration, services: APIServices, logger: Logger, routes: RouteTable = RouteTable(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
 {
@@ -77,6 +82,9 @@ public func buildApplication(_ configuration: APIConfiguration, services: APISer
     }
     if let timers = configuration.timers, let interval = configuration.timerInterval {
         application.addServices(TimerWorker(services: services, timers: timers, interval: interval, logger: logger))
+    }
+    if let reminders = configuration.reminders {
+        application.addServices(ReminderWorker(dispatcher: reminders, metrics: configuration.metrics, logger: logger))
     }
     return application
 }

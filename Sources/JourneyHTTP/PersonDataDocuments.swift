@@ -1,4 +1,5 @@
 import Foundation
+import JourneyEngine
 import JourneyModel
 import JourneyStore
 
@@ -114,4 +115,36 @@ struct ConsentDocument: Encodable {
 /// Every consent of a person, oldest first.
 struct ConsentListDocument: Encodable {
     let items: [ConsentDocument]
+}
+
+/// A person's news in Lotsen: reminders of due-soon and overdue steps, newest first.
+struct NewsDocument: Encodable {
+    struct Item: Encodable {
+        let id: String
+        /// `soon` (due within a week) or `overdue`.
+        let kind: String
+        let enrollment: String
+        let journey: String
+        let step: String
+        /// The step's due moment when the reminder was made, and its last day (`YYYY-MM-DD`, UTC).
+        let due: Date
+        let dueDay: String
+        let createdAt: Date
+        /// Absent while the reminder is new.
+        let readAt: Date?
+
+        init(_ reminder: Reminder) {
+            id = String(reminder.id)
+            kind = reminder.kind.rawValue
+            enrollment = reminder.enrollment.rawValue
+            journey = reminder.journey.rawValue
+            step = reminder.step.rawValue
+            due = reminder.due
+            dueDay = DueStanding.day(of: reminder.due)
+            createdAt = reminder.createdAt
+            readAt = reminder.readAt
+        }
+    }
+
+    let items: [Item]
 }

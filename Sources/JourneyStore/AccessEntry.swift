@@ -22,6 +22,8 @@ public struct AccessEntry: Hashable, Sendable {
         case mandateGranted
         /// The mandate in `detail` was withdrawn: in the journals of both.
         case mandateWithdrawn
+        /// A reminder of a due step sent to the deployment's webhook (opaque ids only), or given up on.
+        case remind
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
