@@ -73,12 +73,13 @@ let package = Package(
         ),
         // Pure decisions over definitions, facts and events; persists through the JourneyStore protocols only.
         .target(name: "JourneyEngine", dependencies: ["JourneyModel", "JourneyStore"], swiftSettings: strict),
-        // Agencies over HTTP (AsyncHTTPClient): the production adapter. No server, no database.
+        // Agencies over HTTP (AsyncHTTPClient): the production adapter, and the reminders' webhook. No server, no database.
         .target(
             name: "JourneyAdapters",
             dependencies: [
-                "JourneyModel",
+                "JourneyModel", "JourneyStore", "JourneyEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -178,7 +179,10 @@ let package = Package(
         ),
         .testTarget(
             name: "JourneyAdaptersTests",
-            dependencies: ["JourneyAdapters", "JourneyModel", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "JourneyAdapters", "JourneyModel", "JourneyStore", "JourneyEngine", "JourneySQLite", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "JourneySandboxTests",
@@ -214,6 +218,9 @@ let package = Package(
                 "lotsen", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"),
                 // TwoNodeTests: a fresh PostgreSQL database per run, and raw SQL on it behind the nodes' backs.
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                // ReminderWebhookCommandTests: a webhook receiver on loopback that checks the signature.
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]
         ),

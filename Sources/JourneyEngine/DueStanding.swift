@@ -11,7 +11,7 @@ public enum DueStanding: String, Sendable, CaseIterable {
     case overdue
 
     /// How close a due moment must be to count as due soon: a week, time enough to act on a reminder.
-    public static let soonWindow: TimeInterval = 7 * 86_400
+    public static let soonWindow: TimeInterval = TimerKind.soonWindow
 
     /// The standing of a step due at `due`, at `now`; `nil` for a step without a due moment.
     public init?(due: Date?, now: Date) {

@@ -9,6 +9,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownFact
         case unknownPerson
         case unknownEnrollment
+        /// No mandate with that id that the caller may see.
+        case unknownMandate
         case notEnrolled
         case ambiguousEnrollment
         case invalidValue

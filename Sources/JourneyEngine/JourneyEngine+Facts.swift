@@ -14,14 +14,16 @@ extension JourneyEngine {
     /// and what is sent. A fact only agencies supply (``Journey/isSuppliedOnlyByAgencies(_:)``) is not an answer
     /// until an agency has supplied it (``EngineError/Code/agencySupplied``). With `identityClaims`, a personnummer or
     /// organisationsnummer the person types is the exception, kept as their claim ("you said") for planning and never
-    /// as their identity; the API, whose citizens log in to give their number, passes `false`.
+    /// as their identity; the API, whose citizens log in to give their number, passes `false`. `representation` names
+    /// who answered for the person, when someone did: every event records it.
     public func answer(person id: PersonID, journey: JourneyID? = nil, answers: [(fact: FactID, text: String)], language: Language? = nil,
-        source: FactSource = .person, actor: JourneyEvent.Actor = .person, identityClaims: Bool = true) async throws(EngineError) -> PersonOverview
+        source: FactSource = .person, actor: JourneyEvent.Actor = .person, identityClaims: Bool = true, representation: Representation? = nil)
+        async throws(EngineError) -> PersonOverview
     {
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: Void) in
             (try self.answering(&snapshot, journey: journey, answers: answers, language: language, source: source, actor: actor,
-                identityClaims: identityClaims, reads: reads), ())
+                identityClaims: identityClaims, reads: reads).representing(representation), ())
         }
         return try overview(of: written.snapshot, plans: written.plans)
     }

@@ -5,16 +5,18 @@ import JourneyStore
 /// Steps: a person (or an agency, or a caseworker) starts, completes or skips one.
 extension JourneyEngine {
     /// Applies a step command for the person. Without `journey`, the step is looked up among the person's
-    /// enrollments. `produced` are facts the step yields (such as the personnummer from registration).
+    /// enrollments. `produced` are facts the step yields (such as the personnummer from registration). `representation`
+    /// names who acted for the person, when someone did: every event records it.
     public func apply(_ command: StepCommand, step stepID: StepID, person id: PersonID, journey: JourneyID? = nil,
-        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person) async throws(EngineError) -> EnrollmentView
+        produced: [(fact: FactID, text: String)] = [], actor: JourneyEvent.Actor = .person, representation: Representation? = nil)
+        async throws(EngineError) -> EnrollmentView
     {
         // A reason, message or case reference is printed on terminals later: refused here if it could act on one.
         try command.checkText()
         let written = try await transact(.existing(id)) {
             (snapshot: inout PersonSnapshot, reads: OutsideReads) throws(EngineError) -> (events: [JourneyEvent], output: (EnrollmentID, Bool)) in
             let result = try self.applying(command, step: stepID, to: &snapshot, journey: journey, produced: produced, actor: actor, reads: reads)
-            return (result.events, (result.enrollment, result.events.isEmpty))
+            return (result.events.representing(representation), (result.enrollment, result.events.isEmpty))
         }
         guard let index = written.snapshot.enrollments.firstIndex(where: { $0.id == written.output.0 }) else {
             throw EngineError(.storage, "the enrollment was not stored")

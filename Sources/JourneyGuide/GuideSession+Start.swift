@@ -48,6 +48,7 @@ extension GuideSession {
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
         notices.append(Line(view.created ? strings.started(title) : strings.welcomeBack(title), style: .success))
+        if !view.created { try showNews(of: current.person) }
         if !view.created { followCases(current, quiet: true) }
         return current
     }

@@ -95,7 +95,7 @@ extension GuideStrings {
             case .failed: t(" (failed: \(entry.detail ?? "error"))", " (misslyckades: \(entry.detail ?? "fel"))")
             case .refused: ""
             }
-        if let requester = entry.requester {
+        if let requester = entry.requester, entry.action == .read || entry.action == .change {
             return requestLine(entry.action, by: requester.role, refused: entry.outcome == .refused)
         }
         switch entry.action {
@@ -107,7 +107,10 @@ extension GuideStrings {
         case .consentGranted: return t("you agreed to an exchange with \(agency)", "du godkände ett utbyte med \(agency)") + what
         case .consentRefused: return t("you said no to an exchange with \(agency)", "du sa nej till ett utbyte med \(agency)") + what
         case .consentWithdrawn: return t("you withdrew your consent for \(agency)", "du tog tillbaka ditt godkännande för \(agency)") + what
+        case .mandateGranted: return t("a mandate was granted: \(entry.detail ?? "")", "en fullmakt gavs: \(entry.detail ?? "")")
+        case .mandateWithdrawn: return t("a mandate was withdrawn: \(entry.detail ?? "")", "en fullmakt återkallades: \(entry.detail ?? "")")
         case .read, .change: return requestLine(entry.action, by: .person, refused: entry.outcome == .refused)
+        case .remind: return t("Lotsen sent a reminder of a step's deadline", "Lotsen skickade en påminnelse om ett stegs sista dag") + outcome
         }
     }
 
@@ -119,6 +122,8 @@ extension GuideStrings {
             case .citizen: t("another citizen", "en annan medborgare")
             case .caseworker: t("a caseworker", "en handläggare")
             case .agency: t("an agency", "en myndighet")
+            case .representative: t("your representative", "ditt ombud")
+            case .counter: t("a caseworker at the counter", "en handläggare vid disken")
             }
         return
             switch (action, refused) {

@@ -66,7 +66,7 @@ public struct APIError: Error, Sendable, Equatable {
         }
         let status: HTTPResponse.Status =
             switch error.code {
-            case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment: .notFound
+            case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment, .unknownMandate: .notFound
             case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition, .agencySupplied: .unprocessableContent
             case .identityConflict, .definitionChanged, .conflict, .alreadyDone: .conflict
             case .notProven: .forbidden

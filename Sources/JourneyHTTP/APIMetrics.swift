@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import JourneyEngine
 import JourneyStore
 import Metrics
 import Prometheus
@@ -11,7 +12,7 @@ private typealias Timer = CoreMetrics.Timer
 
 /// What one node counts for `/metrics`, in the Prometheus text format: requests by route template, method and
 /// status class, their duration, store calls by operation (latency, errors by code), the journey events written,
-/// the outbox's pending entries and the build. Recorded through swift-metrics with an explicit factory over one
+/// the outbox's pending entries, the reminders' webhook deliveries by outcome and the build. Recorded through swift-metrics with an explicit factory over one
 /// ``PrometheusCollectorRegistry``, never the global `MetricsSystem`, so every test can have a registry of its own.
 ///
 /// No label ever holds a path, an id, a personnummer or an answer: routes are templates (`/v1/enrollments/{enrollmentId}`),
@@ -29,6 +30,7 @@ public final class APIMetrics: Sendable {
     private let storeDurations: [MeasuredStore.Operation: Timer]
     private let transitionCounters: [TransitionKey: Counter]
     private let outboxGauge: Gauge
+    private let reminderDeliveries: [ReminderDeliveryOutcomeName: Counter]
     private let outboxState = Mutex<OutboxState>(OutboxState())
 
     enum Name {
@@ -38,6 +40,7 @@ public final class APIMetrics: Sendable {
         static let storeErrors = "lotsen_store_errors_total"
         static let transitions = "lotsen_transitions_total"
         static let outboxPending = "lotsen_outbox_pending"
+        static let reminderDeliveries = "lotsen_reminder_deliveries_total"
         static let buildInfo = "lotsen_build_info"
     }
 
@@ -68,6 +71,11 @@ public final class APIMetrics: Sendable {
         }
         transitionCounters = transitions
         outboxGauge = Gauge(label: Name.outboxPending, factory: factory)
+        var deliveries: [ReminderDeliveryOutcomeName: Counter] = [:]
+        for outcome in ReminderDeliveryOutcomeName.allCases {
+            deliveries[outcome] = Counter(label: Name.reminderDeliveries, dimensions: [("outcome", outcome.rawValue)], factory: factory)
+        }
+        reminderDeliveries = deliveries
         Gauge(label: Name.buildInfo, dimensions: [("version", version)], factory: factory).record(1)
     }
 
@@ -111,6 +119,24 @@ public final class APIMetrics: Sendable {
     /// Journey events that were written (committed, not merely decided).
     func recordTransitions(_ events: [JourneyEvent]) {
         for event in events { transitionCounters[TransitionKey(kind: event.kind, actor: event.actor)]?.increment() }
+    }
+
+    // MARK: Reminders
+
+    /// The outcomes of attempts to deliver reminders to the webhook, as labelled in `lotsen_reminder_deliveries_total`.
+    enum ReminderDeliveryOutcomeName: String, CaseIterable {
+        case delivered
+        /// Not taken; tried again later.
+        case retried
+        /// Not taken at the last attempt; given up.
+        case failed
+    }
+
+    /// Counts one pass of the reminders' webhook.
+    func recordReminderDeliveries(_ pass: ReminderDispatcher.Pass) {
+        reminderDeliveries[.delivered]?.increment(by: pass.delivered)
+        reminderDeliveries[.retried]?.increment(by: pass.retried)
+        reminderDeliveries[.failed]?.increment(by: pass.failed.count)
     }
 
     // MARK: Outbox

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import JourneyEngine
 import JourneyModel
@@ -6,7 +7,7 @@ import JourneyStore
 import Logging
 
 /// Everything the store must offer the API.
-public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing & OnceOnlyStore
+public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing & OnceOnlyStore & MandateStore
 
 /// The parts every controller works with, wired by `lotsen serve` (or a test) and passed to ``buildApplication(_:services:)``.
 public struct APIServices: Sendable {
@@ -86,37 +87,70 @@ public struct APIServices: Sendable {
         return principal
     }
 
-    /// Refuses unless the principal may read `person`'s journeys: a caseworker, or that very citizen. Another citizen
-    /// gets `hidden`, the answer the route gives for something that does not exist, so a citizen cannot learn
-    /// whether someone else's enrollment or reference exists; the refusal is recorded all the same. Other roles get
-    /// 403: they learn only what their role may do.
-    func authorizeRead(of person: PersonID, by principal: Principal, hidden: APIError, context: LotsenRequestContext, request: Request) async throws {
+    /// The principal, when it may read `person`'s journeys: a caseworker, that very citizen, a counter token made for
+    /// them, or a citizen acting for them under the mandate the request names (`Lotsen-Mandate`) when it holds now and
+    /// `covers` the data (the principal returned then carries the representation). Another citizen gets `hidden`, the
+    /// answer the route gives for something that does not exist, so a citizen cannot learn whether someone else's
+    /// enrollment or reference exists, nor whether a mandate exists; the refusal is recorded all the same. Other roles
+    /// get 403: they learn only what their role may do.
+    func authorizeRead(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
+        context: LotsenRequestContext, request: Request) async throws -> Principal
+    {
         switch principal.role {
-        case .caseworker: return
-        case .citizen where principal.person == person: return
+        case .caseworker: return principal
+        case .citizen where principal.person == person, .counter where principal.person == person: return principal
         case .citizen:
+            if let acting = try await representing(person, by: principal, covering: covers, request: request) { return acting }
             await recordRefusal(.forbidden("a citizen's token reads only their own journeys"), principal: principal, context: context, request: request)
             throw hidden
-        default:
+        case .counter:
+            let error = APIError.forbidden("a counter token acts only for the person it was made for")
+            await recordRefusal(error, principal: principal, context: context, request: request)
+            throw error
+        case .agency:
             let error = APIError.forbidden("an agency token cannot read journeys")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
     }
 
-    /// Refuses unless the principal is that citizen: only the person acts on their journeys. Another citizen gets
-    /// `hidden`, as in ``authorizeRead(of:by:hidden:context:request:)``; other roles 403.
-    func authorizeChange(of person: PersonID, by principal: Principal, hidden: APIError, context: LotsenRequestContext, request: Request) async throws {
-        guard principal.role == .citizen, principal.person == person else {
-            if principal.role == .citizen {
-                await recordRefusal(.forbidden("a citizen's token changes only their own journeys"), principal: principal, context: context, request: request)
-                throw hidden
-            }
-            let error = APIError.forbidden("only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
+    /// The principal, when it may act on `person`'s journeys: that citizen, a counter token made for them, or a citizen
+    /// acting for them under a mandate that holds now and `covers` the change, as in
+    /// ``authorizeRead(of:by:covering:hidden:context:request:)``. Another citizen gets `hidden`; other roles 403.
+    func authorizeChange(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
+        context: LotsenRequestContext, request: Request) async throws -> Principal
+    {
+        if principal.role == .counter, principal.person == person { return principal }
+        guard principal.role == .citizen else {
+            let error =
+                principal.role == .counter
+                ? APIError.forbidden("a counter token acts only for the person it was made for")
+                : APIError.forbidden("only the person changes their journey; \(principal.role.article) \(principal.role.rawValue) token cannot")
             await recordRefusal(error, principal: principal, context: context, request: request)
             throw error
         }
+        if principal.person == person { return principal }
+        if let acting = try await representing(person, by: principal, covering: covers, request: request) { return acting }
+        await recordRefusal(.forbidden("a citizen's token changes only their own journeys"), principal: principal, context: context, request: request)
+        throw hidden
     }
+
+    /// The citizen acting for `person` under the mandate named in the request's `Lotsen-Mandate` header: when that
+    /// mandate was granted by `person` to this citizen, holds now (started, not ended, not withdrawn) and `covers` what
+    /// the route touches. `nil` otherwise, whatever the reason, so a refusal tells nothing about the mandate.
+    func representing(_ person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool, request: Request) async throws -> Principal? {
+        guard principal.role == .citizen, let representative = principal.person,
+            let id = request.headers[Self.mandateHeader], id.hasPrefix("md-"), id.utf8.count <= 64
+        else { return nil }
+        let mandate: Mandate?
+        do { mandate = try await store.mandate(id: id) } catch { throw APIError(error) }
+        guard let mandate, mandate.grantor == person, mandate.representative == representative, mandate.isActive(at: clock()), covers(mandate)
+        else { return nil }
+        return principal.acting(under: mandate)
+    }
+
+    /// The header a representative names their mandate in.
+    static let mandateHeader = HTTPField.Name("Lotsen-Mandate")!
 }
 
 extension Request {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyEngine
 import JourneyStore
 import Logging
 
@@ -18,10 +19,13 @@ public struct APIConfiguration: Sendable {
     /// Where due timers are fired from, every ``timerInterval``; `nil` (or no interval) leaves them to `lotsen timers run`.
     public var timers: (any TimerStore)?
     public var timerInterval: Duration?
+    /// Delivers reminders to the deployment's webhook once a second; `nil`: no webhook, reminders stay in the outbox.
+    public var reminders: ReminderDispatcher?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, sweepInterval: Duration? = .seconds(30), metrics: APIMetrics? = nil,
-        outbox: (any OnceOnlyStore)? = nil, timers: (any TimerStore)? = nil, timerInterval: Duration? = .seconds(1))
+        outbox: (any OnceOnlyStore)? = nil, timers: (any TimerStore)? = nil, timerInterval: Duration? = .seconds(1), reminders: ReminderDispatcher? = nil)
     {
+        self.reminders = reminders
         self.timers = timers
         self.timerInterval = timerInterval
         self.host = host
@@ -56,6 +60,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
     v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
     v1.addRoutes(PersonDataController(services: services).routes, atPath: "people")
+    v1.addRoutes(MandateController(services: services).routes, atPath: "people")
     v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
     // The caseworkers' web view: HTML pages, not part of the JSON API (nor of its route table and OpenAPI document).
@@ -63,7 +68,8 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     return router
 }
 
-/// The application `lotsen serve` runs and tests drive: the router, the sweep for waiting agency events, and the timer worker.
+/// The application `lotsen serve` runs and tests drive: the router, the sweep for waiting agency events, the timer worker
+/// and the reminders' webhook.
 public func buildApplication(_ configuration: APIConfiguration, services: APIServices, logger: Logger, routes: RouteTable = RouteTable(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
 {
@@ -78,6 +84,9 @@ public func buildApplication(_ configuration: APIConfiguration, services: APISer
     }
     if let timers = configuration.timers, let interval = configuration.timerInterval {
         application.addServices(TimerWorker(services: services, timers: timers, interval: interval, logger: logger))
+    }
+    if let reminders = configuration.reminders {
+        application.addServices(ReminderWorker(dispatcher: reminders, metrics: configuration.metrics, logger: logger))
     }
     return application
 }

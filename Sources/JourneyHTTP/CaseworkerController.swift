@@ -72,7 +72,7 @@ struct CaseworkerController {
     @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
         let person = try services.personParameter(context)
-        try await services.authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await services.authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage

@@ -74,10 +74,10 @@ struct EnrollmentController {
 
     /// One enrollment with every step's state and the next actions.
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
+        let caller = try await services.require([.citizen, .caseworker, .counter], "read journeys", context: context, request: request)
         let loaded = try await services.loadEnrollment(context)
-        try await services.authorizeRead(of: loaded.enrollment.person, by: principal, hidden: .unknownEnrollment(loaded.enrollment.id), context: context,
-            request: request)
+        let principal = try await services.authorizeRead(of: loaded.enrollment.person, by: caller, covering: services.covers(loaded.enrollment),
+            hidden: .unknownEnrollment(loaded.enrollment.id), context: context, request: request)
         let document = try await services.document(of: loaded, language: request.preferredLanguage)
         try await services.journalAccess(.read, of: [loaded.enrollment.person], by: principal, journey: loaded.enrollment.journey, context: context,
             request: request)
@@ -86,16 +86,17 @@ struct EnrollmentController {
 
     /// Records answers, all or nothing, as `lotsen answer` does.
     @Sendable func answer(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let principal = try await services.require([.citizen], "record facts; only the person does", context: context, request: request)
+        let caller = try await services.require([.citizen, .counter], "record facts; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
-        try await services.authorizeChange(of: enrollment.person, by: principal, hidden: .unknownEnrollment(enrollment.id), context: context,
-            request: request)
+        let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(enrollment),
+            hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
         let overview: PersonOverview
         do {
-            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers, identityClaims: false)
+            overview = try await services.engine.answer(person: enrollment.person, journey: enrollment.journey, answers: answers,
+                actor: principal.eventActor, identityClaims: false, representation: principal.representation)
         } catch {
             throw APIError(error, fieldPrefix: "answers")
         }
@@ -109,10 +110,11 @@ struct EnrollmentController {
 
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
     func step(_ command: StepCommand, _ request: Request, _ context: LotsenRequestContext) async throws -> Response {
-        let principal = try await services.require([.citizen], "\(command.verb) steps; only the person does", context: context, request: request)
+        let caller = try await services.require([.citizen, .counter], "\(command.verb) steps; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
-        try await services.authorizeChange(of: enrollment.person, by: principal, hidden: .unknownEnrollment(enrollment.id), context: context,
-            request: request)
+        let step = StepID(try context.pathParameter("stepId"))
+        let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(step, of: enrollment),
+            hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
             let facts = try await request.decodeStrictIfPresent(CompleteBody.self)?.facts ?? [:]
@@ -120,10 +122,10 @@ struct EnrollmentController {
         } else {
             _ = try await request.decodeStrictIfPresent(EmptyBody.self)
         }
-        let step = StepID(try context.pathParameter("stepId"))
         let view: EnrollmentView
         do {
-            view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced)
+            view = try await services.engine.apply(command, step: step, person: enrollment.person, journey: enrollment.journey, produced: produced,
+                actor: principal.eventActor, representation: principal.representation)
         } catch {
             throw APIError(error, fieldPrefix: "facts")
         }
@@ -135,6 +137,18 @@ struct EnrollmentController {
 }
 
 extension APIServices {
+    /// What a mandate must cover to read or answer in `enrollment`: its journey, or a service one of its steps uses.
+    func covers(_ enrollment: StoredEnrollment) -> (Mandate) -> Bool {
+        let services = library.journey(enrollment.journey)?.steps.compactMap(\.service) ?? []
+        return { $0.covers(journey: enrollment.journey, services: services) }
+    }
+
+    /// What a mandate must cover to move `step` of `enrollment`: its journey, or the step's service.
+    func covers(_ step: StepID, of enrollment: StoredEnrollment) -> (Mandate) -> Bool {
+        let service = library.journey(enrollment.journey)?.step(step)?.service
+        return { $0.covers(journey: enrollment.journey, step: service) }
+    }
+
     /// An enrollment with its person's snapshot, as one read found them.
     struct LoadedEnrollment {
         let enrollment: StoredEnrollment

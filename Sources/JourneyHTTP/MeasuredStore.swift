@@ -17,6 +17,8 @@ public final class MeasuredStore: LotsenStore {
         case insertToken, token, tokens, revokeToken
         case enrollmentPage, countDue, countOpenSteps
         case fireDueTimers, explainDueTimers
+        case grantMandate, mandate, mandates, withdrawMandate
+        case reminders, markReminderRead, claimReminderDeliveries, recordReminderDelivery
         case appliedMigrations
     }
 
@@ -33,7 +35,7 @@ public final class MeasuredStore: LotsenStore {
     public func close() async { await base.close() }
 
     /// Runs one call of the wrapped store, recording how long it took and, when it failed, its code.
-    private func measure<Value>(_ operation: Operation, _ call: () async throws(StorageError) -> Value) async throws(StorageError) -> Value {
+    func measure<Value>(_ operation: Operation, _ call: () async throws(StorageError) -> Value) async throws(StorageError) -> Value {
         let started = ContinuousClock.now
         do {
             let value = try await call()
@@ -309,6 +311,30 @@ public final class MeasuredStore: LotsenStore {
 
     public func explainDueTimers() async throws(StorageError) -> String {
         try await measure(.explainDueTimers) { () async throws(StorageError) in try await base.explainDueTimers() }
+    }
+
+    // MARK: ReminderStore
+
+    public func reminders(of person: PersonID) async throws(StorageError) -> [Reminder] {
+        try await measure(.reminders) { () async throws(StorageError) in try await base.reminders(of: person) }
+    }
+
+    public func markReminderRead(_ id: Int64, of person: PersonID, at: Date) async throws(StorageError) -> Reminder? {
+        try await measure(.markReminderRead) { () async throws(StorageError) in try await base.markReminderRead(id, of: person, at: at) }
+    }
+
+    // MARK: ReminderOutbox
+
+    public func claimReminderDeliveries(limit: Int, claimant: String, at: Date, lease: Duration) async throws(StorageError) -> [ReminderDelivery] {
+        try await measure(.claimReminderDeliveries) { () async throws(StorageError) in
+            try await base.claimReminderDeliveries(limit: limit, claimant: claimant, at: at, lease: lease)
+        }
+    }
+
+    public func recordReminderDelivery(_ id: Int64, claimant: String, outcome: ReminderDeliveryOutcome, at: Date) async throws(StorageError) -> Bool {
+        try await measure(.recordReminderDelivery) { () async throws(StorageError) in
+            try await base.recordReminderDelivery(id, claimant: claimant, outcome: outcome, at: at)
+        }
     }
 
     // MARK: LotsenStore

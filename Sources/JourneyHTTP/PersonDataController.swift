@@ -5,7 +5,7 @@ import JourneyModel
 import JourneyStore
 
 /// `/v1/people/{personId}/…`: what Lotsen holds about a person and who touched it: their access journal, their facts
-/// with where each came from, and their consents. The person reads and withdraws; a caseworker reads; another
+/// with where each came from, their consents, and their news (reminders of due steps). The person reads and withdraws; a caseworker reads; another
 /// citizen gets the 404 of an unknown person; an agency gets 403. Every read is itself journaled.
 struct PersonDataController {
     let services: APIServices
@@ -16,6 +16,8 @@ struct PersonDataController {
         routes.get("{personId}/facts", use: facts)
         routes.get("{personId}/consents", use: consents)
         routes.post("{personId}/consents/{consentId}/withdraw", use: withdraw)
+        routes.get("{personId}/news", use: news)
+        routes.post("{personId}/news/{newsId}/read", use: markRead)
         return routes
     }
 
@@ -71,7 +73,7 @@ struct PersonDataController {
     @Sendable func withdraw(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen], "withdraw consents; only the person does", context: context, request: request)
         let person = try services.personParameter(context)
-        try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         _ = try await request.decodeStrictIfPresent(EnrollmentController.EmptyBody.self)
         let id = try context.pathParameter("consentId")
         let book = ConsentBook(store: services.store, clock: services.clock)
@@ -82,6 +84,30 @@ struct PersonDataController {
         try await services.journalAccess(.change, of: [person], by: principal, journey: withdrawn.journey, step: withdrawn.step, context: context,
             request: request)
         return JSONBody.response(ConsentDocument(withdrawn))
+    }
+
+    /// `GET /v1/people/{personId}/news`: the person's reminders of due-soon and overdue steps, newest first.
+    @Sendable func news(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let (principal, person) = try await services.readablePerson("read a person's news", context: context, request: request)
+        let reminders = try await services.store.reminders(of: person)
+        try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
+        return JSONBody.response(NewsDocument(items: reminders.map(NewsDocument.Item.init)))
+    }
+
+    /// `POST /v1/people/{personId}/news/{newsId}/read`: marks a reminder read; only the person does. Marking one
+    /// already read changes nothing and answers the same.
+    @Sendable func markRead(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let principal = try await services.require([.citizen], "mark news read; only the person does", context: context, request: request)
+        let person = try services.personParameter(context)
+        try await services.authorizeChange(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await request.decodeStrictIfPresent(EnrollmentController.EmptyBody.self)
+        let id = try context.pathParameter("newsId")
+        guard let number = Int64(id), let reminder = try await services.store.markReminderRead(number, of: person, at: services.clock()) else {
+            throw APIError(.notFound, "unknownNews", "no news '\(id)'", hint: "list them at GET /v1/people/\(person)/news")
+        }
+        try await services.journalAccess(.change, of: [person], by: principal, journey: reminder.journey, step: reminder.step, context: context,
+            request: request)
+        return JSONBody.response(NewsDocument.Item(reminder))
     }
 }
 
@@ -101,7 +127,7 @@ extension APIServices {
     func readablePerson(_ action: String, context: LotsenRequestContext, request: Request) async throws -> (Principal, PersonID) {
         let principal = try await require([.citizen, .caseworker], action, context: context, request: request)
         let person = try personParameter(context)
-        try await authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        _ = try await authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
         guard try await store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
         return (principal, person)
     }

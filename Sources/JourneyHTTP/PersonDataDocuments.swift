@@ -1,4 +1,5 @@
 import Foundation
+import JourneyEngine
 import JourneyModel
 import JourneyStore
 
@@ -10,10 +11,13 @@ struct JournalDocument: Encodable {
         /// `person`, `caseworker`, `agency` or `system` (Lotsen itself: retries, status checks).
         let actor: String
         /// For a request through the API: the requester's role towards the person (`person`: themself, `citizen`:
-        /// another citizen, `caseworker`, `agency`), the token's id and the route.
+        /// another citizen, `caseworker`, `agency`, `representative`: someone acting for them), the token's id and the route.
         let role: String?
         let token: String?
         let purpose: String?
+        /// For a `representative`: who acted for the person (their Lotsen reference) and under which mandate.
+        let representative: String?
+        let mandate: String?
         let journey: String?
         let step: String?
         let agency: String?
@@ -21,7 +25,7 @@ struct JournalDocument: Encodable {
         let action: String
         let fields: [String]
         let outcome: String
-        /// A case id, a consent id or an error code.
+        /// A case id, a consent id, a mandate id or an error code.
         let detail: String?
         /// The entry's link in the journal's hash chain (`lotsen journal verify`).
         let hash: String
@@ -33,6 +37,8 @@ struct JournalDocument: Encodable {
             role = entry.requester?.role.rawValue
             token = entry.requester?.token
             purpose = entry.requester?.purpose
+            representative = entry.requester?.representation?.representative.rawValue
+            mandate = entry.requester?.representation?.mandate
             journey = entry.journey?.rawValue
             step = entry.step?.rawValue
             agency = entry.agency?.rawValue
@@ -109,4 +115,36 @@ struct ConsentDocument: Encodable {
 /// Every consent of a person, oldest first.
 struct ConsentListDocument: Encodable {
     let items: [ConsentDocument]
+}
+
+/// A person's news in Lotsen: reminders of due-soon and overdue steps, newest first.
+struct NewsDocument: Encodable {
+    struct Item: Encodable {
+        let id: String
+        /// `soon` (due within a week) or `overdue`.
+        let kind: String
+        let enrollment: String
+        let journey: String
+        let step: String
+        /// The step's due moment when the reminder was made, and its last day (`YYYY-MM-DD`, UTC).
+        let due: Date
+        let dueDay: String
+        let createdAt: Date
+        /// Absent while the reminder is new.
+        let readAt: Date?
+
+        init(_ reminder: Reminder) {
+            id = String(reminder.id)
+            kind = reminder.kind.rawValue
+            enrollment = reminder.enrollment.rawValue
+            journey = reminder.journey.rawValue
+            step = reminder.step.rawValue
+            due = reminder.due
+            dueDay = DueStanding.day(of: reminder.due)
+            createdAt = reminder.createdAt
+            readAt = reminder.readAt
+        }
+    }
+
+    let items: [Item]
 }

@@ -17,9 +17,12 @@ public struct Principal: Hashable, Sendable {
     public let assurance: String?
     /// Whether the token is a citizen session made from a proven login (`POST /v1/sessions`), not an operator's token.
     public let isSession: Bool
+    /// Set only once the route checked it: the citizen acts for the person whose data this is, under this mandate
+    /// (``APIServices/representing(_:by:covering:request:)``). Never taken from the request as such.
+    public let representation: Representation?
 
     public init(tokenID: String, role: StoredToken.Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil,
-        assurance: String? = nil, isSession: Bool = false)
+        assurance: String? = nil, isSession: Bool = false, representation: Representation? = nil)
     {
         self.tokenID = tokenID
         self.role = role
@@ -28,10 +31,21 @@ public struct Principal: Hashable, Sendable {
         self.agency = agency
         self.assurance = assurance
         self.isSession = isSession
+        self.representation = representation
     }
 
     /// The principal with `person` as its Lotsen reference: a citizen named by number, once their first journey made one.
     func naming(_ person: PersonID) -> Principal {
-        Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession)
+        Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession,
+            representation: representation)
+    }
+
+    /// Who an event this principal causes names: a counter is a caseworker, never the person.
+    var eventActor: JourneyEvent.Actor { role == .counter ? .caseworker : .person }
+
+    /// The principal acting for someone else under `mandate`.
+    func acting(under mandate: Mandate) -> Principal {
+        Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession,
+            representation: Representation(representative: mandate.representative, mandate: mandate.id))
     }
 }

@@ -83,11 +83,15 @@ final class RefusalWindow: Sendable {
 extension Principal {
     /// The principal as a journal entry names it, towards `person`, on the route `purpose`.
     func requester(towards person: PersonID, purpose: String) -> AccessRequester {
+        if let representation, self.person != person {
+            return AccessRequester(token: tokenID, role: .representative, purpose: purpose, representation: representation)
+        }
         let role: AccessRequester.Role =
             switch self.role {
             case .citizen: self.person == person ? .person : .citizen
             case .caseworker: .caseworker
             case .agency: .agency
+            case .counter: .counter
             }
         return AccessRequester(token: tokenID, role: role, purpose: purpose)
     }

@@ -59,7 +59,7 @@ extension PostgresJourneyStore {
             .map { row in try row.decode((Int64, String).self) }
             .map { (sequence: $0.0, hash: $0.1) }
         let chained = JournalChain.chain(entries, after: head)
-        // One statement for up to 1000 entries (17 000 parameters of the 65 535 allowed), so a batch costs one round
+        // One statement for up to 1000 entries (19 000 parameters of the 65 535 allowed), so a batch costs one round
         // trip while the lock is held.
         for start in stride(from: 0, to: chained.count, by: 1000) {
             try await insert(chained[start..<min(start + 1000, chained.count)], db)
@@ -70,7 +70,7 @@ extension PostgresJourneyStore {
         var statement = Statement()
         statement.sql = """
             INSERT INTO access_journal (sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome,
-                detail, requester_token, requester_role, purpose, previous_hash, hash)
+                detail, requester_token, requester_role, purpose, representative_id, mandate_id, previous_hash, hash)
             VALUES
             """
         for (index, entry) in entries.enumerated() {
@@ -80,6 +80,7 @@ extension PostgresJourneyStore {
                 statement.bind(entry.agency?.rawValue), statement.bind(entry.service?.rawValue), statement.bind(entry.action.rawValue),
                 statement.bind(JournalChain.fieldList(entry.fields)), statement.bind(entry.outcome.rawValue), statement.bind(entry.detail),
                 statement.bind(entry.requester?.token), statement.bind(entry.requester?.role.rawValue), statement.bind(entry.requester?.purpose),
+                statement.bind(entry.requester?.representation?.representative.rawValue), statement.bind(entry.requester?.representation?.mandate),
                 statement.bind(entry.previousHash), statement.bind(entry.hash),
             ]
             statement.sql += (index == 0 ? " (" : ", (") + values.joined(separator: ", ") + ")"
@@ -89,18 +90,18 @@ extension PostgresJourneyStore {
 
     static let journalColumns =
         "sequence, at, person_id, actor, journey_id, step_id, agency_id, service_id, action, fields, outcome, detail, previous_hash, hash, "
-        + "requester_token, requester_role, purpose"
+        + "requester_token, requester_role, purpose, representative_id, mandate_id"
 
     /// One row of ``journalColumns``, and the agency column kept beside the service (checked, not hashed).
     static func entry(_ row: PostgresRow) throws -> (entry: AccessEntry, agency: String?) {
-        let (sequence, at, person, actor, journey, step, agency, service, action, fields, outcome, detail, previousHash, hash, token, role, purpose) =
-            try row.decode(
+        let (sequence, at, person, actor, journey, step, agency, service, action, fields, outcome, detail, previousHash, hash, token, role, purpose,
+            representative, mandate) = try row.decode(
                 (Int64, Double, String, String, String?, String?, String?, String?, String, String, String, String?, String, String, String?, String?,
-                    String?).self)
+                    String?, String?, String?).self)
         guard let actor = JourneyEvent.Actor(rawValue: actor), let action = AccessEntry.Action(rawValue: action),
             let outcome = AccessEntry.Outcome(rawValue: outcome)
         else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
-        let requester = try AccessRequester.stored(token: token, role: role, purpose: purpose)
+        let requester = try AccessRequester.stored(token: token, role: role, purpose: purpose, representative: representative, mandate: mandate)
         var entry = AccessEntry(at: Date(storedSeconds: at), person: PersonID(person), actor: actor, journey: journey.map(JourneyID.init),
             step: step.map(StepID.init), service: service.map(ServiceID.init), action: action, fields: JournalChain.fields(fields), outcome: outcome,
             detail: detail, requester: requester)

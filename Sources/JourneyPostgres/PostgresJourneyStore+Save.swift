@@ -33,7 +33,7 @@ extension PostgresJourneyStore {
             try await saveTimers(db, TimerKind.changes(from: old, to: enrollment), key: key, journey: enrollment.journey)
         }
         for event in events {
-            var binds = PostgresBindings(capacity: 7)
+            var binds = PostgresBindings(capacity: 9)
             binds.append(event.at.storedSeconds)
             binds.append(event.actor.rawValue)
             binds.append(event.kind.rawValue)
@@ -41,6 +41,8 @@ extension PostgresJourneyStore {
             binds.append(event.fact?.rawValue)
             binds.append(event.detail)
             binds.append(event.enrollment.rawValue)
+            binds.append(event.representation?.representative.rawValue)
+            binds.append(event.representation?.mandate)
             let inserted = try await db.rows(InsertEvent.self, binds)
             if inserted.isEmpty { throw StorageError(.conflict, "no enrollment \(event.enrollment) to record an event for") }
         }
@@ -146,12 +148,12 @@ extension PostgresJourneyStore {
     /// looked up in the same statement; no row means there is no such enrollment.
     private enum InsertEvent: FixedStatement {
         static let sql = """
-            INSERT INTO event (enrollment_key, sequence, at, actor, kind, step_id, fact_id, detail)
-            SELECT e.key, coalesce((SELECT max(v.sequence) FROM event v WHERE v.enrollment_key = e.key), 0) + 1, $1, $2, $3, $4, $5, $6
+            INSERT INTO event (enrollment_key, sequence, at, actor, kind, step_id, fact_id, detail, representative_id, mandate_id)
+            SELECT e.key, coalesce((SELECT max(v.sequence) FROM event v WHERE v.enrollment_key = e.key), 0) + 1, $1, $2, $3, $4, $5, $6, $8, $9
             FROM enrollment e WHERE e.id = $7
             RETURNING sequence
             """
-        static let parameterTypes: [PostgresDataType] = [.float8, .text, .text, .text, .text, .text, .text]
+        static let parameterTypes: [PostgresDataType] = [.float8, .text, .text, .text, .text, .text, .text, .text, .text]
     }
 
     private enum UpsertFact: FixedStatement {

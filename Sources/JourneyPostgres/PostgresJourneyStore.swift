@@ -174,16 +174,18 @@ public final class PostgresJourneyStore: JourneyStore, Sendable {
     public func events(enrollment: EnrollmentID) async throws(StorageError) -> [JourneyEvent] {
         try await read { db in
             try await db.rows("""
-                SELECT v.sequence, v.at, v.actor, v.kind, v.step_id, v.fact_id, v.detail
+                SELECT v.sequence, v.at, v.actor, v.kind, v.step_id, v.fact_id, v.detail, v.representative_id, v.mandate_id
                 FROM event v JOIN enrollment e ON e.key = v.enrollment_key WHERE e.id = \(enrollment.rawValue) ORDER BY v.sequence
                 """
             ).map { row in
-                let (sequence, at, actor, kind, step, fact, detail) = try row.decode((Int64, Double, String, String, String?, String?, String?).self)
+                let (sequence, at, actor, kind, step, fact, detail, representative, mandate) = try row.decode(
+                    (Int64, Double, String, String, String?, String?, String?, String?, String?).self)
                 guard let actor = JourneyEvent.Actor(rawValue: actor), let kind = JourneyEvent.Kind(rawValue: kind) else {
                     throw StorageError(.corrupt, "an event of enrollment \(enrollment) cannot be read")
                 }
                 return JourneyEvent(sequence: sequence, enrollment: enrollment, at: Date(storedSeconds: at), actor: actor, kind: kind,
-                    step: step.map(StepID.init), fact: fact.map(FactID.init), detail: detail)
+                    step: step.map(StepID.init), fact: fact.map(FactID.init), detail: detail,
+                    representation: try Representation.stored(representative: representative, mandate: mandate))
             }
         }
     }

@@ -103,13 +103,13 @@ extension SQLiteJourneyStore: OnceOnlyStore {
             try db.execute(
                 sql: """
                     INSERT INTO access_journal (sequence, at, personId, actor, journeyId, stepId, agencyId, serviceId, action, fields, outcome,
-                        detail, requesterToken, requesterRole, purpose, previousHash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        detail, requesterToken, requesterRole, purpose, representativeId, mandateId, previousHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [entry.sequence, entry.at.storedSeconds, entry.person.rawValue, entry.actor.rawValue, entry.journey?.rawValue,
                     entry.step?.rawValue, entry.agency?.rawValue, entry.service?.rawValue, entry.action.rawValue, JournalChain.fieldList(entry.fields),
                     entry.outcome.rawValue, entry.detail, entry.requester?.token, entry.requester?.role.rawValue, entry.requester?.purpose,
-                    entry.previousHash, entry.hash])
+                    entry.requester?.representation?.representative.rawValue, entry.requester?.representation?.mandate, entry.previousHash, entry.hash])
         }
     }
 
@@ -117,7 +117,8 @@ extension SQLiteJourneyStore: OnceOnlyStore {
         guard let actor = JourneyEvent.Actor(rawValue: row["actor"]), let action = AccessEntry.Action(rawValue: row["action"]),
             let outcome = AccessEntry.Outcome(rawValue: row["outcome"])
         else { throw StorageError(.corrupt, "a journal entry has an unknown actor, action or outcome") }
-        let requester = try AccessRequester.stored(token: row["requesterToken"], role: row["requesterRole"], purpose: row["purpose"])
+        let requester = try AccessRequester.stored(token: row["requesterToken"], role: row["requesterRole"], purpose: row["purpose"],
+            representative: row["representativeId"], mandate: row["mandateId"])
         var entry = AccessEntry(at: Date(storedSeconds: row["at"]), person: PersonID(row["personId"] as String), actor: actor,
             journey: (row["journeyId"] as String?).map(JourneyID.init), step: (row["stepId"] as String?).map(StepID.init),
             service: (row["serviceId"] as String?).map(ServiceID.init), action: action, fields: JournalChain.fields(row["fields"]), outcome: outcome,

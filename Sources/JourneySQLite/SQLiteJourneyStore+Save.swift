@@ -32,8 +32,8 @@ extension SQLiteJourneyStore {
             keys[event.enrollment] = key
             // Numbered per enrollment, continuing from the last one stored (the same page the row goes to).
             try db.run("""
-                INSERT INTO event (enrollmentKey, sequence, at, actor, kind, stepId, factId, detail)
-                VALUES (?1, coalesce((SELECT max(sequence) FROM event WHERE enrollmentKey = ?1), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO event (enrollmentKey, sequence, at, actor, kind, stepId, factId, detail, representativeId, mandateId)
+                VALUES (?1, coalesce((SELECT max(sequence) FROM event WHERE enrollmentKey = ?1), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """) { bind in
                 bind.integer(key)
                 bind.real(event.at.storedSeconds)
@@ -42,6 +42,8 @@ extension SQLiteJourneyStore {
                 bind.text(event.step?.rawValue)
                 bind.text(event.fact?.rawValue)
                 bind.text(event.detail)
+                bind.text(event.representation?.representative.rawValue)
+                bind.text(event.representation?.mandate)
             }
         }
     }

@@ -156,7 +156,8 @@ public final class SQLiteJourneyStore: JourneyStore {
                     let step: String? = row["stepId"]
                     let fact: String? = row["factId"]
                     return JourneyEvent(sequence: row["sequence"], enrollment: enrollment, at: Date(storedSeconds: row["at"]), actor: actor,
-                        kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"])
+                        kind: kind, step: step.map(StepID.init), fact: fact.map(FactID.init), detail: row["detail"],
+                        representation: try Representation.stored(representative: row["representativeId"], mandate: row["mandateId"]))
                 }
         }
     }

@@ -100,6 +100,8 @@ enum Schema {
         migrator.registerMigration("v7-agency-claims-and-unmatched-events", migrate: migrateAgencyClaimsAndUnmatchedEvents)
         migrator.registerMigration("v8-journal-of-reads", migrate: journalOfReads)
         migrator.registerMigration("v9-deadlines-and-timers", migrate: deadlinesAndTimers)
+        migrator.registerMigration("v10-mandates-and-representatives", migrate: mandatesAndRepresentatives)
+        migrator.registerMigration("v11-reminders", migrate: reminders)
         return migrator
     }
 }

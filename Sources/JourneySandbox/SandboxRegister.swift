@@ -30,6 +30,14 @@ enum SandboxRegister {
                     street: "Provgatan 2", postalCode: "543 21", town: "Provstad", civilStatus: "gift"),
             ],
         ],
+        // The birth of ``SandboxSeed/child`` as its parent's record shows it: the date is the one in the child's
+        // test number, and the parents are married, as the parent's civil status says.
+        "skatteverket.birth-record": [
+            SandboxSeed.registeredPerson: [
+                ["child": ["personnummer": .string(SandboxSeed.child), "birthDate": "2019-01-01"],
+                 "parents": ["married": true, "personnummer": [.string(SandboxSeed.registeredPerson)]]]
+            ]
+        ],
         "migrationsverket.permit-record": [
             SandboxSeed.registeredPerson: [
                 ["personnummer": .string(SandboxSeed.registeredPerson),

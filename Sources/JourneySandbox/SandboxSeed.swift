@@ -7,7 +7,7 @@ import JourneyModel
 ///
 /// | number | population register (Skatteverket) | residence permit (Migrationsverket) | company (Bolagsverket) |
 /// | --- | --- | --- | --- |
-/// | 199001012385 | Tolvan Tolvansson, Testgatan 1, 123 45 Exempelstad, gift | valid | owns 2021005489 |
+/// | 199001012385 | Tolvan Tolvansson, Testgatan 1, 123 45 Exempelstad, gift; birth record: 201901012391 born 2019-01-01, parents married | valid | owns 2021005489 |
 /// | 201901012391 | Lillen Tolvansson, Testgatan 1, 123 45 Exempelstad, ogift | – | – |
 /// | 202301612392 (samordningsnummer) | Sam Samordningsson, Provvägen 3, 123 46 Exempelstad, ogift | expired (`valid: false`) | – |
 /// | 200002292399 | two records (Testa Testsson at two addresses): an ambiguous match | – | – |
@@ -15,7 +15,7 @@ import JourneyModel
 public enum SandboxSeed {
     /// Has a record in every register: population register, a valid residence permit, and a company.
     public static let registeredPerson = OfficialTestNumbers.personnummer
-    /// A child of ``registeredPerson``, at the same address.
+    /// A child of ``registeredPerson``, at the same address, born 2019-01-01 (Skatteverket's birth record).
     public static let child = OfficialTestNumbers.childPersonnummer
     /// A samordningsnummer with a population record and an expired residence permit.
     public static let coordinationNumberPerson = OfficialTestNumbers.samordningsnummer

@@ -18,6 +18,12 @@ public struct AccessEntry: Hashable, Sendable {
         case read
         /// Something done for the person through the API: a journey started, answers recorded, a step moved, a consent.
         case change
+        /// The person granted a mandate (`detail` names it), or was granted one: in the journals of both.
+        case mandateGranted
+        /// The mandate in `detail` was withdrawn: in the journals of both.
+        case mandateWithdrawn
+        /// A reminder of a due step sent to the deployment's webhook (opaque ids only), or given up on.
+        case remind
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
@@ -85,8 +91,8 @@ public struct AccessEntry: Hashable, Sendable {
     {
         let actor: JourneyEvent.Actor =
             switch requester.role {
-            case .person, .citizen: .person
-            case .caseworker: .caseworker
+            case .person, .citizen, .representative: .person
+            case .caseworker, .counter: .caseworker
             case .agency: .agency
             }
         return AccessEntry(at: at, person: person, actor: actor, journey: journey, step: step, service: nil, action: action, fields: [],

@@ -11,6 +11,10 @@ public struct AccessRequester: Hashable, Sendable {
         case citizen
         case caseworker
         case agency
+        /// Another person acting for them under a mandate: ``AccessRequester/representation`` says who and which.
+        case representative
+        /// A caseworker at a counter acting for them while they are present; `token` names the counter's token.
+        case counter
     }
 
     /// The token's id (`tk-…`): not secret, and what names the token in `lotsen token list` and revocation.
@@ -18,23 +22,30 @@ public struct AccessRequester: Hashable, Sendable {
     public let role: Role
     /// The route as `METHOD /template` (`GET /v1/enrollments/{enrollmentId}`): never the concrete path.
     public let purpose: String
+    /// For a `representative`: who acted for the person, and under which mandate.
+    public let representation: Representation?
 
-    public init(token: String, role: Role, purpose: String) {
+    public init(token: String, role: Role, purpose: String, representation: Representation? = nil) {
         self.token = token
         self.role = role
         self.purpose = purpose
+        self.representation = representation
     }
 }
 
 extension AccessRequester {
     /// The requester from its stored columns: all three `NULL` for an entry without one.
-    public static func stored(token: String?, role: String?, purpose: String?) throws(StorageError) -> AccessRequester? {
+    public static func stored(token: String?, role: String?, purpose: String?, representative: String? = nil, mandate: String? = nil)
+        throws(StorageError) -> AccessRequester?
+    {
+        let representation = try Representation.stored(representative: representative, mandate: mandate)
         switch (token, role, purpose) {
         case (nil, nil, nil):
+            guard representation == nil else { throw StorageError(.corrupt, "a journal entry has a representation without a requester") }
             return nil
         case (let token?, let role?, let purpose?):
             guard let role = Role(rawValue: role) else { throw StorageError(.corrupt, "a journal entry has an unknown requester role") }
-            return AccessRequester(token: token, role: role, purpose: purpose)
+            return AccessRequester(token: token, role: role, purpose: purpose, representation: representation)
         default:
             throw StorageError(.corrupt, "a journal entry has part of a requester")
         }

@@ -35,6 +35,10 @@ public enum JournalChain {
         ]
         if let requester = entry.requester {
             parts += [requester.token, requester.role.rawValue, requester.purpose]
+            // Since v10, and only when present, so entries written before keep their hash.
+            if let representation = requester.representation {
+                parts += [representation.representative.rawValue, representation.mandate]
+            }
         }
         // Each part is length-prefixed, so no choice of values can make two different entries hash the same text.
         let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")

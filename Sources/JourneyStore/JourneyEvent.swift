@@ -30,9 +30,11 @@ public struct JourneyEvent: Hashable, Sendable {
     public var fact: FactID?
     /// For `stepProgressed`: the progress keyword; for `factRecorded`: the source; for `timerFired`: the timer's kind.
     public var detail: String?
+    /// Who acted for the person, and under which mandate, when it was not the person themself.
+    public var representation: Representation?
 
     public init(sequence: Int64 = 0, enrollment: EnrollmentID, at: Date, actor: Actor, kind: Kind, step: StepID? = nil, fact: FactID? = nil,
-        detail: String? = nil)
+        detail: String? = nil, representation: Representation? = nil)
     {
         self.sequence = sequence
         self.enrollment = enrollment
@@ -42,5 +44,6 @@ public struct JourneyEvent: Hashable, Sendable {
         self.step = step
         self.fact = fact
         self.detail = detail
+        self.representation = representation
     }
 }

@@ -10,12 +10,15 @@ public struct StoredToken: Hashable, Sendable {
         case caseworker
         /// Pushes case events for its own agency's services.
         case agency
+        /// A caseworker at a counter, acting for the one person who is present (`person`): reads and changes that
+        /// person's journeys, recorded as the counter's doing, never as the person's.
+        case counter
     }
 
     /// Not secret: names the token in lists, logs and revocation (`tk-…`).
     public let id: String
     public let role: Role
-    /// A citizen's Lotsen reference, when known.
+    /// A citizen's Lotsen reference, when known; for a counter token, the person present.
     public let person: PersonID?
     /// A citizen named by personnummer or samordningsnummer before their first journey created the person.
     public let identity: Personnummer?
@@ -25,7 +28,7 @@ public struct StoredToken: Hashable, Sendable {
     public let label: String?
     public let createdAt: Date
     public var revokedAt: Date?
-    /// When a citizen session (`POST /v1/sessions`) stops counting; `nil` for tokens made with `lotsen token create`.
+    /// When a citizen session (`POST /v1/sessions`) or a counter token stops counting; `nil` for other tokens.
     public let expiresAt: Date?
     /// The level of assurance of the eID login a session was made from; `nil` for tokens not made by a login.
     public let assurance: String?
@@ -47,9 +50,9 @@ public struct StoredToken: Hashable, Sendable {
 
     public var isRevoked: Bool { revokedAt != nil }
 
-    /// Whether the token has lapsed at `moment` (only sessions lapse).
+    /// Whether the token has lapsed at `moment` (only sessions and counter tokens lapse).
     public func hasExpired(at moment: Date) -> Bool { expiresAt.map { $0 <= moment } ?? false }
 
     /// Whether the token was made from a proven login (a session), rather than by an operator.
-    public var isSession: Bool { expiresAt != nil }
+    public var isSession: Bool { role == .citizen && expiresAt != nil }
 }

@@ -4,8 +4,10 @@ import JourneyModel
 /// What a timer waits for. Each is a moment stored with a step; the store keeps one `timer` row per step and kind
 /// while that moment is set.
 public enum TimerKind: String, CaseIterable, Sendable, Codable {
-    /// The step's deadline (``StoredStep/due``).
+    /// The step's deadline (``StoredStep/due``): firing it makes the step's overdue reminder.
     case due
+    /// ``soonWindow`` before the step's deadline: firing it makes the step's due-soon reminder.
+    case soon
     /// The end of the agency's expected processing time for a case (``StoredStep/expectedBy``).
     case agency
 
@@ -13,9 +15,13 @@ public enum TimerKind: String, CaseIterable, Sendable, Codable {
     public func moment(of step: StoredStep) -> Date? {
         switch self {
         case .due: step.due
+        case .soon: step.due?.addingTimeInterval(-Self.soonWindow)
         case .agency: step.expectedBy
         }
     }
+
+    /// How close a due moment must be to count as due soon: a week, time enough to act on a reminder.
+    public static let soonWindow: TimeInterval = 7 * 86_400
 
     /// A timer to (re)arm at `moment`, or to disarm when it is `nil`.
     package struct Change: Hashable, Sendable {

@@ -20,7 +20,9 @@ public struct FiredTimer: Hashable, Sendable {
 /// enrollments one by one.
 public protocol TimerStore: Sendable {
     /// Fires at most `limit` pending timers due at or before `now`, soonest first, in one transaction: each gets a
-    /// `timerFired` event in its enrollment's history and is marked fired, or nothing is written. A timer fires once,
+    /// `timerFired` event in its enrollment's history, makes the step's reminder if the timer calls for one
+    /// (``Reminder/Kind/init(firing:dueAt:at:)``; at most one per step and kind, ever) and is marked fired, or nothing is
+    /// written. A timer fires once,
     /// however many processes or nodes ask at the same moment; on PostgreSQL nodes skip the people another node is
     /// firing for (`FOR UPDATE SKIP LOCKED`) instead of waiting.
     func fireDueTimers(at now: Date, limit: Int) async throws(StorageError) -> [FiredTimer]

@@ -5,9 +5,9 @@ import JourneySQLite
 import JourneyStore
 
 /// `lotsen-bench --timers`: how fast one node fires due timers. Makes `count` people, each with one enrollment whose
-/// step is due (moments spread over the hour before now), then times `JourneyEngine.fireDueTimers`, which finds them
+/// step is due (moments spread over the hour before now), so two timers each (`soon` and `due`), then times `JourneyEngine.fireDueTimers`, which finds them
 /// by the index of pending timers and fires them a batch per transaction, as `lotsen serve` and `lotsen timers run` do.
-/// Fails when any timer did not fire exactly once.
+/// Each overdue step also gets its reminder. Fails when any timer did not fire exactly once.
 struct TimerRun {
     struct Result: Codable {
         let enrollments: Int
@@ -44,9 +44,9 @@ struct TimerRun {
         let fired = try await engine.fireDueTimers(in: store)
         let seconds = Date().timeIntervalSince(fireStart)
         let again = try await engine.fireDueTimers(in: store)
-        let distinct = Set(fired.map(\.enrollment)).count
-        let verify = fired.count == count && distinct == count && again.isEmpty
-            ? "ok: \(count) timers fired once each"
+        let distinct = Set(fired.map { "\($0.enrollment)/\($0.kind)" }).count
+        let verify = fired.count == 2 * count && distinct == fired.count && again.isEmpty
+            ? "ok: \(fired.count) timers fired once each"
             : "FAILED: \(fired.count) fired (\(distinct) distinct), \(again.count) fired again"
         return Result(enrollments: count, fired: fired.count, setupSeconds: (setup * 1000).rounded() / 1000,
             fireSeconds: (seconds * 1000).rounded() / 1000, timersPerSecond: (Double(fired.count) / seconds).rounded(), verify: verify)

@@ -30,7 +30,7 @@ struct Lotsen: AsyncParsableCommand {
             GuideCommand.self, ValidateCommand.self, JourneysCommand.self, ShowCommand.self, GraphCommand.self, ImportCommand.self, ExportCommand.self,
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
             StatusCommand.self, HistoryCommand.self, LoginCommand.self,
-            FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, JournalCommand.self, SandboxCommand.self,
+            FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, MandateCommand.self, JournalCommand.self, SandboxCommand.self,
             ServeCommand.self, TimersCommand.self, TokenCommand.self, DatabaseCommand.self,
         ]
     )

@@ -15,7 +15,7 @@ struct GuideConversationTests {
     @Test("a newcomer picks a life event, gets a reference to write down, and answers with a re-prompt and a way back",
         arguments: Language.allCases)
     func newcomerPicksJourneyAndAnswers(language: Language) async throws {
-        let terminal = ScriptedTerminal(["1", "n", language == .sv ? "Tyskland" : "Germany", "maybe", "yes", "b", "no", "q"])
+        let terminal = ScriptedTerminal(["2", "n", language == .sv ? "Tyskland" : "Germany", "maybe", "yes", "b", "no", "q"])
         let outcome = await fixture.converse(terminal, language: language)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
@@ -114,7 +114,7 @@ struct GuideConversationTests {
 
     @Test("a returning person continues their only journey at once, with no question asked twice")
     func returningPersonResumesAutomatically() async throws {
-        let first = ScriptedTerminal(["1", "n", "Germany"])
+        let first = ScriptedTerminal(["2", "n", "Germany"])
         await #expect(fixture.converse(first) == .finished)
         #expect(first.transcript.hasSuffix("To continue, run: lotsen guide new-in-sweden --person \(try #require(GuideFixture.reference(in: first.transcript)))\n"))
         let reference = try #require(GuideFixture.reference(in: first.transcript))
@@ -130,10 +130,10 @@ struct GuideConversationTests {
     func menuMarksStartedJourneys() async throws {
         let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
         _ = try await fixture.engine.enroll(.id(person), in: "starting-a-business")
-        let terminal = ScriptedTerminal(["3", "2", "q"])
+        let terminal = ScriptedTerminal(["4", "3", "q"])
         await fixture.converse(terminal, person: person.rawValue)
         #expect(terminal.transcript.contains("You have started this: 0 of 13 steps done."))
-        #expect(terminal.transcript.contains("Type a number from 1 to 2 or q to quit."))
+        #expect(terminal.transcript.contains("Type a number from 1 to 3 or q to quit."))
         #expect(terminal.transcript.contains("Welcome back. You continue where you left off: Start a business."))
     }
 
@@ -147,7 +147,7 @@ struct GuideConversationTests {
 
     @Test("Ctrl-C stops at once, says that everything is saved and how to continue", arguments: Language.allCases)
     func interruptSavesAndSaysHowToContinue(language: Language) async throws {
-        let terminal = ScriptedTerminal(["1", "n", language == .sv ? "Tyskland" : "Germany"], then: .interrupted)
+        let terminal = ScriptedTerminal(["2", "n", language == .sv ? "Tyskland" : "Germany"], then: .interrupted)
         await #expect(fixture.converse(terminal, language: language) == .interrupted)
         try Golden.check(String(terminal.transcript.suffix(from: try #require(terminal.transcript.range(of: "^C", options: .backwards)).lowerBound)),
             "interrupted-\(language).txt")

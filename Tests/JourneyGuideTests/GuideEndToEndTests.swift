@@ -8,7 +8,7 @@ import Testing
 /// Both shipped journeys completed in the guide, in both languages, by a scripted person who reads each screen:
 /// answers the question shown from a profile, takes the first thing to do, marks it done (or skips the optional
 /// steps they do not want), and gives the number a step produced when asked.
-@Suite("Both journeys can be completed in the guide")
+@Suite("Every shipped journey can be completed in the guide")
 struct GuideEndToEndTests {
     let fixture: GuideFixture
 
@@ -133,5 +133,28 @@ struct GuideEndToEndTests {
         await #expect(try fixture.engine.overview(.id(view.enrollment.person)).person.identity == nil)
         #expect(!terminal.printed.contains("2385"))
         try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-starting-a-business-sv.txt")
+    }
+    @Test("becoming a parent, unmarried, in Swedish: parenthood confirmed online, the name due three months from the birth")
+    func becomingAParentSwedish() async throws {
+        let (view, terminal) = try await complete("becoming-a-parent", language: .sv, identity: "n", answers: [
+            "carriesChild": "ja", "demandingWork": "ja", "parentsMarried": "nej", "childBirthDate": "2026-11-30",
+            "familyAbroad": "nej", "address": "Testgatan 1, 123 45 Exempelstad",
+        ])
+        #expect(view.plan.status(of: "confirm-parenthood-online")?.state == .done)
+        #expect(view.plan.status(of: "temporary-parental-benefit")?.state == .notApplicable)
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-becoming-a-parent-sv.txt")
+    }
+
+    @Test("becoming a parent, married, in English: the 10 days, no parenthood step, child allowance with a family abroad")
+    func becomingAParentEnglish() async throws {
+        let (view, terminal) = try await complete("becoming-a-parent", language: .en, identity: "n", answers: [
+            "carriesChild": "no", "parentsMarried": "yes", "childBirthDate": "2026-11-30", "familyAbroad": "yes",
+            "address": "Testgatan 1, 123 45 Exempelstad", "personnummer": OfficialTestNumbers.personnummer,
+        ], skip: ["preschool-queue"])
+        #expect(view.plan.status(of: "temporary-parental-benefit")?.state == .done)
+        #expect(view.plan.status(of: "confirm-parenthood")?.state == .notApplicable)
+        #expect(view.plan.status(of: "child-allowance-abroad")?.state == .done)
+        for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-becoming-a-parent-en.txt")
     }
 }

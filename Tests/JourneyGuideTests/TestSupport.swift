@@ -20,14 +20,15 @@ final class GuideFixture {
     static let now = Date(timeIntervalSince1970: 1_796_374_800)
 
     let folder: URL
+    let store: SQLiteJourneyStore
     let engine: JourneyEngine
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-guide-tests-\(UUID().uuidString)")
         #expect(!Self.library.journeys.isEmpty && !Self.library.diagnostics.hasErrors, "the shipped journeys must load")
         // A fixed clock, so due dates in transcripts are the same on every run.
-        engine = JourneyEngine(library: Self.library, store: try SQLiteJourneyStore(path: folder.appendingPathComponent("guide.sqlite").path),
-            clock: { Self.now })
+        store = try SQLiteJourneyStore(path: folder.appendingPathComponent("guide.sqlite").path)
+        engine = JourneyEngine(library: Self.library, store: store, clock: { Self.now })
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

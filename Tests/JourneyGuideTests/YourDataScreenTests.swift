@@ -22,3 +22,30 @@ struct YourDataScreenTests {
         #expect(texts[fact + 2].contains(language == .en ? "You say: Tolvan Testsson" : "Du säger: Tolvan Testsson"))
     }
 }
+
+/// Who acted for the person, as the data screen's journal says it (issue 15, part 6).
+@Suite("Guide: the journal says who acted for the person")
+struct ActingForTheirJournalTests {
+    static func entry(_ action: AccessEntry.Action, role: AccessRequester.Role?, representation: Representation? = nil) -> AccessEntry {
+        let at = Date(timeIntervalSince1970: 1_767_225_600)
+        guard let role else {
+            return AccessEntry(at: at, person: "lp-a", actor: .person, journey: nil, step: nil, service: nil, action: action, fields: [],
+                outcome: .completed, detail: "md-1")
+        }
+        return AccessEntry.request(at: at, person: "lp-a", requester: AccessRequester(token: "tk-1", role: role, purpose: "POST /v1/enrollments",
+            representation: representation), action: action, outcome: .completed, detail: action == .mandateGranted ? "md-1" : nil)
+    }
+
+    @Test("a representative, a counter and a mandate granted or withdrawn each read as what they were")
+    func representativeCounterAndMandates() {
+        let strings = GuideStrings(language: .en)
+        func line(_ entry: AccessEntry) -> String { strings.journalLine(entry, agency: "", fields: []) }
+        #expect(line(Self.entry(.change, role: .representative, representation: Representation(representative: "lp-b", mandate: "md-1")))
+            == "your representative made a change for you")
+        #expect(line(Self.entry(.read, role: .counter)) == "a caseworker at the counter read your data")
+        #expect(line(Self.entry(.mandateGranted, role: .person)) == "a mandate was granted: md-1")
+        #expect(line(Self.entry(.mandateWithdrawn, role: nil)) == "a mandate was withdrawn: md-1")
+        #expect(GuideStrings(language: .sv).journalLine(Self.entry(.change, role: .representative), agency: "", fields: [])
+            == "ditt ombud gjorde en ändring åt dig")
+    }
+}

@@ -10,23 +10,11 @@ struct DeadlineTests {
 
     init() throws { harness = try Harness() }
 
-    /// A founder of a limited company who has signed the memorandum: registering is due six months later.
-    func founder(_ client: Client) async throws -> Citizen {
-        let citizen = try await harness.citizen(journey: "starting-a-business", client: client)
-        let base = "/v1/enrollments/\(citizen.enrollment)"
-        _ = try await client.send(.post, "\(base)/facts", token: citizen.token, json: ["answers": ["businessForm": "aktiebolag", "companyName": "Testbolaget AB"]])
-        for step in ["name-check", "articles-of-association"] {
-            let done = try await client.send(.post, "\(base)/steps/\(step)/complete", token: citizen.token)
-            #expect(done.status == .ok, "\(step): \(done.text)")
-        }
-        return citizen
-    }
-
     @Test("a step shows when it is due and how it stands, and caseworkers list due-soon and overdue steps, soonest first")
     func dueStepsAreShownAndListed() async throws {
         let caseworker = try await harness.token(.caseworker)
         try await harness.test { client async throws in
-            let citizen = try await founder(client)
+            let citizen = try await harness.founder(client)
             let document = try await client.send(.get, "/v1/enrollments/\(citizen.enrollment)", token: citizen.token)
             let steps = try #require(document.json["steps"] as? [[String: Any]])
             let register = try #require(steps.first { $0["id"] as? String == "register-limited-company" })
@@ -55,5 +43,19 @@ struct DeadlineTests {
             let combined = try await client.send(.get, "/v1/enrollments?journey=starting-a-business&due=soon&unchangedForDays=3", token: caseworker)
             #expect(combined.errorField == "due")
         }
+    }
+}
+
+extension Harness {
+    /// A founder of a limited company who has signed the memorandum: registering is due six months later.
+    func founder(_ client: Client) async throws -> Citizen {
+        let citizen = try await citizen(journey: "starting-a-business", client: client)
+        let base = "/v1/enrollments/\(citizen.enrollment)"
+        _ = try await client.send(.post, "\(base)/facts", token: citizen.token, json: ["answers": ["businessForm": "aktiebolag", "companyName": "Testbolaget AB"]])
+        for step in ["name-check", "articles-of-association"] {
+            let done = try await client.send(.post, "\(base)/steps/\(step)/complete", token: citizen.token)
+            #expect(done.status == .ok, "\(step): \(done.text)")
+        }
+        return citizen
     }
 }

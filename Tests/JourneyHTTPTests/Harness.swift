@@ -48,6 +48,8 @@ final class Harness: Sendable {
 
     /// Moves the clock on.
     func advance(days: Double) { clock.advance(days * 86_400) }
+    /// The moment the test's clock shows.
+    var now: Date { clock.now }
 
     var logger: Logger {
         let logs = logs

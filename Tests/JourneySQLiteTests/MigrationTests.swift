@@ -24,6 +24,8 @@ struct MigrationTests {
         "v7-agency-claims-and-unmatched-events",
         "v8-journal-of-reads",
         "v9-deadlines-and-timers",
+        "v10-mandates-and-representatives",
+        "v11-reminders",
     ]
 
     @Test("the schema has the expected tables")
@@ -49,6 +51,8 @@ struct MigrationTests {
             "submission_by_person": "submission", "submission_pending_per_step": "submission", "access_journal_by_person": "access_journal",
             "agency_event_pending": "agency_event", "agency_event_expiry": "agency_event",
             "unmatched_agency_event_expiry": "unmatched_agency_event", "timer_pending": "timer", "timer_by_journey": "timer",
+            "mandate_by_grantor": "mandate", "mandate_by_representative": "mandate",
+            "reminder_by_person": "reminder", "reminder_delivery_pending": "reminder",
         ])
 
         func columns(_ index: String) throws -> [String] {
@@ -99,6 +103,28 @@ struct MigrationTests {
         #expect(person.id == "p-1" && person.proof == nil && !person.isProven)
         let token = try #require(try await store.token(secretHash: "hash"))
         #expect(token.expiresAt == nil && token.assurance == nil && !token.isSession)
+    }
+
+    @Test("v11 arms a due-soon timer a week before each pending deadline, so steps due before it are reminded too")
+    func v11ArmsDueSoonTimers() async throws {
+        let queue = try DatabaseQueue(path: database.path)
+        try Schema.migrator.migrate(queue, upTo: "v9-deadlines-and-timers")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO person (id, createdAt) VALUES ('p-1', 0);
+                INSERT INTO enrollment (id, personId, journeyId, journeyVersion, status, ball, revision, createdAt, updatedAt, updatedDay, steps)
+                    VALUES ('e-1', 'p-1', 'new-in-sweden', 1, 'active', 'person', 1, 0, 0, 0, '{}');
+                INSERT INTO timer (enrollmentKey, stepId, kind, journeyId, dueAt, firedAt) VALUES
+                    (1, 'registration', 'due', 'new-in-sweden', 2000000, NULL), (1, 'bank', 'due', 'new-in-sweden', 1000, 1000);
+                """)
+        }
+        try queue.close()
+
+        let store = try database.open()
+        let soon = try await store.pool.read { db in try Row.fetchAll(db, sql: "SELECT stepId, dueAt, firedAt FROM timer WHERE kind = 'soon'") }
+        #expect(soon.map { [$0["stepId"] as String: $0["dueAt"] as Double] } == [["registration": 2_000_000 - 604_800]])
+        #expect(try await store.fireDueTimers(at: Date(timeIntervalSinceReferenceDate: 1_500_000), limit: 10).map(\.kind) == [.soon])
+        #expect(try await store.reminders(of: "p-1").map(\.kind) == [.soon])
     }
 
     @Test("v8 copies the journal into a table whose service may be empty: every entry keeps its columns, the chain verifies, new entries chain on")

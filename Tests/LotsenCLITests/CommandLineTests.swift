@@ -185,12 +185,27 @@ struct CommandLineTests {
         try Golden.check(result.output, golden)
     }
 
+    @Test("show renders the shipped journey Bli förälder in both languages as reviewed", arguments: [
+        (["show", "becoming-a-parent"], "show-becoming-a-parent-en.txt"),
+        (["show", "becoming-a-parent", "--lang", "sv"], "show-becoming-a-parent-sv.txt"),
+    ])
+    func shippedJourneyRendering(arguments: [String], golden: String) throws {
+        defer { runner.remove() }
+        let result = try runner.run(arguments)
+        #expect(result.status == 0, "\(result.error)")
+        try Golden.check(result.output, golden)
+    }
+
     @Test("journeys lists every shipped journey in the chosen language")
     func journeysList() async throws {
         defer { runner.remove() }
         let english = try runner.run(["journeys"])
         #expect(english.output.contains("new-in-sweden        New in Sweden"))
+        #expect(english.output.contains("becoming-a-parent    Becoming a parent"))
+        #expect(english.output.split(separator: "\n").filter { $0.hasPrefix("becoming-a-parent ") || $0.hasPrefix("new-in-sweden ")
+            || $0.hasPrefix("starting-a-business ") }.count == 3)
         let swedish = try runner.run(["journeys"], environment: ["LANG": "sv_SE.UTF-8"])
         #expect(swedish.output.contains("new-in-sweden        Ny i Sverige"))
+        #expect(swedish.output.contains("becoming-a-parent    Bli förälder"))
     }
 }

@@ -32,6 +32,24 @@ struct ServeCommandTests {
         #expect(try runner.run(["token", "create", "--role", "caseworker", "--agency", "skatteverket"]).status == 64)
     }
 
+    @Test("serve refuses a reminder webhook that is not http(s) or has no long enough secret, without repeating the secret")
+    func reminderWebhookIsChecked() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let noSecret = try runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": ""])
+        #expect(noSecret.status == 64)
+        #expect(noSecret.error.contains("LOTSEN_REMINDER_WEBHOOK_SECRET is not set"), "\(noSecret.error)")
+        let short = try runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": "hunter2"])
+        #expect(short.status == 64)
+        #expect(short.error.contains("shorter than 32 characters") && !short.error.contains("hunter2"), "\(short.error)")
+        let secret = ["LOTSEN_REMINDER_WEBHOOK_SECRET": String(repeating: "k", count: 32)]
+        for url in ["ftp://hooks.example/lotsen", "hooks.example/lotsen", "https://"] {
+            let refused = try runner.run(["serve", "--reminder-webhook", url], environment: secret)
+            #expect(refused.status == 64, "\(url)")
+            #expect(refused.error.contains("--reminder-webhook must be an http or https URL"), "\(url): \(refused.error)")
+        }
+    }
+
     @Test("serve migrates, answers /health, and stops gracefully on SIGTERM")
     func serveStopsOnSigterm() async throws {
         let runner = CLIRunner()

@@ -20,8 +20,9 @@ struct JournalCommand: AsyncParsableCommand {
             abstract: "Show everything that was read, changed or sent about a person, oldest first.",
             discussion: """
                 Each line: when, who (their role towards the person: person, citizen for someone else, caseworker, agency, \
-                system), what (read, change, fetch, send, consent...), through which route or agency service, which fields \
-                (names only, never values), the outcome, why (journey/step) and, for a request through the API, the token.
+                representative acting for them, system), what (read, change, fetch, send, consent, mandate...), through \
+                which route or agency service, which fields (names only, never values), the outcome, why (journey/step) \
+                and, for a request through the API, the token, and for a representative who acted and under which mandate.
                 """
         )
 
@@ -51,9 +52,13 @@ struct JournalCommand: AsyncParsableCommand {
                 parts += [requester.purpose, outcome]
                 if !purpose.isEmpty { parts.append("for \(purpose)") }
                 parts.append("token \(requester.token)")
+                if let representation = requester.representation {
+                    parts.append("acting: \(representation.representative) under \(representation.mandate)")
+                }
             } else {
                 let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")
-                parts += [entry.service?.rawValue ?? "-", fields, outcome, "for \(purpose)"]
+                parts += [entry.service?.rawValue ?? "-", fields, outcome]
+                if !purpose.isEmpty { parts.append("for \(purpose)") }
             }
             return parts.joined(separator: "  ")
         }

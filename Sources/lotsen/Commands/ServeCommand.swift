@@ -29,7 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
             JSON lines on standard error, one per request with its id, method, route, status and duration \
             (LOG_LEVEL=debug|info|notice|warning|error sets the level). SIGTERM or SIGINT stops it gracefully: \
             requests in flight are finished first. Once a second it fires the timers that came due (a step's \
-            deadline passing); on PostgreSQL each timer is fired by one node only.
+            deadline passing, which makes the person's reminder); on PostgreSQL each timer is fired by one node only. \
+            With --reminder-webhook it also POSTs each reminder, signed with the secret in \
+            LOTSEN_REMINDER_WEBHOOK_SECRET, to that address, retrying with backoff (docs/reminders.md).
             """
     )
 
@@ -45,12 +47,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many days an agency event that cannot be applied yet is kept before it expires.", valueName: "days"))
     var pendingEventDays = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Where to POST each reminder (http or https), signed with the secret in LOTSEN_REMINDER_WEBHOOK_SECRET (32 characters or more).",
+        valueName: "url"))
+    var reminderWebhook: String?
+
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (1...3650).contains(pendingEventDays) else { throw ValidationError("--pending-event-days must be from 1 to 3650") }
+        if let reminderWebhook {
+            guard let url = URL(string: reminderWebhook), ["http", "https"].contains(url.scheme?.lowercased()), url.host?.isEmpty == false else {
+                throw ValidationError("--reminder-webhook must be an http or https URL")
+            }
+            if let problem = ReminderWebhook.checkSecret(ProcessInfo.processInfo.environment[ReminderWebhook.secretVariable]) {
+                throw ValidationError("--reminder-webhook needs a signing secret: \(problem)")
+            }
+        }
     }
 
     func run() async throws {
@@ -85,12 +100,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = host
         let log = logger
-        let configuration = APIConfiguration(host: host, port: port, metrics: metrics, outbox: store, timers: store)
+        // Checked in validate(): an http(s) URL and a long enough secret.
+        let webhook = reminderWebhook.flatMap(URL.init(string:)).map { url in
+            ReminderWebhook(url: url, secret: ProcessInfo.processInfo.environment[ReminderWebhook.secretVariable] ?? "")
+        }
+        let configuration = APIConfiguration(host: host, port: port, metrics: metrics, outbox: store, timers: store,
+            reminders: webhook.map { ReminderDispatcher(outbox: store, notifier: $0) })
         let application = buildApplication(configuration, services: services, logger: logger) { port in
             log.info("listening", metadata: ["address": .string("http://\(host):\(port)")])
         }
         try await application.runService()
         await identity?.shutdown()
+        await webhook?.shutdown()
         await store.close()
         logger.info("stopped")
     }

@@ -13,8 +13,9 @@ struct TokenCommand: AsyncParsableCommand {
         abstract: "Create, list and revoke bearer tokens for the JSON API.",
         discussion: """
             A token is shown once, when it is created; only a hash of it is stored. A citizen's token reads and \
-            changes only that person's journeys, a caseworker's reads every journey but acts for no one, and an \
-            agency's pushes case events for that agency's services only.
+            changes only that person's journeys, a caseworker's reads every journey but acts for no one, a counter \
+            token lets a caseworker at a counter act for the one person present (for 8 hours, recorded as the \
+            counter's doing), and an agency's pushes case events for that agency's services only.
             """,
         subcommands: [TokenCreateCommand.self, TokenListCommand.self, TokenRevokeCommand.self]
     )
@@ -22,6 +23,9 @@ struct TokenCommand: AsyncParsableCommand {
 
 /// `lotsen token create`
 struct TokenCreateCommand: AsyncParsableCommand {
+    /// How long a counter token lasts: one visit, at most a working day.
+    static let counterLifetime: TimeInterval = 8 * 3_600
+
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a token and print its secret (shown this once).",
@@ -34,7 +38,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who the token speaks for.", valueName: "role"))
     var role: StoredToken.Role
 
-    @Option(name: .long, help: ArgumentHelp("For a citizen: personnummer, samordningsnummer or Lotsen reference (lp-...).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("For a citizen, or the person present at a counter: personnummer, samordningsnummer or Lotsen reference (lp-...).", valueName: "id"))
     var person: String?
 
     @Option(name: .long, help: ArgumentHelp("For an agency: its id in adapters/, such as skatteverket.", valueName: "id"))
@@ -48,12 +52,12 @@ struct TokenCreateCommand: AsyncParsableCommand {
 
     func validate() throws {
         switch role {
-        case .citizen:
-            guard person != nil else { throw ValidationError("a citizen's token needs --person") }
+        case .citizen, .counter:
+            guard person != nil else { throw ValidationError("a \(role.rawValue) token needs --person") }
             guard agency == nil else { throw ValidationError("--agency is only for --role agency") }
         case .agency:
             guard agency != nil else { throw ValidationError("an agency's token needs --agency") }
-            guard person == nil else { throw ValidationError("--person is only for --role citizen") }
+            guard person == nil else { throw ValidationError("--person is only for --role citizen or counter") }
         case .caseworker:
             guard person == nil, agency == nil else { throw ValidationError("a caseworker's token takes neither --person nor --agency") }
         }
@@ -85,9 +89,13 @@ struct TokenCreateCommand: AsyncParsableCommand {
                 }
                 agencyID = AgencyID(agency)
             }
+            if role == .counter, personID == nil {
+                throw CLIError("a counter token is for a person Lotsen already knows", hint: "start their journey first, then make the token")
+            }
             let (secret, hash) = TokenSecret.generate()
+            let now = Date()
             let token = StoredToken(id: TokenSecret.newID(), role: role, person: personID, identity: identity, agency: agencyID, label: label,
-                createdAt: Date())
+                createdAt: now, expiresAt: role == .counter ? now.addingTimeInterval(Self.counterLifetime) : nil)
             try await store.insertToken(token, secretHash: hash)
             Console.print(secret)
             Console.error("Created token \(token.id) (\(role.rawValue)). The secret above is shown only now; revoke it with: lotsen token revoke \(token.id)")

@@ -1,0 +1,14 @@
+import JourneyStore
+
+/// The words of the person's news: reminders of due-soon and overdue steps.
+extension GuideStrings {
+    func reminder(_ kind: Reminder.Kind, step: String, journey: String, day: String) -> String {
+        switch kind {
+        case .soon:
+            t("Reminder: “\(step)” (\(journey)) is due soon: by \(day).", "Påminnelse: ”\(step)” (\(journey)) är snart dags: senast \(day).")
+        case .overdue:
+            t("Reminder: “\(step)” (\(journey)) is overdue: it was due by \(day).",
+                "Påminnelse: ”\(step)” (\(journey)) är försenat: det skulle vara klart senast \(day).")
+        }
+    }
+}
