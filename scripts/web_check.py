@@ -13,7 +13,8 @@ import urllib.request
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["LOTSEN_WEB_BASE"]
 SHOTS = os.environ["LOTSEN_WEB_SCREENSHOTS"]
@@ -24,6 +25,16 @@ def check(condition, message):
     if not condition:
         failures.append(message)
         print("web-check: FAIL " + message, file=sys.stderr)
+
+
+def settles(driver, condition, seconds=15):
+    """Whether `condition` holds within `seconds`: a click that submits a form or follows a link can return before
+    the next page has loaded, more so on a loaded machine."""
+    try:
+        WebDriverWait(driver, seconds).until(lambda d: condition(d))
+        return True
+    except TimeoutException:
+        return False
 
 
 def accessible(driver, page):
@@ -76,12 +87,13 @@ try:
     shoot(driver, "sign-in")
     driver.find_element(By.ID, "token").send_keys(os.environ["LOTSEN_WEB_CITIZEN"])
     driver.find_element(By.CSS_SELECTOR, "main form button").click()
-    check("/sign-in" in driver.current_url and driver.find_elements(By.ID, "sign-in-error"), "a citizen token is refused at sign-in")
+    check(settles(driver, lambda d: "/sign-in" in d.current_url and d.find_elements(By.ID, "sign-in-error")),
+          "a citizen token is refused at sign-in")
 
     # Sign in as a caseworker (click 1), open the journey's list (click 2), filter (click 3).
     driver.find_element(By.ID, "token").send_keys(os.environ["LOTSEN_WEB_CASEWORKER"])
     driver.find_element(By.CSS_SELECTOR, "main form button").click()
-    check(driver.current_url.rstrip("/") == BASE, "a caseworker token signs in")
+    check(settles(driver, lambda d: d.current_url.rstrip("/") == BASE), "a caseworker token signs in")
     session = driver.get_cookie("lotsen_session")
     check(session is not None and session.get("httpOnly") and session.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
     accessible(driver, "journeys")
@@ -89,6 +101,7 @@ try:
     Select(driver.find_element(By.ID, "step")).select_by_value("residence-permit")
     driver.find_element(By.ID, "unchangedForDays").send_keys("30")
     driver.find_element(By.CSS_SELECTOR, "main form button").click()
+    settles(driver, lambda d: "unchangedForDays=30" in d.current_url)
     rows = driver.find_elements(By.CSS_SELECTOR, "#results tbody tr")
     check(len(rows) == 2, f"two people wait at the residence permit for more than 30 days (found {len(rows)})")
     accessible(driver, "enrollments")
@@ -96,7 +109,7 @@ try:
 
     # One person: journeys, steps, and the journal that now holds this very read.
     rows[0].find_element(By.CSS_SELECTOR, "a").click()
-    check("/people/lp-" in driver.current_url, "a person opens from the list")
+    check(settles(driver, lambda d: "/people/lp-" in d.current_url), "a person opens from the list")
     journal = driver.find_element(By.ID, "journal-entries").text
     check("GET /people/{personId}" in journal, "the person's view is journaled as a read")
     check("Residence permit" in driver.page_source, "the person's steps are shown")
@@ -113,7 +126,8 @@ try:
 
     # Swedish, through the switch.
     driver.find_element(By.CSS_SELECTOR, "header a[hreflang='sv']").click()
-    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv" and "Uppehållstillstånd" in driver.page_source,
+    check(settles(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv")
+          and "Uppehållstillstånd" in driver.page_source,
           "the language switch shows Swedish")
     accessible(driver, "funnel-sv")
 
@@ -130,7 +144,7 @@ try:
 
     # Sign out through the form: the session is gone.
     driver.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
-    check("/sign-in" in driver.current_url, "signing out goes to the sign-in page")
+    check(settles(driver, lambda d: "/sign-in" in d.current_url), "signing out goes to the sign-in page")
     driver.get(BASE + "/journeys/new-in-sweden/funnel")
     check("/sign-in" in driver.current_url, "after signing out, pages need a sign-in again")
 finally:
