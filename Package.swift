@@ -209,7 +209,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "LotsenCLITests",

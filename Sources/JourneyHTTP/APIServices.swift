@@ -21,12 +21,14 @@ public struct APIServices: Sendable {
     public let sessionLifetime: Duration
     /// How long an agency event that cannot be applied yet is kept before it expires.
     public let pendingEventLifetime: Duration
+    /// The web view's signed-in caseworkers.
+    public let webSessions: WebSessionBook
     let clock: @Sendable () -> Date
 
-    /// `logger` is told when a refused request could not be journaled.
+    /// `logger` is told when a refused request could not be journaled; `webSessions` keeps the web view's sign-ins.
     public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
         pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "lotsen.journal"))
+        logger: Logger = Logger(label: "lotsen.journal"), webSessions: WebSessionBook = WebSessionBook())
     {
         self.engine = engine
         self.store = store
@@ -35,6 +37,7 @@ public struct APIServices: Sendable {
         self.sessionLifetime = sessionLifetime
         self.pendingEventLifetime = pendingEventLifetime
         self.clock = clock
+        self.webSessions = webSessions
     }
 
     var library: JourneyLibrary { engine.library }

@@ -63,6 +63,8 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(MandateController(services: services).routes, atPath: "people")
     v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
+    // The caseworkers' web view: HTML pages, not part of the JSON API (nor of its route table and OpenAPI document).
+    WebController(services: services).addRoutes(to: router)
     return router
 }
 

@@ -61,64 +61,10 @@ struct CaseworkerController {
         if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !Self.listParameters.contains($0) }) {
             throw APIError.badRequest("unknownParameter", "'\(unknown)' is not a parameter of this list", field: unknown)
         }
-        func value(_ name: String) throws -> String? {
-            let values = parameters[values: Substring(name)]
-            guard values.count <= 1 else { throw APIError.badRequest("invalidParameter", "give '\(name)' once", field: name) }
-            return values.first.map(String.init)
-        }
-        func parsed<T>(_ name: String, _ parse: (String) -> T?, expected: String) throws -> T? {
-            guard let text = try value(name) else { return nil }
-            guard let result = parse(text) else { throw APIError.badRequest("invalidParameter", "'\(name)' must be \(expected)", field: name) }
-            return result
-        }
-        guard let journeyID = try value("journey"), !journeyID.isEmpty else {
-            throw APIError.badRequest("missingParameter", "name the journey: lists are served per journey", field: "journey")
-        }
-        guard let journey = services.library.journey(JourneyID(journeyID)) else {
-            throw APIError(.notFound, "unknownJourney", "no journey '\(journeyID)'", hint: "list the journeys at /v1/journeys")
-        }
-        var query = EnrollmentQuery(journey: journey.id)
-        if let step = try value("step") {
-            guard !step.isEmpty else { throw APIError.badRequest("invalidParameter", "'step' must not be empty", field: "step") }
-            guard journey.step(StepID(step)) != nil else {
-                throw APIError.unprocessable("no step '\(step)' in '\(journey.id)'", field: "step")
-            }
-            query.step = StepID(step)
-        }
-        let listable = StepState.listable
-        query.stepState = try parsed("stepState", { StepState(rawValue: $0).flatMap { listable.contains($0) ? $0 : nil } },
-            expected: "one of " + listable.map(\.rawValue).joined(separator: ", "))
-        if query.stepState != nil, query.step == nil {
-            throw APIError.badRequest("invalidParameter", "'stepState' needs 'step'", field: "stepState")
-        }
-        query.status = try parsed("status", EnrollmentStatus.init(rawValue:), expected: "active, complete or blocked")
-        query.ball = try parsed("ball", BallHolder.init(rawValue:), expected: "person, agency or nobody")
-        let days = try parsed("unchangedForDays", { Int($0).flatMap { (0...3650).contains($0) ? $0 : nil } }, expected: "a whole number of days from 0 to 3650")
-        if let days {
-            query.unchangedSince = services.clock().addingTimeInterval(-Double(days) * 86_400)
-        }
-        let due = try parsed("due", { ["overdue", "soon", "overdueAtAgency"].contains($0) ? $0 : nil }, expected: "overdue, soon or overdueAtAgency")
-        if let due {
-            if query.stepState != nil || days != nil {
-                throw APIError.badRequest("invalidParameter", "'due' cannot be combined with 'stepState' or 'unchangedForDays'", field: "due")
-            }
-            let now = services.clock()
-            query.due = switch due {
-                case "overdue": .overdue(at: now)
-                case "soon": .soon(at: now, within: DueStanding.soonWindow)
-                default: .overdueAtAgency(at: now)
-                }
-        }
-        query.limit = try parsed("limit", { Int($0).flatMap { (1...APILimits.maxPageSize).contains($0) ? $0 : nil } },
-            expected: "a whole number from 1 to \(APILimits.maxPageSize)") ?? APILimits.defaultPageSize
-        let filters = PageCursor.filters(of: query, days: days, due: due)
-        let cursor = try value("cursor").map { text throws(APIError) in try PageCursor.decode(text, filters: filters) }
-        let page = try await services.store.enrollmentPage(query, after: cursor)
-        // Each person on the page had their enrollment read: one entry each, in one transaction.
-        var seen: Set<PersonID> = []
-        let people = page.items.map(\.person).filter { seen.insert($0).inserted }
-        try await services.journalAccess(.read, of: people, by: principal, journey: journey.id, context: context, request: request)
-        return JSONBody.response(EnrollmentListDocument(page, filters: filters))
+        let list = try EnrollmentListRequest(values: { parameters[values: Substring($0)].map(String.init) }, library: services.library,
+            now: services.clock())
+        let page = try await list.page(services: services, principal: principal, context: context, request: request)
+        return JSONBody.response(EnrollmentListDocument(page, filters: list.filters))
     }
 
     /// `GET /v1/people/{personId}`: the person's journeys, for a caseworker or the person themself. People are named

@@ -15,7 +15,7 @@ public final class MeasuredStore: LotsenStore {
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
         case insertToken, token, tokens, revokeToken
-        case enrollmentPage, countDue
+        case enrollmentPage, countDue, countOpenSteps
         case fireDueTimers, explainDueTimers
         case grantMandate, mandate, mandates, withdrawMandate
         case reminders, markReminderRead, claimReminderDeliveries, recordReminderDelivery
@@ -297,6 +297,10 @@ public final class MeasuredStore: LotsenStore {
 
     public func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int {
         try await measure(.countDue) { () async throws(StorageError) in try await base.countDue(journey: journey, in: range) }
+    }
+
+    public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
+        try await measure(.countOpenSteps) { () async throws(StorageError) in try await base.countOpenSteps(journey: journey) }
     }
 
     // MARK: TimerStore

@@ -52,4 +52,17 @@ extension PostgresJourneyStore {
             return Int(try rows.first?.decode(Int64.self) ?? 0)
         }
     }
+
+    public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
+        try await read { db in
+            // open_step's key starts (journey_id, step_id, state): one range of the index, grouped in the order it is read.
+            let rows = try await db.rows("""
+                SELECT step_id, state, count(*) FROM open_step WHERE journey_id = \(journey.rawValue) GROUP BY step_id, state ORDER BY step_id, state
+                """)
+            return try rows.compactMap { row -> OpenStepCount? in
+                let (step, state, count) = try row.decode((String, String, Int64).self)
+                return StepState(rawValue: state).map { OpenStepCount(step: StepID(step), state: $0, count: Int(count)) }
+            }
+        }
+    }
 }

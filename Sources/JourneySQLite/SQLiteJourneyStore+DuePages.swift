@@ -46,4 +46,15 @@ extension SQLiteJourneyStore {
                 """, arguments: [journey.rawValue, range.kind.rawValue, range.before.storedSeconds, range.from?.storedSeconds ?? -Double.greatestFiniteMagnitude]) ?? 0
         }
     }
+
+    public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
+        try await read { db in
+            // open_step's key starts (journeyId, stepId, state): one range of the index, grouped in the order it is read.
+            try Row.fetchAll(db, sql: "SELECT stepId, state, count(*) FROM open_step WHERE journeyId = ? GROUP BY stepId, state ORDER BY stepId, state",
+                arguments: [journey.rawValue]).compactMap { row -> OpenStepCount? in
+                    let step: String = row[0], state: String = row[1], count: Int = row[2]
+                    return StepState(rawValue: state).map { OpenStepCount(step: StepID(step), state: $0, count: count) }
+                }
+        }
+    }
 }

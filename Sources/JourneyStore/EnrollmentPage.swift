@@ -85,6 +85,24 @@ public protocol EnrollmentListing: Sendable {
     /// How many steps of `journey` have a moment in `range` (overdue, due soon, overdue at the agency), counted on
     /// the index of timers.
     func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int
+
+    /// How many steps of `journey` are open, per step and state (the journey's funnel), counted on the index of open
+    /// steps: it costs that journey's open steps, never a read of every enrollment. Settled and locked steps are not
+    /// counted (see ``JourneyModel/StepState/listable``).
+    func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount]
+}
+
+/// How many enrollments have one step in one open state.
+public struct OpenStepCount: Hashable, Sendable {
+    public let step: StepID
+    public let state: StepState
+    public let count: Int
+
+    public init(step: StepID, state: StepState, count: Int) {
+        self.step = step
+        self.state = state
+        self.count = count
+    }
 }
 
 extension StepState {

@@ -1,0 +1,111 @@
+import Foundation
+import JourneyModel
+
+/// Every text of the web view's own, in Swedish and English. Journey and step titles come from the journey files, due
+/// dates in words from the engine (``JourneyEngine/DueStanding``), as in the guide and the API.
+struct WebStrings {
+    let language: Language
+
+    func t(_ english: String, _ swedish: String) -> String { language == .sv ? swedish : english }
+
+    var product: String { t("Lotsen for caseworkers", "Lotsen för handläggare") }
+    var skipToContent: String { t("Skip to content", "Hoppa till innehållet") }
+    var journeys: String { t("Journeys", "Livshändelser") }
+    var signIn: String { t("Sign in", "Logga in") }
+    var signOut: String { t("Sign out", "Logga ut") }
+    var token: String { t("Caseworker token", "Handläggartoken") }
+    var tokenHelp: String {
+        t("The token your operator gave you (lotsen token create --role caseworker). After sign-in the browser holds only a session cookie.",
+            "Den token som driftansvarig gav dig (lotsen token create --role caseworker). Efter inloggningen har webbläsaren bara en sessionskaka.")
+    }
+    var signInRefused: String { t("That token cannot sign in here. Only a valid caseworker token can.", "Den token kan inte logga in här. Bara en giltig handläggartoken kan det.") }
+    var formExpired: String { t("The form had expired. Please try again.", "Formuläret hade gått ut. Försök igen.") }
+    var otherLanguage: (label: String, language: Language) { language == .sv ? ("English", .en) : ("Svenska", .sv) }
+    var enrollments: String { t("Enrollments", "Inskrivningar") }
+    var funnel: String { t("Funnel", "Tratt") }
+    var filter: String { t("Filter", "Filtrera") }
+    var clearFilters: String { t("Clear filters", "Rensa filter") }
+    var step: String { t("Step", "Steg") }
+    var stepState: String { t("Step state", "Stegets läge") }
+    var status: String { t("Status", "Status") }
+    var ball: String { t("Who has the ball", "Vem har bollen") }
+    var unchangedForDays: String { t("Unchanged for at least (days)", "Oförändrat i minst (dagar)") }
+    var due: String { t("Due", "Deadline") }
+    var any: String { t("Any", "Alla") }
+    var person: String { t("Person", "Person") }
+    var since: String { t("Since", "Sedan") }
+    var lastChange: String { t("Last change", "Senast ändrat") }
+    var nextPage: String { t("Next page", "Nästa sida") }
+    var noEnrollments: String { t("No enrollments match these filters.", "Inga inskrivningar matchar filtren.") }
+    var state: String { t("State", "Läge") }
+    var count: String { t("Count", "Antal") }
+    var caseload: String { t("Caseload", "Ärendeläge") }
+    var overdue: String { t("Overdue", "Försenade") }
+    var dueSoon: String { t("Due within a week", "Deadline inom en vecka") }
+    var overdueAtAgency: String { t("Overdue at the agency", "Försenade hos myndigheten") }
+    var funnelHelp: String {
+        t("How many people are at each step, by state: open steps only (done and skipped steps are not counted).",
+            "Hur många som är vid varje steg, per läge: bara öppna steg (klara och överhoppade steg räknas inte).")
+    }
+    var journal: String { t("Access journal", "Åtkomstlogg") }
+    var journalHelp: String { t("Every read, change and refused attempt on this person's data, oldest first.", "Varje läsning, ändring och nekat försök på personens uppgifter, äldst först.") }
+    var when: String { t("When", "När") }
+    var who: String { t("Who", "Vem") }
+    var action: String { t("Action", "Åtgärd") }
+    var route: String { t("Purpose", "Ändamål") }
+    var outcome: String { t("Outcome", "Utfall") }
+    var laterEntries: String { t("Later entries", "Senare poster") }
+    var notFound: String { t("There is no such page.", "Sidan finns inte.") }
+    var identityLinked: String { t("Identity proven with eID", "Identitet styrkt med e-legitimation") }
+    var identityNotLinked: String { t("No proven identity yet", "Ingen styrkt identitet än") }
+    var agencyOverdue: String { t("overdue at the agency", "försenat hos myndigheten") }
+    func chartTitle(_ journey: String) -> String { t("Open steps of \(journey), by state", "Öppna steg i \(journey), per läge") }
+    func pageTitle(_ page: String) -> String { "\(page) – \(product)" }
+
+    func state(_ state: StepState) -> String {
+        switch state {
+        case .notApplicable: t("not applicable", "gäller inte")
+        case .locked: t("locked", "låst")
+        case .available: t("available", "kan påbörjas")
+        case .inProgress: t("in progress", "pågår")
+        case .waitingOnAgency: t("waiting on the agency", "väntar på myndigheten")
+        case .needsAction: t("needs the person's action", "personen behöver göra något")
+        case .done: t("done", "klart")
+        case .rejected: t("rejected", "avslaget")
+        case .skipped: t("skipped", "överhoppat")
+        }
+    }
+
+    func status(_ status: EnrollmentStatus) -> String {
+        switch status {
+        case .active: t("active", "pågående")
+        case .complete: t("complete", "klar")
+        case .blocked: t("blocked", "stoppad")
+        }
+    }
+
+    func ball(_ ball: BallHolder) -> String {
+        switch ball {
+        case .person: t("the person", "personen")
+        case .agency: t("the agency", "myndigheten")
+        case .nobody: t("nobody", "ingen")
+        }
+    }
+
+    func dueFilter(_ due: String) -> String {
+        switch due {
+        case "overdue": overdue
+        case "soon": dueSoon
+        default: overdueAtAgency
+        }
+    }
+
+    /// A moment as a day and time in Sweden's time zone, the same in both languages.
+    func moment(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ number: Int?) -> String { let value = number ?? 0; return value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    }
+}
