@@ -28,6 +28,23 @@ struct JourneyOutline {
         return lines.joined(separator: "\n")
     }
 
+    /// What a deadline counts from, in words: the start, a step by its title, a date fact by its label.
+    private func anchor(_ anchor: StepDeadline.Anchor) -> String {
+        let label = Labels(language: language)
+        return switch anchor {
+        case .start: label.starting
+        case .step(let id): label.finishing("\"\(journey.step(id)?.title[language] ?? id.rawValue)\"")
+        case .fact(let id): journey.fact(id)?.label.map { Self.inSentence($0[language]) } ?? id.rawValue
+        }
+    }
+
+    /// A label that begins a line ("The child's date of birth") as it reads inside a sentence; one that starts with
+    /// an abbreviation ("EU card") keeps its capitals.
+    static func inSentence(_ label: String) -> String {
+        guard let first = label.first, label.dropFirst().first?.isUppercase != true else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
     private func block(for step: StepDefinition, marker: String, indent: String) -> [String] {
         let label = Labels(language: language)
         let pad = indent + String(repeating: " ", count: 10)
@@ -48,6 +65,7 @@ struct JourneyOutline {
         if let cost = step.cost { facts.append("\(label.cost): \(cost[language])") }
         if let time = step.processingTime { facts.append("\(label.takes) \(time.humanReadable(in: language))") }
         if !facts.isEmpty { lines.append(pad + facts.joined(separator: " · ")) }
+        if let due = step.due { lines.append(pad + label.due(within: due.within.humanReadable(in: language), of: anchor(due.anchor))) }
         if let link = step.link { lines.append(pad + link) }
         for link in step.links {
             var line = "\(label.linkMarker(link.kind)) \(link.title[language])"

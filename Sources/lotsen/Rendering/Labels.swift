@@ -11,6 +11,12 @@ struct Labels {
     var cost: String { self("Cost", "Kostnad") }
     var takes: String { self("Takes about", "Tar ungefär") }
     var optional: String { self("optional", "frivilligt") }
+    /// A step's deadline: "Due within 6 months of "Sign the memorandum"".
+    func due(within: String, of anchor: String) -> String { self("Due within \(within) of \(anchor)", "Ska göras inom \(within) från \(anchor)") }
+    /// The anchor of a deadline counted from the start of the journey.
+    var starting: String { self("starting the journey", "att resan började") }
+    /// The anchor of a deadline counted from another step being done.
+    func finishing(_ step: String) -> String { self("finishing \(step)", "att \(step) blev klart") }
     var and: String { self("and", "och") }
     var or: String { self("or", "eller") }
     var either: String { self("either", "antingen") }
