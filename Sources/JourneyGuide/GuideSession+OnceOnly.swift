@@ -53,7 +53,7 @@ extension GuideSession {
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
         switch waitFor({ () async throws(EngineError) -> SubmissionOutcome in try await exchange.submit(offer, for: person, decision: decision) }) {
         case .success(.submitted(let caseID)):
-            notices.append(Line(strings.sent(offer.agency.name[strings.language], caseID: caseID), style: .success))
+            notices.append(Line(strings.sent(offer.agency.name[strings.language], caseID: caseID, practice: practice), style: .success))
         case .success(.refused): notices.append(Line(strings.notSent))
         case .failure(let error): notices.append(try refusal(error))
         }

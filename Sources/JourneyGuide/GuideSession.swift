@@ -43,6 +43,8 @@ public final class GuideSession {
     let requestedJourney: String?
     let requestedPerson: String?
     let today: () -> CalendarDate
+    /// The sandbox agencies answer: every screen says that no real agency is contacted.
+    let practice: Bool
 
     var current: Current?
     /// Lines for the top of the next screen: what just happened.
@@ -60,8 +62,10 @@ public final class GuideSession {
     ///   - exchange: offers to fetch facts agencies already hold and to send applications, each after a preview.
     ///     Engine and agency calls wait on the session's own thread (see ``run()``).
     ///   - identity: the provider for "Log in with e-legitimation"; once-only runs only after a login in this conversation.
+    ///   - practice: the agencies and the identity provider are Lotsen's sandbox; every screen says so.
     public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
-        exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, today: @escaping () -> CalendarDate = { .today() })
+        exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, practice: Bool = false,
+        today: @escaping () -> CalendarDate = { .today() })
     {
         self.engine = engine
         self.terminal = terminal
@@ -70,6 +74,7 @@ public final class GuideSession {
         self.identity = identity
         self.requestedJourney = journey
         self.requestedPerson = person
+        self.practice = practice
         self.today = today
     }
 
@@ -104,7 +109,8 @@ public final class GuideSession {
 
     /// Shows `body` below the notices collected since the last screen.
     func present(_ body: Screen) {
-        var screen = Screen(notices)
+        var screen = Screen(practice ? [Line(strings.practice, style: .warning)] : [])
+        screen.lines += notices
         notices = []
         screen.addBlank()
         screen.lines += body.lines

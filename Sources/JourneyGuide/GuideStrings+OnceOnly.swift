@@ -47,8 +47,11 @@ extension GuideStrings {
     var sendNo: String { t("No, I will apply on the agency's own site", "Nej, jag ansöker på myndighetens egen webbplats") }
     var sendThroughLotsen: String { t("Send the application through Lotsen", "Skicka ansökan via Lotsen") }
     var checkForNews: String { t("Check for news from the agency", "Hämta besked från myndigheten") }
-    func sent(_ agency: String, caseID: String) -> String {
-        t("Sent. \(agency) has your case \(caseID).", "Skickat. \(agency) har ditt ärende \(caseID).")
+    func sent(_ agency: String, caseID: String, practice: Bool) -> String {
+        practice
+            ? t("Sent to the sandbox of \(agency), which has your case \(caseID). This is practice: no real agency received it.",
+                "Skickat till sandlådan för \(agency), som har ditt ärende \(caseID). Det här är en övning: ingen riktig myndighet fick det.")
+            : t("Sent. \(agency) has your case \(caseID).", "Skickat. \(agency) har ditt ärende \(caseID).")
     }
     var notSent: String { t("Nothing was sent.", "Inget skickades.") }
     func caseNews(_ step: String, _ status: AgencyCase.Status, message: String?) -> String {

@@ -17,6 +17,11 @@ public struct GuideStrings: Sendable {
         return items.dropLast().joined(separator: ", ") + conjunction + last
     }
 
+    /// The line at the top of every screen while the sandbox agencies answer.
+    var practice: String {
+        t("Practice: sandbox agencies answer; no real agency is contacted.", "Övning: sandlådemyndigheter svarar; ingen riktig myndighet kontaktas.")
+    }
+
     // MARK: Keys and prompts
 
     /// The key shown for a command; every language's keys are understood (``Command``).

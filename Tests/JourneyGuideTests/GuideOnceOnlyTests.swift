@@ -33,7 +33,7 @@ struct GuideOnceOnlyTests {
         let client = SandboxAgencies.identityClient
         let identity = OIDCIdentityProvider(OIDCConfiguration(issuer: try #require(sandbox.identityIssuer), clientID: client.id, clientSecret: client.secret))
         let session = GuideSession(engine: fixture.engine, terminal: terminal, language: language, journey: "new-in-sweden", person: person,
-            exchange: exchange, identity: identity)
+            exchange: exchange, identity: identity, practice: true)
         let outcome = await session.run()
         await identity.shutdown()
         await adapter.shutdown()

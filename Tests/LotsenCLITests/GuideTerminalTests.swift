@@ -136,6 +136,8 @@ struct GuideTerminalTests {
         let match = try #require(first.range(of: #"lp-[0-9a-z]{10}"#, options: .regularExpression))
         let reference = String(first[match])
         #expect(try tmux.screen(escapes: true).contains("\u{1B}["), "colours on a terminal")
+        // The sandbox agencies answer, so every screen says it is practice.
+        #expect(first.contains("Practice: sandbox agencies answer; no real agency is contacted."))
         try tmux.type("Germany")
         try tmux.waitFor("Will you live in Sweden for at least one year?")
         try tmux.type("perhaps")
@@ -151,7 +153,7 @@ struct GuideTerminalTests {
         try tmux.type("1")  // send the application through Lotsen
         try tmux.waitFor("This is exactly what is sent:")
         try tmux.type("1")
-        try tmux.waitFor("Sent. Swedish Tax Agency has your case SKV-")
+        try tmux.waitFor("Sent to the sandbox of Swedish Tax Agency, which has your case SKV-")
 
         // Closing the terminal loses nothing: every change was saved before the next prompt.
         try tmux.kill()

@@ -14,6 +14,9 @@ struct ExchangeContext {
     let adapter: HTTPAgencyAdapter
     /// Where people log in with e-legitimation: the provider `LOTSEN_OIDC_ISSUER` names, else the sandbox's.
     let identity: OIDCIdentityProvider
+    /// The sandbox agencies (in-process or at `LOTSEN_SANDBOX_URL`) answer: practice, and every screen and "sent"
+    /// message says that no real agency is contacted.
+    let practice: Bool
 
     var engine: JourneyEngine { context.engine }
 
@@ -54,8 +57,11 @@ struct ExchangeContext {
         else { throw CLIError("no identity provider", hint: "set \(OIDCConfiguration.issuerVariable)") }
         let identity = OIDCIdentityProvider(login)
         return ExchangeContext(context: context, exchange: AgencyExchange(engine: context.engine, store: context.store, adapter: adapter), sandbox: sandbox,
-            adapter: adapter, identity: identity)
+            adapter: adapter, identity: identity, practice: root != nil)
     }
+
+    /// Said after anything sent or fetched while the sandbox agencies answer.
+    static let practiceNote = "Practice: Lotsen's sandbox agencies answered; no real agency was contacted."
 
     /// `LOTSEN_SANDBOX_APPROVE_LOGINS=1`: the sandbox's identity provider approves every login for a test person at
     /// once (demos and tests); it never applies to a real provider.

@@ -46,6 +46,7 @@ struct FetchCommand: AsyncParsableCommand {
                     }
                 }
                 if !offered { Console.print("Nothing to fetch now: no agency can supply what your journeys need next.") }
+                if offered && context.practice { Console.print(ExchangeContext.practiceNote) }
             }
         }
     }

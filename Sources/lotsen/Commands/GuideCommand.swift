@@ -52,7 +52,7 @@ struct GuideCommand: AsyncParsableCommand {
                 }
                 let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
                 let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person,
-                    exchange: context.exchange, identity: context.identity)
+                    exchange: context.exchange, identity: context.identity, practice: context.practice)
                 switch await session.run() {
                 case .finished: return
                 case .interrupted: throw ExitCode(130)

@@ -41,7 +41,9 @@ struct SubmitCommand: AsyncParsableCommand {
                 ExchangePreview.lines(offer, language: language.language).forEach { Console.print($0) }
                 let decision = try consent.decision(question: "Send this to \(offer.agency.name[language.language])?")
                 switch try await context.exchange.submit(offer, for: person.id, decision: decision) {
-                case .submitted(let caseID): Console.print("Sent. \(offer.agency.name[language.language]) has the case \(caseID); follow it with: lotsen sync")
+                case .submitted(let caseID):
+                    Console.print("Sent. \(offer.agency.name[language.language]) has the case \(caseID); follow it with: lotsen sync")
+                    if context.practice { Console.print(ExchangeContext.practiceNote) }
                 case .refused: Console.print("Not sent.")
                 }
             }

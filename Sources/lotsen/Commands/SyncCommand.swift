@@ -27,7 +27,10 @@ struct SyncCommand: AsyncParsableCommand {
             try await ExchangeContext.with(library: library, database: database) { context in
                 let finished = await context.exchange.resumePendingSubmissions()
                 if finished > 0 { Console.print("Sent \(finished) interrupted application\(finished == 1 ? "" : "s").") }
-                guard let person else { return }
+                guard let person else {
+                    if finished > 0 && context.practice { Console.print(ExchangeContext.practiceNote) }
+                    return
+                }
                 let id = try await context.engine.person(try PersonReference(parsing: person)).id
                 let updates = try await context.exchange.refreshCases(of: id)
                 for update in updates {
@@ -41,6 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
                     Console.print("\(update.journey) / \(update.step): \(state)\(update.message.map { ": \($0)" } ?? "")")
                 }
                 if updates.isEmpty { Console.print("No news from the agencies.") }
+                if (finished > 0 || !updates.isEmpty) && context.practice { Console.print(ExchangeContext.practiceNote) }
             }
         }
     }
