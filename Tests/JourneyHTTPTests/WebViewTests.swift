@@ -155,7 +155,10 @@ struct WebViewTests {
             #expect(back.status == .seeOther)
             #expect(back.headers[.location] == "/journeys/new-in-sweden/funnel")
             #expect(back.cookies.first?.hasPrefix("lotsen_lang=sv;") == true)
-            for elsewhere in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
+            // Browsers drop tabs and line breaks from a Location before reading it, so "/<tab>/evil.example" is "//evil.example".
+            for elsewhere in ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "/\n/evil.example",
+                "/\r/evil.example", " //evil.example"]
+            {
                 let refused = try await client.send(.get, "/language?to=sv&back=" + elsewhere.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                 #expect(refused.headers[.location] == "/", "\(elsewhere)")
             }

@@ -137,13 +137,21 @@ struct WebController {
         return HTML.redirect("/sign-in", cookies: [cookieHeader(Self.sessionCookie, "", path: "/", request: request, remove: true)])
     }
 
+    /// `path` when it is a path on this site, else `/`: one leading slash, no backslash, and visible ASCII only, since
+    /// browsers drop tabs and line breaks from a `Location` and would read `/<tab>/evil.example` as `//evil.example`.
+    static func localPath(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+            path.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+        else { return "/" }
+        return path
+    }
+
     /// `GET /language?to=sv&back=/path`: remembers the language in a cookie and goes back; `back` must be a path on
     /// this site, so the switch cannot send anyone elsewhere.
     @Sendable func switchLanguage(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let parameters = request.uri.queryParameters
         let language = parameters["to"].flatMap { Language(rawValue: String($0)) } ?? .en
-        var back = parameters["back"].map(String.init) ?? "/"
-        if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
+        let back = Self.localPath(parameters["back"].map(String.init))
         let cookie = cookieHeader(Self.languageCookie, language.rawValue, path: "/", request: request, httpOnly: true, maxAge: 365 * 86_400)
         return HTML.redirect(back, cookies: [cookie])
     }
