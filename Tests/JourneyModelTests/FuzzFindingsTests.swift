@@ -49,4 +49,18 @@ struct FuzzFindingsTests {
             #expect((syntax.line, syntax.column) == (line, column))
         }
     }
+
+    /// `FuzzAdapterFile`, crash-de4c77ca: an explicit key (`? key`) on a last line without a line break gets its empty
+    /// value marked on the line after it, so a diagnostic named line 14 of a 13-line file.
+    @Test("a node libyaml marks past the end of the file is reported at the file's end")
+    func nodePastTheEnd() throws {
+        let text = "agency: skatteverket\nname: { sv: Skatteverket, en: Swedish Tax Agency }\nservices:\n  population-record:\n    kind: lookup\n  ?     applic"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let adapter = AgencyFileLoader.load(text, file: "adapters/skatteverket.yaml").diagnostics
+        let journey = JourneyLoader.load(text, file: "journeys/x.yaml", catalog: nil).diagnostics
+        #expect(!adapter.isEmpty)
+        for diagnostic in adapter + journey {
+            #expect(diagnostic.line <= lines, "\(diagnostic)")
+        }
+    }
 }

@@ -13,12 +13,16 @@ final class YAMLReader {
     private(set) var pathsWithUnknownKeys: Set<String> = []
     /// The file's lines as Unicode scalars (libyaml counts columns in scalars), for positions inside values.
     private var lines: [[Unicode.Scalar]] = []
+    /// Just after the file's last character: libyaml can mark a node of a file that does not end in a line break on
+    /// the line after the last, which a diagnostic must not name.
+    private var end = TextPosition(line: 1, column: 1)
 
     init(file: String) { self.file = file }
 
     /// Composes the text into a node tree, reporting a syntax error with its position.
     func compose(_ text: String) -> Node? {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        end = TextPosition(endOf: text)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 report(nil, "", "the file is empty", hint: "see docs for the expected format")
@@ -116,7 +120,7 @@ final class YAMLReader {
     // MARK: Reporting
 
     func report(_ node: Node?, _ path: String, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-        let mark = node?.mark.map(TextPosition.init) ?? locations[path]
+        let mark = node?.mark.map(position) ?? locations[path]
         diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, severity: severity, path: path, message: message, hint: hint))
     }
 
@@ -139,7 +143,13 @@ final class YAMLReader {
     }
 
     func remember(_ node: Node, _ path: String) {
-        if let mark = node.mark { locations[path] = TextPosition(mark) }
+        if let mark = node.mark { locations[path] = position(mark) }
+    }
+
+    /// A node's position, never past the end of the file.
+    private func position(_ mark: Mark) -> TextPosition {
+        let position = TextPosition(mark)
+        return (position.line, position.column) > (end.line, end.column) ? end : position
     }
 
     // MARK: Reading
