@@ -101,9 +101,16 @@ public struct AgencyEventReceipt: Hashable, Sendable {
     public let duplicate: Bool
     /// The person and step a new event was kept for, so the caller can write the change into the person's journal.
     /// Never part of the answer to the agency; nil for a duplicate and for an event that matched no one.
-    public let matched: (person: PersonID, journey: JourneyID, step: StepID)?
+    public let matched: Match?
 
-    public init(_ event: AgencyCaseEvent, receivedAt: Date, duplicate: Bool, matched: (person: PersonID, journey: JourneyID, step: StepID)? = nil) {
+    /// Whose step a received event was kept for.
+    public struct Match: Hashable, Sendable {
+        public let person: PersonID
+        public let journey: JourneyID
+        public let step: StepID
+    }
+
+    public init(_ event: AgencyCaseEvent, receivedAt: Date, duplicate: Bool, matched: Match? = nil) {
         self.messageID = event.messageID
         self.agency = event.agency
         self.service = event.service
@@ -111,19 +118,5 @@ public struct AgencyEventReceipt: Hashable, Sendable {
         self.receivedAt = receivedAt
         self.duplicate = duplicate
         self.matched = matched
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.messageID == rhs.messageID && lhs.agency == rhs.agency && lhs.service == rhs.service && lhs.kind == rhs.kind
-            && lhs.receivedAt == rhs.receivedAt && lhs.duplicate == rhs.duplicate && lhs.matched?.person == rhs.matched?.person
-            && lhs.matched?.journey == rhs.matched?.journey && lhs.matched?.step == rhs.matched?.step
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(messageID)
-        hasher.combine(agency)
-        hasher.combine(service)
-        hasher.combine(receivedAt)
-        hasher.combine(duplicate)
     }
 }

@@ -84,7 +84,7 @@ extension JourneyEngine {
                 throw EngineError(storage: error)
             }
             if stored.status == .applied { _ = try await applyPendingAgencyEvents(person: person.id, events: store) }
-            return AgencyEventReceipt(event, receivedAt: receivedAt, duplicate: false, matched: (person.id, enrollment.journey, step))
+            return AgencyEventReceipt(event, receivedAt: receivedAt, duplicate: false, matched: .init(person: person.id, journey: enrollment.journey, step: step))
         }
         throw EngineError(.conflict, "the journey kept changing while the event was applied", hint: "send the same event again")
     }
