@@ -20,10 +20,7 @@ public struct PendingEventSweeper: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            await sweep()
-            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
+        await repeatUntilShutdown(every: interval) { _ = await sweep() }
     }
 
     /// One pass; returns how many events it resolved (applied, refused, expired or matched to a person).

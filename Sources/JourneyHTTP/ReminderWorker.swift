@@ -21,10 +21,7 @@ public struct ReminderWorker: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            await pass()
-            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
+        await repeatUntilShutdown(every: interval) { _ = await pass() }
     }
 
     /// One pass. Logged with counts and codes only: a reminder's person, journey or step is never in the log.

@@ -21,10 +21,7 @@ public struct TimerWorker: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            await pass()
-            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-        }
+        await repeatUntilShutdown(every: interval) { _ = await pass() }
     }
 
     /// One pass; returns how many timers it fired. Failures are logged (without personal data) and tried again next pass.
