@@ -84,7 +84,7 @@ public struct ReminderDispatcher: Sendable {
                 if attempts >= policy.maxAttempts {
                     outcome = .failed(error: error.code, journal: Self.journal(reminder, at: clock(), outcome: .failed, detail: error.code))
                 } else {
-                    outcome = .retry(next: clock().addingTimeInterval(Self.seconds(policy.backoff(after: attempts))), error: error.code)
+                    outcome = .retry(next: clock().addingTimeInterval(policy.backoff(after: attempts).timeInterval), error: error.code)
                 }
             }
             // A claim that lapsed meanwhile is another process's now: its record stands, this one is dropped.
@@ -102,9 +102,5 @@ public struct ReminderDispatcher: Sendable {
     static func journal(_ reminder: Reminder, at: Date, outcome: AccessEntry.Outcome, detail: String) -> AccessEntry {
         AccessEntry(at: at, person: reminder.person, actor: .system, journey: reminder.journey, step: reminder.step, service: nil, action: .remind,
             fields: [], outcome: outcome, detail: detail)
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -135,7 +135,7 @@ extension PostgresJourneyStore: OnceOnlyStore {
         async throws(StorageError) -> [Submission]
     {
         let personID = person?.rawValue
-        let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
+        let until = moment.storedSeconds + lease.timeInterval
         return try await write { db in
             try await db.rows("""
                 UPDATE submission SET claimed_by = \(claimant), claimed_until = \(until)

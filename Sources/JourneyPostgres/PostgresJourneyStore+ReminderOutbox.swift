@@ -7,7 +7,7 @@ import PostgresNIO
 /// `FOR UPDATE SKIP LOCKED`, so two nodes never claim one row, and one claiming never waits for another.
 extension PostgresJourneyStore: ReminderOutbox {
     public func claimReminderDeliveries(limit: Int, claimant: String, at moment: Date, lease: Duration) async throws(StorageError) -> [ReminderDelivery] {
-        let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
+        let until = moment.storedSeconds + lease.timeInterval
         return try await write { db in
             var claimed: [ReminderDelivery] = []
             try await db.each("""

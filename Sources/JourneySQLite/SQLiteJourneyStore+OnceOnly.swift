@@ -191,7 +191,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
     public func claimPendingSubmissions(of person: PersonID?, limit: Int, claimant: String, at moment: Date, lease: Duration)
         async throws(StorageError) -> [Submission]
     {
-        let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
+        let until = moment.storedSeconds + lease.timeInterval
         return try await write { db in
             try Row.fetchAll(
                 db,

@@ -7,7 +7,7 @@ import JourneyStore
 /// claim the same row), found by `reminder_delivery_pending`.
 extension SQLiteJourneyStore: ReminderOutbox {
     public func claimReminderDeliveries(limit: Int, claimant: String, at moment: Date, lease: Duration) async throws(StorageError) -> [ReminderDelivery] {
-        let until = moment.storedSeconds + Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
+        let until = moment.storedSeconds + lease.timeInterval
         return try await write { db in
             var claimed: [ReminderDelivery] = []
             try db.eachRow("""

@@ -126,7 +126,7 @@ struct EngineRun {
                 running = still
             }
         }
-        let wall = Measurement.seconds(clock.now - start)
+        let wall = (clock.now - start).timeInterval
         let peakRSS = ResourceUsage.peakRSSMiB()
         return Driven(count: count, people: people, transitions: transitions, commits: commits, wall: wall, latencies: measurement.latencies,
             peakRSS: peakRSS, split: split, workload: workload)

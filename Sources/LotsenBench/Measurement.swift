@@ -1,4 +1,5 @@
 import Foundation
+import JourneyStore
 
 /// Per-transition latencies and wall time, kept in a preallocated buffer so measuring costs no allocation.
 struct Measurement {
@@ -13,22 +14,18 @@ struct Measurement {
     mutating func time<T>(_ body: () throws -> T) rethrows -> T {
         let start = clock.now
         let result = try body()
-        latencies.append(Self.seconds(clock.now - start))
+        latencies.append((clock.now - start).timeInterval)
         return result
     }
 
     mutating func time<T>(_ body: () async throws -> T) async rethrows -> T {
         let start = clock.now
         let result = try await body()
-        latencies.append(Self.seconds(clock.now - start))
+        latencies.append((clock.now - start).timeInterval)
         return result
     }
 
     mutating func addToLast(_ seconds: Double) { latencies[latencies.count - 1] += seconds }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 
     /// The q-quantile in microseconds, picked as bench.py picks it (nearest rank on the sorted list).
     static func percentile(_ sorted: [Double], _ q: Double) -> Double {
@@ -77,7 +74,7 @@ struct TimeSplit {
     @inline(__always)
     private func measure<T>(_ body: () async throws -> T, into total: inout Double) async rethrows -> T {
         let start = clock.now
-        defer { total += Measurement.seconds(clock.now - start) }
+        defer { total += (clock.now - start).timeInterval }
         return try await body()
     }
 

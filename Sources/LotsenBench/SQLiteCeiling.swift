@@ -1,5 +1,6 @@
 import Foundation
 import GRDBSQLite
+import JourneyStore
 
 /// The storage ceiling: the same number of transactions as the engine made, each one upsert of a small
 /// state row plus one event insert, written with the bare SQLite C API on the same file settings (WAL,
@@ -51,7 +52,7 @@ struct SQLiteCeiling {
                 try step(db, commit)
             }
         }
-        let wall = Measurement.seconds(clock.now - start)
+        let wall = (clock.now - start).timeInterval
         try exec(db, "PRAGMA wal_checkpoint(TRUNCATE)")
         let size = ResourceUsage.fileSize(path) + ResourceUsage.fileSize(path + "-wal")
         return ModeResult(mode: "bare SQLite ceiling", instances: rows, transitions: transactions, commits: transactions, wall: wall,
