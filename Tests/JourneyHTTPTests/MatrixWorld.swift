@@ -86,7 +86,7 @@ struct MatrixWorld {
             consents[founder.person] = consent.id
             news[founder.person] = try #require(try await harness.store.reminders(of: founder.person).first).id.description
         }
-        let until = Self.day(harness.now.addingTimeInterval(30 * 86_400))
+        let until = CalendarDate.today(now: harness.now.addingTimeInterval(30 * 86_400)).description
         func grant(_ journeys: [String]) async throws -> String {
             let reply = try await client.send(.post, "/v1/people/\(person.person)/mandates", token: person.token,
                 json: ["representative": representative.person.rawValue, "journeys": journeys, "until": until])
@@ -109,13 +109,6 @@ struct MatrixWorld {
             #expect(try await client.send(.post, "\(base)/steps/\(step)/complete", token: citizen.token).status == .ok)
         }
         return citizen
-    }
-
-    static func day(_ moment: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// `operation` (`METHOD /path` as documented) sent by `caller`, about the proven founder, or about the unproven one
