@@ -17,6 +17,10 @@ struct EnrollmentListRequest {
     let days: Int?
     let due: String?
 
+    /// The values of `due`: past due, due within a week, every step with a due date (the list sorted by due date),
+    /// and cases past the agency's expected processing time.
+    static let dueValues = ["overdue", "soon", "any", "overdueAtAgency"]
+
     /// `values(name)` is every value given for the parameter `name`.
     init(values: (String) -> [String], library: JourneyLibrary, now: Date) throws {
         func value(_ name: String) throws -> String? {
@@ -55,7 +59,7 @@ struct EnrollmentListRequest {
         if let days {
             query.unchangedSince = now.addingTimeInterval(-Double(days) * 86_400)
         }
-        let due = try parsed("due", { ["overdue", "soon", "overdueAtAgency"].contains($0) ? $0 : nil }, expected: "overdue, soon or overdueAtAgency")
+        let due = try parsed("due", { Self.dueValues.contains($0) ? $0 : nil }, expected: "overdue, soon, any or overdueAtAgency")
         if let due {
             if query.stepState != nil || days != nil {
                 throw APIError.badRequest("invalidParameter", "'due' cannot be combined with 'stepState' or 'unchangedForDays'", field: "due")
@@ -63,6 +67,7 @@ struct EnrollmentListRequest {
             query.due = switch due {
                 case "overdue": .overdue(at: now)
                 case "soon": .soon(at: now, within: DueStanding.soonWindow)
+                case "any": .any
                 default: .overdueAtAgency(at: now)
                 }
         }

@@ -53,6 +53,9 @@ public struct DueRange: Hashable, Sendable {
     /// Steps not yet overdue at `now` but due within `window` seconds.
     public static func soon(at now: Date, within window: TimeInterval) -> DueRange { DueRange(from: now, before: now.addingTimeInterval(window)) }
 
+    /// Every step with a due moment, soonest first: the caseworker's list sorted by due date.
+    public static let any = DueRange(from: nil, before: .distantFuture)
+
     /// Cases an agency has had longer than its expected processing time, at `now`.
     public static func overdueAtAgency(at now: Date) -> DueRange { DueRange(kind: .agency, from: nil, before: now) }
 }

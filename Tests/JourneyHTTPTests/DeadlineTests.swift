@@ -44,12 +44,31 @@ struct DeadlineTests {
             #expect(combined.errorField == "due")
         }
     }
+
+    @Test("due=any lists every open step with a due date, soonest first, whether or not it is near")
+    func anyDueDateSortsTheListByDueDate() async throws {
+        let caseworker = try await harness.token(.caseworker)
+        try await harness.test { client async throws in
+            let first = try await harness.founder(client)
+            harness.advance(days: 20)
+            let second = try await harness.founder(client, identity: OfficialTestNumbers.leapDayPersonnummer)
+            let page = try await client.send(.get, "/v1/enrollments?journey=starting-a-business&due=any", token: caseworker)
+            #expect(page.status == .ok, "\(page.text)")
+            let items = page.json["items"] as? [[String: Any]] ?? []
+            #expect(items.compactMap { $0["id"] as? String } == [first.enrollment.rawValue, second.enrollment.rawValue])
+            let dues = items.compactMap { ($0["step"] as? [String: Any])?["due"] as? String }
+            #expect(dues.count == 2 && dues == dues.sorted())
+            // Neither is overdue nor due within a week: only `any` shows them.
+            let soon = try await client.send(.get, "/v1/enrollments?journey=starting-a-business&due=soon", token: caseworker)
+            #expect((soon.json["items"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
 }
 
 extension Harness {
     /// A founder of a limited company who has signed the memorandum: registering is due six months later.
-    func founder(_ client: Client) async throws -> Citizen {
-        let citizen = try await citizen(journey: "starting-a-business", client: client)
+    func founder(_ client: Client, identity: String = OfficialTestNumbers.personnummer) async throws -> Citizen {
+        let citizen = try await citizen(identity: identity, journey: "starting-a-business", client: client)
         let base = "/v1/enrollments/\(citizen.enrollment)"
         _ = try await client.send(.post, "\(base)/facts", token: citizen.token, json: ["answers": ["businessForm": "aktiebolag", "companyName": "Testbolaget AB"]])
         for step in ["name-check", "articles-of-association"] {

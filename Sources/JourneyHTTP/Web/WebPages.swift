@@ -42,7 +42,7 @@ struct WebPages {
         let states = StepState.listable.map { ($0.rawValue, strings.state($0)) }
         let statuses = EnrollmentStatus.allCases.map { ($0.rawValue, strings.status($0)) }
         let balls = BallHolder.allCases.map { ($0.rawValue, strings.ball($0)) }
-        let dues = ["overdue", "soon", "overdueAtAgency"].map { ($0, strings.dueFilter($0)) }
+        let dues = EnrollmentListRequest.dueValues.map { ($0, strings.dueFilter($0)) }
         func select(_ name: String, _ label: String, _ choices: [(String, String)]) -> String {
             "<div class=\"field\"><label for=\"\(name)\">\(HTML.escape(label))</label><select id=\"\(name)\" name=\"\(name)\">"
                 + HTML.options(choices.map { (value: $0.0, label: $0.1) }, selected: given[name], any: strings.any) + "</select></div>"

@@ -96,6 +96,7 @@ struct WebStrings {
         switch due {
         case "overdue": overdue
         case "soon": dueSoon
+        case "any": t("Has a due date, soonest first", "Har ett sista datum, närmast först")
         default: overdueAtAgency
         }
     }
