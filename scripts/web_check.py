@@ -121,6 +121,8 @@ try:
     check(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"), "the funnel draws bars")
     funnel = driver.find_element(By.ID, "funnel").text
     check("Residence permit" in funnel and "3" in funnel, "the funnel counts three people at the residence permit")
+    median = driver.find_element(By.ID, "median-time").text
+    check("40 days" in median, "the median time at the residence permit is 40 days: two of its three people have waited that long")
     accessible(driver, "funnel")
     shoot(driver, "funnel")
 

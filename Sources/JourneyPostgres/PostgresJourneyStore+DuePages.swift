@@ -55,13 +55,17 @@ extension PostgresJourneyStore {
 
     public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
         try await read { db in
-            // open_step's key starts (journey_id, step_id, state): one range of the index, grouped in the order it is read.
+            // open_step's key starts (journey_id, step_id, state, since): one range of the index, grouped in the order it
+            // is read, each group already ordered by since for its median (the lower one, as SQLite's seek).
             let rows = try await db.rows("""
-                SELECT step_id, state, count(*) FROM open_step WHERE journey_id = \(journey.rawValue) GROUP BY step_id, state ORDER BY step_id, state
+                SELECT step_id, state, count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY since)
+                FROM open_step WHERE journey_id = \(journey.rawValue) GROUP BY step_id, state ORDER BY step_id, state
                 """)
             return try rows.compactMap { row -> OpenStepCount? in
-                let (step, state, count) = try row.decode((String, String, Int64).self)
-                return StepState(rawValue: state).map { OpenStepCount(step: StepID(step), state: $0, count: Int(count)) }
+                let (step, state, count, median) = try row.decode((String, String, Int64, Double).self)
+                return StepState(rawValue: state).map {
+                    OpenStepCount(step: StepID(step), state: $0, count: Int(count), medianSince: Date(storedSeconds: median))
+                }
             }
         }
     }

@@ -49,12 +49,18 @@ extension SQLiteJourneyStore {
 
     public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
         try await read { db in
-            // open_step's key starts (journeyId, stepId, state): one range of the index, grouped in the order it is read.
-            try Row.fetchAll(db, sql: "SELECT stepId, state, count(*) FROM open_step WHERE journeyId = ? GROUP BY stepId, state ORDER BY stepId, state",
-                arguments: [journey.rawValue]).compactMap { row -> OpenStepCount? in
-                    let step: String = row[0], state: String = row[1], count: Int = row[2]
-                    return StepState(rawValue: state).map { OpenStepCount(step: StepID(step), state: $0, count: count) }
-                }
+            // open_step's key starts (journeyId, stepId, state, since): the counts are one range of the index, grouped in
+            // the order it is read, and each group's median is a seek into that group's range, already ordered by since.
+            let groups = try Row.fetchAll(db, sql: "SELECT stepId, state, count(*) FROM open_step WHERE journeyId = ? GROUP BY stepId, state ORDER BY stepId, state",
+                arguments: [journey.rawValue])
+            return try groups.compactMap { row -> OpenStepCount? in
+                let step: String = row[0], stateText: String = row[1], count: Int = row[2]
+                guard let state = StepState(rawValue: stateText) else { return nil }
+                let median = try Double.fetchOne(db, sql: """
+                    SELECT since FROM open_step WHERE journeyId = ? AND stepId = ? AND state = ? ORDER BY since LIMIT 1 OFFSET ?
+                    """, arguments: [journey.rawValue, step, stateText, (count - 1) / 2]) ?? 0
+                return OpenStepCount(step: StepID(step), state: state, count: count, medianSince: Date(storedSeconds: median))
+            }
         }
     }
 }

@@ -86,22 +86,27 @@ public protocol EnrollmentListing: Sendable {
     /// the index of timers.
     func countDue(journey: JourneyID, in range: DueRange) async throws(StorageError) -> Int
 
-    /// How many steps of `journey` are open, per step and state (the journey's funnel), counted on the index of open
-    /// steps: it costs that journey's open steps, never a read of every enrollment. Settled and locked steps are not
+    /// How many steps of `journey` are open, per step and state (the journey's funnel), with the median moment they
+    /// entered that state, counted on the index of open steps: it costs that journey's open steps, never a read of
+    /// every enrollment. Settled and locked steps are not
     /// counted (see ``JourneyModel/StepState/listable``).
     func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount]
 }
 
-/// How many enrollments have one step in one open state.
+/// How many enrollments have one step in one open state, and since when the middle one of them has been there.
 public struct OpenStepCount: Hashable, Sendable {
     public let step: StepID
     public let state: StepState
     public let count: Int
+    /// The median of when they entered the state (the lower median for an even count): half of them have been in it
+    /// at least since this moment. Where people stall shows as a median far in the past.
+    public let medianSince: Date
 
-    public init(step: StepID, state: StepState, count: Int) {
+    public init(step: StepID, state: StepState, count: Int, medianSince: Date) {
         self.step = step
         self.state = state
         self.count = count
+        self.medianSince = medianSince
     }
 }
 

@@ -47,6 +47,22 @@ struct WebStrings {
         t("How many people are at each step, by state: open steps only (done and skipped steps are not counted).",
             "Hur många som är vid varje steg, per läge: bara öppna steg (klara och överhoppade steg räknas inte).")
     }
+    func medianTitle(_ journey: String) -> String { t("How long people have been at each step of \(journey) (median)", "Hur länge man har varit vid varje steg i \(journey) (median)") }
+    var medianHelp: String {
+        t("Of the people at a step now, in each state: half of them have been in it at least this long. A long time is where people stall.",
+            "Av dem som är vid ett steg nu, per läge: hälften har varit där minst så länge. En lång tid visar var det stannar upp.")
+    }
+
+    var nobodyThere: String { t("nobody", "ingen") }
+
+    /// A time span in whole days, or hours under two days, or "under an hour".
+    func duration(_ seconds: TimeInterval) -> String {
+        let hours = Int(max(0, seconds) / 3_600)
+        if hours >= 48 { let days = hours / 24; return t("\(days) days", "\(days) dagar") }
+        if hours >= 1 { return hours == 1 ? t("1 hour", "1 timme") : t("\(hours) hours", "\(hours) timmar") }
+        return t("under an hour", "under en timme")
+    }
+
     var journal: String { t("Access journal", "Åtkomstlogg") }
     var journalHelp: String { t("Every read, change and refused attempt on this person's data, oldest first.", "Varje läsning, ändring och nekat försök på personens uppgifter, äldst först.") }
     var when: String { t("When", "När") }
