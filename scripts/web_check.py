@@ -116,6 +116,16 @@ try:
     accessible(driver, "person")
     shoot(driver, "person")
 
+    # The person's facts: sources on the page, values only for a purpose, which the journal then holds.
+    person_url = driver.current_url
+    driver.find_element(By.ID, "purpose").send_keys("Phone call about the residence permit")
+    driver.find_element(By.CSS_SELECTOR, "#facts ~ form button, section[aria-labelledby=facts] form button").click()
+    check(settles(driver, lambda d: d.find_elements(By.ID, "fact-values")), "the facts' values show once a purpose is given")
+    check("Phone call about the residence permit" in driver.find_element(By.ID, "journaled").text, "the values page says the view is journaled with its purpose")
+    accessible(driver, "facts")
+    driver.get(person_url)
+    check("Phone call about the residence permit" in driver.find_element(By.ID, "journal-entries").text, "the person's journal holds the purpose")
+
     # The funnel: an SVG chart and the counts behind it.
     driver.get(BASE + "/journeys/new-in-sweden/funnel")
     check(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"), "the funnel draws bars")

@@ -56,14 +56,15 @@ public struct APIServices: Sendable {
         await accessJournal.recordRefusal(of: subject, by: principal, purpose: Self.purpose(context, request), code: error.code, at: clock())
     }
 
-    /// Journals that `principal` read (`.read`) or changed (`.change`) the data of each of `people` on this route, before
-    /// the answer goes out: an answer whose entry cannot be written is not sent, so the store must take changes.
+    /// Journals that `principal` read (`.read`) or changed (`.change`) the data of each of `people` on this route (or for
+    /// the `purpose` given), before the answer goes out: an answer whose entry cannot be written is not sent, so the
+    /// store must take changes.
     func journalAccess(_ action: AccessEntry.Action, of people: [PersonID], by principal: Principal, journey: JourneyID? = nil, step: StepID? = nil,
-        context: LotsenRequestContext, request: Request) async throws
+        purpose given: String? = nil, context: LotsenRequestContext, request: Request) async throws
     {
         guard !people.isEmpty else { return }
         try await engine.requireWritableStore()
-        let purpose = Self.purpose(context, request)
+        let purpose = given ?? Self.purpose(context, request)
         let now = clock()
         try await accessJournal.record(people.map { person in
             AccessEntry.request(at: now, person: person, requester: principal.requester(towards: person, purpose: purpose), journey: journey, step: step,

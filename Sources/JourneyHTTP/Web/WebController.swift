@@ -28,6 +28,7 @@ struct WebController {
         router.get("/journeys/{journeyId}/enrollments", use: enrollments)
         router.get("/journeys/{journeyId}/funnel", use: funnel)
         router.get("/people/{personId}", use: person)
+        router.post("/people/{personId}/facts", use: factValues)
     }
 
     // MARK: Pages
@@ -81,13 +82,37 @@ struct WebController {
             guard try await services.store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
             try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
             let overview = try await services.engine.overview(.id(person))
+            let facts = try await services.engine.snapshot(of: person).facts.sorted { $0.key < $1.key }
             try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
             let after = request.uri.queryParameters["after"].flatMap { Int64(String($0)) } ?? 0
             let limit = APILimits.maxPageSize
             let entries = try await services.store.journal(person: person, after: max(0, after), limit: limit + 1)
             let shown = Array(entries.prefix(limit))
             let later = entries.count > limit ? shown.last?.sequence : nil
-            return HTML.response(pages.person(overview, journal: shown, laterAfter: later, now: services.clock()), language: pages.strings.language)
+            return HTML.response(pages.person(overview, facts: facts, journal: shown, laterAfter: later, now: services.clock()), language: pages.strings.language)
+        }
+    }
+
+    /// `POST /people/{personId}/facts`: the values of a person's facts, for the purpose the caseworker typed, which goes
+    /// into the person's journal with the read. A form without the session's CSRF token changes and shows nothing; a
+    /// missing or overlong purpose shows the form again.
+    @Sendable func factValues(_ request: Request, context: LotsenRequestContext) async throws -> Response {
+        let form = try await Self.form(request)
+        return try await page(request, context) { principal, pages in
+            guard let sent = form["csrf"], Self.same(pages.layout.csrf ?? "", sent) else {
+                return HTML.response(pages.message(title: pages.strings.facts, pages.strings.formExpired), status: .forbidden, language: pages.strings.language)
+            }
+            let person = try services.personParameter(context)
+            guard try await services.store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
+            let facts = try await services.engine.snapshot(of: person).facts.sorted { $0.key < $1.key }
+            guard let asked = WebFactRequest(purpose: form["purpose"]) else {
+                let main = pages.factSources(person: person, facts: facts, purposeError: pages.strings.purposeRefused)
+                return HTML.response(pages.layout.page(title: "\(pages.strings.facts): \(pages.strings.person) \(person.rawValue)", main),
+                    status: .unprocessableContent, language: pages.strings.language)
+            }
+            try await services.journalAccess(.read, of: [person], by: principal, purpose: "\(APIServices.purpose(context, request)): \(asked.purpose)",
+                context: context, request: request)
+            return HTML.response(pages.factValues(person: person, facts: facts, purpose: asked.purpose), language: pages.strings.language)
         }
     }
 

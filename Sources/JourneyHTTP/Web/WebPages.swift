@@ -142,7 +142,7 @@ struct WebPages {
     }
 
     /// One person: each journey with every step's state, due dates and who has the ball, then the access journal.
-    func person(_ overview: PersonOverview, journal: [AccessEntry], laterAfter: Int64?, now: Date) -> String {
+    func person(_ overview: PersonOverview, facts: [(key: FactID, value: KnownFact)], journal: [AccessEntry], laterAfter: Int64?, now: Date) -> String {
         let language = strings.language
         let reference = overview.person.id.rawValue
         var main = "<p>\(HTML.escape(overview.person.identity == nil ? strings.identityNotLinked : strings.identityLinked))</p>"
@@ -166,6 +166,7 @@ struct WebPages {
                 <tbody>\(rows)</tbody></table></div></section>
                 """
         }
+        main += factSources(person: overview.person.id, facts: facts)
         let entries = journal.map { entry in
             let who = [entry.requester?.role.rawValue ?? entry.actor.rawValue, entry.requester?.token].compactMap { $0 }.joined(separator: " ")
             return "<tr><td>\(strings.moment(entry.at))</td><td>\(HTML.escape(who))</td><td>\(HTML.escape(entry.action.rawValue))</td>"

@@ -63,6 +63,37 @@ struct WebStrings {
         return t("under an hour", "under en timme")
     }
 
+    var facts: String { t("Facts", "Uppgifter") }
+    var noFacts: String { t("Lotsen holds no facts about this person.", "Lotsen har inga uppgifter om personen.") }
+    var factsHelp: String {
+        t("What Lotsen knows about the person and where it came from. The values are shown only when you give a purpose; the person sees it in their access journal.",
+            "Vad Lotsen vet om personen och var det kommer ifrån. Värdena visas bara när du anger ett ändamål; personen ser det i sin åtkomstlogg.")
+    }
+    var fact: String { t("Fact", "Uppgift") }
+    var value: String { t("Value", "Värde") }
+    var source: String { t("Source", "Källa") }
+    var recorded: String { t("Recorded", "Registrerad") }
+    var validUntil: String { t("Valid until", "Giltig till") }
+    var purpose: String { t("Purpose of viewing the values", "Ändamål med att se värdena") }
+    var purposeHelp: String {
+        t("Why you need the values, for example the case or call you are handling (5 to 200 characters). The person reads it.",
+            "Varför du behöver värdena, till exempel ärendet eller samtalet du hanterar (5 till 200 tecken). Personen läser det.")
+    }
+    var purposeRefused: String { t("Give a purpose of 5 to 200 characters.", "Ange ett ändamål på 5 till 200 tecken.") }
+    var showValues: String { t("Show the values", "Visa värdena") }
+    var backToPerson: String { t("Back to the person", "Tillbaka till personen") }
+    func valuesJournaled(_ purpose: String) -> String {
+        t("This view is recorded in the person's access journal with your purpose: \(purpose)", "Visningen finns i personens åtkomstlogg med ditt ändamål: \(purpose)")
+    }
+
+    func source(_ source: FactSource) -> String {
+        switch source {
+        case .person: t("the person's answer", "personens svar")
+        case .agency(let service): t("fetched from \(service.rawValue)", "hämtad från \(service.rawValue)")
+        case .step(let step): t("reported at step \(step.rawValue)", "rapporterad i steget \(step.rawValue)")
+        }
+    }
+
     var journal: String { t("Access journal", "Åtkomstlogg") }
     var journalHelp: String { t("Every read, change and refused attempt on this person's data, oldest first.", "Varje läsning, ändring och nekat försök på personens uppgifter, äldst först.") }
     var when: String { t("When", "När") }
