@@ -1,8 +1,9 @@
 """The caseworkers' web view in headless Chromium (scripts/web-check starts the server and sets the environment).
 
-Signs in, filters the list to who waits at the residence permit for more than 30 days, opens a person, reads the
-funnel, runs axe-core on each page (no serious or critical violations), signs out; then checks that a form posted
-without or with a wrong CSRF token and a citizen's token are refused. Screenshots at 1280 and 390 pixels wide.
+Signs in, filters the list to who waits at the residence permit for more than 30 days, opens a person and their
+fact values (with a purpose), reads the funnel and its median times, runs axe-core on each page (no serious or
+critical violations), signs out; checks that a form posted without or with a wrong CSRF token and a citizen's token
+are refused; then signs in with a counter token and starts a step for its person. Screenshots at 1280 and 390 pixels.
 """
 import os
 import sys
@@ -159,10 +160,23 @@ try:
     check(settles(driver, lambda d: "/sign-in" in d.current_url), "signing out goes to the sign-in page")
     driver.get(BASE + "/journeys/new-in-sweden/funnel")
     check("/sign-in" in driver.current_url, "after signing out, pages need a sign-in again")
+
+    # A caseworker at a counter: the counter token opens its one person, and a button moves a step for them.
+    driver.find_element(By.ID, "token").send_keys(os.environ["LOTSEN_WEB_COUNTER"])
+    driver.find_element(By.CSS_SELECTOR, "main form button").click()
+    check(settles(driver, lambda d: "/people/lp-" in d.current_url), "a counter token signs in to its person's page")
+    check(driver.find_elements(By.ID, "counter-note"), "the counter page says who acts and how it is recorded")
+    accessible(driver, "counter")
+    shoot(driver, "counter")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/steps/residence-permit/start'] button").click()
+    check(settles(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, "form[action$='/steps/residence-permit/start']")),
+          "the counter's Start button starts the residence permit")
+    driver.get(BASE + "/journeys/new-in-sweden/funnel")
+    check("403" in driver.find_element(By.TAG_NAME, "h1").text, "a counter token cannot open the funnel")
 finally:
     driver.quit()
 
 if failures:
     print(f"web-check: {len(failures)} failure(s)", file=sys.stderr)
     sys.exit(1)
-print("web-check: sign-in, list, person, funnel, languages, CSRF and sign-out work; no serious accessibility violations", file=sys.stderr)
+print("web-check: sign-in, list, person, facts, funnel, languages, CSRF, sign-out and the counter work; no serious accessibility violations", file=sys.stderr)

@@ -22,7 +22,9 @@ struct WebViewTests {
             let reply = try await client.send(.post, "/sign-in", body: "csrf=\(csrf)&token=\(token)", headers: posted)
             guard let session = reply.cookies.first(where: { $0.hasPrefix("lotsen_session=") }) else { return (reply, nil) }
             let cookie = String(session.split(separator: ";")[0])
-            let home = try await client.send(.get, "/", headers: [.cookie: cookie])
+            var home = try await client.send(.get, "/", headers: [.cookie: cookie])
+            // A counter's home is its person's page.
+            if home.status == .seeOther, let location = home.headers[.location] { home = try await client.send(.get, location, headers: [.cookie: cookie]) }
             return (reply, Browser(cookie: cookie, csrf: try #require(home.hiddenCSRF)))
         }
 

@@ -9,7 +9,7 @@ import NIOCore
 /// The web view for caseworkers at `/`: pages rendered on the server from the same store queries as the JSON API,
 /// with the same journal of reads. A caseworker signs in with their token; the browser then holds only a session
 /// cookie (HttpOnly, SameSite=Strict, Secure behind https) and every form carries the session's CSRF token.
-/// Citizen and agency tokens are refused at sign-in. These routes are not part of the JSON API's OpenAPI document.
+/// A counter token signs in too, to act for the one person it was made for. Citizen and agency tokens are refused. These routes are not part of the JSON API's OpenAPI document.
 struct WebController {
     let services: APIServices
 
@@ -29,18 +29,21 @@ struct WebController {
         router.get("/journeys/{journeyId}/funnel", use: funnel)
         router.get("/people/{personId}", use: person)
         router.post("/people/{personId}/facts", use: factValues)
+        router.post("/enrollments/{enrollmentId}/steps/{stepId}/{command}", use: stepAction)
     }
 
     // MARK: Pages
 
     @Sendable func home(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        try await page(request, context) { _, pages in
-            HTML.response(pages.journeys(services.library.journeys), language: pages.strings.language)
+        try await page(request, context) { principal, pages in
+            if principal.role == .counter, let person = principal.person { return HTML.redirect("/people/\(person.rawValue)") }
+            return HTML.response(pages.journeys(services.library.journeys), language: pages.strings.language)
         }
     }
 
     @Sendable func enrollments(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         try await page(request, context) { principal, pages in
+            try requireCaseworker(principal)
             let journey = try journeyParameter(context)
             let parameters = request.uri.queryParameters
             var given: [String: String] = [:]
@@ -62,7 +65,8 @@ struct WebController {
     }
 
     @Sendable func funnel(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        try await page(request, context) { _, pages in
+        try await page(request, context) { principal, pages in
+            try requireCaseworker(principal)
             let journey = try journeyParameter(context)
             let store = services.store
             let now = services.clock()
@@ -75,21 +79,27 @@ struct WebController {
     }
 
     /// One person, read and journaled as `GET /v1/people/{personId}` reads and journals them; the journal shown
-    /// includes this very read.
+    /// includes this very read. A counter token sees only the person it was made for, with the step actions it may take
+    /// for them, and neither their facts nor their journal (as in the API).
     @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        try await page(request, context) { principal, pages in
+        try await page(request, context) { signedIn, pages in
             let person = try services.personParameter(context)
+            let principal = try await services.authorizeRead(of: person, by: signedIn, hidden: .unknownPerson(person), context: context, request: request)
             guard try await services.store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
             try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
             let overview = try await services.engine.overview(.id(person))
-            let facts = try await services.engine.snapshot(of: person).facts.sorted { $0.key < $1.key }
             try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
+            let now = services.clock()
+            if principal.role == .counter {
+                return HTML.response(pages.counterPerson(overview, now: now), language: pages.strings.language)
+            }
             let after = request.uri.queryParameters["after"].flatMap { Int64(String($0)) } ?? 0
             let limit = APILimits.maxPageSize
             let entries = try await services.store.journal(person: person, after: max(0, after), limit: limit + 1)
             let shown = Array(entries.prefix(limit))
             let later = entries.count > limit ? shown.last?.sequence : nil
-            return HTML.response(pages.person(overview, facts: facts, journal: shown, laterAfter: later, now: services.clock()), language: pages.strings.language)
+            let facts = overview.facts.sorted { $0.key < $1.key }
+            return HTML.response(pages.person(overview, facts: facts, journal: shown, laterAfter: later, now: now), language: pages.strings.language)
         }
     }
 
@@ -103,6 +113,7 @@ struct WebController {
                 return HTML.response(pages.message(title: pages.strings.facts, pages.strings.formExpired), status: .forbidden, language: pages.strings.language)
             }
             let person = try services.personParameter(context)
+            try requireCaseworker(principal)
             guard try await services.store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
             let facts = try await services.engine.snapshot(of: person).facts.sorted { $0.key < $1.key }
             guard let asked = WebFactRequest(purpose: form["purpose"]) else {
@@ -140,11 +151,11 @@ struct WebController {
         let secret = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
         let now = services.clock()
         guard !secret.isEmpty, let token = try await services.store.token(secretHash: TokenSecret.hash(secret)), !token.isRevoked, !token.hasExpired(at: now),
-            token.role == .caseworker
+            Self.signsIn(token)
         else {
             return signInPage(request, language: language, error: strings.signInRefused, status: .unauthorized)
         }
-        context.session.principal = Principal(tokenID: token.id, role: token.role)
+        context.session.principal = Principal(tokenID: token.id, role: token.role, person: token.person)
         let session = services.webSessions.open(tokenHash: TokenSecret.hash(secret), at: now)
         return HTML.redirect("/", cookies: [cookieHeader(Self.sessionCookie, session.id, path: "/", request: request),
             cookieHeader(Self.signInCookie, "", path: "/sign-in", request: request, remove: true)])
@@ -184,7 +195,7 @@ struct WebController {
     // MARK: Plumbing
 
     /// Runs a signed-in page: without a live session, to the sign-in page; an API error becomes a page with its status.
-    private func page(_ request: Request, _ context: LotsenRequestContext, _ body: (Principal, WebPages) async throws -> Response) async throws -> Response {
+    func page(_ request: Request, _ context: LotsenRequestContext, _ body: (Principal, WebPages) async throws -> Response) async throws -> Response {
         let language = language(request)
         guard let (principal, session) = try await signedIn(request, context) else { return HTML.redirect("/sign-in") }
         let strings = WebStrings(language: language)
@@ -205,14 +216,24 @@ struct WebController {
         let now = services.clock()
         guard let id = cookie(Self.sessionCookie, in: request), let session = services.webSessions.session(id, at: now) else { return nil }
         guard let token = try await services.store.token(secretHash: session.tokenHash), !token.isRevoked, !token.hasExpired(at: now),
-            token.role == .caseworker
+            Self.signsIn(token)
         else {
             services.webSessions.close(id)
             return nil
         }
-        let principal = Principal(tokenID: token.id, role: token.role)
+        let principal = Principal(tokenID: token.id, role: token.role, person: token.person)
         context.session.principal = principal
         return (principal, session)
+    }
+
+    /// A caseworker's token, or a counter token (made for one person, for one visit) signs in; no other.
+    static func signsIn(_ token: StoredToken) -> Bool {
+        token.role == .caseworker || (token.role == .counter && token.person != nil)
+    }
+
+    /// Lists, the funnel and fact values are a caseworker's; a counter token acts for its one person only.
+    private func requireCaseworker(_ principal: Principal) throws {
+        guard principal.role == .caseworker else { throw APIError.forbidden("a counter token acts only for the person it was made for") }
     }
 
     private func signInPage(_ request: Request, language: Language, error: String?, status: HTTPResponse.Status) -> Response {

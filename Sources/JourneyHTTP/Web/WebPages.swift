@@ -146,26 +146,7 @@ struct WebPages {
         let language = strings.language
         let reference = overview.person.id.rawValue
         var main = "<p>\(HTML.escape(overview.person.identity == nil ? strings.identityNotLinked : strings.identityLinked))</p>"
-        for view in overview.enrollments {
-            let enrollment = view.enrollment
-            let rows = view.plan.steps.map { status in
-                let stored = enrollment.steps[status.step]
-                var due = stored?.due.flatMap { date in DueStanding(due: date, now: now)?.text(due: date, in: language) } ?? ""
-                if AgencyDelay.isOverdue(stored, now: now) { due += (due.isEmpty ? "" : "; ") + strings.agencyOverdue }
-                return "<tr><th scope=\"row\">\(HTML.escape(view.journey.step(status.step)?.title[language] ?? status.step.rawValue))</th>"
-                    + "<td>\(HTML.escape(strings.state(status.state)))</td><td>\(stored.map { strings.moment($0.since) } ?? "")</td>"
-                    + "<td>\(HTML.escape(due))</td></tr>"
-            }.joined()
-            main += """
-                <section aria-labelledby="e-\(HTML.escape(enrollment.id.rawValue))"><h2 id="e-\(HTML.escape(enrollment.id.rawValue))">\(HTML.escape(view.journey.title[language]))</h2>
-                <dl class="counts"><dt>\(HTML.escape(strings.status))</dt><dd>\(HTML.escape(strings.status(enrollment.status)))</dd>\
-                <dt>\(HTML.escape(strings.ball))</dt><dd>\(HTML.escape(strings.ball(enrollment.ball)))</dd>\
-                <dt>\(HTML.escape(strings.lastChange))</dt><dd>\(strings.moment(enrollment.updatedAt))</dd></dl>
-                <div class="table"><table><caption>\(HTML.escape(view.journey.title[language]))</caption><thead><tr><th scope="col">\(HTML.escape(strings.step))</th>\
-                <th scope="col">\(HTML.escape(strings.state))</th><th scope="col">\(HTML.escape(strings.since))</th><th scope="col">\(HTML.escape(strings.due))</th></tr></thead>\
-                <tbody>\(rows)</tbody></table></div></section>
-                """
-        }
+        for view in overview.enrollments { main += enrollmentSection(view, now: now) }
         main += factSources(person: overview.person.id, facts: facts)
         let entries = journal.map { entry in
             let who = [entry.requester?.role.rawValue ?? entry.actor.rawValue, entry.requester?.token].compactMap { $0 }.joined(separator: " ")
@@ -182,5 +163,30 @@ struct WebPages {
             main += "<p><a rel=\"next\" href=\"/people/\(HTML.escape(reference))?after=\(laterAfter)#journal\">\(HTML.escape(strings.laterEntries))</a></p>"
         }
         return layout.page(title: "\(strings.person) \(reference)", main + "</section>")
+    }
+
+    /// One journey of a person: its status and who has the ball, then every step's state, since when and due date in
+    /// words; with `actions`, a last column of what may be done to each step (the counter's buttons).
+    func enrollmentSection(_ view: EnrollmentView, now: Date, actions: ((StepStatus) -> String)? = nil) -> String {
+        let language = strings.language
+        let enrollment = view.enrollment
+        let rows = view.plan.steps.map { status in
+            let stored = enrollment.steps[status.step]
+            var due = stored?.due.flatMap { date in DueStanding(due: date, now: now)?.text(due: date, in: language) } ?? ""
+            if AgencyDelay.isOverdue(stored, now: now) { due += (due.isEmpty ? "" : "; ") + strings.agencyOverdue }
+            return "<tr><th scope=\"row\">\(HTML.escape(view.journey.step(status.step)?.title[language] ?? status.step.rawValue))</th>"
+                + "<td>\(HTML.escape(strings.state(status.state)))</td><td>\(stored.map { strings.moment($0.since) } ?? "")</td>"
+                + "<td>\(HTML.escape(due))</td>\(actions.map { "<td>\($0(status))</td>" } ?? "")</tr>"
+        }.joined()
+        let actionsHead = actions == nil ? "" : "<th scope=\"col\">\(HTML.escape(strings.actions))</th>"
+        return """
+            <section aria-labelledby="e-\(HTML.escape(enrollment.id.rawValue))"><h2 id="e-\(HTML.escape(enrollment.id.rawValue))">\(HTML.escape(view.journey.title[language]))</h2>
+            <dl class="counts"><dt>\(HTML.escape(strings.status))</dt><dd>\(HTML.escape(strings.status(enrollment.status)))</dd>\
+            <dt>\(HTML.escape(strings.ball))</dt><dd>\(HTML.escape(strings.ball(enrollment.ball)))</dd>\
+            <dt>\(HTML.escape(strings.lastChange))</dt><dd>\(strings.moment(enrollment.updatedAt))</dd></dl>
+            <div class="table"><table><caption>\(HTML.escape(view.journey.title[language]))</caption><thead><tr><th scope="col">\(HTML.escape(strings.step))</th>\
+            <th scope="col">\(HTML.escape(strings.state))</th><th scope="col">\(HTML.escape(strings.since))</th><th scope="col">\(HTML.escape(strings.due))</th>\(actionsHead)</tr></thead>\
+            <tbody>\(rows)</tbody></table></div></section>
+            """
     }
 }

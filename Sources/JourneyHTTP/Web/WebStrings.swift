@@ -1,4 +1,5 @@
 import Foundation
+import JourneyEngine
 import JourneyModel
 
 /// Every text of the web view's own, in Swedish and English. Journey and step titles come from the journey files, due
@@ -92,6 +93,24 @@ struct WebStrings {
         case .agency(let service): t("fetched from \(service.rawValue)", "hämtad från \(service.rawValue)")
         case .step(let step): t("reported at step \(step.rawValue)", "rapporterad i steget \(step.rawValue)")
         }
+    }
+
+    var actions: String { t("Actions", "Åtgärder") }
+    var actionRefused: String { t("That could not be done", "Det gick inte") }
+    var counterNote: String {
+        t("You act at the counter for this person, who is present. Each change is recorded as made by a caseworker at the counter, with your token.",
+            "Du hjälper personen vid disken medan hen är här. Varje ändring registreras som gjord av en handläggare vid disken, med din token.")
+    }
+
+    /// A button's text, and with the step's title its accessible name.
+    func stepAction(_ command: StepCommand, step: String? = nil) -> String {
+        let verb: String =
+            switch command {
+            case .start: t("Start", "Påbörja")
+            case .complete: t("Mark as done", "Markera som klart")
+            default: t("Skip", "Hoppa över")
+            }
+        return step.map { "\(verb): \($0)" } ?? verb
     }
 
     var journal: String { t("Access journal", "Åtkomstlogg") }

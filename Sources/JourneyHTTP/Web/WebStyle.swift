@@ -18,6 +18,7 @@ enum WebStyle {
         h1 { font-size: 1.6rem; margin-top: 0; }
         button { font: inherit; padding: .4rem 1rem; color: #fff; background: var(--link); border: 2px solid var(--link); border-radius: 4px; cursor: pointer; }
         .sign-out button { color: var(--link); background: #fff; }
+        form.inline { display: inline; }
         label { display: block; font-weight: 600; }
         input, select { font: inherit; padding: .35rem; border: 2px solid var(--line); border-radius: 4px; background: #fff; color: var(--ink); max-width: 100%; }
         .field { margin-bottom: .75rem; }
