@@ -7,7 +7,7 @@ import JourneyStore
 import Logging
 
 /// Everything the store must offer the API.
-public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing & OnceOnlyStore & MandateStore
+public typealias APIStore = JourneyStore & TokenStore & AgencyEventStore & EnrollmentListing & OnceOnlyStore & MandateStore & WebSessionStore
 
 /// The parts every controller works with, wired by `lotsen serve` (or a test) and passed to ``buildApplication(_:services:)``.
 public struct APIServices: Sendable {
@@ -25,10 +25,10 @@ public struct APIServices: Sendable {
     public let webSessions: WebSessionBook
     let clock: @Sendable () -> Date
 
-    /// `logger` is told when a refused request could not be journaled; `webSessions` keeps the web view's sign-ins.
+    /// `logger` is told when a refused request could not be journaled.
     public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
         pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "lotsen.journal"), webSessions: WebSessionBook = WebSessionBook())
+        logger: Logger = Logger(label: "lotsen.journal"))
     {
         self.engine = engine
         self.store = store
@@ -37,7 +37,7 @@ public struct APIServices: Sendable {
         self.sessionLifetime = sessionLifetime
         self.pendingEventLifetime = pendingEventLifetime
         self.clock = clock
-        self.webSessions = webSessions
+        self.webSessions = WebSessionBook(store: store)
     }
 
     var library: JourneyLibrary { engine.library }

@@ -14,7 +14,8 @@ public final class MeasuredStore: LotsenStore {
         case pendingSubmissions, claimPendingSubmissions
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
-        case insertToken, token, tokens, revokeToken
+        case insertToken, token, tokens, revokeToken, staffToken
+        case openWebSession, webSession, touchWebSession, closeWebSession
         case enrollmentPage, countDue, countOpenSteps
         case fireDueTimers, explainDueTimers
         case grantMandate, mandate, mandates, withdrawMandate

@@ -40,6 +40,21 @@ extension PostgresJourneyStore: TokenStore {
         }
     }
 
+    public func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)? {
+        try await read { db in
+            // The role in the WHERE matches the partial index of caseworker tokens.
+            guard let row = try await db.rows("""
+                SELECT \(unescaped: Self.tokenColumns), secret_hash FROM api_token
+                WHERE identity_number = \(identity.twelveDigits) AND role = 'caseworker' AND revoked_at IS NULL
+                    AND (expires_at IS NULL OR expires_at > \(now.storedSeconds))
+                ORDER BY created_at DESC, id DESC LIMIT 1
+                """).first
+            else { return nil }
+            let hash = try row.decode((String, String, String?, String?, String?, String?, Double, Double?, Double?, String?, String).self).10
+            return (try Self.token(from: row), hash)
+        }
+    }
+
     static let tokenColumns = "id, role, person_id, identity_number, agency_id, label, created_at, revoked_at, expires_at, assurance"
 
     static func token(from row: PostgresRow) throws -> StoredToken {

@@ -33,6 +33,17 @@ extension SQLiteJourneyStore: TokenStore {
         }
     }
 
+    public func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)? {
+        try await read { db in
+            // The partial index holds caseworker tokens only; the role in the WHERE lets SQLite use it.
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM api_token INDEXED BY api_token_staff_identity
+                WHERE identityNumber = ? AND role = 'caseworker' AND revokedAt IS NULL AND (expiresAt IS NULL OR expiresAt > ?)
+                ORDER BY createdAt DESC, id DESC LIMIT 1
+                """, arguments: [identity.twelveDigits, now.storedSeconds]).map { row in (try Self.token(from: row), row["secretHash"] as String) }
+        }
+    }
+
     static func token(from row: Row) throws -> StoredToken {
         guard let role = StoredToken.Role(rawValue: row["role"]) else { throw StorageError(.corrupt, "a stored token has an unknown role") }
         var identity: Personnummer?

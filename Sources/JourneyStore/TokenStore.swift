@@ -1,4 +1,5 @@
 import Foundation
+import JourneyModel
 
 /// Bearer tokens of the JSON API. Only a hash of each secret is stored; looking a token up by that hash is
 /// how a request is authenticated.
@@ -9,6 +10,10 @@ public protocol TokenStore: Sendable {
     func token(secretHash: String) async throws(StorageError) -> StoredToken?
     /// Every token, oldest first.
     func tokens() async throws(StorageError) -> [StoredToken]
+    /// The newest caseworker token made for the staff member with this number (`lotsen token create --role caseworker
+    /// --staff-identity`), neither revoked nor expired at `now`, with the hash of its secret: how a caseworker who
+    /// signed in with e-legitimation is known. Read from a partial index of caseworker tokens.
+    func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)?
     /// Revokes a token (a second revocation keeps the first moment); `nil` when there is no such token.
     func revokeToken(id: String, at: Date) async throws(StorageError) -> StoredToken?
 }

@@ -11,7 +11,7 @@ import Testing
 @testable import JourneyPostgres
 
 /// Everything a store promises, in one type: what the contract is checked against.
-typealias ContractStore = JourneyStore & OnceOnlyStore & AgencyEventStore & TokenStore & EnrollmentListing & TimerStore & MandateStore & ReminderOutbox
+typealias ContractStore = JourneyStore & OnceOnlyStore & AgencyEventStore & TokenStore & EnrollmentListing & TimerStore & MandateStore & ReminderOutbox & WebSessionStore
 
 /// The stores the contract runs on. Every contract test runs once per kind.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {

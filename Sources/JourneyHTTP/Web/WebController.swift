@@ -156,7 +156,7 @@ struct WebController {
             return signInPage(request, language: language, error: strings.signInRefused, status: .unauthorized)
         }
         context.session.principal = Principal(tokenID: token.id, role: token.role, person: token.person)
-        let session = services.webSessions.open(tokenHash: TokenSecret.hash(secret), at: now)
+        let session = try await services.webSessions.open(tokenHash: TokenSecret.hash(secret), at: now)
         return HTML.redirect("/", cookies: [cookieHeader(Self.sessionCookie, session.id, path: "/", request: request),
             cookieHeader(Self.signInCookie, "", path: "/sign-in", request: request, remove: true)])
     }
@@ -169,7 +169,7 @@ struct WebController {
             let pages = WebPages(strings: strings, layout: WebLayout(strings: strings, csrf: session.csrf, path: "/"))
             return HTML.response(pages.message(title: strings.signOut, strings.formExpired), status: .forbidden, language: strings.language)
         }
-        services.webSessions.close(session.id)
+        try await services.webSessions.close(session.id)
         return HTML.redirect("/sign-in", cookies: [cookieHeader(Self.sessionCookie, "", path: "/", request: request, remove: true)])
     }
 
@@ -214,11 +214,11 @@ struct WebController {
     /// ends the session too.
     private func signedIn(_ request: Request, _ context: LotsenRequestContext) async throws -> (Principal, WebSessionBook.Session)? {
         let now = services.clock()
-        guard let id = cookie(Self.sessionCookie, in: request), let session = services.webSessions.session(id, at: now) else { return nil }
+        guard let id = cookie(Self.sessionCookie, in: request), let session = try await services.webSessions.session(id, at: now) else { return nil }
         guard let token = try await services.store.token(secretHash: session.tokenHash), !token.isRevoked, !token.hasExpired(at: now),
             Self.signsIn(token)
         else {
-            services.webSessions.close(id)
+            try await services.webSessions.close(id)
             return nil
         }
         let principal = Principal(tokenID: token.id, role: token.role, person: token.person)
