@@ -203,8 +203,9 @@ let package = Package(
             name: "JourneyHTTPTests",
             dependencies: [
                 "JourneyHTTP", "JourneyEngine", "JourneyStore", "JourneySQLite", "JourneyModel",
-                // Sessions: the sandbox identity provider on loopback and the OpenID Connect client that checks its tokens.
-                "JourneySandbox", "JourneyAdapters",
+                // Sessions: the sandbox identity provider on loopback and the OpenID Connect client that checks its tokens;
+                // a client that does not follow redirects, to walk the web view's e-legitimation sign-in step by step.
+                "JourneySandbox", "JourneyAdapters", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -93,6 +93,23 @@ public final class OIDCIdentityProvider: IdentityProvider {
         return try await verify(idToken: idToken, nonce: nonce)
     }
 
+    public func authorizationURL(redirectURI: String, state: String, nonce: String, hint: Personnummer?) async throws(IdentityProviderError) -> URL {
+        let discovery = try await self.discovery()
+        guard let endpoint = discovery.authorization_endpoint, var components = URLComponents(string: endpoint) else {
+            throw IdentityProviderError(.unavailable, "the identity provider offers no login in a browser", hint: "sign in with a caseworker token")
+        }
+        var items = components.queryItems ?? []
+        items += [
+            URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "client_id", value: configuration.clientID),
+            URLQueryItem(name: "redirect_uri", value: redirectURI), URLQueryItem(name: "scope", value: "openid"),
+            URLQueryItem(name: "state", value: state), URLQueryItem(name: "nonce", value: nonce),
+        ]
+        if let hint { items.append(URLQueryItem(name: "login_hint", value: hint.twelveDigits)) }
+        components.queryItems = items
+        guard let url = components.url else { throw IdentityProviderError(.unavailable, "the identity provider's authorization endpoint is not a URL") }
+        return url
+    }
+
     public func verify(idToken: String, nonce: String) async throws(IdentityProviderError) -> ProvenIdentity {
         let discovery = try await self.discovery()
         let claims: IDTokenClaims

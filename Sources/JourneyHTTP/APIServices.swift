@@ -23,12 +23,15 @@ public struct APIServices: Sendable {
     public let pendingEventLifetime: Duration
     /// The web view's signed-in caseworkers.
     public let webSessions: WebSessionBook
+    /// The address browsers reach the server at, without a trailing slash: where the identity provider sends staff back
+    /// after an e-legitimation sign-in. Without it, staff sign in to the web view with tokens only.
+    public let publicURL: URL?
     let clock: @Sendable () -> Date
 
-    /// `logger` is told when a refused request could not be journaled.
+    /// `logger` is told when a refused request could not be journaled; `publicURL` is ``publicURL``.
     public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
         pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "lotsen.journal"))
+        logger: Logger = Logger(label: "lotsen.journal"), publicURL: URL? = nil)
     {
         self.engine = engine
         self.store = store
@@ -38,6 +41,7 @@ public struct APIServices: Sendable {
         self.pendingEventLifetime = pendingEventLifetime
         self.clock = clock
         self.webSessions = WebSessionBook(store: store)
+        self.publicURL = publicURL
     }
 
     var library: JourneyLibrary { engine.library }

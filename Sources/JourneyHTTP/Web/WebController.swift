@@ -23,6 +23,8 @@ struct WebController {
         router.get("/web.css", use: stylesheet)
         router.get("/sign-in", use: signInForm)
         router.post("/sign-in", use: signIn)
+        router.post("/sign-in/eid", use: signInWithEID)
+        router.get("\(WebSignIn.callbackPath)", use: signInCallback)
         router.post("/sign-out", use: signOut)
         router.get("/language", use: switchLanguage)
         router.get("/journeys/{journeyId}/enrollments", use: enrollments)
@@ -212,7 +214,7 @@ struct WebController {
 
     /// The live session and its caseworker: the token it was opened with must still be valid, so revoking the token
     /// ends the session too.
-    private func signedIn(_ request: Request, _ context: LotsenRequestContext) async throws -> (Principal, WebSessionBook.Session)? {
+    func signedIn(_ request: Request, _ context: LotsenRequestContext) async throws -> (Principal, WebSessionBook.Session)? {
         let now = services.clock()
         guard let id = cookie(Self.sessionCookie, in: request), let session = try await services.webSessions.session(id, at: now) else { return nil }
         guard let token = try await services.store.token(secretHash: session.tokenHash), !token.isRevoked, !token.hasExpired(at: now),
@@ -236,12 +238,13 @@ struct WebController {
         guard principal.role == .caseworker else { throw APIError.forbidden("a counter token acts only for the person it was made for") }
     }
 
-    private func signInPage(_ request: Request, language: Language, error: String?, status: HTTPResponse.Status) -> Response {
+    /// The sign-in page: the token form, and the e-legitimation button where staff can sign in that way.
+    func signInPage(_ request: Request, language: Language, error: String?, status: HTTPResponse.Status, cookies: [String] = []) -> Response {
         let strings = WebStrings(language: language)
         let csrf = WebSessionBook.secret()
         let pages = WebPages(strings: strings, layout: WebLayout(strings: strings, csrf: nil, path: "/sign-in"))
-        return HTML.response(pages.signIn(csrf: csrf, error: error), status: status, language: language,
-            cookies: [cookieHeader(Self.signInCookie, csrf, path: "/sign-in", request: request)])
+        return HTML.response(pages.signIn(csrf: csrf, error: error, eid: eidSignIn != nil), status: status, language: language,
+            cookies: [cookieHeader(Self.signInCookie, csrf, path: "/sign-in", request: request)] + cookies)
     }
 
     private func journeyParameter(_ context: LotsenRequestContext) throws -> Journey {
@@ -253,11 +256,11 @@ struct WebController {
     }
 
     /// The language cookie's, else `Accept-Language`'s.
-    private func language(_ request: Request) -> Language {
+    func language(_ request: Request) -> Language {
         cookie(Self.languageCookie, in: request).flatMap(Language.init(rawValue:)) ?? request.preferredLanguage
     }
 
-    private func cookie(_ name: String, in request: Request) -> String? {
+    func cookie(_ name: String, in request: Request) -> String? {
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
@@ -270,10 +273,10 @@ struct WebController {
     /// A `Set-Cookie` value. `Secure` when the request reached the proxy in front over https (`X-Forwarded-Proto:
     /// https` or `Forwarded: proto=https`): `lotsen serve` itself speaks plain HTTP, and a browser drops a Secure
     /// cookie set over plain HTTP on any host but localhost. A client that forges the header only makes its own cookie stricter.
-    private func cookieHeader(_ name: String, _ value: String, path: String, request: Request, httpOnly: Bool = true, remove: Bool = false,
-        maxAge: Int? = nil) -> String
+    func cookieHeader(_ name: String, _ value: String, path: String, request: Request, httpOnly: Bool = true, remove: Bool = false,
+        maxAge: Int? = nil, sameSite: String = "Strict") -> String
     {
-        var parts = ["\(name)=\(value)", "Path=\(path)", "SameSite=Strict"]
+        var parts = ["\(name)=\(value)", "Path=\(path)", "SameSite=\(sameSite)"]
         if httpOnly { parts.append("HttpOnly") }
         if Self.isHTTPS(request) { parts.append("Secure") }
         if remove { parts.append("Max-Age=0") } else if let maxAge { parts.append("Max-Age=\(maxAge)") }

@@ -10,7 +10,8 @@ struct WebLayout {
     /// The page's own path and query, where the language switch comes back to.
     let path: String
 
-    func page(title: String, _ main: String) -> String {
+    /// The whole page; with `refresh`, a page that moves on to that path of this site by itself.
+    func page(title: String, _ main: String, refresh: String? = nil) -> String {
         let other = strings.otherLanguage
         var navigation = ""
         if let csrf {
@@ -27,7 +28,7 @@ struct WebLayout {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTML.escape(strings.pageTitle(title)))</title>
-            <link rel="stylesheet" href="/web.css">
+            <link rel="stylesheet" href="/web.css">\(refresh.map { "\n<meta http-equiv=\"refresh\" content=\"0;url=\(HTML.escape($0))\">" } ?? "")
             </head>
             <body>
             <a class="skip" href="#main">\(HTML.escape(strings.skipToContent))</a>

@@ -8,7 +8,7 @@ struct WebPages {
     let strings: WebStrings
     let layout: WebLayout
 
-    func signIn(csrf: String, error: String?) -> String {
+    func signIn(csrf: String, error: String?, eid: Bool) -> String {
         let message = error.map { "<p class=\"error\" role=\"alert\" id=\"sign-in-error\">\(HTML.escape($0))</p>" } ?? ""
         return layout.page(title: strings.signIn, """
             \(message)
@@ -19,7 +19,27 @@ struct WebPages {
             <input id="token" name="token" type="password" autocomplete="current-password" required aria-describedby="token-help\(error == nil ? "" : " sign-in-error")" size="40"></div>
             <button type="submit">\(HTML.escape(strings.signIn))</button>
             </form>
+            \(eid ? eidForm(csrf: csrf) : "")
             """)
+    }
+
+    /// Signing in with e-legitimation at the identity provider; the number is optional, a hint for the provider.
+    func eidForm(csrf: String) -> String {
+        """
+        <h2>\(HTML.escape(strings.eidHeading))</h2>
+        <form method="post" action="/sign-in/eid">
+        <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
+        <div class="field"><label for="hint">\(HTML.escape(strings.hintLabel))</label>
+        <p class="help" id="hint-help">\(HTML.escape(strings.hintHelp))</p>
+        <input id="hint" name="hint" type="text" inputmode="numeric" autocomplete="off" aria-describedby="hint-help" size="16"></div>
+        <button type="submit">\(HTML.escape(strings.eidButton))</button>
+        </form>
+        """
+    }
+
+    /// The page the way back from the identity provider ends on: it moves on to `/` by itself, with a link as well.
+    func signedIn() -> String {
+        layout.page(title: strings.signIn, "<p><a href=\"/\">\(HTML.escape(strings.continueToLotsen))</a></p>", refresh: "/")
     }
 
     func journeys(_ journeys: [Journey]) -> String {

@@ -20,6 +20,22 @@ struct WebStrings {
             "Den token som driftansvarig gav dig (lotsen token create --role caseworker). Efter inloggningen har webbläsaren bara en sessionskaka.")
     }
     var signInRefused: String { t("That token cannot sign in here. Only a valid caseworker token can.", "Den token kan inte logga in här. Bara en giltig handläggartoken kan det.") }
+    var eidHeading: String { t("Or sign in with e-legitimation", "Eller logga in med e-legitimation") }
+    var eidButton: String { t("Sign in with e-legitimation", "Logga in med e-legitimation") }
+    var hintLabel: String { t("Your personal identity number (optional)", "Ditt personnummer (frivilligt)") }
+    var hintHelp: String {
+        t("Only for staff whose operator registered their number with their caseworker token. Some e-legitimation services need it to find you.",
+            "Bara för personal vars driftansvarige har registrerat numret med deras handläggartoken. En del e-legitimationstjänster behöver det för att hitta dig.")
+    }
+    var hintInvalid: String { t("That is not a valid personal identity number. Leave it empty or check it.", "Det är inget giltigt personnummer. Lämna fältet tomt eller kontrollera numret.") }
+    var eidUnavailable: String { t("Signing in with e-legitimation is not set up here. Use a caseworker token.", "Inloggning med e-legitimation finns inte här. Använd en handläggartoken.") }
+    var eidFailed: String { t("The e-legitimation service did not answer. Try again, or use a caseworker token.", "E-legitimationstjänsten svarade inte. Försök igen eller använd en handläggartoken.") }
+    var eidDeclined: String { t("The e-legitimation login did not go through. Please try again.", "Inloggningen med e-legitimation gick inte igenom. Försök igen.") }
+    var notStaff: String {
+        t("That e-legitimation belongs to no caseworker here. Ask your operator to register your number with your token.",
+            "Den e-legitimationen hör inte till någon handläggare här. Be driftansvarig registrera ditt nummer med din token.")
+    }
+    var continueToLotsen: String { t("Signed in. Continue to Lotsen", "Inloggad. Fortsätt till Lotsen") }
     var formExpired: String { t("The form had expired. Please try again.", "Formuläret hade gått ut. Försök igen.") }
     var otherLanguage: (label: String, language: Language) { language == .sv ? ("English", .en) : ("Svenska", .sv) }
     var enrollments: String { t("Enrollments", "Inskrivningar") }

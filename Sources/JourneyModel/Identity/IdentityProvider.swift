@@ -14,6 +14,9 @@ public protocol IdentityProvider: Sendable {
     func verify(idToken: String, nonce: String) async throws(IdentityProviderError) -> ProvenIdentity
     /// Redeems an authorization code at the provider's token endpoint and verifies the ID token it returns.
     func redeem(code: String, redirectURI: String, nonce: String) async throws(IdentityProviderError) -> ProvenIdentity
+    /// Where to send a browser to log in (the authorization code flow): the provider's authorization endpoint with
+    /// Lotsen's client id, `redirectURI` to come back to with the code, and `state` and `nonce` to check on the way back.
+    func authorizationURL(redirectURI: String, state: String, nonce: String, hint: Personnummer?) async throws(IdentityProviderError) -> URL
 }
 
 /// A login waiting for the person's approval.

@@ -31,7 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
             requests in flight are finished first. Once a second it fires the timers that came due (a step's \
             deadline passing, which makes the person's reminder); on PostgreSQL each timer is fired by one node only. \
             With --reminder-webhook it also POSTs each reminder, signed with the secret in \
-            LOTSEN_REMINDER_WEBHOOK_SECRET, to that address, retrying with backoff (docs/reminders.md).
+            LOTSEN_REMINDER_WEBHOOK_SECRET, to that address, retrying with backoff (docs/reminders.md). The web view \
+            for caseworkers is at /; with --public-url and an identity provider, staff sign in there with \
+            e-legitimation (docs/web-view.md).
             """
     )
 
@@ -52,12 +54,20 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "url"))
     var reminderWebhook: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The address browsers reach this server at (https://lotsen.example.org), for staff signing in to the web view with e-legitimation at the identity provider.",
+        valueName: "url"))
+    var publicURL: String?
+
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (1...3650).contains(pendingEventDays) else { throw ValidationError("--pending-event-days must be from 1 to 3650") }
+        if let publicURL, WebSignIn.publicBase(publicURL) == nil {
+            throw ValidationError("--public-url must be an http or https URL without a query, such as https://lotsen.example.org")
+        }
         if let reminderWebhook {
             guard let url = URL(string: reminderWebhook), ["http", "https"].contains(url.scheme?.lowercased()), url.host?.isEmpty == false else {
                 throw ValidationError("--reminder-webhook must be an http or https URL")
@@ -89,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             let loaded = try library.load()
             identity = try Self.identityProvider()
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
-                pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger)
+                pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) })
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }

@@ -44,6 +44,10 @@ struct TokenCreateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For an agency: its id in adapters/, such as skatteverket.", valueName: "id"))
     var agency: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For a caseworker: their own personnummer, so that they can also sign in to the web view with e-legitimation.", valueName: "number"))
+    var staffIdentity: String?
+
     @Option(name: .long, help: ArgumentHelp("A note on who holds the token, for 'lotsen token list'.", valueName: "text"))
     var label: String?
 
@@ -53,13 +57,18 @@ struct TokenCreateCommand: AsyncParsableCommand {
     func validate() throws {
         switch role {
         case .citizen, .counter:
+            guard staffIdentity == nil else { throw ValidationError("--staff-identity is only for --role caseworker") }
             guard person != nil else { throw ValidationError("a \(role.rawValue) token needs --person") }
             guard agency == nil else { throw ValidationError("--agency is only for --role agency") }
         case .agency:
             guard agency != nil else { throw ValidationError("an agency's token needs --agency") }
+            guard staffIdentity == nil else { throw ValidationError("--staff-identity is only for --role caseworker") }
             guard person == nil else { throw ValidationError("--person is only for --role citizen or counter") }
         case .caseworker:
             guard person == nil, agency == nil else { throw ValidationError("a caseworker's token takes neither --person nor --agency") }
+            if let staffIdentity, (try? Personnummer(parsing: staffIdentity)) == nil {
+                throw ValidationError("--staff-identity must be a valid personnummer or samordningsnummer")
+            }
         }
     }
 
@@ -89,6 +98,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
                 }
                 agencyID = AgencyID(agency)
             }
+            if let staffIdentity { identity = try Personnummer(parsing: staffIdentity) }
             if role == .counter, personID == nil {
                 throw CLIError("a counter token is for a person Lotsen already knows", hint: "start their journey first, then make the token")
             }
@@ -117,7 +127,7 @@ struct TokenListCommand: AsyncParsableCommand {
             let formatter = ISO8601DateFormatter()
             for token in tokens {
                 let subject =
-                    token.person.map { "person \($0)" } ?? token.agency.map { "agency \($0)" } ?? (token.identity != nil ? "person (not yet started a journey)" : "-")
+                    token.person.map { "person \($0)" } ?? token.agency.map { "agency \($0)" } ?? (token.identity == nil ? "-" : token.role == .caseworker ? "signs in with e-legitimation" : "person (not yet started a journey)")
                 let state = token.revokedAt.map { "revoked \(formatter.string(from: $0))" } ?? "active"
                 let label = token.label.map { " · \($0)" } ?? ""
                 Console.print("\(token.id)  \(token.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(subject) · created \(formatter.string(from: token.createdAt)) · \(state)\(label)")
