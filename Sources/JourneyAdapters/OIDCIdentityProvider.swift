@@ -130,7 +130,8 @@ public final class OIDCIdentityProvider: IdentityProvider {
         guard let text = claims.personalIdentityNumber, let number = try? Personnummer(parsing: text) else {
             throw IdentityProviderError(.invalidToken, "the ID token carries no valid personnummer or samordningsnummer")
         }
-        return ProvenIdentity(number: number, proof: IdentityProof(method: .eid, issuer: discovery.issuer, assurance: claims.acr, provenAt: clock()))
+        return ProvenIdentity(number: number, proof: IdentityProof(method: .eid, issuer: discovery.issuer, assurance: claims.acr, provenAt: clock()),
+            tokenExpiresAt: claims.exp.value)
     }
 
     // MARK: - HTTP

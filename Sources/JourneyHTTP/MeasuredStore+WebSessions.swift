@@ -7,6 +7,10 @@ extension MeasuredStore {
         try await measure(.staffToken) { () async throws(StorageError) in try await base.staffToken(identity: identity, at: now) }
     }
 
+    public func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool {
+        try await measure(.spendIDToken) { () async throws(StorageError) in try await base.spendIDToken(hash: hash, until: until, at: now) }
+    }
+
     public func openWebSession(_ session: StoredWebSession, forgettingIdleBefore idleBefore: Date, startedBefore: Date) async throws(StorageError) {
         try await measure(.openWebSession) { () async throws(StorageError) in
             try await base.openWebSession(session, forgettingIdleBefore: idleBefore, startedBefore: startedBefore)

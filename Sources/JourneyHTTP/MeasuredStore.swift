@@ -14,7 +14,7 @@ public final class MeasuredStore: LotsenStore {
         case pendingSubmissions, claimPendingSubmissions
         case agencyEvent, pendingAgencyEvents, snapshotContaining, peopleWithReachablePendingEvents, commitAgencyEvents
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
-        case insertToken, token, tokens, revokeToken, staffToken
+        case insertToken, token, tokens, revokeToken, staffToken, spendIDToken
         case openWebSession, webSession, touchWebSession, closeWebSession
         case enrollmentPage, countDue, countOpenSteps
         case fireDueTimers, explainDueTimers

@@ -65,8 +65,21 @@ struct SessionController {
                 hint: "the operator sets LOTSEN_OIDC_ISSUER, LOTSEN_OIDC_CLIENT_ID and LOTSEN_OIDC_CLIENT_SECRET")
         }
         let proven = try await Self.prove(body, with: provider)
-        let person = try await services.engine.prove(proven)
         let now = services.clock()
+        // The token's nonce is in its own claims, so anyone who holds the token can send both: it is exchanged once.
+        if let idToken = body.idToken {
+            let spent: Bool
+            do {
+                spent = try await services.store.spendIDToken(hash: TokenSecret.hash(idToken),
+                    until: proven.tokenExpiresAt ?? now.addingTimeInterval(Self.spentTokenFallback), at: now)
+            } catch {
+                throw APIError(error)
+            }
+            guard spent else {
+                throw APIError(.unauthorized, "invalidLogin", "this ID token was already exchanged for a session", hint: "log in again at the identity provider")
+            }
+        }
+        let person = try await services.engine.prove(proven)
         let expiresAt = now.addingTimeInterval(TimeInterval(services.sessionLifetime.components.seconds))
         let (secret, hash) = TokenSecret.generate()
         let token = StoredToken(id: TokenSecret.newID(), role: .citizen, person: person.id, label: "session", createdAt: now, expiresAt: expiresAt,
@@ -79,6 +92,9 @@ struct SessionController {
         return JSONBody.response(Session(token: secret, tokenId: token.id, person: person.id.rawValue, expiresAt: InternetTimestamp.string(expiresAt),
             assurance: proven.proof.assurance), status: .created, headers: [.cacheControl: "no-store"])
     }
+
+    /// How long a spent ID token without an expiry is remembered (every token the provider client accepts has one).
+    static let spentTokenFallback: TimeInterval = 24 * 3_600
 
     /// An ID token, code, redirect URI or nonce: 1 to `limit` visible ASCII characters (a JWT, an OAuth code and a URI
     /// are; the nonces Lotsen makes are). Bounding the alphabet bounds the body: the longest valid one, escaped

@@ -55,6 +55,16 @@ extension PostgresJourneyStore: TokenStore {
         }
     }
 
+    public func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool {
+        try await write { db in
+            try await db.exec("DELETE FROM spent_id_token WHERE expires_at < \(now.storedSeconds)")
+            // A concurrent spend of the same token on another node waits on the key, then finds it taken: one row back at most.
+            return try await !db.rows(
+                "INSERT INTO spent_id_token (hash, expires_at) VALUES (\(hash), \(until.storedSeconds)) ON CONFLICT (hash) DO NOTHING RETURNING hash"
+            ).isEmpty
+        }
+    }
+
     static let tokenColumns = "id, role, person_id, identity_number, agency_id, label, created_at, revoked_at, expires_at, assurance"
 
     static func token(from row: PostgresRow) throws -> StoredToken {

@@ -44,6 +44,15 @@ extension SQLiteJourneyStore: TokenStore {
         }
     }
 
+    public func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM spent_id_token WHERE expiresAt < ?", arguments: [now.storedSeconds])
+            try db.execute(sql: "INSERT INTO spent_id_token (hash, expiresAt) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING",
+                arguments: [hash, until.storedSeconds])
+            return db.changesCount == 1
+        }
+    }
+
     static func token(from row: Row) throws -> StoredToken {
         guard let role = StoredToken.Role(rawValue: row["role"]) else { throw StorageError(.corrupt, "a stored token has an unknown role") }
         var identity: Personnummer?

@@ -6,7 +6,8 @@ extension Schema {
     /// for signing in with e-legitimation, from a partial index holding caseworker tokens only.
     ///
     /// A session row is keyed by the SHA-256 of its cookie, so the table alone opens no session; `lastSeenAt` moves at
-    /// most once a minute.
+    /// most once a minute. And the ID tokens already exchanged for a citizen session (their SHA-256, until they
+    /// expire), so a token is exchanged once.
     static func webSessions(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE web_session (
@@ -18,6 +19,11 @@ extension Schema {
             ) WITHOUT ROWID;
             CREATE INDEX web_session_by_last_seen ON web_session (lastSeenAt);
             CREATE INDEX api_token_staff_identity ON api_token (identityNumber) WHERE role = 'caseworker';
+            CREATE TABLE spent_id_token (
+                hash TEXT PRIMARY KEY NOT NULL,
+                expiresAt REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX spent_id_token_expiry ON spent_id_token (expiresAt);
             """)
     }
 }

@@ -102,7 +102,7 @@ enum Schema {
         migrator.registerMigration("v9-deadlines-and-timers", migrate: deadlinesAndTimers)
         migrator.registerMigration("v10-mandates-and-representatives", migrate: mandatesAndRepresentatives)
         migrator.registerMigration("v11-reminders", migrate: reminders)
-        migrator.registerMigration("v12-web-sessions-and-staff", migrate: webSessions)
+        migrator.registerMigration("v12-sessions", migrate: webSessions)
         return migrator
     }
 }

@@ -14,6 +14,9 @@ public protocol TokenStore: Sendable {
     /// --staff-identity`), neither revoked nor expired at `now`, with the hash of its secret: how a caseworker who
     /// signed in with e-legitimation is known. Read from a partial index of caseworker tokens.
     func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)?
+    /// Records that the ID token with this hash was exchanged for a session, until `until` (when it expires); `false`
+    /// when it was already spent, so a token is exchanged once. Spent tokens past their moment are forgotten on the way.
+    func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool
     /// Revokes a token (a second revocation keeps the first moment); `nil` when there is no such token.
     func revokeToken(id: String, at: Date) async throws(StorageError) -> StoredToken?
 }

@@ -38,6 +38,24 @@ struct SessionTests {
         }
     }
 
+    @Test("attack: an ID token is exchanged once; the same token again (its nonce is in its claims) makes no second session")
+    func idTokenIsSingleUse() async throws {
+        try await LoginHarness.with { login in
+            let harness = try Harness(identity: login.provider)
+            try await harness.test { client in
+                let idToken = try await login.idToken(nonce: "n-once")
+                let first = try await client.send(.post, "/v1/sessions", json: ["idToken": idToken, "nonce": "n-once"])
+                #expect(first.status == .created)
+                let replayed = try await client.send(.post, "/v1/sessions", json: ["idToken": idToken, "nonce": "n-once"])
+                #expect(replayed.status == .unauthorized && replayed.errorCode == "invalidLogin")
+                #expect(try await harness.store.tokens().count == 1)
+                // A new login still works.
+                let again = try await login.idToken(nonce: "n-twice")
+                #expect(try await client.send(.post, "/v1/sessions", json: ["idToken": again, "nonce": "n-twice"]).status == .created)
+            }
+        }
+    }
+
     @Test("a token with another nonce, a forged one, or none of the fields is refused, and nothing is made")
     func refusedLogins() async throws {
         try await LoginHarness.with { login in

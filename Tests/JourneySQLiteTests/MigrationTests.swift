@@ -26,7 +26,7 @@ struct MigrationTests {
         "v9-deadlines-and-timers",
         "v10-mandates-and-representatives",
         "v11-reminders",
-        "v12-web-sessions-and-staff",
+        "v12-sessions",
     ]
 
     @Test("the schema has the expected tables")
@@ -54,7 +54,7 @@ struct MigrationTests {
             "unmatched_agency_event_expiry": "unmatched_agency_event", "timer_pending": "timer", "timer_by_journey": "timer",
             "mandate_by_grantor": "mandate", "mandate_by_representative": "mandate",
             "reminder_by_person": "reminder", "reminder_delivery_pending": "reminder",
-            "web_session_by_last_seen": "web_session", "api_token_staff_identity": "api_token",
+            "web_session_by_last_seen": "web_session", "api_token_staff_identity": "api_token", "spent_id_token_expiry": "spent_id_token",
         ])
 
         func columns(_ index: String) throws -> [String] {

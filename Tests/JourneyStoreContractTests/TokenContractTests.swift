@@ -44,4 +44,17 @@ struct TokenContractTests {
             #expect(try await store.revokeToken(id: "tk-unknown", at: Moment.day(2)) == nil)
         }
     }
+
+    @Test("an ID token is spent once, on any store of the database; a spent token is forgotten once it has expired", arguments: StoreKind.allCases)
+    func idTokenSpentOnce(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            let other = try await database.open()
+            let hash = Fingerprint.sha256("an id token")
+            #expect(try await store.spendIDToken(hash: hash, until: Moment.day(1), at: Moment.start))
+            #expect(try await other.spendIDToken(hash: hash, until: Moment.day(1), at: Moment.start.addingTimeInterval(60)) == false)
+            #expect(try await store.spendIDToken(hash: Fingerprint.sha256("another"), until: Moment.day(1), at: Moment.start))
+            // Past its expiry the row is gone (the provider client refuses an expired token before it gets here).
+            #expect(try await other.spendIDToken(hash: hash, until: Moment.day(3), at: Moment.day(2)))
+        }
+    }
 }

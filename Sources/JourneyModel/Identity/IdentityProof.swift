@@ -30,9 +30,12 @@ public struct IdentityProof: Hashable, Sendable {
 public struct ProvenIdentity: Hashable, Sendable {
     public let number: Personnummer
     public let proof: IdentityProof
+    /// For a login, when the ID token it came in stops being valid: until then the token must not be exchanged again.
+    public let tokenExpiresAt: Date?
 
-    public init(number: Personnummer, proof: IdentityProof) {
+    public init(number: Personnummer, proof: IdentityProof, tokenExpiresAt: Date? = nil) {
         self.number = number
         self.proof = proof
+        self.tokenExpiresAt = tokenExpiresAt
     }
 }
