@@ -102,6 +102,7 @@ enum Schema {
         migrator.registerMigration("v9-deadlines-and-timers", migrate: deadlinesAndTimers)
         migrator.registerMigration("v10-mandates-and-representatives", migrate: mandatesAndRepresentatives)
         migrator.registerMigration("v11-reminders", migrate: reminders)
+        migrator.registerMigration("v12-offers", migrate: offers)
         return migrator
     }
 }

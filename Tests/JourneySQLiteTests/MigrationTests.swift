@@ -26,6 +26,7 @@ struct MigrationTests {
         "v9-deadlines-and-timers",
         "v10-mandates-and-representatives",
         "v11-reminders",
+        "v12-offers",
     ]
 
     @Test("the schema has the expected tables")
