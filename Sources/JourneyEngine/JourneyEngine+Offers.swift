@@ -73,6 +73,12 @@ extension JourneyEngine {
         try await storage { () async throws(StorageError) in try await store.offers(of: person) }
     }
 
+    /// The person's offers still open at the engine's clock, oldest first: what a front end puts before them.
+    public func openOffers(of person: PersonID) async throws(EngineError) -> [Offer] {
+        let now = clock()
+        return try await offers(of: person).reversed().filter { $0.standing(at: now) == .open }
+    }
+
     /// Accepts the person's open offer: starts its journey (or finds it started) and fills in what the event proved,
     /// as facts the agency supplied. Each part is idempotent, so accepting again after a failure part-way finishes the
     /// work rather than doing it twice. Returns the offer, accepted.

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Offers: who a life event offers a journey to, and what accepting fills in")
 struct OfferTests {
-    /// Offered by a birth, to parents who do not already get the allowance from abroad.
+    /// Offered by a birth, to parents not known to get the allowance from abroad.
     static let family = """
         id: family
         version: 1
@@ -18,12 +18,11 @@ struct OfferTests {
           - agency: skatteverket
             event: birth-registered
             proves: { birthDate: childBirthDate }
-            when: not allowanceAbroad
+            when: allowanceAbroad is not known or not allowanceAbroad
             lasts: P30D
         facts:
           childBirthDate: { type: date, ask: { sv: Född?, en: Born? } }
           allowanceAbroad: { type: bool, ask: { sv: Bidrag utomlands?, en: Allowance abroad? } }
-          personnummer: { type: personnummer }
         steps:
           - id: name
             title: { sv: Namn, en: Name }

@@ -54,6 +54,7 @@ struct MigrationTests {
             "unmatched_agency_event_expiry": "unmatched_agency_event", "timer_pending": "timer", "timer_by_journey": "timer",
             "mandate_by_grantor": "mandate", "mandate_by_representative": "mandate",
             "reminder_by_person": "reminder", "reminder_delivery_pending": "reminder",
+            "life_event_unmatched_expiry": "life_event", "offer_by_person": "offer", "offer_open": "offer",
         ])
 
         func columns(_ index: String) throws -> [String] {
