@@ -81,7 +81,8 @@ struct SandboxEmitCommand: AsyncParsableCommand {
             return
         }
         for offer in receipt.offers {
-            Console.print("Offered \(context.library.journey(offer.journey)?.title[.en] ?? offer.journey.rawValue) to \(person); they see it in: lotsen guide --person \(person)")
+            let title = context.library.journey(offer.journey)?.title[.en] ?? offer.journey.rawValue
+            Console.print("Offered \(title) to \(person); they see it in: lotsen guide --person \(person)")
         }
     }
 }
