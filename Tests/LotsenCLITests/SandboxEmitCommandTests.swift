@@ -19,6 +19,10 @@ struct SandboxEmitCommandTests {
         #expect(guide.output.contains("has registered a birth in your family"), "\(guide.output)")
         #expect(guide.output.contains("The child's date of birth: 2026-11-30"))
         #expect(guide.output.contains("You have started: Becoming a parent."))
+        // Born 30 November 2026: the child's name is due three months after, by the end of 28 February 2027.
+        let status = try cli.run(["status", "--person", person, "--journey", "becoming-a-parent"])
+        let name = try #require(status.output.split(separator: "\n").first { $0.contains("[child-name]") })
+        #expect(name.contains("due by 2027-02-28"), "\(name)")
 
         // The same number again: the person is on the journey now, so no second offer.
         let again = try cli.run(["sandbox", "emit", "birth-registered", "--person", OfficialTestNumbers.personnummer])
