@@ -11,6 +11,10 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownEnrollment
         /// No mandate with that id that the caller may see.
         case unknownMandate
+        /// No offer with that id for the person.
+        case unknownOffer
+        /// The offer was already accepted or declined, or has expired: it can no longer be taken or refused.
+        case offerClosed
         case notEnrolled
         case ambiguousEnrollment
         case invalidValue

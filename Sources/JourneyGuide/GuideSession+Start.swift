@@ -10,6 +10,7 @@ extension GuideSession {
             if let journey = library.journey(JourneyID(requested)) { return journey }
             notices.append(Line(strings.unknownJourney(requested), style: .warning))
         }
+        if requestedJourney == nil, let offered = try offeredJourney(for: reference) { return offered }
         let started = try startedJourneys(of: reference)
         if requestedJourney == nil, started.count == 1, let only = started.values.first { return only.journey }
         let journeys = library.journeys
@@ -47,9 +48,10 @@ extension GuideSession {
             notices.append(Line(strings.referenceIssued(current.person), style: .highlight))
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
-        notices.append(Line(view.created ? strings.started(title) : strings.welcomeBack(title), style: .success))
-        if !view.created { try showNews(of: current.person) }
-        if !view.created { followCases(current, quiet: true) }
+        let created = view.created || startedFromOffer == journey.id
+        notices.append(Line(created ? strings.started(title) : strings.welcomeBack(title), style: .success))
+        if !created { try showNews(of: current.person) }
+        if !created { followCases(current, quiet: true) }
         return current
     }
 

@@ -55,6 +55,8 @@ public final class GuideSession {
     var login: ProvenIdentity?
     /// The person said no to logging in during this visit: not asked again before every question.
     var loginDeclined = false
+    /// The journey the person just started by accepting an offer: the guide greets it as started, not as resumed.
+    var startedFromOffer: JourneyID?
 
     /// - Parameters:
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.

@@ -66,9 +66,9 @@ public struct APIError: Error, Sendable, Equatable {
         }
         let status: HTTPResponse.Status =
             switch error.code {
-            case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment, .unknownMandate: .notFound
+            case .unknownJourney, .unknownStep, .unknownPerson, .unknownEnrollment, .unknownMandate, .unknownOffer: .notFound
             case .unknownFact, .notEnrolled, .ambiguousEnrollment, .invalidValue, .invalidTransition, .agencySupplied: .unprocessableContent
-            case .identityConflict, .definitionChanged, .conflict, .alreadyDone: .conflict
+            case .identityConflict, .definitionChanged, .conflict, .alreadyDone, .offerClosed: .conflict
             case .notProven: .forbidden
             case .agencyFailed: .badGateway
             case .agencyRefused: .unprocessableContent

@@ -60,9 +60,11 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(caseworker.enrollmentRoutes, atPath: "enrollments")
     v1.addRoutes(caseworker.peopleRoutes, atPath: "people")
     v1.addRoutes(PersonDataController(services: services).routes, atPath: "people")
+    v1.addRoutes(OfferController(services: services).routes, atPath: "people")
     v1.addRoutes(MandateController(services: services).routes, atPath: "people")
     v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
+    v1.addRoutes(LifeEventController(services: services).routes, atPath: "life-events")
     // The caseworkers' web view: HTML pages, not part of the JSON API (nor of its route table and OpenAPI document).
     WebController(services: services).addRoutes(to: router)
     return router

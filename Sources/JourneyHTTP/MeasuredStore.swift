@@ -20,6 +20,7 @@ public final class MeasuredStore: LotsenStore {
         case fireDueTimers, explainDueTimers
         case grantMandate, mandate, mandates, withdrawMandate
         case reminders, markReminderRead, claimReminderDeliveries, recordReminderDelivery
+        case lifeEvent, receiveLifeEvent, offers, decideOffer
         case appliedMigrations
     }
 
@@ -335,6 +336,28 @@ public final class MeasuredStore: LotsenStore {
     public func recordReminderDelivery(_ id: Int64, claimant: String, outcome: ReminderDeliveryOutcome, at: Date) async throws(StorageError) -> Bool {
         try await measure(.recordReminderDelivery) { () async throws(StorageError) in
             try await base.recordReminderDelivery(id, claimant: claimant, outcome: outcome, at: at)
+        }
+    }
+
+    // MARK: OfferStore
+
+    public func lifeEvent(agency: AgencyID, messageID: String) async throws(StorageError) -> ReceivedLifeEvent? {
+        try await measure(.lifeEvent) { () async throws(StorageError) in try await base.lifeEvent(agency: agency, messageID: messageID) }
+    }
+
+    public func receive(_ event: ReceivedLifeEvent, offers: [Offer]) async throws(StorageError) -> [Offer] {
+        try await measure(.receiveLifeEvent) { () async throws(StorageError) in try await base.receive(event, offers: offers) }
+    }
+
+    public func offers(of person: PersonID) async throws(StorageError) -> [Offer] {
+        try await measure(.offers) { () async throws(StorageError) in try await base.offers(of: person) }
+    }
+
+    public func decideOffer(_ id: Int64, of person: PersonID, _ decision: Offer.Status, enrollment: EnrollmentID?, at: Date) async throws(StorageError)
+        -> Offer?
+    {
+        try await measure(.decideOffer) { () async throws(StorageError) in
+            try await base.decideOffer(id, of: person, decision, enrollment: enrollment, at: at)
         }
     }
 

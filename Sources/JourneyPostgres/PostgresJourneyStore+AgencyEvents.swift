@@ -140,7 +140,9 @@ extension PostgresJourneyStore: AgencyEventStore {
                 RETURNING sequence
                 """)
             let forgotten = try await db.rows("DELETE FROM unmatched_agency_event WHERE expires_at <= \(at) RETURNING message_id")
-            return refused.count + forgotten.count
+            // A life event no one matched is kept only to recognise it sent again, until then.
+            let lifeEvents = try await db.rows("DELETE FROM life_event WHERE person_id IS NULL AND expires_at <= \(at) RETURNING message_id")
+            return refused.count + forgotten.count + lifeEvents.count
         }
     }
 

@@ -133,6 +133,9 @@ extension SQLiteJourneyStore: AgencyEventStore {
             var expired = db.changesCount
             try db.execute(sql: "DELETE FROM unmatched_agency_event WHERE expiresAt <= ?", arguments: [at])
             expired += db.changesCount
+            // A life event no one matched is kept only to recognise it sent again, until then.
+            try db.execute(sql: "DELETE FROM life_event WHERE personId IS NULL AND expiresAt <= ?", arguments: [at])
+            expired += db.changesCount
             return expired
         }
     }

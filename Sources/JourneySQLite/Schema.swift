@@ -103,6 +103,7 @@ enum Schema {
         migrator.registerMigration("v10-mandates-and-representatives", migrate: mandatesAndRepresentatives)
         migrator.registerMigration("v11-reminders", migrate: reminders)
         migrator.registerMigration("v12-sessions", migrate: webSessions)
+        migrator.registerMigration("v13-offers", migrate: offers)
         return migrator
     }
 }

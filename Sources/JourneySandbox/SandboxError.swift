@@ -15,6 +15,8 @@ public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible 
         case unknownAgencyOrService
         /// A behaviour with a negative count or an overlong delay.
         case invalidBehaviour
+        /// A life event for someone who is not one of the sandbox's test people.
+        case unknownTestPerson
     }
 
     public let code: Code

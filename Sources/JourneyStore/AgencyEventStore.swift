@@ -30,6 +30,7 @@ public protocol AgencyEventStore: Sendable {
     /// Forgets one unmatched event (it has been matched, and is now a ``StoredAgencyEvent``).
     func forgetUnmatchedAgencyEvent(agency: AgencyID, messageID: String) async throws(StorageError)
     /// In one write transaction: refuses, with outcome ``StoredAgencyEvent/expired``, every pending event whose
-    /// `expiresAt` is not after `now`, and forgets every unmatched one likewise. Returns how many.
+    /// `expiresAt` is not after `now`, and forgets every unmatched one likewise, life events (``ReceivedLifeEvent``) too.
+    /// Returns how many.
     func expireAgencyEvents(now: Date) async throws(StorageError) -> Int
 }

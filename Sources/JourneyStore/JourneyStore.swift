@@ -8,7 +8,7 @@ import JourneyModel
 /// The decision (`body`) is synchronous and reads nothing but the snapshot it is given: whatever else it needs
 /// (another person's identity, a pinned definition's text) is read before the transaction, so a pooled
 /// connection never waits on a second one.
-public protocol JourneyStore: ReminderStore, Sendable {
+public protocol JourneyStore: ReminderStore, OfferStore, Sendable {
     func person(id: PersonID) async throws(StorageError) -> StoredPerson?
     func person(identity: Personnummer) async throws(StorageError) -> StoredPerson?
 

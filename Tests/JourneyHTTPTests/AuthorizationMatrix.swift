@@ -20,6 +20,10 @@ enum AuthorizationMatrix {
     static let stepMove = row(person: 200, unprovenPerson: 200, otherCitizen: 404, representative: 200, representativeOutsideMandate: 404,
         caseworker: 403, counter: 200)
 
+    /// Accepting or declining an offer.
+    static let offerDecision = row(person: 200, unprovenPerson: 200, otherCitizen: 404, representative: 404, representativeOutsideMandate: 404,
+        caseworker: 403, counter: 200)
+
     static let rows: [String: [Caller: Int]] = [
         "GET /live": everyone(200),
         "GET /health": everyone(200),
@@ -53,6 +57,11 @@ enum AuthorizationMatrix {
         "GET /v1/people/{personId}/consents": personalRead,
         "GET /v1/people/{personId}/news": personalRead,
         "GET /v1/people/{personId}/mandates": personalRead,
+        "GET /v1/people/{personId}/offers": personalRead,
+        // Only the person decides on an offer (or a counter token made for them); a representative's mandate is for a journey
+        // already started.
+        "POST /v1/people/{personId}/offers/{offerId}/accept": offerDecision,
+        "POST /v1/people/{personId}/offers/{offerId}/decline": offerDecision,
         "POST /v1/people/{personId}/consents/{consentId}/withdraw": row(person: 200, unprovenPerson: 200, otherCitizen: 404, representative: 404,
             representativeOutsideMandate: 404, caseworker: 403, counter: 403),
         "POST /v1/people/{personId}/news/{newsId}/read": row(person: 200, unprovenPerson: 200, otherCitizen: 404, representative: 404,
@@ -67,6 +76,9 @@ enum AuthorizationMatrix {
         "DELETE /v1/sessions/current": row(person: 403, unprovenPerson: 403, otherCitizen: 403, representative: 403,
             representativeOutsideMandate: 403, caseworker: 403, counter: 403),
         "POST /v1/agency-events": row(person: 403, unprovenPerson: 403, otherCitizen: 403, representative: 403, representativeOutsideMandate: 403,
+            caseworker: 403, counter: 403, agency: 202, otherAgency: 403),
+        // The agency token is Migrationsverket's, the other agency's Bolagsverket's: the event is Migrationsverket's.
+        "POST /v1/life-events": row(person: 403, unprovenPerson: 403, otherCitizen: 403, representative: 403, representativeOutsideMandate: 403,
             caseworker: 403, counter: 403, agency: 202, otherAgency: 403),
     ]
 }

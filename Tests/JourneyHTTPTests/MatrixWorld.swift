@@ -59,6 +59,7 @@ struct MatrixWorld {
     let outsideMandate: String
     let consents: [PersonID: String]
     let news: [PersonID: String]
+    let offers: [PersonID: String]
     let until: String
 
     static func make(_ harness: Harness, client: Client) async throws -> MatrixWorld {
@@ -77,6 +78,7 @@ struct MatrixWorld {
         _ = try await harness.engine.fireDueTimers(in: harness.store)
         var consents: [PersonID: String] = [:]
         var news: [PersonID: String] = [:]
+        var offers: [PersonID: String] = [:]
         for founder in [person, unproven] {
             let consent = Consent(person: founder.person, journey: JourneyID(journey), step: "name-check", service: "bolagsverket.name-check",
                 direction: .fetch, fields: ["companyName"], decision: .granted, decidedAt: harness.now)
@@ -85,6 +87,13 @@ struct MatrixWorld {
                 outcome: .completed, detail: consent.id))
             consents[founder.person] = consent.id
             news[founder.person] = try #require(try await harness.store.reminders(of: founder.person).first).id.description
+            // An offer of a journey they are not on, as a birth Skatteverket registered would make.
+            let event = ReceivedLifeEvent(agency: "skatteverket", messageID: "matrix-\(founder.person)", kind: "birth-registered", fingerprint: "-",
+                person: founder.person, receivedAt: harness.now, expiresAt: harness.now.addingTimeInterval(86_400))
+            let offer = Offer(id: 0, person: founder.person, journey: "becoming-a-parent", agency: "skatteverket", event: "birth-registered",
+                messageID: event.messageID, vouchedBy: "skatteverket.birth-record", facts: [], createdAt: harness.now,
+                expiresAt: harness.now.addingTimeInterval(60 * 86_400))
+            offers[founder.person] = try #require(try await harness.store.receive(event, offers: [offer]).first).id.description
         }
         let until = CalendarDate.today(now: harness.now.addingTimeInterval(30 * 86_400)).description
         func grant(_ journeys: [String]) async throws -> String {
@@ -96,7 +105,8 @@ struct MatrixWorld {
         return MatrixWorld(person: person, unproven: unproven, representative: representative, other: other,
             caseworker: try await harness.token(.caseworker), counter: try await harness.token(.counter, person: person.person),
             agency: try await harness.token(.agency, agency: "migrationsverket"), otherAgency: try await harness.token(.agency, agency: "bolagsverket"),
-            mandate: try await grant([journey]), outsideMandate: try await grant(["new-in-sweden"]), consents: consents, news: news, until: until)
+            mandate: try await grant([journey]), outsideMandate: try await grant(["new-in-sweden"]), consents: consents, news: news, offers: offers,
+            until: until)
     }
 
     /// A founder who has had the name checked and signed the memorandum: the aktiebolag is due six months later.
@@ -125,6 +135,7 @@ struct MatrixWorld {
             // The unproven founder could grant no mandate: theirs is one that does not exist.
             .replacingOccurrences(of: "{mandateId}", with: subject.person == person.person ? mandate : "md-none")
             .replacingOccurrences(of: "{newsId}", with: news[subject.person] ?? "")
+            .replacingOccurrences(of: "{offerId}", with: offers[subject.person] ?? "")
         if uri == "/v1/enrollments" && parts[0] == "GET" || uri == "/v1/caseload" { uri += "?journey=\(Self.journey)" }
         let json: Any? =
             switch operation {
@@ -133,6 +144,9 @@ struct MatrixWorld {
             case "POST /v1/people/{personId}/mandates": ["representative": representative.person.rawValue, "journeys": [Self.journey], "until": until]
             case "POST /v1/sessions": ["idToken": "not-a-token", "nonce": "n-1"]
             case "POST /v1/agency-events": AgencyEventTests.event("matrix-1", person: OfficialTestNumbers.personnummer, type: "received")
+            case "POST /v1/life-events":
+                ["messageId": "matrix-life-1", "agency": "migrationsverket", "event": "residence-permit-granted",
+                 "person": OfficialTestNumbers.personnummer, "fields": ["grantedOn": "2026-11-02"]]
             default: nil
             }
         let token: String? =

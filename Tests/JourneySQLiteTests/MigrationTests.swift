@@ -27,6 +27,7 @@ struct MigrationTests {
         "v10-mandates-and-representatives",
         "v11-reminders",
         "v12-sessions",
+        "v13-offers",
     ]
 
     @Test("the schema has the expected tables")
@@ -55,6 +56,7 @@ struct MigrationTests {
             "mandate_by_grantor": "mandate", "mandate_by_representative": "mandate",
             "reminder_by_person": "reminder", "reminder_delivery_pending": "reminder",
             "web_session_by_last_seen": "web_session", "api_token_staff_identity": "api_token", "spent_id_token_expiry": "spent_id_token",
+            "life_event_unmatched_expiry": "life_event", "offer_by_person": "offer", "offer_open": "offer",
         ])
 
         func columns(_ index: String) throws -> [String] {

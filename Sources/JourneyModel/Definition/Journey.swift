@@ -16,6 +16,8 @@ public final class Journey: Sendable {
     public let facts: [FactDefinition]
     /// Steps in file order; each `oneOf` group is followed by its alternatives.
     public let steps: [StepDefinition]
+    /// The agencies' life events that offer this journey to the person they are about (`offeredBy`).
+    public let offeredBy: [OfferRule]
 
     private let factIndex: [FactID: Int]
     private let stepIndex: [StepID: Int]
@@ -35,7 +37,7 @@ public final class Journey: Sendable {
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases, offeredBy: [OfferRule] = []
     ) {
         self.id = id
         self.version = version
@@ -45,6 +47,7 @@ public final class Journey: Sendable {
         self.summary = summary
         self.facts = facts
         self.steps = steps
+        self.offeredBy = offeredBy
         factIndex = Dictionary(facts.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let stepIndex = Dictionary(steps.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.stepIndex = stepIndex

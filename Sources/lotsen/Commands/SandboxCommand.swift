@@ -15,8 +15,10 @@ struct SandboxCommand: AsyncParsableCommand {
             between several processes (export LOTSEN_SANDBOX_URL=<the address printed>) or to call it with curl. \
             It is also an OpenID Connect identity provider under /idp, with a simulated BankID app at /idp/bankid \
             where logins are approved; with --approve-logins (or LOTSEN_SANDBOX_APPROVE_LOGINS=1) every login for a \
-            test person is approved at once, for demos and tests. Stop it with Ctrl-C or SIGTERM.
-            """
+            test person is approved at once, for demos and tests. Stop it with Ctrl-C or SIGTERM. 'lotsen sandbox \
+            emit' has a sandbox agency tell Lotsen of a life event instead.
+            """,
+        subcommands: [SandboxEmitCommand.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("The loopback port (0 picks a free one).", valueName: "port"))
