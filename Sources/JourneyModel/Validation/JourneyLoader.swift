@@ -6,13 +6,14 @@ import Yams
 /// earlier parts had errors, so an author sees everything at once; a `Journey` is returned only when
 /// there are no errors.
 public enum JourneyLoader {
-    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps"]
-    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages"]
+    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps", "migrations"]
+    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages", "migrations"]
     static let factKeys = ["type", "label", "ask", "help", "options", "from", "min", "max", "whole", "maxLength"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
         "processingTime", "due", "oneOf", "links"]
     static let dueKeys = ["within", "from"]
     static let linkKeys = ["title", "url", "cost", "kind"]
+    static let migrationKeys = ["from", "renamed", "split", "removed"]
 
     /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
     /// `idLocation` is where the journey id stands, for problems that concern the file as a whole.
@@ -105,6 +106,7 @@ struct JourneyFileParser {
             for (index, item) in items.enumerated() { parseStep(item, "steps[\(index)]", group: nil) }
         }
         checkSteps()
+        let migrations = top["migrations"].map { parseMigrations($0, version: version) } ?? []
 
         guard let id, let version, lifeEvent != nil || top["lifeEvent"] == nil, let title, let summary else { return nil }
         let steps = drafts.compactMap { draft -> StepDefinition? in
@@ -119,7 +121,7 @@ struct JourneyFileParser {
                 group: draft.group.flatMap { drafts[$0].id.map(StepID.init) })
         }
         return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: steps,
-            languages: languages)
+            languages: languages, migrations: migrations)
     }
 
     /// The languages the texts are written in: known, at least one, none twice. Unusable entries fall back to both.
