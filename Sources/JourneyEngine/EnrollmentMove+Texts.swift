@@ -19,6 +19,8 @@ extension EnrollmentMove.Hold {
             "the agency has an open case at step '\(step)', which the new version \(Self.verb(move)); move it once the case is decided"
         case .serviceChanged(let step):
             "the agency has an open case at step '\(step)', which the new version sends to another service; move it once the case is decided"
+        case .pendingSubmission(let step):
+            "an application at step '\(step)' has not reached the agency yet; move it once it has"
         case .missingFact(let step, let fact):
             "step '\(step)' would be done, but the new version needs fact '\(fact)' for it, which this person has not given"
         }

@@ -17,6 +17,9 @@ public struct EnrollmentMove: Hashable, Sendable {
         case openCase(step: StepID, move: VersionMigration.Move)
         /// The agency has an open case at a step the new version sends to another service.
         case serviceChanged(step: StepID)
+        /// An application at a step that is renamed, split, removed or sent to another service has not reached the agency
+        /// yet (the outbox retries it under the old step).
+        case pendingSubmission(step: StepID)
         /// A step that would be done on the new version needs a fact the person has not given.
         case missingFact(step: StepID, fact: FactID)
     }
@@ -39,11 +42,15 @@ public struct EnrollmentMove: Hashable, Sendable {
 
 /// Plans moves: pure, reads nothing but what it is given.
 enum MovePlanner {
-    static func plan(_ enrollment: StoredEnrollment, facts: [FactID: FactValue], from old: Journey, to target: Journey, mapping: VersionMigration)
-        -> EnrollmentMove
+    /// `pending` are the steps of this enrollment with an application still in the outbox.
+    static func plan(_ enrollment: StoredEnrollment, facts: [FactID: FactValue], pending: Set<StepID> = [], from old: Journey, to target: Journey,
+        mapping: VersionMigration) -> EnrollmentMove
     {
         var changes: [EnrollmentMove.StepChange] = []
         var holds: [EnrollmentMove.Hold] = []
+        for id in pending.sorted() where mapping.move(of: id, into: target) != .renamed(id) || old.step(id)?.service != target.step(id)?.service {
+            holds.append(.pendingSubmission(step: id))
+        }
         for (id, stored) in enrollment.steps.sorted(by: { $0.key < $1.key }) {
             guard let progress = stored.progress else { continue }
             let move = mapping.move(of: id, into: target) ?? .removed

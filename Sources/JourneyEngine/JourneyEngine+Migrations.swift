@@ -17,13 +17,13 @@ public struct MigrationPlan: Sendable {
 extension JourneyEngine {
     /// Plans moving every running enrollment of `journeyID` on an older version to `version`, which must be the version
     /// the journey file holds. Reads the enrollments a page at a time and each person's snapshot; writes nothing.
-    public func planMigration(of journeyID: JourneyID, to version: Int, listing: any EnrollmentListing) async throws(EngineError) -> MigrationPlan {
+    public func planMigration(of journeyID: JourneyID, to version: Int, in store: any LotsenStore) async throws(EngineError) -> MigrationPlan {
         let target = try migrationTarget(journeyID, version: version)
         var candidates: [EnrollmentSummary] = []
         var cursor: EnrollmentCursor?
         repeat {
             let query = EnrollmentQuery(journey: journeyID, limit: 1000)
-            let page = try await storage { () async throws(StorageError) in try await listing.enrollmentPage(query, after: cursor) }
+            let page = try await storage { () async throws(StorageError) in try await store.enrollmentPage(query, after: cursor) }
             candidates += page.items.filter { $0.journeyVersion < version }
             cursor = page.next
         } while cursor != nil
@@ -42,7 +42,8 @@ extension JourneyEngine {
             guard let snapshot = try await storage({ () async throws(StorageError) in try await store.snapshot(person: candidate.person) }),
                 let enrollment = snapshot.enrollments.first(where: { $0.id == candidate.id }), let from = old[enrollment.journeyVersion]
             else { continue }
-            moves.append(MovePlanner.plan(enrollment, facts: snapshot.factValues, from: from, to: target,
+            let pending = try await pendingSteps(of: enrollment, in: store)
+            moves.append(MovePlanner.plan(enrollment, facts: snapshot.factValues, pending: pending, from: from, to: target,
                 mapping: target.migration(from: from.version, file: migrationFile(target))))
         }
         return MigrationPlan(moves: moves, finished: finished, diagnostics: [])
@@ -52,10 +53,15 @@ extension JourneyEngine {
     /// may have acted since the plan). Returns what happened; `nil` when there was nothing to do: the enrollment is
     /// already on that version, or finished. A move is recorded as an `enrollmentMigrated` event, and the enrollment's
     /// states, status, due dates and timers are worked out again for the new version.
-    public func migrate(_ enrollmentID: EnrollmentID, of person: PersonID, to version: Int) async throws(EngineError) -> EnrollmentMove? {
+    public func migrate(_ enrollmentID: EnrollmentID, of person: PersonID, to version: Int, in store: any LotsenStore) async throws(EngineError)
+        -> EnrollmentMove?
+    {
         guard let existing = try await storage({ () async throws(StorageError) in try await store.enrollment(id: enrollmentID) }) else {
             throw EngineError(.unknownEnrollment, "no enrollment \(enrollmentID)")
         }
+        // Read before the transaction, which reads nothing else: an application recorded in between is retried under its
+        // old step, which the move then keeps only if its id stays.
+        let pending = try await pendingSteps(of: existing, in: store)
         let target = try migrationTarget(existing.journey, version: version)
         try await pin(target, person: nil)
         let file = migrationFile(target)
@@ -73,7 +79,7 @@ extension JourneyEngine {
                 throw EngineError(.definitionChanged, "the mapping from version \(old.version) does not place every step",
                     hint: "run lotsen validate, then lotsen migrate-enrollments --dry-run")
             }
-            let move = MovePlanner.plan(enrollment, facts: snapshot.factValues, from: old, to: target, mapping: mapping)
+            let move = MovePlanner.plan(enrollment, facts: snapshot.factValues, pending: pending, from: old, to: target, mapping: mapping)
             guard move.moves else { return ([], move) }
             enrollment.steps = MovePlanner.steps(of: enrollment, mapping: mapping, into: target)
             enrollment.journeyVersion = target.version
@@ -82,6 +88,12 @@ extension JourneyEngine {
             return ([event], move)
         }
         return written.output
+    }
+
+    /// The steps of `enrollment` with an application still pending in the outbox.
+    private func pendingSteps(of enrollment: StoredEnrollment, in store: any LotsenStore) async throws(EngineError) -> Set<StepID> {
+        let submissions = try await storage { () async throws(StorageError) in try await store.submissions(person: enrollment.person) }
+        return Set(submissions.filter { $0.enrollment == enrollment.id && $0.state == .pending }.map(\.step))
     }
 
     /// The journey's current definition, which must be `version`: the mapping lives in the newest file.

@@ -124,6 +124,16 @@ struct MovePlannerTests {
         #expect(plan(["collect": .waitingOnAgency(caseReference: "C-2")]) == .stays([.serviceChanged(step: "collect")]))
     }
 
+    @Test("an application not yet at the agency, at a step that changes, keeps the enrollment where it is")
+    func pendingSubmissionStays() {
+        let enrollment = MovingJourney.enrollment([:])
+        let planned = { (pending: Set<StepID>) in
+            MovePlanner.plan(enrollment, facts: [:], pending: pending, from: old, to: new, mapping: mapping).outcome
+        }
+        #expect(planned(["apply"]) == .stays([.pendingSubmission(step: "apply")]))
+        #expect(planned(["collect"]) == .stays([.pendingSubmission(step: "collect")]))
+    }
+
     @Test("a done step that now needs a fact the person has not given keeps the enrollment where it is, until they give it")
     func missingFactStays() throws {
         #expect(plan(["collect": .completed]) == .stays([.missingFact(step: "collect", fact: "fullName")]))
@@ -170,13 +180,13 @@ struct EnrollmentMoveEngineTests {
 
         let after = try engine(MovingJourney.version2)
         let store = try database.store()
-        let plan = try await after.planMigration(of: "permit", to: 2, listing: store)
+        let plan = try await after.planMigration(of: "permit", to: 2, in: store)
         #expect(plan.diagnostics == [])
         #expect(plan.moves.map(\.outcome) == [.moves([.init(step: "apply", move: .renamed("application"), progress: .started)])])
         // Planning changed nothing.
         #expect(try await after.snapshot(of: person).enrollments[0].journeyVersion == 1)
 
-        let moved = try #require(try await after.migrate(enrollment, of: person, to: 2))
+        let moved = try #require(try await after.migrate(enrollment, of: person, to: 2, in: store))
         #expect(moved.moves)
         let snapshot = try await after.snapshot(of: person)
         let stored = snapshot.enrollments[0]
@@ -192,14 +202,14 @@ struct EnrollmentMoveEngineTests {
         #expect(history.last?.detail == "version 1 to 2; renamed apply to application (started)")
         #expect(history.contains { $0.kind == .stepProgressed && $0.step == "apply" })
 
-        #expect(try await after.migrate(enrollment, of: person, to: 2) == nil)
-        #expect(try await after.planMigration(of: "permit", to: 2, listing: store).moves == [])
+        #expect(try await after.migrate(enrollment, of: person, to: 2, in: store) == nil)
+        #expect(try await after.planMigration(of: "permit", to: 2, in: store).moves == [])
         #expect(try await store.events(enrollment: enrollment).count == history.count)
     }
 
     @Test("only the version in the journey file is a target")
     func targetIsTheFilesVersion() async throws {
         let after = try engine(MovingJourney.version2)
-        await #expect(throws: EngineError.self) { try await after.planMigration(of: "permit", to: 3, listing: try database.store()) }
+        await #expect(throws: EngineError.self) { try await after.planMigration(of: "permit", to: 3, in: try database.store()) }
     }
 }

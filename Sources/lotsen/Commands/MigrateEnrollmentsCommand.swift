@@ -52,7 +52,7 @@ struct MigrateEnrollmentsCommand: AsyncParsableCommand {
     /// Plans, prints and (without --dry-run) moves; returns whether anything stays or the mapping has errors.
     private func migrate(_ context: EngineContext) async throws -> Bool {
         let journeyID = JourneyID(journey)
-        let plan = try await context.engine.planMigration(of: journeyID, to: to, listing: context.store)
+        let plan = try await context.engine.planMigration(of: journeyID, to: to, in: context.store)
         if !plan.diagnostics.isEmpty {
             for diagnostic in plan.diagnostics { Console.print(diagnostic.description) }
             Console.print("Nothing moved: the mapping has \(count(plan.diagnostics.count, "error")).")
@@ -62,7 +62,7 @@ struct MigrateEnrollmentsCommand: AsyncParsableCommand {
         var moved = 0
         var stayed = 0
         for planned in plan.moves {
-            let move = dryRun ? planned : try await context.engine.migrate(planned.enrollment, of: planned.person, to: to)
+            let move = dryRun ? planned : try await context.engine.migrate(planned.enrollment, of: planned.person, to: to, in: context.store)
             guard let move else { continue }
             switch move.outcome {
             case .moves(let changes):
