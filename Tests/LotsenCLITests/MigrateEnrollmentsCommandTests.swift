@@ -71,10 +71,23 @@ struct MigrateEnrollmentsCommandTests {
         return ([lines[0]] + lines[1..<(lines.count - 1)].sorted() + [lines[lines.count - 1]]).joined(separator: "\n") + "\n"
     }
 
-    @Test("a dry run lists each enrollment's move or why it stays and changes nothing; the move then happens once, as an event")
-    func dryRunThenMove() throws {
+    @Test("a dry run lists each enrollment's move or why it stays and changes nothing; the move then happens once, as an event",
+        arguments: ["sqlite", "postgres"])
+    func dryRunThenMove(store: String) async throws {
         let cli = CLIRunner()
         defer { cli.remove() }
+        guard store == "postgres" else { return try Self.dryRunThenMove(cli, environment: [:]) }
+        let database = try await TwoNodeDatabase.make()
+        do {
+            try Self.dryRunThenMove(cli, environment: ["LOTSEN_DATABASE": database.url])
+        } catch {
+            await database.drop()
+            throw error
+        }
+        await database.drop()
+    }
+
+    static func dryRunThenMove(_ cli: CLIRunner, environment: [String: String]) throws {
         let journeys = cli.folder.appendingPathComponent("journeys")
         try FileManager.default.createDirectory(at: journeys, withIntermediateDirectories: true)
         let file = journeys.appendingPathComponent("permit.yaml")
@@ -82,7 +95,8 @@ struct MigrateEnrollmentsCommandTests {
         let library = ["--journeys", journeys.path, "--adapters", CLIRunner.root.appendingPathComponent("adapters").path]
         let moving = OfficialTestNumbers.personnummer
         let staying = OfficialTestNumbers.samordningsnummer
-        func run(_ arguments: [String]) throws -> CLIRunner.Result { try cli.run(arguments + library) }
+        func run(_ arguments: [String]) throws -> CLIRunner.Result { try cli.run(arguments + library, environment: environment) }
+        if !environment.isEmpty { #expect(try cli.run(["database", "create"], environment: environment).status == 0) }
 
         #expect(try run(["start", "permit", "--person", moving]).status == 0)
         #expect(try run(["answer", "--person", moving, "fullName=Tolvan Tolvansson"]).status == 0)
@@ -96,6 +110,11 @@ struct MigrateEnrollmentsCommandTests {
         #expect(dryRun.status == 1, "\(dryRun.error)")
         try Golden.check(Self.normalized(dryRun.output), "migrate-enrollments-dry-run.txt")
         #expect(try run(["history", "--person", moving]).output.contains("enrollmentMigrated") == false)
+        let json = try run(["migrate-enrollments", "permit", "--to", "2", "--dry-run", "--json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["moved"] as? Int == 1 && document["stayed"] as? Int == 1 && document["dryRun"] as? Bool == true)
+        let reasons = (document["enrollments"] as? [[String: Any]])?.flatMap { $0["reasons"] as? [[String: Any]] ?? [] }
+        #expect(reasons?.map { $0["code"] as? String } == ["missingFact"])
 
         let moved = try run(["migrate-enrollments", "permit", "--to", "2"])
         #expect(moved.status == 1)

@@ -31,6 +31,9 @@ struct MigrateEnrollmentsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print what would change, and change nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Print JSON for scripts instead of text.")
+    var json = false
+
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -53,30 +56,37 @@ struct MigrateEnrollmentsCommand: AsyncParsableCommand {
     private func migrate(_ context: EngineContext) async throws -> Bool {
         let journeyID = JourneyID(journey)
         let plan = try await context.engine.planMigration(of: journeyID, to: to, in: context.store)
+        var document = MigrationDocument(journey: journeyID.rawValue, to: to, dryRun: dryRun, finished: plan.finished)
         if !plan.diagnostics.isEmpty {
-            for diagnostic in plan.diagnostics { Console.print(diagnostic.description) }
-            Console.print("Nothing moved: the mapping has \(count(plan.diagnostics.count, "error")).")
+            document.diagnostics = plan.diagnostics.map(\.description)
+            if json { Console.print(json: try document.json()) } else {
+                for diagnostic in plan.diagnostics { Console.print(diagnostic.description) }
+                Console.print("Nothing moved: the mapping has \(count(plan.diagnostics.count, "error")).")
+            }
             return true
         }
-        Console.print("Moving running enrollments of \(journeyID) to version \(to)\(dryRun ? " (dry run: nothing changes)" : "").")
-        var moved = 0
-        var stayed = 0
+        if !json { Console.print("Moving running enrollments of \(journeyID) to version \(to)\(dryRun ? " (dry run: nothing changes)" : "").") }
         for planned in plan.moves {
             let move = dryRun ? planned : try await context.engine.migrate(planned.enrollment, of: planned.person, to: to, in: context.store)
             guard let move else { continue }
+            document.add(move)
+            guard !json else { continue }
             switch move.outcome {
             case .moves(let changes):
-                moved += 1
                 let what = changes.isEmpty ? "every recorded progress keeps its step" : changes.map(\.text).joined(separator: "; ")
                 Console.print("\(move.enrollment)  version \(move.from): \(dryRun ? "moves" : "moved"); \(what)")
             case .stays(let holds):
-                stayed += 1
                 Console.print("\(move.enrollment)  version \(move.from): stays; \(holds.map(\.text).joined(separator: "; "))")
             }
         }
-        let finished = plan.finished > 0 ? "; \(count(plan.finished, "complete enrollment")) \(plan.finished == 1 ? "keeps its" : "keep their") version" : ""
-        Console.print("\(dryRun ? "Would move" : "Moved") \(count(moved, "enrollment")); \(stayed) \(stayed == 1 ? "stays" : "stay") where \(stayed == 1 ? "it is" : "they are")\(finished).")
-        return stayed > 0
+        if json {
+            Console.print(json: try document.json())
+        } else {
+            let (moved, stayed) = (document.moved, document.stayed)
+            let finished = plan.finished > 0 ? "; \(count(plan.finished, "complete enrollment")) \(plan.finished == 1 ? "keeps its" : "keep their") version" : ""
+            Console.print("\(dryRun ? "Would move" : "Moved") \(count(moved, "enrollment")); \(stayed) \(stayed == 1 ? "stays" : "stay") where \(stayed == 1 ? "it is" : "they are")\(finished).")
+        }
+        return document.stayed > 0
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
