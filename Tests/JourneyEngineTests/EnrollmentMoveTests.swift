@@ -207,6 +207,37 @@ struct EnrollmentMoveEngineTests {
         #expect(try await store.events(enrollment: enrollment).count == history.count)
     }
 
+    @Test("a move beside a server still on the old file: the step is recorded before the move, or refused after it; never lost")
+    func moveBesideAnOldServer() async throws {
+        let server = try engine(MovingJourney.version1)
+        let tolvan = try Personnummer(parsing: OfficialTestNumbers.personnummer)
+        let person = try await server.enroll(.identity(tolvan), in: "permit").enrollment.person
+        let enrollment = try await server.snapshot(of: person).enrollments[0].id
+        let mover = try engine(MovingJourney.version2)
+        let store = try database.store()
+        async let moved = mover.migrate(enrollment, of: person, to: 2, in: store)
+        async let completed: EngineError? = {
+            do throws(EngineError) {
+                _ = try await server.apply(.complete, step: "apply", person: person)
+                return nil
+            } catch {
+                return error
+            }
+        }()
+        #expect(try await moved?.moves == true)
+        let refusal = await completed
+        // The server reads the moved enrollment with version 2, from the text the move pinned in the store.
+        let overview = try await server.overview(.id(person))
+        let application = overview.enrollments[0].enrollment.steps["application"]
+        if let refusal {
+            #expect(refusal.code == .unknownStep)
+            #expect(application?.progress == nil)
+        } else {
+            #expect(application?.progress == .completed)
+        }
+        #expect(overview.enrollments[0].journey.version == 2)
+    }
+
     @Test("only the version in the journey file is a target")
     func targetIsTheFilesVersion() async throws {
         let after = try engine(MovingJourney.version2)
