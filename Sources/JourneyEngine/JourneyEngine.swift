@@ -51,9 +51,14 @@ public final class JourneyEngine: Sendable {
     /// version, parsed once. Reads nothing: a version not read yet is a ``MissingRead``, which the engine reads
     /// outside the transaction before deciding again (see ``loadDefinitions(of:)``).
     func definition(for enrollment: StoredEnrollment) throws(EngineError) -> Journey {
-        if let current = library.journey(enrollment.journey), current.version == enrollment.journeyVersion { return current }
-        if let cached = pinned.withLock({ $0["\(enrollment.journey)@\(enrollment.journeyVersion)"] }) { return cached }
-        throw EngineError(missing: .definition(enrollment.journey, version: enrollment.journeyVersion))
+        try definition(enrollment.journey, version: enrollment.journeyVersion)
+    }
+
+    /// The definition of one version of a journey; see ``definition(for:)``.
+    func definition(_ journey: JourneyID, version: Int) throws(EngineError) -> Journey {
+        if let current = library.journey(journey), current.version == version { return current }
+        if let cached = pinned.withLock({ $0["\(journey)@\(version)"] }) { return cached }
+        throw EngineError(missing: .definition(journey, version: version))
     }
 
     /// Reads and parses every definition version the snapshot's enrollments are pinned to that is not in memory yet.

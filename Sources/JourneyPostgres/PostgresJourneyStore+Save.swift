@@ -30,6 +30,10 @@ extension PostgresJourneyStore {
             let old = previous[enrollment.id]
             if let old, old == enrollment { continue }
             let key = try await saveEnrollment(db, enrollment, old: old)
+            // Only a move to a newer version of the journey (`lotsen migrate-enrollments`) changes it.
+            if let old, enrollment.journeyVersion != old.journeyVersion {
+                try await db.exec("UPDATE enrollment SET journey_version = \(enrollment.journeyVersion) WHERE key = \(key)")
+            }
             try await saveTimers(db, TimerKind.changes(from: old, to: enrollment), key: key, journey: enrollment.journey)
         }
         for event in events {

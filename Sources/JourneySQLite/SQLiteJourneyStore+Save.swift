@@ -163,6 +163,13 @@ extension SQLiteJourneyStore {
         guard db.changesCount > 0 else {
             throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
         }
+        // Only a move to a newer version of the journey (`lotsen migrate-enrollments`) changes it.
+        if enrollment.journeyVersion != old.journeyVersion {
+            try db.run("UPDATE enrollment SET journeyVersion = ? WHERE id = ?") { bind in
+                bind.integer(enrollment.journeyVersion)
+                bind.text(id)
+            }
+        }
         // Looked up rather than returned: `RETURNING` buffers its rows in a temporary table, which cost more.
         return try enrollmentKey(db, enrollment.id)
     }

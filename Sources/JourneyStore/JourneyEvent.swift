@@ -10,6 +10,9 @@ public struct JourneyEvent: Hashable, Sendable {
         case identityLinked
         /// A timer came due (``TimerKind``, in `detail`): a step's deadline passed, say.
         case timerFired
+        /// The enrollment moved to a newer version of its journey (`lotsen migrate-enrollments`); `detail` names both
+        /// versions and each recorded progress that went to another step or left the current state.
+        case enrollmentMigrated
     }
 
     /// Who caused it.

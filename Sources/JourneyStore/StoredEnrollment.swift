@@ -6,8 +6,9 @@ public struct StoredEnrollment: Hashable, Sendable {
     public let id: EnrollmentID
     public let person: PersonID
     public let journey: JourneyID
-    /// The definition version the enrollment started on; it keeps it for life.
-    public let journeyVersion: Int
+    /// The definition version the enrollment follows: the one it started on, until `lotsen migrate-enrollments` moves it
+    /// to a newer one.
+    public var journeyVersion: Int
     public var status: EnrollmentStatus
     public var ball: BallHolder
     /// Bumped on every change, for optimistic checks by front ends.

@@ -30,7 +30,8 @@ public enum TimerKind: String, CaseIterable, Sendable, Codable {
         package let moment: Date?
     }
 
-    /// The timers an enrollment's write changes: each step and kind whose moment differs from before.
+    /// The timers an enrollment's write changes: each step and kind whose moment differs from before, and those of a
+    /// step that is gone (a move to a newer version removed or renamed it), which must never fire.
     package static func changes(from old: StoredEnrollment?, to new: StoredEnrollment) -> [Change] {
         var changes: [Change] = []
         for (step, stored) in new.steps {
@@ -38,6 +39,11 @@ public enum TimerKind: String, CaseIterable, Sendable, Codable {
             for kind in allCases {
                 let moment = kind.moment(of: stored)
                 if moment != before.flatMap(kind.moment(of:)) { changes.append(Change(step: step, kind: kind, moment: moment)) }
+            }
+        }
+        if let old, old.journeyVersion != new.journeyVersion {
+            for (step, stored) in old.steps where new.steps[step] == nil {
+                for kind in allCases where kind.moment(of: stored) != nil { changes.append(Change(step: step, kind: kind, moment: nil)) }
             }
         }
         return changes

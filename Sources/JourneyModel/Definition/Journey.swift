@@ -34,11 +34,14 @@ public final class Journey: Sendable {
     public let evaluationOrder: [Int]
     /// Whether any step has a `due` or a `processingTime`, so the engine skips working out moments for journeys without.
     public let hasTimedSteps: Bool
+    /// How enrollments on older versions move to this one (`migrations:`), by the version they move from.
+    public let migrations: [VersionMigration]
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases, offeredBy: [OfferRule] = []
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases, offeredBy: [OfferRule] = [], migrations: [VersionMigration] = []
     ) {
+        self.migrations = migrations
         self.id = id
         self.version = version
         self.lifeEvent = lifeEvent
@@ -87,6 +90,11 @@ public final class Journey: Sendable {
 
     /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first.
     public func isWritten(in language: Language) -> Bool { languages.contains(language) }
+
+    /// The mapping for enrollments on `version`: the file's entry, or the one that keeps every step's id.
+    public func migration(from version: Int, file: String) -> VersionMigration {
+        migrations.first { $0.from == version } ?? .sameIDs(from: version, file: file)
+    }
 
     public func fact(_ id: FactID) -> FactDefinition? { factIndex[id].map { facts[$0] } }
     public func step(_ id: StepID) -> StepDefinition? { stepIndex[id].map { steps[$0] } }

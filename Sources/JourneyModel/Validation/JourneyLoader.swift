@@ -6,14 +6,15 @@ import Yams
 /// earlier parts had errors, so an author sees everything at once; a `Journey` is returned only when
 /// there are no errors.
 public enum JourneyLoader {
-    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps", "offeredBy"]
-    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages", "offeredBy"]
+    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps", "offeredBy", "migrations"]
+    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages", "offeredBy", "migrations"]
     static let factKeys = ["type", "label", "ask", "help", "options", "from", "min", "max", "whole", "maxLength"]
     static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
         "processingTime", "due", "oneOf", "links"]
     static let dueKeys = ["within", "from"]
     static let linkKeys = ["title", "url", "cost", "kind"]
     static let offerKeys = ["agency", "event", "proves", "when", "lasts"]
+    static let migrationKeys = ["from", "renamed", "split", "removed"]
 
     /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
     /// `idLocation` is where the journey id stands, for problems that concern the file as a whole.
@@ -107,6 +108,7 @@ struct JourneyFileParser {
         }
         checkSteps()
         let offeredBy = top["offeredBy"].map { parseOffers($0, factTypes: Dictionary(facts.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })) } ?? []
+        let migrations = top["migrations"].map { parseMigrations($0, version: version) } ?? []
 
         guard let id, let version, lifeEvent != nil || top["lifeEvent"] == nil, let title, let summary else { return nil }
         let steps = drafts.compactMap { draft -> StepDefinition? in
@@ -121,7 +123,7 @@ struct JourneyFileParser {
                 group: draft.group.flatMap { drafts[$0].id.map(StepID.init) })
         }
         return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: steps,
-            languages: languages, offeredBy: offeredBy)
+            languages: languages, offeredBy: offeredBy, migrations: migrations)
     }
 
     /// The languages the texts are written in: known, at least one, none twice. Unusable entries fall back to both.

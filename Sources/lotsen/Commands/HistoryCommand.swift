@@ -22,7 +22,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 for event in try await context.engine.history(of: view.enrollment.id) {
                     let subject = [event.step?.rawValue, event.fact?.rawValue, event.detail].compactMap { $0 }.joined(separator: " ")
                     Console.print("  \(formatter.string(from: event.at))  \(event.actor.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
-                        + "\(event.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(subject)")
+                        + "\(event.kind.rawValue.padding(toLength: max(16, event.kind.rawValue.count + 1), withPad: " ", startingAt: 0))\(subject)")
                 }
             }
         }
