@@ -213,7 +213,7 @@ public struct GuideStrings: Sendable {
     }
     /// Said of a journey that is not written in the guide's language, whose texts show in the language it is written in.
     func onlyIn(_ written: Language) -> String {
-        switch written {
+        switch written.authored {
         case .en: t("This life event is described in English only.", "Den här livshändelsen är bara beskriven på engelska.")
         case .sv: t("This life event is described in Swedish only.", "Den här livshändelsen är bara beskriven på svenska.")
         }

@@ -35,12 +35,12 @@ public final class Journey: Sendable {
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.authoring
     ) {
         self.id = id
         self.version = version
         self.lifeEvent = lifeEvent
-        self.languages = languages.isEmpty ? Language.allCases : languages
+        self.languages = languages.isEmpty ? Language.authoring : languages
         self.title = title
         self.summary = summary
         self.facts = facts
@@ -82,8 +82,9 @@ public final class Journey: Sendable {
         return order
     }
 
-    /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first.
-    public func isWritten(in language: Language) -> Bool { languages.contains(language) }
+    /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first. A translated
+    /// language counts as written when English is, since its texts fall back to English.
+    public func isWritten(in language: Language) -> Bool { languages.contains(language.authoringFallback) }
 
     public func fact(_ id: FactID) -> FactDefinition? { factIndex[id].map { facts[$0] } }
     public func step(_ id: StepID) -> StepDefinition? { stepIndex[id].map { steps[$0] } }

@@ -4,7 +4,8 @@ import JourneyModel
 
 /// The language of journey texts: `--lang`, else `LANG`, else English.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of journey texts: sv or en (default: from LANG, else en).", valueName: "sv|en"))
+    @Option(name: .long, help: ArgumentHelp("Language of journey texts: sv, en, ar, fa, so, ti or uk (default: from LANG, else en).",
+        valueName: "code"))
     var lang: Language?
 
     var language: Language {
