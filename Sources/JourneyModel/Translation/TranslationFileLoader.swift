@@ -50,8 +50,9 @@ public enum TranslationFileLoader {
                         hint: "write the first 8 hex digits of the SHA-256 of the English text; lotsen translations update fills them in")
                 }
                 // An empty text is a skeleton's entry not yet translated: it counts as missing, and English is shown.
-                let translated = fields["text"].flatMap { reader.string($0, "\(path).text", what: "the translated text") }
-                guard let source, SourceHash.isWellFormed(source), let translated, !translated.allSatisfy(\.isWhitespace) else { continue }
+                let untranslated = fields["text"]?.scalar.map { $0.string.allSatisfy(\.isWhitespace) } ?? false
+                let translated = untranslated ? nil : fields["text"].flatMap { reader.string($0, "\(path).text", what: "the translated text") }
+                guard let source, SourceHash.isWellFormed(source), let translated else { continue }
                 let at = item.keyNode.mark.map(TextPosition.init)
                 entries.append(TranslationFile.Entry(path: item.key, source: source, text: translated, line: at?.line ?? 0, column: at?.column ?? 0))
             }
