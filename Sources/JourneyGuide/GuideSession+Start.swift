@@ -42,12 +42,18 @@ extension GuideSession {
         if case .identity = reference { byNumber = true }
         let current = Current(journey: view.journey, person: view.enrollment.person, byNumber: byNumber)
         self.current = current
-        let title = view.journey.title[strings.language]
+        let title = strings.text(view.journey.title)
         if reference == .new {
             notices.append(Line(strings.referenceIssued(current.person), style: .highlight))
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
         notices.append(Line(view.created ? strings.started(title) : strings.welcomeBack(title), style: .success))
+        if !toldUnreviewed.contains(journey.id), !strings.language.isAuthoring,
+            engine.library.translations(of: journey.id).contains(where: { $0.language == strings.language && !$0.reviewed })
+        {
+            toldUnreviewed.insert(journey.id)
+            notices.append(Line(strings.unreviewedTranslation, style: .muted))
+        }
         if !view.created { try showNews(of: current.person) }
         if !view.created { followCases(current, quiet: true) }
         return current

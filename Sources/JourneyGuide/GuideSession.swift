@@ -55,6 +55,8 @@ public final class GuideSession {
     var login: ProvenIdentity?
     /// The person said no to logging in during this visit: not asked again before every question.
     var loginDeclined = false
+    /// Journeys whose unreviewed translation the person has been told about in this visit.
+    var toldUnreviewed: Set<JourneyID> = []
 
     /// - Parameters:
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
