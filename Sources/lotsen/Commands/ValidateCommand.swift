@@ -26,10 +26,13 @@ struct ValidateCommand: AsyncParsableCommand {
             let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             var journeyFiles: [URL] = []
             var adapterFiles: [URL] = []
+            // The files whose coverage is reported: all, or the ones named.
+            var reported: [URL] = []
             let adaptersDirectory = try library.adaptersDirectory.standardizedFileURL
             if paths.isEmpty {
                 journeyFiles = try yamlFiles(library.journeysDirectory)
                 adapterFiles = try yamlFiles(adaptersDirectory)
+                reported = journeyFiles + adapterFiles
             } else {
                 var namedAdapters: [URL] = []
                 for path in paths {
@@ -45,14 +48,17 @@ struct ValidateCommand: AsyncParsableCommand {
                 let replaced = Set(namedAdapters.map(\.lastPathComponent))
                 adapterFiles = (try? yamlFiles(adaptersDirectory))?.filter { !replaced.contains($0.lastPathComponent) } ?? []
                 adapterFiles += namedAdapters
+                reported = journeyFiles + namedAdapters
             }
             let loaded = JourneyLibrary.load(journeyFiles: journeyFiles, adapterFiles: adapterFiles,
                 journeyTranslationFiles: translations(of: journeyFiles), adapterTranslationFiles: translations(of: adapterFiles), displayRoot: root)
             let diagnostics = loaded.diagnostics.sortedByLocation()
             for diagnostic in diagnostics { Console.print(diagnostic.description) }
             // Coverage is news only where translating has begun: a folder without translations stays quiet.
-            if !loaded.translations.isEmpty {
-                for coverage in loaded.coverage.sorted(by: { $0.file < $1.file }) { Console.print(coverage.description) }
+            let translating = Set(reported.filter { !JourneyLibrary.translationFiles(in: $0.deletingLastPathComponent()).isEmpty }
+                .map { JourneyLibrary.display($0, root: root) })
+            for coverage in loaded.coverage.sorted(by: { $0.file < $1.file }) where translating.contains(coverage.file) {
+                Console.print(coverage.description)
             }
             let errors = diagnostics.filter { $0.severity == .error }
             let warnings = diagnostics.count - errors.count
