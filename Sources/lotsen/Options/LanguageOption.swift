@@ -8,13 +8,16 @@ struct LanguageOption: ParsableArguments {
         valueName: "code"))
     var lang: Language?
 
-    var language: Language {
+    var language: Language { decided ?? .en }
+
+    /// The language `--lang` or the locale chose; `nil` when neither names one of Lotsen's.
+    var decided: Language? {
         if let lang { return lang }
         let environment = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[key], let language = Language(localeIdentifier: value) { return language }
         }
-        return .en
+        return nil
     }
 }
 
