@@ -48,12 +48,7 @@ extension GuideSession {
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
         notices.append(Line(view.created ? strings.started(title) : strings.welcomeBack(title), style: .success))
-        if !toldUnreviewed.contains(journey.id), !strings.language.isAuthoring,
-            engine.library.translations(of: journey.id).contains(where: { $0.language == strings.language && !$0.reviewed })
-        {
-            toldUnreviewed.insert(journey.id)
-            notices.append(Line(strings.unreviewedTranslation, style: .muted))
-        }
+        tellIfUnreviewed(journey)
         if !view.created { try showNews(of: current.person) }
         if !view.created { followCases(current, quiet: true) }
         return current
@@ -64,7 +59,7 @@ extension GuideSession {
         var lines: [Line] = []
         let outcome: Outcome
         switch stop {
-        case .quit, .endOfInput:
+        case .quit, .endOfInput, .languageChanged:
             outcome = .finished
         case .interrupted:
             lines.append(Line(strings.stopped))

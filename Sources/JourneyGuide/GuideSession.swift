@@ -58,8 +58,8 @@ public final class GuideSession {
     var login: ProvenIdentity?
     /// The person said no to logging in during this visit: not asked again before every question.
     var loginDeclined = false
-    /// Journeys whose unreviewed translation the person has been told about in this visit.
-    var toldUnreviewed: Set<JourneyID> = []
+    /// Languages whose unreviewed translation the person has been told about in this visit.
+    var toldUnreviewed: Set<Language> = []
 
     /// - Parameters:
     ///   - offerLanguages: the first screen offers every language, each in its own name (`language` until one is picked).
@@ -98,6 +98,21 @@ public final class GuideSession {
         // A --person that names someone lets the menu mark their journeys; a wrong one is asked again once the
         // journey is chosen, with what was wrong.
         if offerLanguages { try chooseLanguage() }
+        let current = try startInChosenLanguage()
+        while true {
+            do { try turn(current) } catch .languageChanged { continue }
+        }
+    }
+
+    /// ``start()``, begun again in the language the person picks on the way; nothing is saved before it ends.
+    private func startInChosenLanguage() throws(GuideStop) -> Current {
+        while true {
+            do { return try start() } catch .languageChanged { continue }
+        }
+    }
+
+    /// Picks the journey and the person, then starts or resumes the enrollment.
+    private func start() throws(GuideStop) -> Current {
         var reference: PersonReference?
         var problem: Line?
         if let requestedPerson {
@@ -109,8 +124,7 @@ public final class GuideSession {
         let journey = try chooseJourney(for: reference)
         let person: PersonReference
         if let reference { person = reference } else { person = try identify(for: journey, problem: problem) }
-        let current = try enroll(person, in: journey)
-        while true { try turn(current) }
+        return try enroll(person, in: journey)
     }
 
     // MARK: Plumbing shared by the screens
@@ -130,8 +144,13 @@ public final class GuideSession {
         switch terminal.read(prompt: prompt) {
         case .line(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if Command(trimmed) == .quit { throw .quit }
-            return trimmed
+            switch Command(trimmed) {
+            case .quit: throw .quit
+            case .language:
+                try chooseLanguage()
+                throw .languageChanged
+            default: return trimmed
+            }
         case .end: throw .endOfInput
         case .interrupted: throw .interrupted
         }

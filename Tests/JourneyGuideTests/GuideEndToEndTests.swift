@@ -181,22 +181,3 @@ struct GuideEndToEndTests {
         try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-becoming-a-parent-en.txt")
     }
 }
-
-@Suite("The first screen offers the languages when nothing chose one")
-struct GuideLanguageMenuTests {
-    let fixture: GuideFixture
-
-    init() throws { fixture = try GuideFixture() }
-
-    @Test("each language in its own name; picking Ukrainian shows the journey in Ukrainian, with the unreviewed notice")
-    func pickUkrainian() async throws {
-        let terminal = ScriptedTerminal(["7", "n", "Germany", "q"], width: 10_000)
-        let session = GuideSession(engine: fixture.engine, terminal: terminal, language: .en, offerLanguages: true, journey: "new-in-sweden")
-        #expect(await session.run() == .finished)
-        #expect(terminal.remaining() == 0)
-        for language in Language.allCases { #expect(terminal.transcript.contains(") \(language.nativeName)\n")) }
-        #expect(terminal.transcript.contains("Громадянином якої країни ви є?"))
-        #expect(terminal.transcript.contains(GuideStrings(language: .uk).unreviewedTranslation))
-        try Golden.check(terminal.transcript, "language-menu-uk.txt")
-    }
-}

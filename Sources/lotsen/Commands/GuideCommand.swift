@@ -18,7 +18,7 @@ struct GuideCommand: AsyncParsableCommand {
             yes or no. Before it fetches or sends anything it asks you to log in with e-legitimation (the provider of \
             LOTSEN_OIDC_ISSUER, else the sandbox's): open the link it shows, approve in your eID app, then choose \
             "I have approved". The login counts for this visit only. On a terminal, when neither --lang nor LANG \
-            names a language, the first screen offers every language in its own name. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
+            names a language, the first screen offers every language in its own name; l at any prompt changes it. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
             stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
 
             On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
