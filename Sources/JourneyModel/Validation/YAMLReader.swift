@@ -298,10 +298,13 @@ final class YAMLReader {
         let stable = stablePath(path)
         let at = node.mark.map(position)
         sourceTexts.append(SourceText(path: stable, english: text.en, line: at?.line ?? 0, column: at?.column ?? 0))
-        let hash = SourceHash.of(text.en)
+        // Hashed only when translated: most texts are read with no translation files at all.
+        var hash: String?
         for translation in translationFiles {
             guard let entry = translation.entry(stable) else { continue }
-            text.translations[translation.language] = LocalizedText.Translation(text: entry.text, isStale: entry.source != hash)
+            let current = hash ?? SourceHash.of(text.en)
+            hash = current
+            text.translations[translation.language] = LocalizedText.Translation(text: entry.text, isStale: entry.source != current)
         }
         return text
     }
