@@ -6,7 +6,7 @@ extension DueStanding {
     /// The standing in words, with the day: the guide, `lotsen status` and every other front end say it alike.
     public func text(due: Date, in language: Language) -> String {
         let day = Self.day(of: due)
-        return switch (self, language) {
+        return switch (self, language.authored) {
         case (.due, .en): "due by \(day)"
         case (.due, .sv): "senast \(day)"
         case (.soon, .en): "due soon: by \(day)"
@@ -28,7 +28,7 @@ public enum AgencyDelay {
     /// "The agency has had this longer than it usually takes (about 4 months). …"
     public static func text(usually processingTime: ISODuration, in language: Language) -> String {
         let usually = processingTime.humanReadable(in: language)
-        return switch language {
+        return switch language.authored {
         case .en: "The agency has had this longer than it usually takes (about \(usually)). You can ask them how it is going."
         case .sv: "Myndigheten har haft ärendet längre än det brukar ta (ungefär \(usually)). Du kan fråga dem hur det går."
         }

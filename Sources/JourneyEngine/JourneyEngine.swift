@@ -87,7 +87,7 @@ public final class JourneyEngine: Sendable {
                 throw EngineError(.definitionChanged, "journey '\(journey)' version \(version) is no longer available",
                     hint: "restore journeys/\(journey).yaml at that version")
             }
-            let loaded = JourneyLoader.load(source, file: key, catalog: library.catalog)
+            let loaded = JourneyLoader.load(source, file: key, catalog: library.catalog, translations: library.translations(of: journey))
             guard let parsed = loaded.journey else {
                 throw EngineError(.definitionChanged, "journey '\(journey)' version \(version) no longer loads",
                     hint: "a service it uses may have been removed from adapters/")

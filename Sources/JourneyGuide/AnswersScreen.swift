@@ -15,7 +15,7 @@ struct AnswersScreen {
             screen.add(Line(strings.whichAnswer, style: .heading))
             for (number, fact) in facts.enumerated() {
                 let marker = "  \(number + 1)) "
-                screen.add(Line(fact.ask?[strings.language] ?? fact.id.rawValue, prefix: marker))
+                screen.add(Line(strings.text(fact.ask) ?? fact.id.rawValue, prefix: marker))
                 if let value = known[fact.id]?.value {
                     screen.add(Line(strings.currentAnswer(AnswersScreen.shown(value, fact: fact, strings: strings)), style: .muted,
                         prefix: String(repeating: " ", count: marker.count)))

@@ -8,6 +8,8 @@ enum Command: Hashable {
     case noNumber
     /// What Lotsen knows about me, and my access journal.
     case data
+    /// Pick another language, at any prompt.
+    case language
 
     init?(_ input: String) {
         switch input.lowercased() {
@@ -16,6 +18,7 @@ enum Command: Hashable {
         case "c", "change", "ä", "ändra": self = .change
         case "n", "new", "none", "ny", "inget": self = .noNumber
         case "d", "data", "u", "uppgifter": self = .data
+        case "l", "language", "språk", "sprak": self = .language
         default: return nil
         }
     }

@@ -10,9 +10,9 @@ struct ConsentScreen {
     /// `sending` is the login the lookup finds the person's record by: the one value a lookup sends.
     func lookup(_ offer: LookupOffer, sending login: ProvenIdentity?) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.fetchTitle(offer.agency.name[language]), style: .title)])
-        screen.add(Line(strings.fetchIntro(agency: offer.agency.name[language], service: offer.service.title[language],
-            step: offer.step?.title[language])))
+        var screen = Screen([Line(strings.fetchTitle(strings.text(offer.agency.name)), style: .title)])
+        screen.add(Line(strings.fetchIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
+            step: strings.text(offer.step?.title))))
         screen.addBlank()
         for fact in offer.facts { screen.add(Line(label(fact), prefix: "  • ")) }
         if let login {
@@ -29,9 +29,9 @@ struct ConsentScreen {
 
     func submission(_ offer: SubmissionOffer, catalog: AgencyCatalog) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.sendTitle(offer.agency.name[language]), style: .title)])
-        screen.add(Line(strings.sendIntro(agency: offer.agency.name[language], service: offer.service.title[language],
-            step: offer.step.title[language])))
+        var screen = Screen([Line(strings.sendTitle(strings.text(offer.agency.name)), style: .title)])
+        screen.add(Line(strings.sendIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
+            step: strings.text(offer.step.title))))
         screen.addBlank()
         for field in offer.fields {
             let value = field.value.display(in: strings.language, type: field.fact.type)
@@ -48,15 +48,15 @@ struct ConsentScreen {
 
     /// A fact as the person knows it: its label, else its question, else its id.
     func label(_ fact: FactDefinition) -> String {
-        fact.label?[strings.language] ?? strings.identityLabel(fact.type) ?? fact.ask?[strings.language] ?? fact.id.rawValue
+        strings.text(fact.label) ?? strings.identityLabel(fact.type) ?? strings.text(fact.ask) ?? fact.id.rawValue
     }
 
     func source(_ source: FactSource, catalog: AgencyCatalog) -> String {
         switch source {
         case .person: return strings.sourcePerson
         case .agency(let service):
-            let agency = catalog.agency(service.agency)?.name[strings.language] ?? service.agency.rawValue
-            return strings.sourceAgency(agency, service: catalog.service(service)?.title[strings.language] ?? service.name)
+            let agency = strings.text(catalog.agency(service.agency)?.name) ?? service.agency.rawValue
+            return strings.sourceAgency(agency, service: strings.text(catalog.service(service)?.title) ?? service.name)
         case .step(let step): return strings.sourceStep(step.rawValue)
         }
     }

@@ -11,8 +11,8 @@ extension GuideSession {
         do { news = try awaitFromThread { () async throws(EngineError) in try await engine.news(of: person) } } catch { throw .failed(error) }
         for reminder in news.reversed() where reminder.readAt == nil {
             let journey = engine.library.journey(reminder.journey)
-            let step = journey?.step(reminder.step)?.title[strings.language] ?? reminder.step.rawValue
-            let title = journey?.title[strings.language] ?? reminder.journey.rawValue
+            let step = strings.text(journey?.step(reminder.step)?.title) ?? reminder.step.rawValue
+            let title = strings.text(journey?.title) ?? reminder.journey.rawValue
             notices.append(Line(strings.reminder(reminder.kind, step: step, journey: title, day: DueStanding.day(of: reminder.due)), style: .warning))
             let id = reminder.id
             do { _ = try awaitFromThread { () async throws(EngineError) in try await engine.markNewsRead(id, of: person) } } catch { throw .failed(error) }

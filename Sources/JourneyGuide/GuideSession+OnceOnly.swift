@@ -20,7 +20,7 @@ extension GuideSession {
         guard let offer = offers.first(where: { $0.facts.contains { $0.id == fact.id } }) else { return false }
         present(ConsentScreen(strings: strings).lookup(offer, sending: login))
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
-        let agency = offer.agency.name[strings.language]
+        let agency = strings.text(offer.agency.name)
         switch waitFor({ () async throws(EngineError) -> LookupOutcome in try await exchange.fetch(offer, for: person, decision: decision) }) {
         case .success(.recorded(let facts)) where facts.isEmpty:
             notices.append(Line(strings.fetchNothingHeld(agency)))
@@ -53,7 +53,7 @@ extension GuideSession {
         let decision: Consent.Decision = try choose(2) == .number(0) ? .granted : .refused
         switch waitFor({ () async throws(EngineError) -> SubmissionOutcome in try await exchange.submit(offer, for: person, decision: decision) }) {
         case .success(.submitted(let caseID)):
-            notices.append(Line(strings.sent(offer.agency.name[strings.language], caseID: caseID, practice: practice), style: .success))
+            notices.append(Line(strings.sent(strings.text(offer.agency.name), caseID: caseID, practice: practice), style: .success))
         case .success(.refused): notices.append(Line(strings.notSent))
         case .failure(let error): notices.append(try refusal(error))
         }
@@ -71,7 +71,7 @@ extension GuideSession {
         switch result {
         case .success(let updates):
             for update in updates where update.journey == current.journey.id {
-                let title = current.journey.step(update.step)?.title[strings.language] ?? update.step.rawValue
+                let title = strings.text(current.journey.step(update.step)?.title) ?? update.step.rawValue
                 let style: Line.Style = update.status == .approved ? .success : update.status == .received ? .normal : .warning
                 notices.append(Line(strings.caseNews(title, update.status, message: update.message), style: style))
             }

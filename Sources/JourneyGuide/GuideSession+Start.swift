@@ -43,13 +43,14 @@ extension GuideSession {
         if case .identity = reference { byNumber = true }
         let current = Current(journey: view.journey, person: view.enrollment.person, byNumber: byNumber)
         self.current = current
-        let title = view.journey.title[strings.language]
+        let title = strings.text(view.journey.title)
         if reference == .new {
             notices.append(Line(strings.referenceIssued(current.person), style: .highlight))
             notices.append(Line(strings.writeItDown, style: .highlight))
         }
         let created = view.created || startedFromOffer == journey.id
         notices.append(Line(created ? strings.started(title) : strings.welcomeBack(title), style: .success))
+        tellIfUnreviewed(journey)
         if !created { try showNews(of: current.person) }
         if !created { followCases(current, quiet: true) }
         return current
@@ -60,7 +61,7 @@ extension GuideSession {
         var lines: [Line] = []
         let outcome: Outcome
         switch stop {
-        case .quit, .endOfInput:
+        case .quit, .endOfInput, .languageChanged:
             outcome = .finished
         case .interrupted:
             lines.append(Line(strings.stopped))

@@ -34,7 +34,7 @@ extension GuideSession {
     }
 
     private func question(for fact: FactDefinition) -> QuestionPrompt {
-        QuestionPrompt(fact: fact, question: fact.ask?[strings.language] ?? strings.identityQuestion(fact.type), strings: strings, today: today())
+        QuestionPrompt(fact: fact, question: strings.text(fact.ask) ?? strings.identityQuestion(fact.type), strings: strings, today: today())
     }
 
     // MARK: Questions
@@ -46,7 +46,7 @@ extension GuideSession {
         var changing = false
         while true {
             let prompt = question(for: target)
-            var screen = Screen([Line(strings.questionsTitle(current.journey.title[strings.language]), style: .title)])
+            var screen = Screen([Line(strings.questionsTitle(strings.text(current.journey.title)), style: .title)])
             if answered.isEmpty && !changing { screen.add(Line(strings.questionsIntro)) }
             screen.addBlank()
             let shown = changing ? situation.facts[target.id].map { AnswersScreen.shown($0.value, fact: target, strings: strings) } : nil
@@ -136,7 +136,7 @@ extension GuideSession {
             for factID in step.produces where situation.facts[factID] == nil {
                 guard let fact = current.journey.fact(factID), Self.isAskable(fact) else { continue }
                 guard let text = try askProduced(fact, by: step) else {
-                    notices.append(Line(strings.notMarked(step.title[strings.language])))
+                    notices.append(Line(strings.notMarked(strings.text(step.title))))
                     return
                 }
                 produced.append((fact: factID, text: text))
@@ -152,7 +152,7 @@ extension GuideSession {
             notices.append(try refusal(error))
             return
         }
-        let title = step.title[strings.language]
+        let title = strings.text(step.title)
         switch choice {
         case .done where after.unchanged: notices.append(Line(strings.alreadyDoneNotice(title)))
         case .done: notices.append(Line(strings.doneNotice(title), style: .success))
@@ -168,9 +168,9 @@ extension GuideSession {
 
     /// Asks for a number the step gave the person (such as their new personnummer); `nil` when they go back.
     private func askProduced(_ fact: FactDefinition, by step: StepDefinition) throws(GuideStop) -> String? {
-        let prompt = QuestionPrompt(fact: fact, question: fact.ask?[strings.language] ?? strings.producedQuestion(fact.type), strings: strings,
+        let prompt = QuestionPrompt(fact: fact, question: strings.text(fact.ask) ?? strings.producedQuestion(fact.type), strings: strings,
             today: today())
-        var screen = Screen([Line(strings.producedTitle(step.title[strings.language]), style: .title), Line(strings.producedIntro)])
+        var screen = Screen([Line(strings.producedTitle(strings.text(step.title)), style: .title), Line(strings.producedIntro)])
         screen.addBlank()
         screen.lines += prompt.lines(current: nil, commands: strings.producedCommands)
         present(screen)

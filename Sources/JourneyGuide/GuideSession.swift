@@ -35,7 +35,8 @@ public final class GuideSession {
 
     let engine: JourneyEngine
     let terminal: any Terminal
-    let strings: GuideStrings
+    /// The guide's words in the reader's language; set once more if the reader picks a language on the first screen.
+    var strings: GuideStrings
     /// Fetches and sends with the person's consent; `nil` when no agency is reachable, so the person answers everything.
     let exchange: AgencyExchange?
     /// Where the person logs in with e-legitimation before anything is fetched or sent; `nil`: no login, no once-only.
@@ -45,6 +46,8 @@ public final class GuideSession {
     let today: () -> CalendarDate
     /// The sandbox agencies answer: every screen says that no real agency is contacted.
     let practice: Bool
+    /// Neither `--lang` nor the locale chose a language: the first screen offers them all.
+    let offerLanguages: Bool
 
     var current: Current?
     /// Lines for the top of the next screen: what just happened.
@@ -57,18 +60,22 @@ public final class GuideSession {
     var loginDeclined = false
     /// The journey the person just started by accepting an offer: the guide greets it as started, not as resumed.
     var startedFromOffer: JourneyID?
+    /// Languages whose unreviewed translation the person has been told about in this visit.
+    var toldUnreviewed: Set<Language> = []
 
     /// - Parameters:
+    ///   - offerLanguages: the first screen offers every language, each in its own name (`language` until one is picked).
     ///   - journey: the journey id given on the command line, if any; otherwise the person picks from a menu.
     ///   - person: what was given as `--person`, if anything: checked like a typed answer, never trusted.
     ///   - exchange: offers to fetch facts agencies already hold and to send applications, each after a preview.
     ///     Engine and agency calls wait on the session's own thread (see ``run()``).
     ///   - identity: the provider for "Log in with e-legitimation"; once-only runs only after a login in this conversation.
     ///   - practice: the agencies and the identity provider are Lotsen's sandbox; every screen says so.
-    public init(engine: JourneyEngine, terminal: any Terminal, language: Language, journey: String? = nil, person: String? = nil,
-        exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, practice: Bool = false,
+    public init(engine: JourneyEngine, terminal: any Terminal, language: Language, offerLanguages: Bool = false, journey: String? = nil,
+        person: String? = nil, exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, practice: Bool = false,
         today: @escaping () -> CalendarDate = { .today() })
     {
+        self.offerLanguages = offerLanguages
         self.engine = engine
         self.terminal = terminal
         self.strings = GuideStrings(language: language)
@@ -92,6 +99,22 @@ public final class GuideSession {
     private func converse() throws(GuideStop) -> Never {
         // A --person that names someone lets the menu mark their journeys; a wrong one is asked again once the
         // journey is chosen, with what was wrong.
+        if offerLanguages { try chooseLanguage() }
+        let current = try startInChosenLanguage()
+        while true {
+            do { try turn(current) } catch .languageChanged { continue }
+        }
+    }
+
+    /// ``start()``, begun again in the language the person picks on the way; nothing is saved before it ends.
+    private func startInChosenLanguage() throws(GuideStop) -> Current {
+        while true {
+            do { return try start() } catch .languageChanged { continue }
+        }
+    }
+
+    /// Picks the journey and the person, then starts or resumes the enrollment.
+    private func start() throws(GuideStop) -> Current {
         var reference: PersonReference?
         var problem: Line?
         if let requestedPerson {
@@ -103,8 +126,7 @@ public final class GuideSession {
         let journey = try chooseJourney(for: reference)
         let person: PersonReference
         if let reference { person = reference } else { person = try identify(for: journey, problem: problem) }
-        let current = try enroll(person, in: journey)
-        while true { try turn(current) }
+        return try enroll(person, in: journey)
     }
 
     // MARK: Plumbing shared by the screens
@@ -124,8 +146,13 @@ public final class GuideSession {
         switch terminal.read(prompt: prompt) {
         case .line(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if Command(trimmed) == .quit { throw .quit }
-            return trimmed
+            switch Command(trimmed) {
+            case .quit: throw .quit
+            case .language:
+                try chooseLanguage()
+                throw .languageChanged
+            default: return trimmed
+            }
         case .end: throw .endOfInput
         case .interrupted: throw .interrupted
         }

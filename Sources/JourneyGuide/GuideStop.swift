@@ -10,4 +10,7 @@ enum GuideStop: Error {
     case interrupted
     /// A change could not be saved; everything before it was.
     case failed(EngineError)
+    /// The person picked another language: the screen they were on is shown again in it (nothing is lost, since
+    /// every answer is saved as it is given).
+    case languageChanged
 }

@@ -32,6 +32,7 @@ public struct GuideStrings: Sendable {
         case .change: t("c", "ä")
         case .noNumber: "n"
         case .data: t("d", "u")
+        case .language: "l"
         }
     }
 
@@ -55,6 +56,7 @@ public struct GuideStrings: Sendable {
             case .change: choices.append(t("\(key(.change)) to change an answer", "\(key(.change)) för att ändra ett svar"))
             case .noNumber: choices.append(t("\(key(.noNumber)) if you have no number yet", "\(key(.noNumber)) om du inte har något nummer än"))
             case .data: choices.append(t("\(key(.data)) to see your data", "\(key(.data)) för att se dina uppgifter"))
+            case .language: choices.append(t("\(key(.language)) to change language", "\(key(.language)) för att byta språk"))
             }
         }
         return t("Type ", "Skriv ") + list(choices, or: true) + "."
@@ -213,7 +215,7 @@ public struct GuideStrings: Sendable {
     }
     /// Said of a journey that is not written in the guide's language, whose texts show in the language it is written in.
     func onlyIn(_ written: Language) -> String {
-        switch written {
+        switch written.authored {
         case .en: t("This life event is described in English only.", "Den här livshändelsen är bara beskriven på engelska.")
         case .sv: t("This life event is described in Swedish only.", "Den här livshändelsen är bara beskriven på svenska.")
         }

@@ -7,7 +7,7 @@ struct IdentityScreen {
     let strings: GuideStrings
 
     var screen: Screen {
-        var screen = Screen([Line(journey.title[strings.language], style: .title), Line(strings.whoAreYou, style: .heading)])
+        var screen = Screen([Line(strings.text(journey.title), style: .title), Line(strings.whoAreYou, style: .heading)])
         screen.add(Line(strings.identityText))
         screen.addBlank()
         screen.add(Line(strings.typeOneOf))

@@ -16,8 +16,8 @@ struct JourneyMenu {
         for (number, journey) in journeys.enumerated() {
             let marker = "  \(number + 1)) "
             let indent = String(repeating: " ", count: marker.count)
-            screen.add(Line(journey.title[language], style: .heading, prefix: marker))
-            screen.add(Line(journey.summary[language], style: .muted, prefix: indent))
+            screen.add(Line(strings.text(journey.title), style: .heading, prefix: marker))
+            screen.add(Line(strings.text(journey.summary), style: .muted, prefix: indent))
             if !journey.isWritten(in: language) { screen.add(Line(strings.onlyIn(journey.languages[0]), style: .muted, prefix: indent)) }
             if let view = started[journey.id] {
                 let progress = view.stepsDone

@@ -14,7 +14,7 @@ struct PlanChange {
         func titles(_ changed: (StepState, StepState) -> Bool) -> [String] {
             steps.compactMap { step in
                 guard let old = before.status(of: step.id)?.state, let new = after.status(of: step.id)?.state, changed(old, new) else { return nil }
-                return step.title[strings.language]
+                return strings.text(step.title)
             }
         }
         let needed = titles { $0 == .notApplicable && $1 != .notApplicable }

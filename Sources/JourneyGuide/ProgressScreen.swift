@@ -22,7 +22,7 @@ struct ProgressScreen {
     var screen: Screen {
         let journey = view.journey
         let language = strings.language
-        var screen = Screen([Line(strings.progressTitle(journey.title[language]), style: .title)])
+        var screen = Screen([Line(strings.progressTitle(strings.text(journey.title)), style: .title)])
         let progress = view.stepsDone
         screen.add(Line(([reference.map(strings.yourReference)].compactMap { $0 } + [strings.stepsDone(progress.done, of: progress.total)])
             .joined(separator: " · ")))
@@ -79,7 +79,7 @@ struct ProgressScreen {
         var notes: [String] = []
         if let state = view.plan.status(of: step.id)?.state, let note = strings.menuState(state) { notes.append(note) }
         if description.isOptional(step) { notes.append(strings.optional) }
-        return step.title[strings.language] + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+        return strings.text(step.title) + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 
     private func pad(_ marker: String, _ width: Int) -> String {

@@ -18,9 +18,9 @@ struct QuestionPrompt {
     func lines(current: String?, commands: String) -> [Line] {
         let language = strings.language
         var lines = [Line(question, style: .heading)]
-        if let help = fact.help { lines.append(Line(help[language], style: .muted)) }
+        if let help = fact.help { lines.append(Line(strings.text(help), style: .muted)) }
         for (number, option) in fact.type.options.enumerated() {
-            lines.append(Line(option.label[language], prefix: "  \(number + 1)) "))
+            lines.append(Line(strings.text(option.label), prefix: "  \(number + 1)) "))
         }
         if let hint = strings.inputHint(fact) { lines.append(Line(hint)) }
         if let current { lines.append(Line(strings.currentAnswer(current), style: .highlight)) }

@@ -20,8 +20,8 @@ struct StepDescription {
 
     /// "Notify your move to Sweden — Swedish Tax Agency (optional)".
     func title(_ step: StepDefinition) -> String {
-        var title = step.title[language]
-        if let service = step.service, let agency = catalog.agency(service.agency) { title += " — " + agency.name[language] }
+        var title = strings.text(step.title)
+        if let service = step.service, let agency = catalog.agency(service.agency) { title += " — " + strings.text(agency.name) }
         if isOptional(step) { title += " (\(strings.optional))" }
         return title
     }
@@ -48,10 +48,10 @@ struct StepDescription {
             var undecided = false
             if case .undecided = status.reason { undecided = true }
             guard !waiting.isEmpty else { return Line(strings.stateLockedOnAnswers, style: .muted) }
-            return Line(strings.stateLocked(waitingFor: waiting.map { journey.steps[$0].title[language] }, mayNotApply: undecided), style: .muted)
+            return Line(strings.stateLocked(waitingFor: waiting.map { strings.text(journey.steps[$0].title) }, mayNotApply: undecided), style: .muted)
         case .notApplicable:
             if case .alternativeChosen(let chosen) = status.reason {
-                return Line(strings.stateNotNeeded(chosen: journey.step(chosen)?.title[language] ?? chosen.rawValue), style: .muted)
+                return Line(strings.stateNotNeeded(chosen: strings.text(journey.step(chosen)?.title) ?? chosen.rawValue), style: .muted)
             }
             return Line(strings.stateNotNeeded(answersTo: questionsBehind(index)), style: .muted)
         }
@@ -76,7 +76,7 @@ struct StepDescription {
                 deciding.formUnion(decisive.isEmpty ? known : decisive)
             }
         }
-        return journey.facts.filter { deciding.contains($0.id) }.map { $0.ask?[language] ?? $0.id.rawValue }
+        return journey.facts.filter { deciding.contains($0.id) }.map { strings.text($0.ask) ?? $0.id.rawValue }
     }
 
     /// "Due by 2027-02-28", "due soon" or "overdue", for a step that has a due date.
@@ -96,7 +96,7 @@ struct StepDescription {
     /// Cost and processing time on one line, the official link on the next, for steps still ahead of the person.
     func details(_ step: StepDefinition) -> [String] {
         guard let state = plan.status(of: step.id)?.state, ![.done, .skipped, .notApplicable].contains(state) else { return [] }
-        let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) }]
+        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) }]
             .compactMap { $0 }
         return (facts.isEmpty ? [] : [facts.joined(separator: " · ")]) + (step.link.map { [$0] } ?? [])
     }

@@ -54,11 +54,11 @@ struct StepScreen {
         screen.add(description.state(step))
         for note in [description.deadline(step), description.agencyDelay(step)].compactMap({ $0 }) { screen.add(note) }
         // Each paragraph is a line of its own, so the terminal wraps and counts them like every other line.
-        for paragraph in step.summary.map({ $0[language].split(separator: "\n") }) ?? [] {
+        for paragraph in step.summary.map({ strings.text($0).split(separator: "\n") }) ?? [] {
             screen.addBlank()
             screen.add(Line(String(paragraph)))
         }
-        let facts = [step.cost.map { strings.cost($0[language]) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
+        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
             step.link.map(strings.readMore)].compactMap { $0 }
         if !facts.isEmpty {
             screen.addBlank()
@@ -68,8 +68,8 @@ struct StepScreen {
             screen.addBlank()
             screen.add(Line(strings.links))
             for link in step.links {
-                let cost = link.cost.map { " (\($0[language]))" } ?? ""
-                screen.add(Line("\(strings.linkMarker(link.kind)) \(link.title[language])\(cost): \(link.url)"))
+                let cost = link.cost.map { " (\(strings.text($0)))" } ?? ""
+                screen.add(Line("\(strings.linkMarker(link.kind)) \(strings.text(link.title))\(cost): \(link.url)"))
             }
         }
         screen.addBlank()

@@ -34,7 +34,7 @@ struct YourDataScreen {
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
         for entry in journal {
-            let agency = entry.agency.map { catalog.agency($0)?.name[strings.language] ?? $0.rawValue } ?? ""
+            let agency = entry.agency.map { strings.text(catalog.agency($0)?.name) ?? $0.rawValue } ?? ""
             let fields = entry.fields.compactMap { journey.fact($0) }.map { consent.label($0) }
             screen.add(Line(strings.journalLine(entry, agency: agency, fields: fields), prefix: "  \(formatter.string(from: entry.at))  "))
         }

@@ -159,7 +159,8 @@ public struct APIServices: Sendable {
 }
 
 extension Request {
-    /// `sv` or `en` from `Accept-Language` (the highest weight that names one of them), else English.
+    /// The language `Accept-Language` prefers among Lotsen's (the highest quality value that names one; `*` is English),
+    /// else English.
     var preferredLanguage: Language {
         guard let header = headers[.acceptLanguage] else { return .en }
         var best: (language: Language, weight: Double)?

@@ -79,6 +79,6 @@ struct CaseworkerController {
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
             enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock()) })
         try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
-        return JSONBody.response(document, headers: [.contentLanguage: language.rawValue])
+        return JSONBody.response(document, headers: services.languageHeaders(language, journeys: overview.enrollments.map(\.enrollment.journey)))
     }
 }

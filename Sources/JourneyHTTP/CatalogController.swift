@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import JourneyModel
 
-/// `/v1/journeys`: the journey catalogue, in Swedish or English by `Accept-Language`. Any valid token reads it.
+/// `/v1/journeys`: the journey catalogue, in the language `Accept-Language` asks for. Any valid token reads it.
 struct CatalogController {
     let services: APIServices
 
@@ -16,7 +16,8 @@ struct CatalogController {
     @Sendable func list(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let language = request.preferredLanguage
         let journeys = services.library.journeys.map { JourneySummaryDocument($0, language: language) }
-        return JSONBody.response(JourneyListDocument(journeys: journeys), headers: [.contentLanguage: language.rawValue])
+        return JSONBody.response(JourneyListDocument(journeys: journeys),
+            headers: services.languageHeaders(language, journeys: services.library.journeys.map(\.id)))
     }
 
     @Sendable func show(_ request: Request, context: LotsenRequestContext) async throws -> Response {
@@ -26,6 +27,6 @@ struct CatalogController {
         }
         let language = request.preferredLanguage
         return JSONBody.response(JourneyDocument(journey, language: language, catalog: services.library.catalog),
-            headers: [.contentLanguage: language.rawValue])
+            headers: services.languageHeaders(language, journeys: [journey.id]))
     }
 }

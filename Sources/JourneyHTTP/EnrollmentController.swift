@@ -67,9 +67,9 @@ struct EnrollmentController {
         // A token naming the citizen by number may have had no reference until now: the journey is theirs all the same.
         try await services.journalAccess(.change, of: [view.enrollment.person], by: principal.naming(view.enrollment.person),
             journey: view.enrollment.journey, context: context, request: request)
-        return JSONBody.response(document, status: view.created ? .created : .ok, headers: [
-            .location: "/v1/enrollments/\(view.enrollment.id)", .contentLanguage: request.preferredLanguage.rawValue,
-        ])
+        var headers = services.languageHeaders(request.preferredLanguage, journeys: [view.enrollment.journey])
+        headers[.location] = "/v1/enrollments/\(view.enrollment.id)"
+        return JSONBody.response(document, status: view.created ? .created : .ok, headers: headers)
     }
 
     /// One enrollment with every step's state and the next actions.
@@ -81,7 +81,7 @@ struct EnrollmentController {
         let document = try await services.document(of: loaded, language: request.preferredLanguage)
         try await services.journalAccess(.read, of: [loaded.enrollment.person], by: principal, journey: loaded.enrollment.journey, context: context,
             request: request)
-        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+        return JSONBody.response(document, headers: services.languageHeaders(request.preferredLanguage, journeys: [loaded.enrollment.journey]))
     }
 
     /// Records answers, all or nothing, as `lotsen answer` does.
@@ -105,7 +105,7 @@ struct EnrollmentController {
         }
         let document = try await services.document(after: view, language: request.preferredLanguage)
         try await services.journalAccess(.change, of: [enrollment.person], by: principal, journey: enrollment.journey, context: context, request: request)
-        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+        return JSONBody.response(document, headers: services.languageHeaders(request.preferredLanguage, journeys: [enrollment.journey]))
     }
 
     /// Starts, completes or skips a step, as `lotsen begin|complete|skip` do.
@@ -132,7 +132,7 @@ struct EnrollmentController {
         let document = try await services.document(after: view, language: request.preferredLanguage)
         try await services.journalAccess(.change, of: [enrollment.person], by: principal, journey: enrollment.journey, step: step, context: context,
             request: request)
-        return JSONBody.response(document, headers: [.contentLanguage: request.preferredLanguage.rawValue])
+        return JSONBody.response(document, headers: services.languageHeaders(request.preferredLanguage, journeys: [enrollment.journey]))
     }
 }
 

@@ -7,7 +7,7 @@ extension CPSVMapper {
         var id = CPSVMapper.slug(index.name(event), kind: "journey", fallback: "imported-journey")
         while journeys.contains(where: { $0.id.rawValue == id }) { id += "-2" }
         let titles = index.texts(event, CPSV.title)
-        var languages = Language.allCases.filter { titles[$0.rawValue] != nil }
+        var languages = Language.authoring.filter { titles[$0.rawValue] != nil }
         if languages.isEmpty {
             languages = [.en]
             if let other = titles.keys.sorted().first { warn(event, "has no Swedish or English title; the '\(other.isEmpty ? "untagged" : other)' texts stand in for English") }

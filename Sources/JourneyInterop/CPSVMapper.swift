@@ -88,7 +88,7 @@ struct CPSVMapper {
             var names = index.texts(authority, CPSV.prefLabel)
             if names.isEmpty { names = index.texts(authority, CPSV.foaf + "name") }
             if names.isEmpty { names = index.texts(authority, CPSV.title) }
-            let name = CPSVGraphIndex.localized(names, Language.allCases) ?? LocalizedText(id)
+            let name = CPSVGraphIndex.localized(names, Language.authoring) ?? LocalizedText(id)
             if names.isEmpty { warn(authority, "has no name (skos:prefLabel); the agency is called '\(id)'") }
             _ = index.objects(authority, RDF.type)
             _ = index.objects(authority, CPSV.spatial)
@@ -105,7 +105,7 @@ struct CPSVMapper {
                 while agencyServices.contains(where: { $0.id.name == name }) { name += "-2" }
                 let serviceID = ServiceID(agency: AgencyID(id), name: name)
                 serviceIDs[service] = serviceID
-                let title = CPSVGraphIndex.localized(index.texts(service, CPSV.title), Language.allCases) ?? LocalizedText(name)
+                let title = CPSVGraphIndex.localized(index.texts(service, CPSV.title), Language.authoring) ?? LocalizedText(name)
                 agencyServices.append(AgencyService(id: serviceID, kind: .application, title: title, link: channelPages(service).first))
                 assumedKind = true
             }

@@ -5,11 +5,11 @@ import JourneyModel
 enum CPSVYAMLWriter {
     static func adapter(_ agency: Agency, source: String) -> String {
         var lines = ["# Imported by lotsen import cpsv from \(oneLine(source)). Check it, then add what each service sends and returns.",
-            "agency: \(agency.id)", "name: \(text(agency.name, Language.allCases))", "website: \(q(agency.website))", "services:"]
+            "agency: \(agency.id)", "name: \(text(agency.name, Language.authoring))", "website: \(q(agency.website))", "services:"]
         for service in agency.services {
             lines.append("  \(service.id.name):")
             lines.append("    kind: \(service.kind.rawValue)")
-            lines.append("    title: \(text(service.title, Language.allCases))")
+            lines.append("    title: \(text(service.title, Language.authoring))")
             if let link = service.link { lines.append("    link: \(q(link))") }
             if !service.returns.isEmpty {
                 lines.append("    returns:")

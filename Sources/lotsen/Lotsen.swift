@@ -31,7 +31,7 @@ struct Lotsen: AsyncParsableCommand {
             StartCommand.self, AnswerCommand.self, BeginCommand.self, CompleteCommand.self, SkipCommand.self, RejectCommand.self,
             StatusCommand.self, HistoryCommand.self, LoginCommand.self,
             FetchCommand.self, SubmitCommand.self, SyncCommand.self, ConsentCommand.self, MandateCommand.self, JournalCommand.self, SandboxCommand.self,
-            ServeCommand.self, TimersCommand.self, MigrateEnrollmentsCommand.self, TokenCommand.self, DatabaseCommand.self,
+            ServeCommand.self, TimersCommand.self, MigrateEnrollmentsCommand.self, TokenCommand.self, DatabaseCommand.self, TranslationsCommand.self,
         ]
     )
 

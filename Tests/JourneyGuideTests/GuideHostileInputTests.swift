@@ -20,7 +20,7 @@ struct GuideHostileInputTests {
     }
 
     @Test("-1 and 1,5 employees are refused in the reader's language with the range; the decimal comma is understood in Swedish",
-        arguments: Language.allCases)
+        arguments: Language.authoring)
     func numbersAreChecked(language: Language) async throws {
         let number = try Personnummer(parsing: OfficialTestNumbers.personnummer)
         let person = try await fixture.engine.enroll(.identity(number), in: "starting-a-business").enrollment.person
@@ -40,7 +40,7 @@ struct GuideHostileInputTests {
     }
 
     @Test("a name with escape codes, a bell and a forged line is refused and asked again, and nothing of it is printed",
-        arguments: Language.allCases)
+        arguments: Language.authoring)
     func hostileNameIsRefused(language: Language) async throws {
         let question = language == .sv ? "Vad heter du?" : "What is your full name?"
         var queue = ["n", "DE", "yes", "no", "no", "no", "Testgatan 1"][...]

@@ -51,7 +51,7 @@ struct GuideOnceOnlyTests {
     }
 
     @Test("name and address are fetched after consent, sent on to the agency after a preview, the case is followed, and the journal shows it all",
-        arguments: Language.allCases)
+        arguments: Language.authoring)
     func fetchSendFollowAndShow(language: Language) async throws {
         let fixture = try GuideFixture()
         let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
@@ -98,7 +98,7 @@ struct GuideOnceOnlyTests {
     }
 
     @Test("issue 15, why 5: a typed number fetches nothing until the person logs in; saying no to the login leaves the questions to them",
-        arguments: Language.allCases)
+        arguments: Language.authoring)
     func noLoginNoFetch(language: Language) async throws {
         let fixture = try GuideFixture()
         let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }

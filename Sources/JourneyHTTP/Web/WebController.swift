@@ -255,9 +255,10 @@ struct WebController {
         return journey
     }
 
-    /// The language cookie's, else `Accept-Language`'s.
+    /// The language cookie's, else `Accept-Language`'s; the caseworkers' view is in Swedish or English, so a translated
+    /// language shows English.
     func language(_ request: Request) -> Language {
-        cookie(Self.languageCookie, in: request).flatMap(Language.init(rawValue:)) ?? request.preferredLanguage
+        (cookie(Self.languageCookie, in: request).flatMap(Language.init(rawValue:)) ?? request.preferredLanguage).authoringFallback
     }
 
     func cookie(_ name: String, in request: Request) -> String? {

@@ -8,11 +8,16 @@ public enum AgencyFileLoader {
     /// An agency is returned whenever its id could be read, with every service that is valid, even when other
     /// parts of the file have errors: journeys should not be told a correctly declared service is missing.
     /// `idLocation` is where the agency id stands, for problems that concern the file as a whole.
-    public static func load(_ text: String, file: String) -> (agency: Agency?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?) {
+    /// The texts of `translations` (files translating this agency) are attached to its texts; `texts` are its
+    /// translatable texts, for checking translations against.
+    public static func load(_ text: String, file: String, translations: [TranslationFile] = [])
+        -> (agency: Agency?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?, texts: [SourceText])
+    {
         let reader = YAMLReader(file: file)
+        reader.translationFiles = translations
         guard let root = reader.compose(text),
             let top = reader.mapping(root, "", keys: topKeys, required: requiredTopKeys, what: "an adapter file")
-        else { return (nil, reader.diagnostics, nil) }
+        else { return (nil, reader.diagnostics, nil, []) }
 
         let id = top["agency"].flatMap { reader.string($0, "agency", what: "an agency id") }
         if let id {
@@ -72,9 +77,9 @@ public enum AgencyFileLoader {
         }
         let endpoint = self.endpoint(top, reader: reader)
         let location = reader.locations["agency"].map { (line: $0.line, column: $0.column) }
-        guard let id else { return (nil, reader.diagnostics, location) }
+        guard let id else { return (nil, reader.diagnostics, location, reader.sourceTexts) }
         let agency = Agency(id: AgencyID(id), name: name ?? LocalizedText(id), website: website ?? "", services: services, endpoint: endpoint)
-        return (agency, reader.diagnostics, location)
+        return (agency, reader.diagnostics, location, reader.sourceTexts)
     }
 
     /// `adapters/skatteverket.yaml` → `skatteverket`; `nil` for a name without a `.yaml` ending (such as standard input).

@@ -64,7 +64,7 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
             (seconds, "sekund", "sekunder", "second", "seconds"),
         ]
         let parts = units.filter { $0.0 > 0 }.prefix(2).map { amount, svOne, svMany, enOne, enMany in
-            switch language {
+            switch language.authored {
             case .sv: "\(amount) \(amount == 1 ? svOne : svMany)"
             case .en: "\(amount) \(amount == 1 ? enOne : enMany)"
             }

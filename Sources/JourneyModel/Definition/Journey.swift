@@ -39,13 +39,13 @@ public final class Journey: Sendable {
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.allCases, offeredBy: [OfferRule] = [], migrations: [VersionMigration] = []
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.authoring, offeredBy: [OfferRule] = [], migrations: [VersionMigration] = []
     ) {
         self.migrations = migrations
         self.id = id
         self.version = version
         self.lifeEvent = lifeEvent
-        self.languages = languages.isEmpty ? Language.allCases : languages
+        self.languages = languages.isEmpty ? Language.authoring : languages
         self.title = title
         self.summary = summary
         self.facts = facts
@@ -88,8 +88,9 @@ public final class Journey: Sendable {
         return order
     }
 
-    /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first.
-    public func isWritten(in language: Language) -> Bool { languages.contains(language) }
+    /// Whether the journey is written in `language`; when not, its texts are shown in ``languages``' first. A translated
+    /// language counts as written when English is, since its texts fall back to English.
+    public func isWritten(in language: Language) -> Bool { languages.contains(language.authoringFallback) }
 
     /// The mapping for enrollments on `version`: the file's entry, or the one that keeps every step's id.
     public func migration(from version: Int, file: String) -> VersionMigration {

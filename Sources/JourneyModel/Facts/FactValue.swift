@@ -53,7 +53,7 @@ public enum FactValue: Hashable, Sendable {
     public func display(in language: Language, type: FactType? = nil) -> String {
         switch self {
         case .bool(let value):
-            switch language {
+            switch language.authored {
             case .sv: value ? "ja" : "nej"
             case .en: value ? "yes" : "no"
             }

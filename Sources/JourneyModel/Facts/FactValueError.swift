@@ -39,7 +39,7 @@ public struct FactValueError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// What is wrong, in the given language.
     public func message(in language: Language) -> String {
-        switch (reason, language) {
+        switch (reason, language.authored) {
         case (.empty, .en): "an answer is required"
         case (.empty, .sv): "ett svar behövs"
         case (.notBool, .en): "expected yes or no"
@@ -70,7 +70,7 @@ public struct FactValueError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// How to write a valid answer, in the given language.
     public func hint(in language: Language) -> String {
-        switch (reason, language) {
+        switch (reason, language.authored) {
         case (.empty, .en): "type an answer"
         case (.empty, .sv): "skriv ett svar"
         case (.notBool, .en): "answer yes/no (or ja/nej)"
@@ -103,7 +103,7 @@ public struct FactValueError: Error, Hashable, Sendable, CustomStringConvertible
     static func range(minimum: Double?, maximum: Double?, in language: Language) -> String {
         let low = minimum.map { FactValue.format(number: $0, in: language) }
         let high = maximum.map { FactValue.format(number: $0, in: language) }
-        switch (low, high, language) {
+        switch (low, high, language.authored) {
         case (let low?, let high?, .en): return "write a number from \(low) to \(high)"
         case (let low?, let high?, .sv): return "skriv ett tal från \(low) till \(high)"
         case (let low?, nil, .en): return "write \(low) or more"

@@ -38,7 +38,7 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
 
     /// What is wrong, in the given language, without any digit of the input.
     public func message(in language: Language) -> String {
-        switch language {
+        switch language.authored {
         case .en: englishMessage
         case .sv: swedishMessage
         }
@@ -46,7 +46,7 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
 
     /// How to write a valid number, in the given language, without any digit of the input.
     public func hint(in language: Language) -> String {
-        switch language {
+        switch language.authored {
         case .en: englishHint
         case .sv: swedishHint
         }

@@ -12,26 +12,48 @@ public struct JourneyLibrary: Sendable {
     /// The text each journey was loaded from, so an enrollment can pin exactly the definition it started on.
     public let sources: [JourneyID: String]
 
-    public init(catalog: AgencyCatalog, journeys: [Journey], sources: [JourneyID: String] = [:], diagnostics: [Diagnostic] = []) {
+    /// The translation files that loaded cleanly, journeys' and adapters'.
+    public let translations: [TranslationFile]
+    /// Each journey's and adapter's translation coverage, in the order the files were read.
+    public let coverage: [TranslationCoverage]
+
+    public init(catalog: AgencyCatalog, journeys: [Journey], sources: [JourneyID: String] = [:], diagnostics: [Diagnostic] = [],
+        translations: [TranslationFile] = [], coverage: [TranslationCoverage] = [])
+    {
         self.catalog = catalog
         self.journeys = journeys.sorted { $0.id < $1.id }
         self.sources = sources
         self.diagnostics = diagnostics
+        self.translations = translations
+        self.coverage = coverage
     }
 
     public func journey(_ id: JourneyID) -> Journey? { journeys.first { $0.id == id } }
 
-    /// Loads the adapters first (journeys refer to their services), then the journeys.
+    /// The translation files of a journey, one per translated language.
+    public func translations(of journey: JourneyID) -> [TranslationFile] {
+        translations.filter { $0.subject == .journey && $0.translates == journey.rawValue }
+    }
+
+    /// Loads the adapters first (journeys refer to their services), then the journeys, each with its translations
+    /// from the folder's `translations/<lang>/`.
     /// `displayRoot` is stripped from file paths in diagnostics, so they read `journeys/x.yaml`.
     public static func load(journeysDirectory: URL, adaptersDirectory: URL, displayRoot: URL? = nil) throws(LibraryError) -> JourneyLibrary {
         let adapterFiles = try yamlFiles(in: adaptersDirectory)
         let journeyFiles = try yamlFiles(in: journeysDirectory)
-        return load(journeyFiles: journeyFiles, adapterFiles: adapterFiles, displayRoot: displayRoot)
+        return load(journeyFiles: journeyFiles, adapterFiles: adapterFiles, journeyTranslationFiles: translationFiles(in: journeysDirectory),
+            adapterTranslationFiles: translationFiles(in: adaptersDirectory), displayRoot: displayRoot)
     }
 
-    /// Loads the given files; a path that is a folder stands for the YAML files in it.
-    public static func load(journeyFiles: [URL], adapterFiles: [URL], displayRoot: URL? = nil) -> JourneyLibrary {
+    /// Loads the given files; translation files are matched to what they translate by their `translates` id.
+    public static func load(journeyFiles: [URL], adapterFiles: [URL], journeyTranslationFiles: [URL] = [], adapterTranslationFiles: [URL] = [],
+        displayRoot: URL? = nil) -> JourneyLibrary
+    {
         var diagnostics: [Diagnostic] = []
+        var adapterTranslations = readTranslations(adapterTranslationFiles, subject: .adapter, root: displayRoot, into: &diagnostics)
+        var journeyTranslations = readTranslations(journeyTranslationFiles, subject: .journey, root: displayRoot, into: &diagnostics)
+        var coverage: [TranslationCoverage] = []
+        var loadedTranslations: [TranslationFile] = []
         var agencies: [Agency] = []
         var seenAgencies: [AgencyID: String] = [:]
         // A file with errors still lends its valid services, so journeys are not told they are missing, but
@@ -40,8 +62,16 @@ public struct JourneyLibrary: Sendable {
         for url in adapterFiles {
             let name = display(url, root: displayRoot)
             guard let text = read(url, name: name, into: &diagnostics) else { continue }
-            let result = AgencyFileLoader.load(text, file: name)
+            let stem = AgencyFileLoader.fileStem(name) ?? name
+            let translations = adapterTranslations.removeValue(forKey: stem) ?? []
+            let result = AgencyFileLoader.load(text, file: name, translations: translations)
             diagnostics += result.diagnostics
+            if result.agency != nil {
+                let checked = TranslationCheck.check(translations, against: result.texts, file: name, id: stem)
+                diagnostics += checked.diagnostics
+                coverage.append(checked.coverage)
+                loadedTranslations += translations
+            }
             guard let agency = result.agency else { continue }
             if result.diagnostics.hasErrors {
                 partial.append(agency)
@@ -66,9 +96,15 @@ public struct JourneyLibrary: Sendable {
         for url in journeyFiles {
             let name = display(url, root: displayRoot)
             guard let text = read(url, name: name, into: &diagnostics) else { continue }
-            let result = JourneyLoader.load(text, file: name, catalog: catalog)
+            let stem = AgencyFileLoader.fileStem(name) ?? name
+            let translations = journeyTranslations.removeValue(forKey: stem) ?? []
+            let result = JourneyLoader.load(text, file: name, catalog: catalog, translations: translations)
             diagnostics += result.diagnostics
             guard let journey = result.journey else { continue }
+            let checked = TranslationCheck.check(translations, against: result.texts, file: name, id: stem)
+            diagnostics += checked.diagnostics
+            coverage.append(checked.coverage)
+            loadedTranslations += translations
             if let other = seenJourneys[journey.id] {
                 diagnostics.append(Diagnostic(file: name, line: result.idLocation?.line ?? 1, column: result.idLocation?.column ?? 1, path: "id",
                     message: "journey '\(journey.id)' is also defined in \(other)", hint: "journey ids must be unique"))
@@ -78,7 +114,41 @@ public struct JourneyLibrary: Sendable {
             journeys.append(journey)
             sources[journey.id] = text
         }
-        return JourneyLibrary(catalog: catalog, journeys: journeys, sources: sources, diagnostics: diagnostics)
+        for (id, files) in journeyTranslations.merging(adapterTranslations, uniquingKeysWith: +) {
+            for file in files {
+                diagnostics.append(Diagnostic(file: file.file, line: 0, column: 0, path: "translates",
+                    message: "there is no \(file.subject.rawValue) '\(id)' to translate",
+                    hint: "check the id, or remove the file"))
+            }
+        }
+        return JourneyLibrary(catalog: catalog, journeys: journeys, sources: sources, diagnostics: diagnostics, translations: loadedTranslations,
+            coverage: coverage)
+    }
+
+    /// The translation files under `directory/translations/<lang>/`, sorted; none when there is no such folder.
+    public static func translationFiles(in directory: URL) -> [URL] {
+        let root = directory.appendingPathComponent("translations")
+        guard let languages = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return [] }
+        return languages.sorted().flatMap { language -> [URL] in
+            let folder = root.appendingPathComponent(language)
+            return ((try? yamlFiles(in: folder)) ?? [])
+        }
+    }
+
+    /// Reads translation files, by the id they translate; a file with errors is reported and left out.
+    private static func readTranslations(_ urls: [URL], subject: TranslationFile.Subject, root: URL?, into diagnostics: inout [Diagnostic])
+        -> [String: [TranslationFile]]
+    {
+        var result: [String: [TranslationFile]] = [:]
+        for url in urls {
+            let name = display(url, root: root)
+            guard let text = read(url, name: name, into: &diagnostics) else { continue }
+            let folder = url.deletingLastPathComponent().lastPathComponent
+            let loaded = TranslationFileLoader.load(text, file: name, subject: subject, folderLanguage: folder)
+            diagnostics += loaded.diagnostics
+            if let translation = loaded.translation { result[translation.translates, default: []].append(translation) }
+        }
+        return result
     }
 
     /// The `.yaml`/`.yml` files directly in a folder, sorted by name.
@@ -104,7 +174,8 @@ public struct JourneyLibrary: Sendable {
         return text
     }
 
-    static func display(_ url: URL, root: URL?) -> String {
+    /// `url` as diagnostics name it: relative to `root` when inside it.
+    public static func display(_ url: URL, root: URL?) -> String {
         let path = url.standardizedFileURL.path
         guard let root else { return path }
         let prefix = root.standardizedFileURL.path + "/"

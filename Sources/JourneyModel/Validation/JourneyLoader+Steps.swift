@@ -8,6 +8,7 @@ extension JourneyFileParser {
         var submitted: AgencyService?
         draft.group = group
         draft.id = fields["id"].flatMap { reader.string($0, "\(path).id", what: "a step id") }
+        if let id = draft.id { reader.stablePrefixes[path] = "steps.\(id)" }
         if let id = draft.id, !IdentifierRules.isKebabCase(id) {
             reader.report(at: "\(path).id", "step id '\(id)' is not kebab-case", hint: "use lower-case letters, digits and hyphens, such as 'residence-permit'")
         }

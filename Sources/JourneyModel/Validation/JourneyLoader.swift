@@ -16,19 +16,22 @@ public enum JourneyLoader {
     static let offerKeys = ["agency", "event", "proves", "when", "lasts"]
     static let migrationKeys = ["from", "renamed", "split", "removed"]
 
-    /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given.
-    /// `idLocation` is where the journey id stands, for problems that concern the file as a whole.
-    public static func load(_ text: String, file: String, catalog: AgencyCatalog?)
-        -> (journey: Journey?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?)
+    /// Loads `text`, read from `file`. Services are checked against `catalog` when one is given; the texts of
+    /// `translations` (files translating this journey) are attached to its texts.
+    /// `idLocation` is where the journey id stands, for problems that concern the file as a whole; `texts` are its
+    /// translatable texts, for checking translations against.
+    public static func load(_ text: String, file: String, catalog: AgencyCatalog?, translations: [TranslationFile] = [])
+        -> (journey: Journey?, diagnostics: [Diagnostic], idLocation: (line: Int, column: Int)?, texts: [SourceText])
     {
         let reader = YAMLReader(file: file)
+        reader.translationFiles = translations
         guard let root = reader.compose(text),
             let top = reader.mapping(root, "", keys: topKeys, required: topKeys.filter { !optionalTopKeys.contains($0) }, what: "a journey file")
-        else { return (nil, reader.diagnostics, nil) }
+        else { return (nil, reader.diagnostics, nil, []) }
         var parser = JourneyFileParser(reader: reader, catalog: catalog)
         let journey = parser.parse(top)
         let location = reader.locations["id"].map { (line: $0.line, column: $0.column) }
-        return (reader.diagnostics.hasErrors ? nil : journey, reader.diagnostics.sortedByLocation(), location)
+        return (reader.diagnostics.hasErrors ? nil : journey, reader.diagnostics.sortedByLocation(), location, reader.sourceTexts)
     }
 }
 
@@ -96,7 +99,7 @@ struct JourneyFileParser {
                     hint: Suggestion.closest(to: raw, among: all).map { "did you mean '\($0)'?" } ?? "use one of: \(all.joined(separator: ", "))")
             }
         }
-        let languages = top["languages"].map(parseLanguages) ?? Language.allCases
+        let languages = top["languages"].map(parseLanguages) ?? Language.authoring
         reader.languages = languages
         let title = top["title"].flatMap { reader.text($0, "title") }
         let summary = top["summary"].flatMap { reader.text($0, "summary") }
@@ -131,8 +134,13 @@ struct JourneyFileParser {
         let items = reader.idList(node, "languages")
         var languages: [Language] = []
         for item in items {
+            if let translated = Language(rawValue: item.id), !translated.isAuthoring {
+                reader.report(at: item.path, "\(translated.englishName) texts come from translation files, not the journey file",
+                    hint: "list sv and en here, and translate in translations/\(translated.rawValue)/")
+                continue
+            }
             guard let language = Language(rawValue: item.id) else {
-                reader.report(at: item.path, "unknown language '\(item.id)'", hint: "Lotsen's journeys are written in sv (Swedish), en (English) or both")
+                reader.report(at: item.path, "unknown language '\(item.id)'", hint: "Lotsen's journeys are written in sv (Swedish), en (English) or both; other languages come from translation files")
                 continue
             }
             if languages.contains(language) {
@@ -142,6 +150,6 @@ struct JourneyFileParser {
             }
         }
         if items.isEmpty, node.sequence != nil { reader.report(node, "languages", "a journey needs at least one language", hint: "write [sv, en], [sv] or [en]") }
-        return languages.isEmpty ? Language.allCases : languages
+        return languages.isEmpty ? Language.authoring : languages
     }
 }

@@ -147,7 +147,7 @@ final class YAMLReader {
     }
 
     /// A node's position, never past the end of the file.
-    private func position(_ mark: Mark) -> TextPosition {
+    func position(_ mark: Mark) -> TextPosition {
         let position = TextPosition(mark)
         return (position.line, position.column) > (end.line, end.column) ? end : position
     }
@@ -273,12 +273,12 @@ final class YAMLReader {
     }
 
     /// The languages every text must be given in: a journey's `languages`, else Swedish and English.
-    var languages: [Language] = Language.allCases
+    var languages: [Language] = Language.authoring
 
     /// A text in each of ``languages``; a missing one is reported, but the others are still used. A language the
     /// file is not written in shows the first of ``languages`` (or whichever is given).
     func text(_ node: Node, _ path: String) -> LocalizedText? {
-        let all = Language.allCases.map(\.rawValue)
+        let all = Language.authoring.map(\.rawValue)
         guard let fields = mapping(node, path, keys: all, what: "a text") else {
             if node.scalar != nil {
                 diagnostics.removeLast()
@@ -287,14 +287,46 @@ final class YAMLReader {
             return nil
         }
         var given: [Language: String] = [:]
-        for language in Language.allCases {
+        for language in Language.authoring {
             given[language] = fields[language.rawValue].flatMap { string($0, "\(path).\(language.rawValue)") }
         }
         for language in languages where fields[language.rawValue] == nil {
             report(node, path, "missing \(Self.name(of: language)) translation (\(language.rawValue))", hint: "add '\(language.rawValue):'")
         }
-        guard let fallback = (languages + Language.allCases).lazy.compactMap({ given[$0] }).first else { return nil }
-        return LocalizedText(sv: given[.sv] ?? fallback, en: given[.en] ?? fallback)
+        guard let fallback = (languages + Language.authoring).lazy.compactMap({ given[$0] }).first else { return nil }
+        var text = LocalizedText(sv: given[.sv] ?? fallback, en: given[.en] ?? fallback)
+        let stable = stablePath(path)
+        let at = node.mark.map(position)
+        sourceTexts.append(SourceText(path: stable, english: text.en, line: at?.line ?? 0, column: at?.column ?? 0))
+        // Hashed only when translated: most texts are read with no translation files at all.
+        var hash: String?
+        for translation in translationFiles {
+            guard let entry = translation.entry(stable) else { continue }
+            let current = hash ?? SourceHash.of(text.en)
+            hash = current
+            text.translations[translation.language] = LocalizedText.Translation(text: entry.text, isStale: entry.source != current)
+        }
+        return text
+    }
+
+    // MARK: Translations
+
+    /// Stable names for document paths that hold a list index, such as `steps[2]` → `steps.residence-permit`, so a
+    /// translation's path survives steps being reordered.
+    var stablePrefixes: [String: String] = [:]
+    /// The translation files whose texts ``text(_:_:)`` attaches to the texts it reads.
+    var translationFiles: [TranslationFile] = []
+    /// Every text read, by stable path, in file order: what translations are checked against.
+    private(set) var sourceTexts: [SourceText] = []
+
+    /// `path` with its longest prefix in ``stablePrefixes`` replaced.
+    func stablePath(_ path: String) -> String {
+        var best: (prefix: String, stable: String)?
+        for (prefix, stable) in stablePrefixes where path.hasPrefix(prefix + ".") && prefix.count > (best?.prefix.count ?? -1) {
+            best = (prefix, stable)
+        }
+        guard let best else { return path }
+        return best.stable + path.dropFirst(best.prefix.count)
     }
 
     private var languageNames: String {
@@ -302,12 +334,7 @@ final class YAMLReader {
         return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names[0]
     }
 
-    static func name(of language: Language) -> String {
-        switch language {
-        case .sv: "Swedish"
-        case .en: "English"
-        }
-    }
+    static func name(of language: Language) -> String { language.englishName }
 }
 
 /// A 1-based line and column (in Unicode scalars, as libyaml counts them).

@@ -17,7 +17,8 @@ struct GuideCommand: AsyncParsableCommand {
             send an application to the agency for you: each time it first shows exactly what goes where, and you say \
             yes or no. Before it fetches or sends anything it asks you to log in with e-legitimation (the provider of \
             LOTSEN_OIDC_ISSUER, else the sandbox's): open the link it shows, approve in your eID app, then choose \
-            "I have approved". The login counts for this visit only. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
+            "I have approved". The login counts for this visit only. On a terminal, when neither --lang nor LANG \
+            names a language, the first screen offers every language in its own name; l at any prompt changes it. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
             stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
 
             On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
@@ -50,8 +51,11 @@ struct GuideCommand: AsyncParsableCommand {
                 guard !context.context.library.journeys.isEmpty else {
                     throw CLIError("there are no journeys to guide you through", hint: "add journey files to the journeys folder, or pass --journeys FOLDER")
                 }
-                let terminal: any Terminal = plain || isatty(STDIN_FILENO) != 1 ? PlainTerminal() : TTYTerminal()
-                let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language, journey: journey, person: person,
+                let interactive = isatty(STDIN_FILENO) == 1
+                let terminal: any Terminal = plain || !interactive ? PlainTerminal() : TTYTerminal()
+                // The language menu is for a person at a keyboard; a script piping answers keeps English.
+                let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language,
+                    offerLanguages: interactive && language.decided == nil, journey: journey, person: person,
                     exchange: context.exchange, identity: context.identity, practice: context.practice)
                 switch await session.run() {
                 case .finished: return

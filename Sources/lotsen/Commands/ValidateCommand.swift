@@ -8,9 +8,11 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check journey and adapter files and report every problem at once.",
         discussion: """
-            With no paths, checks every file in the journeys and adapters folders. A path may be a file or a \
-            folder; files in a folder named 'adapters' are read as adapter files, all others as journeys. \
-            Services are always checked against the adapters folder.
+            With no paths, checks every file in the journeys and adapters folders and their translations. A path \
+            may be a file or a folder; files in a folder named 'adapters' are read as adapter files, all others as \
+            journeys; a named journey or adapter is checked with its translations. Services are always checked \
+            against the adapters folder. Prints each file's translation coverage per language; a missing or stale \
+            translation is a warning, a malformed translation file an error.
             """
     )
 
@@ -24,10 +26,13 @@ struct ValidateCommand: AsyncParsableCommand {
             let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             var journeyFiles: [URL] = []
             var adapterFiles: [URL] = []
+            // The files whose coverage is reported: all, or the ones named.
+            var reported: [URL] = []
             let adaptersDirectory = try library.adaptersDirectory.standardizedFileURL
             if paths.isEmpty {
                 journeyFiles = try yamlFiles(library.journeysDirectory)
                 adapterFiles = try yamlFiles(adaptersDirectory)
+                reported = journeyFiles + adapterFiles
             } else {
                 var namedAdapters: [URL] = []
                 for path in paths {
@@ -43,10 +48,18 @@ struct ValidateCommand: AsyncParsableCommand {
                 let replaced = Set(namedAdapters.map(\.lastPathComponent))
                 adapterFiles = (try? yamlFiles(adaptersDirectory))?.filter { !replaced.contains($0.lastPathComponent) } ?? []
                 adapterFiles += namedAdapters
+                reported = journeyFiles + namedAdapters
             }
-            let loaded = JourneyLibrary.load(journeyFiles: journeyFiles, adapterFiles: adapterFiles, displayRoot: root)
+            let loaded = JourneyLibrary.load(journeyFiles: journeyFiles, adapterFiles: adapterFiles,
+                journeyTranslationFiles: translations(of: journeyFiles), adapterTranslationFiles: translations(of: adapterFiles), displayRoot: root)
             let diagnostics = loaded.diagnostics.sortedByLocation()
             for diagnostic in diagnostics { Console.print(diagnostic.description) }
+            // Coverage is news only where translating has begun: a folder without translations stays quiet.
+            let translating = Set(reported.filter { !JourneyLibrary.translationFiles(in: $0.deletingLastPathComponent()).isEmpty }
+                .map { JourneyLibrary.display($0, root: root) })
+            for coverage in loaded.coverage.sorted(by: { $0.file < $1.file }) where translating.contains(coverage.file) {
+                Console.print(coverage.description)
+            }
             let errors = diagnostics.filter { $0.severity == .error }
             let warnings = diagnostics.count - errors.count
             if errors.isEmpty {
@@ -63,6 +76,16 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func yamlFiles(_ directory: URL) throws -> [URL] {
         do { return try JourneyLibrary.yamlFiles(in: directory) } catch { throw CLIError(error.message, hint: error.hint) }
+    }
+
+    /// The translation files of the given journey or adapter files: `translations/<lang>/<same name>` beside each.
+    private func translations(of files: [URL]) -> [URL] {
+        var found: [URL] = []
+        for folder in Set(files.map { $0.deletingLastPathComponent() }).sorted(by: { $0.path < $1.path }) {
+            let names = Set(files.filter { $0.deletingLastPathComponent() == folder }.map(\.lastPathComponent))
+            found += JourneyLibrary.translationFiles(in: folder).filter { names.contains($0.lastPathComponent) }
+        }
+        return found
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

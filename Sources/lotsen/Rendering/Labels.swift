@@ -25,7 +25,7 @@ struct Labels {
 
     /// "in English only" for a journey not written in this language.
     func writtenIn(_ language: Language) -> String {
-        switch language {
+        switch language.authored {
         case .en: self("in English only", "endast på engelska")
         case .sv: self("in Swedish only", "endast på svenska")
         }
