@@ -13,6 +13,8 @@ struct SandboxApplicationForm: Sendable {
         case country
         /// One of these option ids.
         case choice(Set<String>)
+        /// A calendar date, `YYYY-MM-DD`.
+        case date
     }
 
     /// Field name in the application → its rule: exactly the field names of the adapter file's `sends`.
@@ -52,6 +54,11 @@ struct SandboxApplicationForm: Sendable {
         case .country:
             guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 return "The field '\(field)' must be an ISO 3166-1 alpha-2 country code, such as SE."
+            }
+            return nil
+        case .date:
+            guard CalendarDate(iso: text) != nil else {
+                return "The field '\(field)' must be a date, YYYY-MM-DD."
             }
             return nil
         case .choice(let options):

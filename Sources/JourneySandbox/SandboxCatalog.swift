@@ -39,6 +39,9 @@ enum SandboxCatalog {
                 "folkbokforing": form(
                     ["citizenship": .country, "name": .text, "address": .text],
                     approved: "Du är folkbokförd på adressen du anmälde. / You are registered at the address you gave."),
+                "moving-abroad": form(
+                    ["personnummer": .personnummer, "departureDate": .date, "country": .country],
+                    approved: "Du avregistreras från folkbokföringen som utflyttad från utresedagen och behåller ditt personnummer. / You are deregistered from the population register as emigrated from the day you leave, and keep your personal identity number."),
                 "f-skatt": form(["personnummer": .personnummer], approved: "Du är godkänd för F-skatt. / You are approved for F-tax."),
                 "vat-registration": form(["personnummer": .personnummer], approved: "Du är registrerad för moms. / You are registered for VAT."),
                 "employer-registration": form(
@@ -66,6 +69,9 @@ enum SandboxCatalog {
                     ["personnummer": .personnummer, "name": .text, "address": .text],
                     approved: "Du är försäkrad i Sverige. / You are insured in Sweden."),
                 "child-allowance": form(["personnummer": .personnummer], approved: "Barnbidrag beviljas. / Child allowance is granted."),
+                "moving-abroad": form(
+                    ["personnummer": .personnummer, "country": .country],
+                    approved: "Vi har tagit emot uppgifterna om din flytt och meddelar dig om du är försäkrad i Sverige. / We have received the details of your move and will tell you whether you are insured in Sweden."),
             ]),
         "bolagsverket": Agency(
             casePrefix: "BV", lookups: ["company-record"],

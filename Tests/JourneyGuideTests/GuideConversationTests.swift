@@ -130,10 +130,10 @@ struct GuideConversationTests {
     func menuMarksStartedJourneys() async throws {
         let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
         _ = try await fixture.engine.enroll(.id(person), in: "starting-a-business")
-        let terminal = ScriptedTerminal(["4", "3", "q"])
+        let terminal = ScriptedTerminal(["5", "3", "q"])
         await fixture.converse(terminal, person: person.rawValue)
         #expect(terminal.transcript.contains("You have started this: 0 of 13 steps done."))
-        #expect(terminal.transcript.contains("Type a number from 1 to 3 or q to quit."))
+        #expect(terminal.transcript.contains("Type a number from 1 to 4 or q to quit."))
         #expect(terminal.transcript.contains("Welcome back. You continue where you left off: Start a business."))
     }
 

@@ -180,4 +180,36 @@ struct GuideEndToEndTests {
         for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
         try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-becoming-a-parent-en.txt")
     }
+
+    @Test("moving abroad and back, a Swedish student in Spain, in Swedish: deregistered, the EU card, CSN, registered again")
+    func toAndFromSwedenSwedish() async throws {
+        let (view, terminal) = try await complete("to-and-from-sweden", language: .sv, identity: "n", answers: [
+            "abroadAtLeastOneYear": "ja", "departureDate": "2027-01-15", "destination": "Spanien", "citizenship": "Sverige",
+            "studying": "ja", "receivesPension": "nej", "swedishIncome": "nej", "hasDrivingLicence": "ja",
+            "returnDate": "2029-06-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ], skip: ["passport-abroad"])
+        #expect(view.plan.status(of: "notify-move-abroad")?.state == .done)
+        #expect(view.plan.status(of: "health-cover-eu")?.state == .done)
+        #expect(view.plan.status(of: "register-again")?.state == .done)
+        #expect(view.plan.status(of: "sink")?.state == .notApplicable)
+        for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-to-and-from-sweden-sv.txt")
+    }
+
+    @Test("moving abroad and back, a pensioner to Japan, in English: pension, SINK, care outside the EU, registered again")
+    func toAndFromSwedenEnglish() async throws {
+        let (view, terminal) = try await complete("to-and-from-sweden", language: .en, identity: "n", answers: [
+            "abroadAtLeastOneYear": "yes", "departureDate": "2027-01-15", "destination": "Japan", "citizenship": "Norway",
+            "studying": "no", "receivesPension": "yes", "swedishIncome": "yes", "hasDrivingLicence": "no",
+            "returnDate": "2030-03-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "personnummer": OfficialTestNumbers.personnummer,
+        ])
+        #expect(view.plan.status(of: "pension-abroad")?.state == .done)
+        #expect(view.plan.status(of: "sink")?.state == .done)
+        #expect(view.plan.status(of: "health-cover-elsewhere")?.state == .done)
+        #expect(view.plan.status(of: "passport-abroad")?.state == .notApplicable)
+        for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
+        try Golden.check(terminal.screen.joined(separator: "\n") + "\n", "complete-to-and-from-sweden-en.txt")
+    }
 }

@@ -17,7 +17,7 @@ struct CatalogTests {
             #expect(english.status == .ok)
             #expect(english.headers[.contentLanguage] == "en")
             let journeys = try #require(english.json["journeys"] as? [[String: Any]])
-            #expect(journeys.map { $0["id"] as? String } == ["becoming-a-parent", "new-in-sweden", "starting-a-business"])
+            #expect(journeys.map { $0["id"] as? String } == ["becoming-a-parent", "new-in-sweden", "starting-a-business", "to-and-from-sweden"])
             #expect(journeys.first?["title"] as? String == "Becoming a parent")
             let swedish = try await client.send(.get, "/v1/journeys", token: token, headers: [.acceptLanguage: "sv-SE,sv;q=0.9,en;q=0.8"])
             #expect(swedish.headers[.contentLanguage] == "sv")

@@ -15,7 +15,7 @@ struct CPSVExporterTests {
 
     let cv = "http://data.europa.eu/m8g/", dct = "http://purl.org/dc/terms/", cpsv = "http://purl.org/vocab/cpsv#"
 
-    @Test("each step with an agency service is a public service of that agency, grouped by the journey's event", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business"])
+    @Test("each step with an agency service is a public service of that agency, grouped by the journey's event", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business", "to-and-from-sweden"])
     func services(id: String) throws {
         let library = try Self.library()
         let journey = try #require(library.journey(JourneyID(id)))
@@ -32,7 +32,7 @@ struct CPSVExporterTests {
         }
     }
 
-    @Test("every text is tagged with each of the journey's languages", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business"])
+    @Test("every text is tagged with each of the journey's languages", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business", "to-and-from-sweden"])
     func languages(id: String) throws {
         let library = try Self.library()
         let journey = try #require(library.journey(JourneyID(id)))
@@ -60,7 +60,7 @@ struct CPSVExporterTests {
         #expect(graph.objects(.iri(step + "residence-permit"), cv + "processingTime") == [.typed("P4M", XSD.duration)])
     }
 
-    @Test("the Turtle and the JSON-LD written read back as the same graph", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business"])
+    @Test("the Turtle and the JSON-LD written read back as the same graph", arguments: ["becoming-a-parent", "new-in-sweden", "starting-a-business", "to-and-from-sweden"])
     func formatsAgree(id: String) throws {
         let library = try Self.library()
         let journey = try #require(library.journey(JourneyID(id)))

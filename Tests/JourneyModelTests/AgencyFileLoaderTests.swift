@@ -31,8 +31,8 @@ struct AgencyFileLoaderTests {
     func catalog() async throws {
         let catalog = try Self.realCatalog().catalog
         #expect(catalog.agencies.map(\.id) == [
-            "arbetsformedlingen", "bank", "bolagsverket", "forsakringskassan", "kommun", "migrationsverket", "region",
-            "skatteverket", "transportstyrelsen",
+            "arbetsformedlingen", "bank", "bolagsverket", "csn", "forsakringskassan", "kommun", "migrationsverket",
+            "pensionsmyndigheten", "polisen", "region", "skatteverket", "transportstyrelsen",
         ])
         let record = try #require(catalog.service("skatteverket.population-record"))
         #expect(record.kind == .lookup)

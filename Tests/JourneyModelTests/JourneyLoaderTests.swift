@@ -241,7 +241,7 @@ struct JourneyLoaderTests {
             journeysDirectory: ValidatorFixtures.journeysDirectory, adaptersDirectory: ValidatorFixtures.adaptersDirectory,
             displayRoot: ValidatorFixtures.packageRoot)
         #expect(library.diagnostics.isEmpty, "\n\(ValidatorFixtures.rendered(library.diagnostics).joined(separator: "\n"))")
-        #expect(library.journeys.map(\.id) == ["becoming-a-parent", "new-in-sweden", "starting-a-business"])
+        #expect(library.journeys.map(\.id) == ["becoming-a-parent", "new-in-sweden", "starting-a-business", "to-and-from-sweden"])
         for journey in library.journeys {
             #expect(library.sources[journey.id] != nil)
             #expect(!journey.steps.isEmpty)

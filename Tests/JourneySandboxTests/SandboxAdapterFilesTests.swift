@@ -47,6 +47,8 @@ struct SandboxAdapterFilesTests {
         case "personnummer": SandboxSeed.registeredPerson
         case "childPersonnummer": SandboxSeed.child
         case "citizenship": "IR"
+        case "country": "DE"
+        case "departureDate": "2027-01-15"
         case "businessForm": "aktiebolag"
         case "address": "Testgatan 1, 123 45 Exempelstad"
         default: "Tolvans Tryckeri AB"

@@ -188,6 +188,8 @@ struct CommandLineTests {
     @Test("show renders the shipped journey Bli förälder in both languages as reviewed", arguments: [
         (["show", "becoming-a-parent"], "show-becoming-a-parent-en.txt"),
         (["show", "becoming-a-parent", "--lang", "sv"], "show-becoming-a-parent-sv.txt"),
+        (["show", "to-and-from-sweden"], "show-to-and-from-sweden-en.txt"),
+        (["show", "to-and-from-sweden", "--lang", "sv"], "show-to-and-from-sweden-sv.txt"),
     ])
     func shippedJourneyRendering(arguments: [String], golden: String) throws {
         defer { runner.remove() }
@@ -203,9 +205,11 @@ struct CommandLineTests {
         #expect(english.output.contains("new-in-sweden        New in Sweden"))
         #expect(english.output.contains("becoming-a-parent    Becoming a parent"))
         #expect(english.output.split(separator: "\n").filter { $0.hasPrefix("becoming-a-parent ") || $0.hasPrefix("new-in-sweden ")
-            || $0.hasPrefix("starting-a-business ") }.count == 3)
+            || $0.hasPrefix("starting-a-business ") || $0.hasPrefix("to-and-from-sweden ") }.count == 4)
+        #expect(english.output.contains("to-and-from-sweden   Moving abroad and back"))
         let swedish = try runner.run(["journeys"], environment: ["LANG": "sv_SE.UTF-8"])
         #expect(swedish.output.contains("new-in-sweden        Ny i Sverige"))
         #expect(swedish.output.contains("becoming-a-parent    Bli förälder"))
+        #expect(swedish.output.contains("to-and-from-sweden   Tur och retur Sverige"))
     }
 }
