@@ -11,7 +11,7 @@ struct TranslationCommandTests {
         let result = try runner.run(["validate"])
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.contains(
-            "journeys/new-in-sweden.yaml: translations of 66 texts: ar 66/66 (100%, unreviewed), fa none, so none, ti none, uk 66/66 (100%, unreviewed)\n"))
+            "journeys/new-in-sweden.yaml: translations of 66 texts: ar 66/66 (100%, unreviewed), fa 66/66 (100%, unreviewed), so 66/66 (100%, unreviewed), ti none, uk 66/66 (100%, unreviewed)\n"))
         #expect(result.output.contains("adapters/skatteverket.yaml: translations of 17 texts: ar 17/17 (100%, unreviewed)"))
         #expect(result.output.contains("journeys/starting-a-business.yaml: translations of 59 texts: ar none, fa none, so none, ti none, uk none\n"))
         #expect(!result.output.contains("error:"))
