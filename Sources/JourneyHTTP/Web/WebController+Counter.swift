@@ -11,7 +11,7 @@ extension WebController {
     @Sendable func stepAction(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let form = try await Self.form(request)
         return try await page(request, context) { signedIn, pages in
-            guard let sent = form["csrf"], Self.same(pages.layout.csrf ?? "", sent) else {
+            guard Self.csrf(in: form, matches: pages.layout.csrf) else {
                 return HTML.response(pages.message(title: pages.strings.signOut, pages.strings.formExpired), status: .forbidden, language: pages.strings.language)
             }
             guard let command = Self.counterCommands.first(where: { $0.verb == (try? context.pathParameter("command")) }) else {

@@ -20,7 +20,7 @@ extension WebController {
         let language = language(request)
         let strings = WebStrings(language: language)
         let form = try await Self.form(request)
-        guard let expected = cookie(Self.signInCookie, in: request), let sent = form["csrf"], Self.same(expected, sent) else {
+        guard Self.csrf(in: form, matches: cookie(Self.signInCookie, in: request)) else {
             return signInPage(request, language: language, error: strings.formExpired, status: .forbidden)
         }
         guard let (provider, base) = eidSignIn else {

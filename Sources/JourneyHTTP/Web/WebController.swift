@@ -111,7 +111,7 @@ struct WebController {
     @Sendable func factValues(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let form = try await Self.form(request)
         return try await page(request, context) { principal, pages in
-            guard let sent = form["csrf"], Self.same(pages.layout.csrf ?? "", sent) else {
+            guard Self.csrf(in: form, matches: pages.layout.csrf) else {
                 return HTML.response(pages.message(title: pages.strings.facts, pages.strings.formExpired), status: .forbidden, language: pages.strings.language)
             }
             let person = try services.personParameter(context)
@@ -147,7 +147,7 @@ struct WebController {
         let language = language(request)
         let strings = WebStrings(language: language)
         let form = try await Self.form(request)
-        guard let expected = cookie(Self.signInCookie, in: request), let sent = form["csrf"], Self.same(expected, sent) else {
+        guard Self.csrf(in: form, matches: cookie(Self.signInCookie, in: request)) else {
             return signInPage(request, language: language, error: strings.formExpired, status: .forbidden)
         }
         let secret = (form["token"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -166,7 +166,7 @@ struct WebController {
     @Sendable func signOut(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         guard let (_, session) = try await signedIn(request, context) else { return HTML.redirect("/sign-in") }
         let form = try await Self.form(request)
-        guard let sent = form["csrf"], Self.same(session.csrf, sent) else {
+        guard Self.csrf(in: form, matches: session.csrf) else {
             let strings = WebStrings(language: language(request))
             let pages = WebPages(strings: strings, layout: WebLayout(strings: strings, csrf: session.csrf, path: "/"))
             return HTML.response(pages.message(title: strings.signOut, strings.formExpired), status: .forbidden, language: strings.language)
@@ -302,6 +302,13 @@ struct WebController {
             if fields[name] == nil { fields[name] = parts.count > 1 ? decoded(parts[1]) : "" }
         }
         return fields
+    }
+
+    /// Whether a posted form carries the CSRF token `expected` (the session's own, or the sign-in cookie's); never when
+    /// there is none to expect.
+    static func csrf(in form: [String: String], matches expected: String?) -> Bool {
+        guard let expected, let sent = form["csrf"] else { return false }
+        return same(expected, sent)
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
