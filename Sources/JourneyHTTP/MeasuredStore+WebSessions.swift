@@ -1,16 +1,7 @@
 import Foundation
-import JourneyModel
 import JourneyStore
 
 extension MeasuredStore {
-    public func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)? {
-        try await measure(.staffToken) { () async throws(StorageError) in try await base.staffToken(identity: identity, at: now) }
-    }
-
-    public func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool {
-        try await measure(.spendIDToken) { () async throws(StorageError) in try await base.spendIDToken(hash: hash, until: until, at: now) }
-    }
-
     public func openWebSession(_ session: StoredWebSession, forgettingIdleBefore idleBefore: Date, startedBefore: Date) async throws(StorageError) {
         try await measure(.openWebSession) { () async throws(StorageError) in
             try await base.openWebSession(session, forgettingIdleBefore: idleBefore, startedBefore: startedBefore)

@@ -291,6 +291,14 @@ public final class MeasuredStore: LotsenStore {
         try await measure(.revokeToken) { () async throws(StorageError) in try await base.revokeToken(id: id, at: at) }
     }
 
+    public func staffToken(identity: Personnummer, at now: Date) async throws(StorageError) -> (token: StoredToken, secretHash: String)? {
+        try await measure(.staffToken) { () async throws(StorageError) in try await base.staffToken(identity: identity, at: now) }
+    }
+
+    public func spendIDToken(hash: String, until: Date, at now: Date) async throws(StorageError) -> Bool {
+        try await measure(.spendIDToken) { () async throws(StorageError) in try await base.spendIDToken(hash: hash, until: until, at: now) }
+    }
+
     // MARK: EnrollmentListing
 
     public func enrollmentPage(_ query: EnrollmentQuery, after cursor: EnrollmentCursor?) async throws(StorageError) -> EnrollmentPage {
