@@ -18,6 +18,10 @@ struct JourneyOutline {
         lines.append(about.joined(separator: " · "))
         lines.append("")
         lines.append(journey.summary[language])
+        if !journey.offeredBy.isEmpty {
+            lines.append("")
+            lines += journey.offeredBy.map(offer)
+        }
         for (number, stage) in journey.stages.enumerated() {
             for (position, step) in stage.enumerated() {
                 lines.append("")
@@ -26,6 +30,17 @@ struct JourneyOutline {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One `offeredBy` rule in a line: which agency's event offers the journey, what it fills in, for whom and how long.
+    private func offer(_ rule: OfferRule) -> String {
+        let label = Labels(language: language)
+        let agency = catalog.agency(rule.event.agency)?.name[language] ?? rule.event.agency.rawValue
+        var parts = [label.offeredBy(agency: agency, event: rule.event.kind)]
+        if !rule.proves.isEmpty { parts.append(label.fillsIn(rule.proves.map(\.fact.rawValue).joined(separator: ", "))) }
+        if let condition = rule.when { parts.append("\(label.onlyIf.lowercased()) \(condition)") }
+        parts.append(label.offerLasts(rule.lasts.humanReadable(in: language)))
+        return parts.joined(separator: " · ")
     }
 
     /// What a deadline counts from, in words: the start, a step by its title, a date fact by its label.

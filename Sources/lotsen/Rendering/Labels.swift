@@ -17,6 +17,14 @@ struct Labels {
     var starting: String { self("starting the journey", "att resan började") }
     /// The anchor of a deadline counted from another step being done.
     func finishing(_ step: String) -> String { self("finishing \(step)", "att \(step) blev klart") }
+    /// An `offeredBy` rule's event: "Offered when Swedish Tax Agency reports birth-registered".
+    func offeredBy(agency: String, event: String) -> String {
+        self("Offered when \(agency) reports \(event)", "Erbjuds när \(agency) meddelar \(event)")
+    }
+    /// The facts an offer fills in.
+    func fillsIn(_ facts: String) -> String { self("fills in \(facts)", "fyller i \(facts)") }
+    /// How long an offer stands: "the offer stands for 60 days".
+    func offerLasts(_ duration: String) -> String { self("the offer stands for \(duration)", "erbjudandet gäller i \(duration)") }
     var and: String { self("and", "och") }
     var or: String { self("or", "eller") }
     var either: String { self("either", "antingen") }
