@@ -45,3 +45,30 @@ struct GuideLanguageSwitchTests {
         #expect(overview.facts["stayAtLeastOneYear"]?.value == .bool(true))
     }
 }
+
+@Suite("A journey text with no translation shows in English, marked, never blank")
+struct GuideTranslationFallbackTests {
+    @Test("with the Ukrainian file of Start a business gone, the menu shows its title and summary in English, each marked")
+    func missingTranslationFileFallsBackMarked() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-fallback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["journeys", "adapters"] {
+            try FileManager.default.copyItem(at: GuideFixture.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("journeys/translations/uk/starting-a-business.yaml"))
+        let library = try JourneyLibrary.load(journeysDirectory: folder.appendingPathComponent("journeys"),
+            adaptersDirectory: folder.appendingPathComponent("adapters"))
+        let fixture = try GuideFixture()
+        let engine = JourneyEngine(library: library, store: fixture.store, clock: { GuideFixture.now })
+        let terminal = ScriptedTerminal(["q"], width: 10_000)
+        #expect(await GuideSession(engine: engine, terminal: terminal, language: .uk).run() == .finished)
+        let strings = GuideStrings(language: .uk)
+        let business = try #require(library.journey("starting-a-business"))
+        #expect(terminal.transcript.contains("\(strings.inEnglish) \(business.title[.en])"))
+        #expect(terminal.transcript.contains("\(strings.inEnglish) \(business.summary[.en])"))
+        // The journeys that are translated show in Ukrainian, unmarked.
+        #expect(terminal.transcript.components(separatedBy: strings.inEnglish).count - 1 == 2)
+        #expect(terminal.transcript.contains("Нові у Швеції"))
+        #expect(!terminal.transcript.contains("New in Sweden"))
+    }
+}
