@@ -17,7 +17,7 @@ extension RealJourneyTests {
         let outcome = try await drive(Self.abroad, profile: [
             "abroadAtLeastOneYear": "ja", "departureDate": "2027-01-15", "destination": "Spanien", "citizenship": "Sverige",
             "studying": "ja", "receivesPension": "nej", "swedishIncome": "nej", "hasDrivingLicence": "ja",
-            "returnDate": "2029-06-01", "fullName": "Tolvan Tolvansson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "plansToReturn": "ja", "returnDate": "2029-06-01", "fullName": "Tolvan Tolvansson", "address": "Testgatan 1, 123 45 Exempelstad",
         ], person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
         #expect(outcome.done.isSuperset(of: ["notify-move", "notify-move-abroad", "social-insurance-abroad", "health-cover",
             "health-cover-eu", "study-aid-abroad", "address-and-vote-abroad", "driving-licence-abroad", "move-back",
@@ -31,7 +31,7 @@ extension RealJourneyTests {
         let outcome = try await drive(Self.abroad, profile: [
             "abroadAtLeastOneYear": "yes", "departureDate": "2027-01-15", "destination": "Japan", "citizenship": "Norway",
             "studying": "no", "receivesPension": "yes", "swedishIncome": "yes", "hasDrivingLicence": "no",
-            "returnDate": "2030-03-01", "fullName": "Tolvan Tolvansson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "plansToReturn": "yes", "returnDate": "2030-03-01", "fullName": "Tolvan Tolvansson", "address": "Testgatan 1, 123 45 Exempelstad",
         ], person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
         #expect(outcome.done.isSuperset(of: ["notify-move-abroad", "health-cover-elsewhere", "pension-abroad", "sink",
             "address-and-vote-abroad", "register-again", "insurance-again"]))
@@ -42,7 +42,7 @@ extension RealJourneyTests {
     func shortStayStaysRegistered() async throws {
         let outcome = try await drive(Self.abroad, profile: [
             "abroadAtLeastOneYear": "no", "destination": "DE", "citizenship": "SE", "studying": "no", "receivesPension": "no",
-            "swedishIncome": "no", "hasDrivingLicence": "no", "returnDate": "2027-09-01",
+            "swedishIncome": "no", "hasDrivingLicence": "no", "plansToReturn": "yes", "returnDate": "2027-09-01",
             "personnummer": OfficialTestNumbers.personnummer,
         ], skip: ["passport-abroad"])
         #expect(outcome.done.isSuperset(of: ["stay-registered", "social-insurance-abroad", "health-cover-eu", "move-back"]))
@@ -52,12 +52,24 @@ extension RealJourneyTests {
         #expect(!outcome.asked.contains("departureDate"))
     }
 
+    @Test("emigrating for good: the journey is complete once the move is done, and the way back is never asked about")
+    func emigratingForGoodCompletes() async throws {
+        let outcome = try await drive(Self.abroad, profile: [
+            "abroadAtLeastOneYear": "yes", "departureDate": "2027-01-15", "destination": "Canada", "citizenship": "Sweden",
+            "studying": "no", "receivesPension": "no", "swedishIncome": "no", "hasDrivingLicence": "no",
+            "plansToReturn": "no", "fullName": "Tolvan Tolvansson", "address": "Testgatan 1, 123 45 Exempelstad",
+        ], skip: ["passport-abroad"], person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
+        #expect(outcome.done.isSuperset(of: ["notify-move-abroad", "social-insurance-abroad", "health-cover-elsewhere", "address-and-vote-abroad"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["move-back", "register-again", "identity-visit-again", "insurance-again"]))
+        #expect(!outcome.asked.contains("returnDate"))
+    }
+
     @Test("registering again is due a week from the return date, and only after a move of at least a year")
     func registeringAgainIsDueAWeekFromTheReturn() async throws {
         let emigrant = try await engine.enroll(.new, in: Self.abroad).enrollment.person
         #expect(try await engine.overview(.id(emigrant)).enrollments[0].enrollment.steps["register-again"]?.due == nil)
         let answered = try await engine.answer(person: emigrant, journey: Self.abroad,
-            answers: [("returnDate", "2029-06-01"), ("abroadAtLeastOneYear", "yes")])
+            answers: [("returnDate", "2029-06-01"), ("abroadAtLeastOneYear", "yes"), ("plansToReturn", "yes")])
         // The end of 1 June, plus a week: the last day is 8 June.
         #expect(answered.enrollments[0].enrollment.steps["register-again"]?.due == Self.date("2029-06-09T00:00:00Z"))
 

@@ -181,7 +181,7 @@ struct GuideEndToEndTests {
         let (view, terminal) = try await complete("to-and-from-sweden", language: .sv, identity: "n", answers: [
             "abroadAtLeastOneYear": "ja", "departureDate": "2027-01-15", "destination": "Spanien", "citizenship": "Sverige",
             "studying": "ja", "receivesPension": "nej", "swedishIncome": "nej", "hasDrivingLicence": "ja",
-            "returnDate": "2029-06-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "plansToReturn": "ja", "returnDate": "2029-06-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
             "personnummer": OfficialTestNumbers.personnummer,
         ], skip: ["passport-abroad"])
         #expect(view.plan.status(of: "notify-move-abroad")?.state == .done)
@@ -197,7 +197,7 @@ struct GuideEndToEndTests {
         let (view, terminal) = try await complete("to-and-from-sweden", language: .en, identity: "n", answers: [
             "abroadAtLeastOneYear": "yes", "departureDate": "2027-01-15", "destination": "Japan", "citizenship": "Norway",
             "studying": "no", "receivesPension": "yes", "swedishIncome": "yes", "hasDrivingLicence": "no",
-            "returnDate": "2030-03-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
+            "plansToReturn": "yes", "returnDate": "2030-03-01", "fullName": "Test Testsson", "address": "Testgatan 1, 123 45 Exempelstad",
             "personnummer": OfficialTestNumbers.personnummer,
         ])
         #expect(view.plan.status(of: "pension-abroad")?.state == .done)
