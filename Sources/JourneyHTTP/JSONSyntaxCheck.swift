@@ -147,13 +147,7 @@ struct JSONSyntaxCheck {
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
-                    let hex = bytes[min(index + 1, bytes.count)..<min(index + 5, bytes.count)]
-                    guard hex.count == 4, hex.allSatisfy({ Self.isHexDigit($0) }),
-                        let code = UInt32(String(decoding: hex, as: UTF8.self), radix: 16)
-                    else { throw malformed("'\\u' needs four hexadecimal digits") }
-                    // A surrogate half stands for no character on its own; pairs are checked by the decoder.
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                    index += 4
+                    scalars.append(try unicodeEscape())
                 default: throw malformed("unknown escape '\\\(describe(escaped))'")
                 }
                 index += 1
@@ -165,6 +159,45 @@ struct JSONSyntaxCheck {
             }
         }
         throw malformed("a string is not closed")
+    }
+
+    /// The character of a `\\uXXXX` escape, the index on its `u`; leaves the index on the escape's last digit. A
+    /// surrogate half stands for no character on its own: a high one must be followed at once by a low one, and the
+    /// pair is one character. A lone half is refused here, with its place, rather than by the decoder without one
+    /// (and two keys with different lone halves are never mistaken for the same key).
+    private mutating func unicodeEscape() throws(APIError) -> Unicode.Scalar {
+        let backslash = index - 1
+        let high = try hexCode(after: index)
+        index += 4
+        switch high {
+        case 0xDC00...0xDFFF:
+            index = backslash
+            throw malformed("'\\u\(Self.hex(high))' is the second half of a surrogate pair with no first half")
+        case 0xD800...0xDBFF:
+            guard bytes[min(index + 1, bytes.count)...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]),
+                let low = try? hexCode(after: index + 2), (0xDC00...0xDFFF).contains(low)
+            else {
+                index = backslash
+                throw malformed("'\\u\(Self.hex(high))' is the first half of a surrogate pair with no second half")
+            }
+            index += 6
+            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+        default:
+            return Unicode.Scalar(high)!
+        }
+    }
+
+    /// The four hexadecimal digits after `position`, as a number.
+    private func hexCode(after position: Int) throws(APIError) -> UInt32 {
+        let hex = bytes[min(position + 1, bytes.count)..<min(position + 5, bytes.count)]
+        guard hex.count == 4, hex.allSatisfy({ Self.isHexDigit($0) }), let code = UInt32(String(decoding: hex, as: UTF8.self), radix: 16)
+        else { throw malformed("'\\u' needs four hexadecimal digits") }
+        return code
+    }
+
+    private static func hex(_ code: UInt32) -> String {
+        let digits = String(code, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     private mutating func literal(_ word: String) throws(APIError) {

@@ -29,6 +29,10 @@ struct StrictBodyTests {
             let escaped = try await client.send(.post, "/v1/enrollments", token: citizen.token,
                 body: #"{"journey": "new-in-sweden", "j\u006furney": "new-in-sweden"}"#)
             #expect(escaped.errorCode == "duplicateField")
+            // A pair is one character, so keys that differ only in it are different keys, not a duplicate.
+            let paired = try await client.send(.post, "/v1/enrollments", token: citizen.token,
+                body: #"{"journey": "new-in-sweden", "\ud83d\ude00": 1, "\ud83d\ude01": 2}"#)
+            #expect(paired.errorCode != "duplicateField" && paired.errorCode != "malformedJSON", "\(paired.text)")
         }
     }
 
@@ -44,6 +48,10 @@ struct StrictBodyTests {
                 (String(repeating: "[", count: 100), "nested deeper than 32 levels"),
                 // FuzzJSONSyntax, crash-54583d18: beyond a double's range, which JSONSerialization refused without a place.
                 ("{\"journey\":\n 1e400}", "line 2, column 2"),
+                // Surrogate halves alone stand for no character; the decoder refused them without a place.
+                (#"{"journey": "new\ud800-in-sweden"}"#, "line 1, column 17"),
+                (#"{"journey": "new\udc00"}"#, "line 1, column 17"),
+                (#"{"journey": "\ud83d\u0041"}"#, "line 1, column 14"),
             ]
             for (body, place) in cases {
                 let reply = try await client.send(.post, "/v1/enrollments", token: citizen.token, body: body)
