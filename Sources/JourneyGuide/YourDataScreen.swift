@@ -30,8 +30,10 @@ struct YourDataScreen {
         screen.addBlank()
         screen.add(Line(strings.journalTitle, style: .heading))
         if journal.isEmpty { screen.add(Line(strings.journalEmpty)) }
+        // Swedish time, with its offset from UTC, so a reader abroad (or on summer time) knows which hour it was.
         let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm xxx"
         formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
         for entry in journal {
             let agency = entry.agency.map { strings.text(catalog.agency($0)?.name) ?? $0.rawValue } ?? ""

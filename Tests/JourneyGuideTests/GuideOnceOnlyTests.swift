@@ -47,7 +47,7 @@ struct GuideOnceOnlyTests {
             .replacingOccurrences(of: #"http://127\.0\.0\.1:\d+/idp/bankid\?user_code=[A-Z]{4}-\d{4}"#, with: "http://127.0.0.1:PORT/idp/bankid?user_code=CODE",
                 options: .regularExpression)
             .replacingOccurrences(of: #"[A-Z]{4}-\d{4}\."#, with: "CODE.", options: .regularExpression)
-            .replacingOccurrences(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, with: "YYYY-MM-DD hh:mm", options: .regularExpression)
+            .replacingOccurrences(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}"#, with: "YYYY-MM-DD hh:mm +hh:mm", options: .regularExpression)
     }
 
     @Test("name and address are fetched after consent, sent on to the agency after a preview, the case is followed, and the journal shows it all",
