@@ -29,11 +29,27 @@ struct CLIRunner {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs `lotsen ARGUMENTS` with no terminal, English, and this runner's database; `input` becomes standard input.
-    func run(_ arguments: [String], environment extra: [String: String] = [:], directory: URL = CLIRunner.root, input: String? = nil) throws
+    ///
+    /// The child is waited for on a thread of its own, never on Swift's cooperative pool: every test target runs in one
+    /// process, and on a two-core machine two commands waited for on the pool's two threads stalled every other test's
+    /// HTTP traffic (the sandbox agencies, the identity provider) until their timeouts.
+    func run(_ arguments: [String], environment extra: [String: String] = [:], directory: URL = CLIRunner.root, input: String? = nil) async throws
         -> Result
     {
+        let database = database
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try Self.runHere(arguments, database: database, environment: extra, directory: directory, input: input) })
+            }.start()
+        }
+    }
+
+    /// Runs the command on the calling thread, blocking it until the command ends.
+    private static func runHere(_ arguments: [String], database: String, environment extra: [String: String], directory: URL, input: String?) throws
+        -> CLIRunner.Result
+    {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
@@ -56,7 +72,7 @@ struct CLIRunner {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+        return CLIRunner.Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
     }
 }
 

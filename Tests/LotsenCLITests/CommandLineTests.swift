@@ -10,7 +10,7 @@ struct CommandLineTests {
     @Test("validate accepts the shipped journeys and adapters")
     func validateShippedFiles() async throws {
         defer { runner.remove() }
-        let result = try runner.run(["validate"])
+        let result = try await runner.run(["validate"])
         #expect(result.status == 0)
         #expect(result.output.hasSuffix("journey files and 9 adapter files are valid.\n") || result.output.contains("are valid."))
         #expect(!result.output.contains("error:"))
@@ -20,7 +20,7 @@ struct CommandLineTests {
         arguments: ["postgres:/lotsen", "postgresql//db", "postgres://u:hunter2@/db?nonsense=1"])
     func mistypedDatabaseURL(url: String) async throws {
         defer { runner.remove() }
-        let result = try runner.run(["token", "list", "--database", url], directory: runner.folder)
+        let result = try await runner.run(["token", "list", "--database", url], directory: runner.folder)
         #expect(result.status == 1)
         #expect(result.error.contains("error: "))
         #expect(result.error.contains("hint: "))
@@ -31,11 +31,11 @@ struct CommandLineTests {
     @Test("LOTSEN_SQLITE_SYNCHRONOUS=full is taken; a value other than normal or full is refused, naming the variable, before any file is made")
     func sqliteSynchronousSetting() async throws {
         defer { runner.remove() }
-        let full = try runner.run(["token", "list"], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "FULL"])
+        let full = try await runner.run(["token", "list"], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "FULL"])
         #expect(full.status == 0, "\(full.error)")
         #expect(FileManager.default.fileExists(atPath: runner.database))
         let database = runner.folder.appendingPathComponent("other.sqlite").path
-        let wrong = try runner.run(["token", "list", "--database", database], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "extra"])
+        let wrong = try await runner.run(["token", "list", "--database", database], environment: ["LOTSEN_SQLITE_SYNCHRONOUS": "extra"])
         #expect(wrong.status == 1)
         #expect(wrong.error.contains("error: LOTSEN_SQLITE_SYNCHRONOUS is 'extra', which is neither normal nor full"), "\(wrong.error)")
         #expect(wrong.error.contains("hint: set LOTSEN_SQLITE_SYNCHRONOUS=full"), "\(wrong.error)")
@@ -62,7 +62,7 @@ struct CommandLineTests {
                 titel: { sv: Andra, en: Second }
                 after: [frist]
             """.write(to: file, atomically: true, encoding: .utf8)
-        let result = try runner.run(["validate", file.path])
+        let result = try await runner.run(["validate", file.path])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("\(file.path):11:11: error: steps[0].when: unknown fact 'citizenshp' (did you mean 'citizenship'?)"))
@@ -76,13 +76,13 @@ struct CommandLineTests {
     @Test("a usage error exits 64 and a refused request exits 1, each with a hint")
     func exitStatuses() async throws {
         defer { runner.remove() }
-        let usage = try runner.run(["start", "new-in-sweden"])
+        let usage = try await runner.run(["start", "new-in-sweden"])
         #expect(usage.status == 64)
         #expect(usage.error.contains("Missing expected argument '--person <id>'"))
-        let unknown = try runner.run(["show", "new-in-swedn"])
+        let unknown = try await runner.run(["show", "new-in-swedn"])
         #expect(unknown.status == 1)
         #expect(unknown.error == "error: no journey 'new-in-swedn'\nhint: did you mean 'new-in-sweden'?\n")
-        let badNumber = try runner.run(["start", "new-in-sweden", "--person", "19900101-2386"])
+        let badNumber = try await runner.run(["start", "new-in-sweden", "--person", "19900101-2386"])
         #expect(badNumber.status == 1)
         #expect(badNumber.error.hasPrefix("error: not a valid person: "))
         #expect(!badNumber.error.contains("2386"))
@@ -91,7 +91,7 @@ struct CommandLineTests {
     @Test("a bad database path is a clear error, not a crash")
     func badDatabasePath() async throws {
         defer { runner.remove() }
-        let result = try runner.run(["status", "--person", "lp-0000000000", "--database", runner.folder.path])
+        let result = try await runner.run(["status", "--person", "lp-0000000000", "--database", runner.folder.path])
         #expect(result.status == 1)
         #expect(result.error.hasPrefix("error: cannot open the database at \(runner.folder.path)"))
     }
@@ -100,38 +100,38 @@ struct CommandLineTests {
     func progressAcrossRuns() async throws {
         defer { runner.remove() }
         let number = OfficialTestNumbers.personnummer
-        let start = try runner.run(["start", "new-in-sweden", "--person", number])
+        let start = try await runner.run(["start", "new-in-sweden", "--person", number])
         #expect(start.status == 0)
         #expect(start.output.hasPrefix("Started New in Sweden.\n"))
         #expect(start.output.contains("Which country are you a citizen of?"))
-        let again = try runner.run(["start", "new-in-sweden", "--person", number])
+        let again = try await runner.run(["start", "new-in-sweden", "--person", number])
         #expect(again.output.hasPrefix("You already started New in Sweden; continuing.\n"))
 
-        let answered = try runner.run(["answer", "--person", number, "citizenship=Tyskland", "stayAtLeastOneYear=ja", "hasChildren=nej",
+        let answered = try await runner.run(["answer", "--person", number, "citizenship=Tyskland", "stayAtLeastOneYear=ja", "hasChildren=nej",
             "lookingForWork=no", "hasForeignDrivingLicence=no", "fullName=Test Testsson", "address=Testgatan 1"])
         #expect(answered.status == 0, "\(answered.error)")
         #expect(answered.output.contains("Start Notify your move to Sweden"))
 
-        let wrong = try runner.run(["answer", "--person", number, "hasChildren=perhaps"])
+        let wrong = try await runner.run(["answer", "--person", number, "hasChildren=perhaps"])
         #expect(wrong.status == 1)
         #expect(wrong.error == "error: 'hasChildren': expected yes or no\nhint: answer yes/no (or ja/nej)\n")
 
-        let locked = try runner.run(["complete", "identity-visit", "--person", number])
+        let locked = try await runner.run(["complete", "identity-visit", "--person", number])
         #expect(locked.status == 1)
         #expect(locked.error.contains("it is locked, waiting for 'population-registration'"))
 
         for step in ["population-registration", "identity-visit"] {
-            let done = try runner.run(["complete", step, "--person", number])
+            let done = try await runner.run(["complete", step, "--person", number])
             #expect(done.status == 0, "\(done.error)")
         }
         // Done again changes nothing and says so (issue 15, why 2); a fact only agencies supply is not an answer.
-        let repeated = try runner.run(["complete", "identity-visit", "--person", number])
+        let repeated = try await runner.run(["complete", "identity-visit", "--person", number])
         #expect(repeated.status == 0)
         #expect(repeated.output.hasPrefix("Nothing changed: Identity check at a service office is already done.\n"), "\(repeated.output)")
-        let permit = try runner.run(["answer", "--person", number, "hasResidencePermit=yes"])
+        let permit = try await runner.run(["answer", "--person", number, "hasResidencePermit=yes"])
         #expect(permit.status == 1)
         #expect(permit.error.hasPrefix("error: 'hasResidencePermit' is supplied by an agency, not answered\n"), "\(permit.error)")
-        let status = try runner.run(["status", "--person", number, "--json"])
+        let status = try await runner.run(["status", "--person", number, "--json"])
         #expect(status.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
         let enrollments = try #require(document?["enrollments"] as? [[String: Any]])
@@ -142,9 +142,9 @@ struct CommandLineTests {
         #expect(states["receive-personnummer"] == "available")
         #expect(enrollments.first?["ball"] as? String == "person")
 
-        let text = try runner.run(["status", "--person", number])
+        let text = try await runner.run(["status", "--person", number])
         #expect(text.output.contains("personnummer: (known) (you said)"))
-        let history = try runner.run(["history", "--person", number])
+        let history = try await runner.run(["history", "--person", number])
         #expect(history.output.contains("stepProgressed  identity-visit completed"))
 
         // The person's number is never echoed, in either of its forms.
@@ -158,15 +158,15 @@ struct CommandLineTests {
     @Test("a newcomer gets a reference, and proves a number later by logging in, without losing progress")
     func newcomerLinksLater() async throws {
         defer { runner.remove() }
-        let start = try runner.run(["start", "new-in-sweden", "--person", "new"])
+        let start = try await runner.run(["start", "new-in-sweden", "--person", "new"])
         #expect(start.status == 0)
         let reference = try #require(start.output.split(separator: " ").first { $0.hasPrefix("lp-") }.map { String($0.prefix(13)) })
-        _ = try runner.run(["answer", "--person", reference, "citizenship=SE"])
+        _ = try await runner.run(["answer", "--person", reference, "citizenship=SE"])
         // A number only typed links nothing: the person logs in (the sandbox's BankID approves at once here).
-        let link = try runner.run(["login", "--person", reference, "--identity", OfficialTestNumbers.personnummer],
+        let link = try await runner.run(["login", "--person", reference, "--identity", OfficialTestNumbers.personnummer],
             environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
         #expect(link.status == 0, "\(link.error)")
-        let status = try runner.run(["status", "--person", OfficialTestNumbers.personnummer, "--json"])
+        let status = try await runner.run(["status", "--person", OfficialTestNumbers.personnummer, "--json"])
         #expect(status.output.contains("\"reference\" : \"\(reference)\""))
         #expect(status.output.contains("\"identityLinked\" : true"))
         #expect(status.output.contains("\"id\" : \"citizenship\""))
@@ -178,9 +178,9 @@ struct CommandLineTests {
         (["graph", "example", "--format", "mermaid"], "graph-example.mmd"),
         (["graph", "example", "--format", "dot"], "graph-example.dot"),
     ])
-    func journeyRenderings(arguments: [String], golden: String) throws {
+    func journeyRenderings(arguments: [String], golden: String) async throws {
         defer { runner.remove() }
-        let result = try runner.run(arguments + ["--journeys", fixtures.appendingPathComponent("valid").path])
+        let result = try await runner.run(arguments + ["--journeys", fixtures.appendingPathComponent("valid").path])
         #expect(result.status == 0, "\(result.error)")
         try Golden.check(result.output, golden)
     }
@@ -191,9 +191,9 @@ struct CommandLineTests {
         (["show", "to-and-from-sweden"], "show-to-and-from-sweden-en.txt"),
         (["show", "to-and-from-sweden", "--lang", "sv"], "show-to-and-from-sweden-sv.txt"),
     ])
-    func shippedJourneyRendering(arguments: [String], golden: String) throws {
+    func shippedJourneyRendering(arguments: [String], golden: String) async throws {
         defer { runner.remove() }
-        let result = try runner.run(arguments)
+        let result = try await runner.run(arguments)
         #expect(result.status == 0, "\(result.error)")
         try Golden.check(result.output, golden)
     }
@@ -201,13 +201,13 @@ struct CommandLineTests {
     @Test("journeys lists every shipped journey in the chosen language")
     func journeysList() async throws {
         defer { runner.remove() }
-        let english = try runner.run(["journeys"])
+        let english = try await runner.run(["journeys"])
         #expect(english.output.contains("new-in-sweden        New in Sweden"))
         #expect(english.output.contains("becoming-a-parent    Becoming a parent"))
         #expect(english.output.split(separator: "\n").filter { $0.hasPrefix("becoming-a-parent ") || $0.hasPrefix("new-in-sweden ")
             || $0.hasPrefix("starting-a-business ") || $0.hasPrefix("to-and-from-sweden ") }.count == 4)
         #expect(english.output.contains("to-and-from-sweden   Moving abroad and back"))
-        let swedish = try runner.run(["journeys"], environment: ["LANG": "sv_SE.UTF-8"])
+        let swedish = try await runner.run(["journeys"], environment: ["LANG": "sv_SE.UTF-8"])
         #expect(swedish.output.contains("new-in-sweden        Ny i Sverige"))
         #expect(swedish.output.contains("becoming-a-parent    Bli förälder"))
         #expect(swedish.output.contains("to-and-from-sweden   Tur och retur Sverige"))

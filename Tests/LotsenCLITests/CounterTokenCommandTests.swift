@@ -9,14 +9,14 @@ struct CounterTokenCommandTests {
     func counterTokenForAKnownPerson() async throws {
         let cli = CLIRunner()
         defer { cli.remove() }
-        #expect(try cli.run(["start", "new-in-sweden", "--person", OfficialTestNumbers.personnummer]).status == 0)
-        let created = try cli.run(["token", "create", "--role", "counter", "--person", OfficialTestNumbers.personnummer, "--label", "desk 3"])
+        #expect(try await cli.run(["start", "new-in-sweden", "--person", OfficialTestNumbers.personnummer]).status == 0)
+        let created = try await cli.run(["token", "create", "--role", "counter", "--person", OfficialTestNumbers.personnummer, "--label", "desk 3"])
         #expect(created.status == 0, "\(created.error)")
         #expect(created.output.hasPrefix("lotsen_") && created.error.contains("(counter)"))
-        #expect(try cli.run(["token", "create", "--role", "counter"]).status != 0)
-        let unknown = try cli.run(["token", "create", "--role", "counter", "--person", OfficialTestNumbers.centenarianPersonnummer])
+        #expect(try await cli.run(["token", "create", "--role", "counter"]).status != 0)
+        let unknown = try await cli.run(["token", "create", "--role", "counter", "--person", OfficialTestNumbers.centenarianPersonnummer])
         #expect(unknown.status != 0 && unknown.error.contains("a counter token is for a person Lotsen already knows"))
-        let list = try cli.run(["token", "list"]).output
+        let list = try await cli.run(["token", "list"]).output
         #expect(list.contains("  counter     person lp-") && list.contains(" · active · desk 3"))
     }
 }

@@ -181,7 +181,7 @@ struct GuideTerminalTests {
         let runner = CLIRunner()
         defer { runner.remove() }
         let input = ["n", "Tyskland", "nej", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
-        let result = try runner.run(["guide", "new-in-sweden", "--lang", "sv"], input: input)
+        let result = try await runner.run(["guide", "new-in-sweden", "--lang", "sv"], input: input)
         #expect(result.status == 0)
         #expect(result.error.isEmpty)
         #expect(!result.output.contains("\u{1B}"))
@@ -189,7 +189,7 @@ struct GuideTerminalTests {
         #expect(lines.filter { $0 == "Ditt svar:" }.count == 4, "each prompt is a line of its own")
         #expect(result.output.contains("Nästa: Ansök om samordningsnummer"))
         #expect(lines.last == "" && lines.dropLast().last?.hasPrefix("Fortsätt senare med: lotsen guide new-in-sweden --person lp-") == true)
-        let status = try runner.run(["status", "--person", String(lines.dropLast().last!.split(separator: " ").last!), "--json"])
+        let status = try await runner.run(["status", "--person", String(lines.dropLast().last!.split(separator: " ").last!), "--json"])
         #expect(status.status == 0)
         #expect(status.output.contains("\"citizenship\""))
     }

@@ -25,10 +25,10 @@ struct HealthCommandTests {
     func databaseCreate() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let created = try runner.run(["database", "create"])
+        let created = try await runner.run(["database", "create"])
         #expect(created.status == 0)
         #expect(created.output == "Created a new, empty database: sqlite:\(runner.database) (13 migrations applied).\n")
-        let again = try runner.run(["database", "create"])
+        let again = try await runner.run(["database", "create"])
         #expect(again.status == 0)
         #expect(again.output == "The database sqlite:\(runner.database) is ready (13 migrations applied).\n")
         let server = try ServeProcess(["serve", "--port", "0", "--database", runner.database])
@@ -40,8 +40,8 @@ struct HealthCommandTests {
     func deletedUnderRunningServer() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        #expect(try runner.run(["database", "create"]).status == 0)
-        let citizen = try runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer]).output
+        #expect(try await runner.run(["database", "create"]).status == 0)
+        let citizen = try await runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServeProcess(["serve", "--port", "0", "--database", runner.database])
         #expect(try await server.send("POST", "/v1/enrollments", token: citizen, json: ["journey": "new-in-sweden"]).status == 201)
@@ -64,10 +64,10 @@ struct HealthCommandTests {
     }
 
     @Test("serve refuses to start on a database file it cannot write, saying what, where and how to fix it")
-    func readOnlyFileRefused() throws {
+    func readOnlyFileRefused() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        #expect(try runner.run(["database", "create"]).status == 0)
+        #expect(try await runner.run(["database", "create"]).status == 0)
         try runner.giveToUnprivilegedUser()
         #expect(chmod(runner.database, 0o444) == 0)
         // As root the server runs as nobody: root would write the file anyway, and rightly be told nothing is wrong.
@@ -83,8 +83,8 @@ struct HealthCommandTests {
     func readOnlyUnderRunningServer() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        #expect(try runner.run(["database", "create"]).status == 0)
-        let citizen = try runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer]).output
+        #expect(try await runner.run(["database", "create"]).status == 0)
+        let citizen = try await runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try runner.giveToUnprivilegedUser()
         let server = try ServeProcess(["serve", "--port", "0", "--database", runner.database], unprivileged: true)

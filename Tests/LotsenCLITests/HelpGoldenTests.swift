@@ -10,7 +10,7 @@ struct HelpGoldenTests {
     func helpMatchesGolden(command: String) async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let result = try runner.run(command.split(separator: " ").map(String.init) + ["--help"])
+        let result = try await runner.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(result.status == 0)
         #expect(result.error.isEmpty)
         try Golden.check(result.output, "help-\(command.isEmpty ? "lotsen" : command.replacingOccurrences(of: " ", with: "-")).txt")

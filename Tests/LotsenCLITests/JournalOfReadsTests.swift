@@ -10,9 +10,9 @@ struct JournalOfReadsTests {
         let runner = CLIRunner()
         defer { runner.remove() }
         let a = OfficialTestNumbers.personnummer
-        #expect(try runner.run(["start", "new-in-sweden", "--person", a]).status == 0)
-        let caseworker = try runner.run(["token", "create", "--role", "caseworker"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let b = try runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.leapDayPersonnummer]).output
+        #expect(try await runner.run(["start", "new-in-sweden", "--person", a]).status == 0)
+        let caseworker = try await runner.run(["token", "create", "--role", "caseworker"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let b = try await runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.leapDayPersonnummer]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServeProcess(["serve", "--port", "0", "--database", runner.database])
         let list = try await server.send("GET", "/v1/enrollments?journey=new-in-sweden", token: caseworker)
@@ -21,12 +21,12 @@ struct JournalOfReadsTests {
         #expect(try await server.send("GET", "/v1/enrollments/\(enrollment)", token: b).status == 404)
         try await server.stop()
 
-        let journal = try runner.run(["journal", "--person", a]).output
+        let journal = try await runner.run(["journal", "--person", a]).output
         #expect(!journal.contains("Nothing has been read"))
         #expect(journal.contains("  caseworker  read  GET /v1/enrollments  completed  for new-in-sweden  token tk-"))
         #expect(journal.contains("  caseworker  read  GET /v1/enrollments/{enrollmentId}  completed  for new-in-sweden  token tk-"))
         #expect(journal.contains("  citizen  read  GET /v1/enrollments/{enrollmentId}  refused (forbidden)  for new-in-sweden  token tk-"))
         #expect(!journal.contains(a) && !journal.contains(a.filter(\.isNumber)))
-        #expect(try runner.run(["journal", "verify"]).output.hasPrefix("The journal is intact: 3 entries"))
+        #expect(try await runner.run(["journal", "verify"]).output.hasPrefix("The journal is intact: 3 entries"))
     }
 }

@@ -15,11 +15,11 @@ struct MandateCommandTests {
     }
 
     /// Starts a journey for `number`, logs them in (approved at once) and returns their Lotsen reference.
-    static func provenPerson(_ number: String, _ cli: CLIRunner) throws -> String {
-        #expect(try cli.run(["start", "new-in-sweden", "--person", number]).status == 0)
-        let login = try cli.run(["login", "--person", number], environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
+    static func provenPerson(_ number: String, _ cli: CLIRunner) async throws -> String {
+        #expect(try await cli.run(["start", "new-in-sweden", "--person", number]).status == 0)
+        let login = try await cli.run(["login", "--person", number], environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
         #expect(login.status == 0, "\(login.error)")
-        let status = try cli.run(["status", "--person", number, "--json"]).output
+        let status = try await cli.run(["status", "--person", number, "--json"]).output
         let match = try #require(status.range(of: "\"reference\" : \"lp-[0-9a-z]+\"", options: .regularExpression))
         return String(status[match].dropFirst("\"reference\" : \"".count).dropLast())
     }
@@ -28,36 +28,36 @@ struct MandateCommandTests {
     func grantListWithdraw() async throws {
         let cli = CLIRunner()
         defer { cli.remove() }
-        let a = try Self.provenPerson(OfficialTestNumbers.personnummer, cli)
-        let b = try Self.provenPerson(OfficialTestNumbers.leapDayPersonnummer, cli)
+        let a = try await Self.provenPerson(OfficialTestNumbers.personnummer, cli)
+        let b = try await Self.provenPerson(OfficialTestNumbers.leapDayPersonnummer, cli)
 
-        let granted = try cli.run(["mandate", "grant", "--person", a, "--to", b, "--journey", "new-in-sweden", "--service", "skatteverket.id-card",
+        let granted = try await cli.run(["mandate", "grant", "--person", a, "--to", b, "--journey", "new-in-sweden", "--service", "skatteverket.id-card",
             "--until", Self.day(in: 7)])
         #expect(granted.status == 0, "\(granted.error)")
         #expect(granted.output.hasPrefix("Granted md-"))
         #expect(granted.output.contains(": \(b) may act for \(a) in new-in-sweden, skatteverket.id-card, \(Self.day(in: 0)) to \(Self.day(in: 7))."))
         let mandate = try #require(granted.output.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
 
-        let byA = try cli.run(["mandate", "list", "--person", OfficialTestNumbers.personnummer]).output
+        let byA = try await cli.run(["mandate", "list", "--person", OfficialTestNumbers.personnummer]).output
         #expect(byA.hasPrefix("\(mandate)  to \(b)  new-in-sweden, skatteverket.id-card  "))
         #expect(byA.hasSuffix("  active  expires soon\n"))
-        let byB = try cli.run(["mandate", "list", "--person", b]).output
+        let byB = try await cli.run(["mandate", "list", "--person", b]).output
         #expect(byB.hasPrefix("\(mandate)  from \(a)  "))
 
         // Not to oneself, not to someone unknown, not for the past.
-        #expect(try cli.run(["mandate", "grant", "--person", a, "--to", a, "--journey", "new-in-sweden", "--until", Self.day(in: 7)]).status != 0)
-        #expect(try cli.run(["mandate", "grant", "--person", a, "--to", "lp-nobody00000", "--journey", "new-in-sweden", "--until", Self.day(in: 7)])
+        #expect(try await cli.run(["mandate", "grant", "--person", a, "--to", a, "--journey", "new-in-sweden", "--until", Self.day(in: 7)]).status != 0)
+        #expect(try await cli.run(["mandate", "grant", "--person", a, "--to", "lp-nobody00000", "--journey", "new-in-sweden", "--until", Self.day(in: 7)])
             .status != 0)
-        #expect(try cli.run(["mandate", "grant", "--person", a, "--to", b, "--journey", "new-in-sweden", "--until", Self.day(in: -2)]).status != 0)
+        #expect(try await cli.run(["mandate", "grant", "--person", a, "--to", b, "--journey", "new-in-sweden", "--until", Self.day(in: -2)]).status != 0)
 
-        let byTheWrongPerson = try cli.run(["mandate", "withdraw", mandate, "--person", b])
+        let byTheWrongPerson = try await cli.run(["mandate", "withdraw", mandate, "--person", b])
         #expect(byTheWrongPerson.status != 0)
-        let withdrawn = try cli.run(["mandate", "withdraw", mandate, "--person", a])
+        let withdrawn = try await cli.run(["mandate", "withdraw", mandate, "--person", a])
         #expect(withdrawn.output == "Withdrawn: \(mandate) (\(b) no longer acts for \(a)).\n")
-        #expect(try cli.run(["mandate", "list", "--person", a]).output.hasSuffix("  withdrawn\n"))
+        #expect(try await cli.run(["mandate", "list", "--person", a]).output.hasSuffix("  withdrawn\n"))
 
         for person in [a, b] {
-            let journal = try cli.run(["journal", "--person", person]).output
+            let journal = try await cli.run(["journal", "--person", person]).output
             #expect(journal.contains("  person  mandateGranted  ") && journal.contains("completed (\(mandate))"))
             #expect(journal.contains("  person  mandateWithdrawn  "))
         }

@@ -76,10 +76,10 @@ struct MigrateEnrollmentsCommandTests {
     func dryRunThenMove(store: String) async throws {
         let cli = CLIRunner()
         defer { cli.remove() }
-        guard store == "postgres" else { return try Self.dryRunThenMove(cli, environment: [:]) }
+        guard store == "postgres" else { return try await Self.dryRunThenMove(cli, environment: [:]) }
         let database = try await TwoNodeDatabase.make()
         do {
-            try Self.dryRunThenMove(cli, environment: ["LOTSEN_DATABASE": database.url])
+            try await Self.dryRunThenMove(cli, environment: ["LOTSEN_DATABASE": database.url])
         } catch {
             await database.drop()
             throw error
@@ -87,7 +87,7 @@ struct MigrateEnrollmentsCommandTests {
         await database.drop()
     }
 
-    static func dryRunThenMove(_ cli: CLIRunner, environment: [String: String]) throws {
+    static func dryRunThenMove(_ cli: CLIRunner, environment: [String: String]) async throws {
         let journeys = cli.folder.appendingPathComponent("journeys")
         try FileManager.default.createDirectory(at: journeys, withIntermediateDirectories: true)
         let file = journeys.appendingPathComponent("permit.yaml")
@@ -95,42 +95,42 @@ struct MigrateEnrollmentsCommandTests {
         let library = ["--journeys", journeys.path, "--adapters", CLIRunner.root.appendingPathComponent("adapters").path]
         let moving = OfficialTestNumbers.personnummer
         let staying = OfficialTestNumbers.samordningsnummer
-        func run(_ arguments: [String]) throws -> CLIRunner.Result { try cli.run(arguments + library, environment: environment) }
-        if !environment.isEmpty { #expect(try cli.run(["database", "create"], environment: environment).status == 0) }
+        func run(_ arguments: [String]) async throws -> CLIRunner.Result { try await cli.run(arguments + library, environment: environment) }
+        if !environment.isEmpty { #expect(try await cli.run(["database", "create"], environment: environment).status == 0) }
 
-        #expect(try run(["start", "permit", "--person", moving]).status == 0)
-        #expect(try run(["answer", "--person", moving, "fullName=Tolvan Tolvansson"]).status == 0)
-        #expect(try run(["begin", "apply", "--person", moving]).status == 0)
-        let dueBefore = try run(["status", "--person", moving]).output.split(separator: "\n").first { $0.contains("[apply]") }
-        #expect(try run(["start", "permit", "--person", staying]).status == 0)
-        for step in ["apply", "visit", "collect"] { #expect(try run(["complete", step, "--person", staying]).status == 0) }
+        #expect(try await run(["start", "permit", "--person", moving]).status == 0)
+        #expect(try await run(["answer", "--person", moving, "fullName=Tolvan Tolvansson"]).status == 0)
+        #expect(try await run(["begin", "apply", "--person", moving]).status == 0)
+        let dueBefore = try await run(["status", "--person", moving]).output.split(separator: "\n").first { $0.contains("[apply]") }
+        #expect(try await run(["start", "permit", "--person", staying]).status == 0)
+        for step in ["apply", "visit", "collect"] { #expect(try await run(["complete", step, "--person", staying]).status == 0) }
 
         try Self.version2.write(to: file, atomically: true, encoding: .utf8)
-        let dryRun = try run(["migrate-enrollments", "permit", "--to", "2", "--dry-run"])
+        let dryRun = try await run(["migrate-enrollments", "permit", "--to", "2", "--dry-run"])
         #expect(dryRun.status == 1, "\(dryRun.error)")
         try Golden.check(Self.normalized(dryRun.output), "migrate-enrollments-dry-run.txt")
-        #expect(try run(["history", "--person", moving]).output.contains("enrollmentMigrated") == false)
-        let json = try run(["migrate-enrollments", "permit", "--to", "2", "--dry-run", "--json"])
+        #expect(try await run(["history", "--person", moving]).output.contains("enrollmentMigrated") == false)
+        let json = try await run(["migrate-enrollments", "permit", "--to", "2", "--dry-run", "--json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(document["moved"] as? Int == 1 && document["stayed"] as? Int == 1 && document["dryRun"] as? Bool == true)
         let reasons = (document["enrollments"] as? [[String: Any]])?.flatMap { $0["reasons"] as? [[String: Any]] ?? [] }
         #expect(reasons?.map { $0["code"] as? String } == ["missingFact"])
 
-        let moved = try run(["migrate-enrollments", "permit", "--to", "2"])
+        let moved = try await run(["migrate-enrollments", "permit", "--to", "2"])
         #expect(moved.status == 1)
         #expect(moved.output.contains("moved; renamed apply to application (started)"), "\(moved.output)")
         #expect(moved.output.hasSuffix("Moved 1 enrollment; 1 stays where it is.\n"), "\(moved.output)")
-        let status = try run(["status", "--person", moving]).output
+        let status = try await run(["status", "--person", moving]).output
         let dueAfter = status.split(separator: "\n").first { $0.contains("[application]") }
         #expect(dueAfter?.replacingOccurrences(of: "Application [application]", with: "Apply [apply]") == dueBefore.map(String.init), "\(status)")
-        #expect(try run(["history", "--person", moving]).output.contains("enrollmentMigrated version 1 to 2; renamed apply to application (started)"))
+        #expect(try await run(["history", "--person", moving]).output.contains("enrollmentMigrated version 1 to 2; renamed apply to application (started)"))
 
         // Running it again moves nothing twice; once the person gives the missing fact, the other one moves too.
-        #expect(try run(["migrate-enrollments", "permit", "--to", "2"]).output.hasSuffix("Moved 0 enrollments; 1 stays where it is.\n"))
-        #expect(try run(["answer", "--person", staying, "fullName=Tolva Tolvansson"]).status == 0)
-        let rest = try run(["migrate-enrollments", "permit", "--to", "2"])
+        #expect(try await run(["migrate-enrollments", "permit", "--to", "2"]).output.hasSuffix("Moved 0 enrollments; 1 stays where it is.\n"))
+        #expect(try await run(["answer", "--person", staying, "fullName=Tolva Tolvansson"]).status == 0)
+        let rest = try await run(["migrate-enrollments", "permit", "--to", "2"])
         #expect(rest.status == 0, "\(rest.output)")
         #expect(rest.output.hasSuffix("Moved 1 enrollment; 0 stay where they are.\n"), "\(rest.output)")
-        #expect(try run(["migrate-enrollments", "permit", "--to", "3"]).status == 1)
+        #expect(try await run(["migrate-enrollments", "permit", "--to", "3"]).status == 1)
     }
 }

@@ -23,9 +23,9 @@ struct ReminderWebhookCommandTests {
     func reminderArrivesOnce() async throws {
         let cli = CLIRunner()
         defer { cli.remove() }
-        #expect(try cli.run(["start", "starting-a-business", "--person", Self.person]).status == 0)
-        #expect(try cli.run(["answer", "--person", Self.person, "businessForm=aktiebolag", "companyName=Testbolaget AB"]).status == 0)
-        for step in ["name-check", "articles-of-association"] { #expect(try cli.run(["complete", step, "--person", Self.person]).status == 0) }
+        #expect(try await cli.run(["start", "starting-a-business", "--person", Self.person]).status == 0)
+        #expect(try await cli.run(["answer", "--person", Self.person, "businessForm=aktiebolag", "companyName=Testbolaget AB"]).status == 0)
+        for step in ["name-check", "articles-of-association"] { #expect(try await cli.run(["complete", step, "--person", Self.person]).status == 0) }
         // Six months pass: the clock cannot be moved from outside, so the deadline's timer is.
         let database = try DatabaseQueue(path: cli.database)
         try await database.write { db in try db.execute(sql: "UPDATE timer SET dueAt = 0 WHERE kind = 'due'") }

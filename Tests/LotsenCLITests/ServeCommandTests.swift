@@ -12,39 +12,39 @@ struct ServeCommandTests {
     func tokenLifecycle() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let created = try runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer, "--label", "front end"])
+        let created = try await runner.run(["token", "create", "--role", "citizen", "--person", OfficialTestNumbers.personnummer, "--label", "front end"])
         #expect(created.status == 0)
         let secret = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(secret.hasPrefix("lotsen_"))
         #expect(secret.count == 50)
         let id = try #require(created.error.split(separator: " ").first { $0.hasPrefix("tk-") }.map(String.init))
-        let list = try runner.run(["token", "list"])
+        let list = try await runner.run(["token", "list"])
         #expect(list.output.contains(id))
         #expect(list.output.contains("person (not yet started a journey)"))
         #expect(!list.output.contains(secret))
         #expect(!list.output.contains(OfficialTestNumbers.personnummer))
-        #expect(try runner.run(["token", "revoke", id]).status == 0)
-        #expect(try runner.run(["token", "list"]).output.contains("revoked"))
-        let unknown = try runner.run(["token", "revoke", "tk-nothing"])
+        #expect(try await runner.run(["token", "revoke", id]).status == 0)
+        #expect(try await runner.run(["token", "list"]).output.contains("revoked"))
+        let unknown = try await runner.run(["token", "revoke", "tk-nothing"])
         #expect(unknown.status == 1)
-        #expect(try runner.run(["token", "create", "--role", "agency", "--agency", "nasa"]).status == 1)
-        #expect(try runner.run(["token", "create", "--role", "citizen"]).status == 64)
-        #expect(try runner.run(["token", "create", "--role", "caseworker", "--agency", "skatteverket"]).status == 64)
+        #expect(try await runner.run(["token", "create", "--role", "agency", "--agency", "nasa"]).status == 1)
+        #expect(try await runner.run(["token", "create", "--role", "citizen"]).status == 64)
+        #expect(try await runner.run(["token", "create", "--role", "caseworker", "--agency", "skatteverket"]).status == 64)
     }
 
     @Test("serve refuses a reminder webhook that is not http(s) or has no long enough secret, without repeating the secret")
-    func reminderWebhookIsChecked() throws {
+    func reminderWebhookIsChecked() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let noSecret = try runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": ""])
+        let noSecret = try await runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": ""])
         #expect(noSecret.status == 64)
         #expect(noSecret.error.contains("LOTSEN_REMINDER_WEBHOOK_SECRET is not set"), "\(noSecret.error)")
-        let short = try runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": "hunter2"])
+        let short = try await runner.run(["serve", "--reminder-webhook", "https://hooks.example/lotsen"], environment: ["LOTSEN_REMINDER_WEBHOOK_SECRET": "hunter2"])
         #expect(short.status == 64)
         #expect(short.error.contains("shorter than 32 characters") && !short.error.contains("hunter2"), "\(short.error)")
         let secret = ["LOTSEN_REMINDER_WEBHOOK_SECRET": String(repeating: "k", count: 32)]
         for url in ["ftp://hooks.example/lotsen", "hooks.example/lotsen", "https://"] {
-            let refused = try runner.run(["serve", "--reminder-webhook", url], environment: secret)
+            let refused = try await runner.run(["serve", "--reminder-webhook", url], environment: secret)
             #expect(refused.status == 64, "\(url)")
             #expect(refused.error.contains("--reminder-webhook must be an http or https URL"), "\(url): \(refused.error)")
         }

@@ -8,7 +8,7 @@ struct TranslationCommandTests {
     @Test("validate prints each file's coverage per language and stays clean when the only findings are coverage")
     func validatePrintsCoverage() async throws {
         defer { runner.remove() }
-        let result = try runner.run(["validate"])
+        let result = try await runner.run(["validate"])
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.contains(
             "journeys/new-in-sweden.yaml: translations of 66 texts: ar 66/66 (100%, unreviewed), fa 66/66 (100%, unreviewed), so 66/66 (100%, unreviewed), ti 66/66 (100%, unreviewed), uk 66/66 (100%, unreviewed)\n"))
@@ -20,12 +20,12 @@ struct TranslationCommandTests {
     @Test("--lang ar and LANG=uk_UA.UTF-8 show the translated journey; an unknown language is refused with the list")
     func languageOptionAndLocale() async throws {
         defer { runner.remove() }
-        let arabic = try runner.run(["show", "new-in-sweden", "--lang", "ar"])
+        let arabic = try await runner.run(["show", "new-in-sweden", "--lang", "ar"])
         #expect(arabic.status == 0, "\(arabic.error)")
         #expect(arabic.output.contains("جديد في السويد"))
-        let ukrainian = try runner.run(["show", "new-in-sweden"], environment: ["LANG": "uk_UA.UTF-8"])
+        let ukrainian = try await runner.run(["show", "new-in-sweden"], environment: ["LANG": "uk_UA.UTF-8"])
         #expect(ukrainian.output.contains("Нові у Швеції"))
-        let german = try runner.run(["show", "new-in-sweden", "--lang", "de"])
+        let german = try await runner.run(["show", "new-in-sweden", "--lang", "de"])
         #expect(german.status != 0)
         #expect(german.error.contains("- uk"))
     }
@@ -43,7 +43,7 @@ struct TranslationCommandTests {
             to: arabic.appendingPathComponent("new-in-sweden.yaml"))
         let adapters = CLIRunner.root.appendingPathComponent("adapters").path
 
-        let update = try runner.run(["translations", "update", "--lang", "ar", "new-in-sweden", "--journeys", journeys.path, "--adapters", adapters])
+        let update = try await runner.run(["translations", "update", "--lang", "ar", "new-in-sweden", "--journeys", journeys.path, "--adapters", adapters])
         #expect(update.status == 0, "\(update.error)")
         #expect(update.output.hasSuffix("new-in-sweden.yaml: 66/66 texts translated\n"), "\(update.output)")
         let file = try String(contentsOf: arabic.appendingPathComponent("new-in-sweden.yaml"), encoding: .utf8)
@@ -55,7 +55,7 @@ struct TranslationCommandTests {
                 text: "جديد في السويد"
             """))
 
-        let validate = try runner.run(["validate", journeys.appendingPathComponent("new-in-sweden.yaml").path, "--adapters", adapters])
+        let validate = try await runner.run(["validate", journeys.appendingPathComponent("new-in-sweden.yaml").path, "--adapters", adapters])
         #expect(validate.status == 0, "\(validate.output)")
         #expect(validate.output.contains("warning: strings.title: stale Arabic translation: the English text changed since (source 89797f2e, now"))
         #expect(validate.output.contains("ar 66/66 (100%, 1 stale, unreviewed), fa none,"), "a language with no file reads none")
