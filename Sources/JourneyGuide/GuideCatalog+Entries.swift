@@ -310,7 +310,7 @@ extension GuideCatalog {
         Entry("state-not-needed.answers",
             en: "Not needed, going by your answers to: {questions}",
             sv: "Behövs inte, utifrån dina svar på: {questions}"),
-        Entry("state-not-needed.3",
+        Entry("state-not-needed.chosen",
             en: "Not needed: you did {step} instead",
             sv: "Behövs inte: du gjorde {step} i stället"),
         Entry("menu-state.in-progress",

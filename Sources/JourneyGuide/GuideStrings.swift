@@ -290,7 +290,7 @@ public struct GuideStrings: Sendable {
                 ["questions": questions.joined(separator: " ")])
     }
     func stateNotNeeded(chosen step: String) -> String {
-        t("state-not-needed.3", "Not needed: you did {step} instead", "Behövs inte: du gjorde {step} i stället", ["step": step])
+        t("state-not-needed.chosen", "Not needed: you did {step} instead", "Behövs inte: du gjorde {step} i stället", ["step": step])
     }
 
     func menuState(_ state: StepState) -> String? {
