@@ -66,6 +66,8 @@ struct GuideCallScanner {
                 problems.append(Problem(file: file, line: at, message: "'\(key)' interpolates: write a {placeholder} and pass its value instead"))
             }
             calls.append(Call(key: key, english: unescape(english), swedish: unescape(swedish), file: file, line: at))
+            // Go on after the texts, so nothing inside them (a URL's //, a " t(") is read as code.
+            index = reader.position - 1
         }
         return (calls, problems)
     }
@@ -98,7 +100,7 @@ struct GuideCallScanner {
     /// Reads literals and punctuation after a `t(`, skipping white space.
     private struct Reader {
         let source: [Unicode.Scalar]
-        var position: Int
+        private(set) var position: Int
 
         mutating func skipSpace() {
             while position < source.count, [" ", "\n", "\t"].contains(source[position]) { position += 1 }

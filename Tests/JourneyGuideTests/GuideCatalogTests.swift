@@ -56,6 +56,23 @@ struct GuideCatalogTests {
         #expect(GuideCatalog.entries.map(\.key) == unique.map(\.key), "rebuild after regenerating")
     }
 
+    @Test("the scanner reads concatenated literals and escapes, skips comments and URLs, and reports an unkeyed or interpolating call")
+    func scannerFindsProblems() {
+        let source = #"""
+            // t("in a comment") is not a call
+            var a: String { t("a.key", "See https://x.se/ " + "and \"more\"", "Se https://x.se/ och \"mer\"") }; var b = t("b", "B", "B")
+            var c: String { t("Your choice:", "Ditt val:") }
+            func d(_ n: Int) -> String { t("d", "\(n) steps", "\(n) steg") }
+            """#
+        let (calls, problems) = GuideCallScanner.scan(Array(source.unicodeScalars), file: "Example.swift")
+        #expect(calls.map(\.key) == ["a.key", "b", "d"])
+        #expect(calls.first?.english == "See https://x.se/ and \"more\"")
+        #expect(problems.map(\.description) == [
+            "Example.swift:3: a t( call without a key, English and Swedish as string literals",
+            "Example.swift:4: 'd' interpolates: write a {placeholder} and pass its value instead",
+        ])
+    }
+
     /// The generated file's text: each key once, at its first use.
     static func render(_ calls: [GuideCallScanner.Call]) -> String {
         var seen = Set<String>()
