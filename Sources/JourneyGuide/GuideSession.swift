@@ -78,7 +78,7 @@ public final class GuideSession {
         self.offerLanguages = offerLanguages
         self.engine = engine
         self.terminal = terminal
-        self.strings = GuideStrings(language: language)
+        self.strings = GuideStrings(language: language, translation: engine.library.guideTranslation(language))
         self.exchange = exchange
         self.identity = identity
         self.requestedJourney = journey

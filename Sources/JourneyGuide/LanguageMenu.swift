@@ -15,11 +15,13 @@ struct LanguageMenu {
 }
 
 extension GuideSession {
-    /// Says once per language in this visit, in that language, that the journey's translation is not reviewed.
+    /// Says once per language in this visit, in that language, that the journey's or the guide's translation is not reviewed.
     func tellIfUnreviewed(_ journey: Journey) {
         let language = strings.language
+        // The guide's own words count once some are translated: an empty skeleton shows English, nothing unreviewed.
+        let guideUnreviewed = strings.translation.map { !$0.reviewed && !$0.entries.isEmpty } ?? false
         guard !language.isAuthoring, !toldUnreviewed.contains(language),
-            engine.library.translations(of: journey.id).contains(where: { $0.language == language && !$0.reviewed })
+            guideUnreviewed || engine.library.translations(of: journey.id).contains(where: { $0.language == language && !$0.reviewed })
         else { return }
         toldUnreviewed.insert(language)
         notices.append(Line(strings.unreviewedTranslation, style: .muted))
@@ -30,7 +32,8 @@ extension GuideSession {
         present(LanguageMenu().screen)
         while true {
             if case .number(let index) = try choose(Language.allCases.count) {
-                strings = GuideStrings(language: Language.allCases[index])
+                let language = Language.allCases[index]
+                strings = GuideStrings(language: language, translation: engine.library.guideTranslation(language))
                 if let current { tellIfUnreviewed(current.journey) }
                 return
             }

@@ -65,7 +65,7 @@ struct GuideEndToEndTests {
         async throws -> (view: EnrollmentView, terminal: ScriptedTerminal)
     {
         let journey = try #require(GuideFixture.library.journey(journeyID))
-        let citizen = Citizen(journey: journey, strings: GuideStrings(language: language), identity: identity, answers: answers, skip: skip)
+        let citizen = Citizen(journey: journey, strings: GuideFixture.strings(language), identity: identity, answers: answers, skip: skip)
         // Wide enough that no line wraps, so the citizen reads whole questions and labels.
         let terminal = ScriptedTerminal(width: 10_000, responder: citizen.respond)
         await #expect(fixture.converse(terminal, language: language) == .finished)
@@ -77,7 +77,7 @@ struct GuideEndToEndTests {
         }
         let view = try await fixture.view(reference, journeyID)
         #expect(view.plan.isComplete, "not complete:\n\(terminal.screen.joined(separator: "\n"))")
-        #expect(terminal.screen.contains(GuideStrings(language: language).allDone))
+        #expect(terminal.screen.contains(GuideFixture.strings(language).allDone))
         return (view, terminal)
     }
 
@@ -116,7 +116,7 @@ struct GuideEndToEndTests {
             "personnummer": OfficialTestNumbers.personnummer,
         ])
         #expect(view.plan.status(of: "population-registration")?.state == .done)
-        let strings = GuideStrings(language: language)
+        let strings = GuideFixture.strings(language)
         let notices = terminal.transcript.components(separatedBy: strings.unreviewedTranslation).count - 1
         #expect(notices == 1)
         // Every shipped journey and agency is translated into these languages, so no journey text falls back to

@@ -16,6 +16,11 @@ final class GuideFixture {
         return library ?? JourneyLibrary(catalog: AgencyCatalog(agencies: []), journeys: [])
     }()
 
+    /// The guide's words in `language` as the guide shows them, with the shipped translation of its words.
+    static func strings(_ language: Language) -> GuideStrings {
+        GuideStrings(language: language, translation: library.guideTranslation(language))
+    }
+
     /// 2026-12-04 09:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_796_374_800)
 

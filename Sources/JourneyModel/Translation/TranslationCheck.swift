@@ -27,7 +27,7 @@ public enum TranslationCheck {
                     diagnostics.append(Diagnostic(file: translation.file, line: entry.line, column: entry.column, severity: .warning,
                         path: "strings.\(entry.path)",
                         message: "stale \(language.englishName) translation: the English text changed since (source \(entry.source), now \(source.hash))",
-                        hint: "check the translation against \(file):\(source.line):\(source.column), then set source: \(source.hash)"))
+                        hint: "check the translation against \(source.line > 0 ? "\(file):\(source.line):\(source.column)" : "the English '\(source.english)'"), then set source: \(source.hash)"))
                 }
             }
             for text in texts where translation.entry(text.path) == nil {

@@ -3,12 +3,14 @@
 /// old hash, so `lotsen validate` reports them until the translator has checked them and set the new one).
 public enum TranslationSkeleton {
     /// The file's text. `existing` is the translation file as it stands, if any.
-    public static func render(texts: [SourceText], existing: TranslationFile?, language: Language, translates id: String, sourceFile: String)
-        -> String
+    /// `notes` are further comment lines for the translator, after the first two.
+    public static func render(texts: [SourceText], existing: TranslationFile?, language: Language, translates id: String, sourceFile: String,
+        notes: [String] = []) -> String
     {
         var lines = [
             "# \(language.englishName) (\(language.nativeName)) translation of \(sourceFile).",
             "# Translate each text; an empty text shows English. Set reviewed: true only after a human translator's review.",
+        ] + notes.map { "# " + $0 } + [
             "language: \(language.rawValue)",
             "translates: \(id)",
             "reviewed: \(existing?.reviewed == true ? "true" : "false")",

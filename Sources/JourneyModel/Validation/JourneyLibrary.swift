@@ -16,9 +16,13 @@ public struct JourneyLibrary: Sendable {
     public let translations: [TranslationFile]
     /// Each journey's and adapter's translation coverage, in the order the files were read.
     public let coverage: [TranslationCoverage]
+    /// The translations of the guide's own words that loaded cleanly, one per language: `journeys/translations/<lang>/guide.yaml`.
+    /// Their texts are checked against the guide's words by `lotsen validate` (``GuideTranslationCheck``), since
+    /// those words are in the guide's source, not in a journey file.
+    public let guideTranslations: [TranslationFile]
 
     public init(catalog: AgencyCatalog, journeys: [Journey], sources: [JourneyID: String] = [:], diagnostics: [Diagnostic] = [],
-        translations: [TranslationFile] = [], coverage: [TranslationCoverage] = [])
+        translations: [TranslationFile] = [], coverage: [TranslationCoverage] = [], guideTranslations: [TranslationFile] = [])
     {
         self.catalog = catalog
         self.journeys = journeys.sorted { $0.id < $1.id }
@@ -26,9 +30,13 @@ public struct JourneyLibrary: Sendable {
         self.diagnostics = diagnostics
         self.translations = translations
         self.coverage = coverage
+        self.guideTranslations = guideTranslations
     }
 
     public func journey(_ id: JourneyID) -> Journey? { journeys.first { $0.id == id } }
+
+    /// The translation of the guide's own words into `language`, if there is one.
+    public func guideTranslation(_ language: Language) -> TranslationFile? { guideTranslations.first { $0.language == language } }
 
     /// The translation files of a journey, one per translated language.
     public func translations(of journey: JourneyID) -> [TranslationFile] {
@@ -51,7 +59,13 @@ public struct JourneyLibrary: Sendable {
     {
         var diagnostics: [Diagnostic] = []
         var adapterTranslations = readTranslations(adapterTranslationFiles, subject: .adapter, root: displayRoot, into: &diagnostics)
-        var journeyTranslations = readTranslations(journeyTranslationFiles, subject: .journey, root: displayRoot, into: &diagnostics)
+        // The guide's words are translated beside the journeys', in translations/<lang>/guide.yaml: one folder per
+        // language holds everything a translator of that language works on, and the guide finds it wherever it finds
+        // the journeys. No journey may therefore be called 'guide'.
+        let isGuide = { (url: URL) in url.deletingPathExtension().lastPathComponent == TranslationFile.Subject.guideID }
+        var journeyTranslations = readTranslations(journeyTranslationFiles.filter { !isGuide($0) }, subject: .journey, root: displayRoot, into: &diagnostics)
+        let guideTranslations = readTranslations(journeyTranslationFiles.filter(isGuide), subject: .guide, root: displayRoot, into: &diagnostics)
+            .values.flatMap { $0 }.sorted { $0.language.rawValue < $1.language.rawValue }
         var coverage: [TranslationCoverage] = []
         var loadedTranslations: [TranslationFile] = []
         var agencies: [Agency] = []
@@ -97,6 +111,12 @@ public struct JourneyLibrary: Sendable {
             let name = display(url, root: displayRoot)
             guard let text = read(url, name: name, into: &diagnostics) else { continue }
             let stem = AgencyFileLoader.fileStem(name) ?? name
+            if stem == TranslationFile.Subject.guideID {
+                diagnostics.append(Diagnostic(file: name, line: 0, column: 0, path: "",
+                    message: "a journey cannot be called '\(stem)': translations/<lang>/\(stem).yaml translates the guide's own words",
+                    hint: "rename the file and its id"))
+                continue
+            }
             let translations = journeyTranslations.removeValue(forKey: stem) ?? []
             let result = JourneyLoader.load(text, file: name, catalog: catalog, translations: translations)
             diagnostics += result.diagnostics
@@ -122,7 +142,7 @@ public struct JourneyLibrary: Sendable {
             }
         }
         return JourneyLibrary(catalog: catalog, journeys: journeys, sources: sources, diagnostics: diagnostics, translations: loadedTranslations,
-            coverage: coverage)
+            coverage: coverage, guideTranslations: guideTranslations)
     }
 
     /// The translation files under `directory/translations/<lang>/`, sorted; none when there is no such folder.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneyGuide
 import JourneyModel
 
 /// `lotsen validate`: checks journey and adapter files and reports every problem, compiler style.
@@ -12,7 +13,8 @@ struct ValidateCommand: AsyncParsableCommand {
             may be a file or a folder; files in a folder named 'adapters' are read as adapter files, all others as \
             journeys; a named journey or adapter is checked with its translations. Services are always checked \
             against the adapters folder. Prints each file's translation coverage per language; a missing or stale \
-            translation is a warning, a malformed translation file an error.
+            translation is a warning, a malformed translation file an error. With no paths, also checks the \
+            translations of the guide's own words, journeys/translations/<lang>/guide.yaml.
             """
     )
 
@@ -50,9 +52,13 @@ struct ValidateCommand: AsyncParsableCommand {
                 adapterFiles += namedAdapters
                 reported = journeyFiles + namedAdapters
             }
+            // The guide's words are checked with the whole library, when no paths narrow it down.
+            let guideFiles = paths.isEmpty ? try guideTranslations(library.journeysDirectory) : []
             let loaded = JourneyLibrary.load(journeyFiles: journeyFiles, adapterFiles: adapterFiles,
-                journeyTranslationFiles: translations(of: journeyFiles), adapterTranslationFiles: translations(of: adapterFiles), displayRoot: root)
-            let diagnostics = loaded.diagnostics.sortedByLocation()
+                journeyTranslationFiles: translations(of: journeyFiles) + guideFiles, adapterTranslationFiles: translations(of: adapterFiles),
+                displayRoot: root)
+            let guide = GuideTranslationCheck.check(loaded.guideTranslations, against: GuideCatalog.sourceTexts)
+            let diagnostics = (loaded.diagnostics + guide.diagnostics).sortedByLocation()
             for diagnostic in diagnostics { Console.print(diagnostic.description) }
             // Coverage is news only where translating has begun: a folder without translations stays quiet.
             let translating = Set(reported.filter { !JourneyLibrary.translationFiles(in: $0.deletingLastPathComponent()).isEmpty }
@@ -60,6 +66,7 @@ struct ValidateCommand: AsyncParsableCommand {
             for coverage in loaded.coverage.sorted(by: { $0.file < $1.file }) where translating.contains(coverage.file) {
                 Console.print(coverage.description)
             }
+            if !guideFiles.isEmpty { Console.print(guide.coverage.description) }
             let errors = diagnostics.filter { $0.severity == .error }
             let warnings = diagnostics.count - errors.count
             if errors.isEmpty {
@@ -86,6 +93,11 @@ struct ValidateCommand: AsyncParsableCommand {
             found += JourneyLibrary.translationFiles(in: folder).filter { names.contains($0.lastPathComponent) }
         }
         return found
+    }
+
+    /// The guide's translation files: `translations/<lang>/guide.yaml` in the journeys folder.
+    private func guideTranslations(_ journeys: URL) throws -> [URL] {
+        JourneyLibrary.translationFiles(in: journeys).filter { $0.deletingPathExtension().lastPathComponent == TranslationFile.Subject.guideID }
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
