@@ -127,6 +127,7 @@ extension GuideStrings {
             case .agency: t("an agency", "en myndighet")
             case .representative: t("your representative", "ditt ombud")
             case .counter: t("a caseworker at the counter", "en handläggare vid disken")
+            case .guardian: yourGuardian
             }
         return
             switch (action, refused) {
