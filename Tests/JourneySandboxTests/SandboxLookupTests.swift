@@ -36,6 +36,16 @@ struct SandboxLookupTests {
                 child: try Personnummer(parsing: SandboxSeed.child))
             #expect(try await children(of: SandboxSeed.secondGuardian) == [SandboxSeed.coordinationNumberPerson])
             #expect(try await children(of: SandboxSeed.registeredPerson) == [SandboxSeed.child], "the other guardian keeps custody")
+            // The same through the test control a running `lotsen sandbox` offers.
+            let ended = try await sandbox.send("PUT", "_sandbox/custody",
+                json: ["guardian": SandboxSeed.registeredPerson, "child": SandboxSeed.child, "custody": false])
+            #expect(ended.status == 204)
+            #expect(try await children(of: SandboxSeed.registeredPerson).isEmpty)
+            #expect(try await sandbox.send("PUT", "_sandbox/custody", json: ["guardian": SandboxSeed.registeredPerson, "custody": true]).status == 400)
+            let restored = try await sandbox.send("PUT", "_sandbox/custody",
+                json: ["guardian": SandboxSeed.registeredPerson, "child": SandboxSeed.child, "custody": true])
+            #expect(restored.status == 204)
+            #expect(try await children(of: SandboxSeed.registeredPerson) == [SandboxSeed.child])
         }
     }
 
