@@ -73,7 +73,8 @@ extension GuideSession {
             holds = try awaitFromThread { () async throws(EngineError) in try await guardianship.mayAct(actingFor.guardian, for: actingFor.child) }
         } catch {
             if error.code != .agencyFailed { throw .failed(error) }
-            holds = false
+            terminal.write([Line(strings.guardianRegisterGone, style: .warning)])
+            throw .quit
         }
         guard holds else {
             terminal.write([Line(strings.guardianCustodyEnded, style: .warning)])

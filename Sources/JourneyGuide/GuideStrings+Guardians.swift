@@ -42,6 +42,10 @@ extension GuideStrings {
     func actingForChild(born: CalendarDate) -> String {
         t("You are acting for your child born \(born), as their guardian.", "Du gör ärenden åt ditt barn fött \(born), som vårdnadshavare.")
     }
+    var guardianRegisterGone: String {
+        t("The population register could not be asked whether you still have custody, so Lotsen changed nothing and stopped. Try again later.",
+            "Folkbokföringen gick inte att fråga om du fortfarande har vårdnaden, så Lotsen ändrade inget och avslutade. Försök igen senare.")
+    }
     var guardianCustodyEnded: String {
         t("The population register no longer shows your custody of this child, or they have turned 18, so Lotsen changed nothing and stopped.",
             "Enligt folkbokföringen har du inte längre vårdnaden om barnet, eller så har barnet fyllt 18 år, så Lotsen ändrade inget och avslutade.")

@@ -66,6 +66,52 @@ struct GuideGuardianTests {
         #expect(!terminal.printed.contains("You are acting for your child"))
     }
 
+    /// A script that logs in, picks the child and answers the first question, then does `midway` to the sandbox before
+    /// answering the second.
+    static func endingMidway(_ box: SandboxBox, _ midway: @escaping (SandboxAgencies) throws -> Void) -> ScriptedTerminal {
+        var queue = ["1", "1", "1", "Norway"][...]
+        return ScriptedTerminal { _, _ in
+            if let next = queue.popFirst() { return .line(next) }
+            guard let sandbox = box.sandbox, !box.done else { return .end }
+            box.done = true
+            try? midway(sandbox)
+            return .line("yes")
+        }
+    }
+
+    /// The running sandbox, for a script to change in the middle of a conversation.
+    final class SandboxBox: @unchecked Sendable {
+        var sandbox: SandboxAgencies?
+        var done = false
+    }
+
+    @Test("custody that ends during the conversation stops it before the next change: nothing more is saved for the child")
+    func custodyEndingMidwayStops() async throws {
+        let fixture = try GuideFixture()
+        let box = SandboxBox()
+        let terminal = Self.endingMidway(box) { sandbox in
+            sandbox.setCustody(false, guardian: try Personnummer(parsing: SandboxSeed.registeredPerson), child: try Personnummer(parsing: SandboxSeed.child))
+        }
+        let outcome = try await Self.converse(terminal, fixture, language: .en, person: SandboxSeed.registeredPerson) { box.sandbox = $0 }
+        #expect(outcome == .finished)
+        #expect(terminal.printed.contains("The population register no longer shows your custody of this child"))
+        let child = try await fixture.engine.person(.identity(try Personnummer(parsing: SandboxSeed.child)))
+        let facts = try await fixture.engine.overview(.id(child.id)).facts
+        #expect(facts["citizenship"] != nil && facts.count == 1 + (facts["personnummer"] == nil ? 0 : 1), "only the answer before the end was saved")
+    }
+
+    @Test("a register that stops answering during the conversation stops it too, saying so: never let through")
+    func registerGoneMidwayStops() async throws {
+        let fixture = try GuideFixture()
+        let box = SandboxBox()
+        let terminal = Self.endingMidway(box) { sandbox in
+            try sandbox.setBehaviour(SandboxBehaviour(failNext: 100), agency: "skatteverket", service: "custody-record")
+        }
+        let outcome = try await Self.converse(terminal, fixture, language: .en, person: SandboxSeed.registeredPerson) { box.sandbox = $0 }
+        #expect(outcome == .finished)
+        #expect(terminal.printed.contains("The population register could not be asked whether you still have custody"))
+    }
+
     @Test("custody the register no longer shows is never offered: the parent goes on for themself")
     func endedCustodyIsNotOffered() async throws {
         let fixture = try GuideFixture()
