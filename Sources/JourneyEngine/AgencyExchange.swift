@@ -28,6 +28,9 @@ public final class AgencyExchange: Sendable {
 
     var catalog: AgencyCatalog { engine.library.catalog }
 
+    /// The population register's custody record, read through this exchange's adapter.
+    public var custody: CustodyRegister { CustodyRegister(adapter: adapter) }
+
     /// The person's consents, oldest first.
     public func consents(of person: PersonID) async throws(EngineError) -> [Consent] {
         try await ConsentBook(store: store, clock: clock).consents(of: person)

@@ -5,17 +5,18 @@ import JourneyStore
 /// Starting journeys.
 extension JourneyEngine {
     /// Starts `journey` for the person, or returns their existing enrollment in it (idempotent).
-    public func enroll(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person) async throws(EngineError)
-        -> EnrollmentView
+    public func enroll(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person,
+        representation: Representation? = nil) async throws(EngineError) -> EnrollmentView
     {
-        try await enrollKeepingSnapshot(reference, in: journeyID, actor: actor).view
+        try await enrollKeepingSnapshot(reference, in: journeyID, actor: actor, representation: representation).view
     }
 
     /// ``enroll(_:in:actor:)`` for callers that keep the person's snapshot in memory between changes
     /// (``change(_:step:on:journey:produced:actor:)``): the enrollment's view and the snapshot it was planned on,
     /// as written, with no second read.
-    public func enrollKeepingSnapshot(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person)
-        async throws(EngineError) -> (view: EnrollmentView, snapshot: PersonSnapshot)
+    /// `representation` names someone acting for the person (a guardian starting a journey for their child) on every event.
+    public func enrollKeepingSnapshot(_ reference: PersonReference, in journeyID: JourneyID, actor: JourneyEvent.Actor = .person,
+        representation: Representation? = nil) async throws(EngineError) -> (view: EnrollmentView, snapshot: PersonSnapshot)
     {
         guard let journey = library.journey(journeyID) else {
             throw EngineError(.unknownJourney, "no journey '\(journeyID)'",
@@ -41,7 +42,7 @@ extension JourneyEngine {
             snapshot.enrollments.append(StoredEnrollment(id: id, person: snapshot.person.id, journey: journey.id, journeyVersion: journey.version,
                 status: .active, ball: .person, revision: 0, createdAt: now, updatedAt: now, steps: [:]))
             let enrolled = JourneyEvent(enrollment: id, at: now, actor: actor, kind: .enrolled, detail: "version \(journey.version)")
-            return (try [enrolled] + self.recordIdentityFact(in: &snapshot, actor: actor, reads: reads), true)
+            return ((try [enrolled] + self.recordIdentityFact(in: &snapshot, actor: actor, reads: reads)).representing(representation), true)
         }
         let written: Written<Bool>
         if let existing {

@@ -33,7 +33,9 @@ extension GuideSession {
 
     /// Whether the person has logged in during this conversation as the number their record is named by; if not, offers
     /// to log in now (once per conversation). `false`: answer or apply without Lotsen.
+    /// A guardian acting for a child logged in as themself: fetching and sending stay the child's own, so never.
     func loggedIn(_ current: Current, offerTo purpose: LoginPurpose) throws(GuideStop) -> Bool {
+        guard actingFor == nil else { return false }
         guard let identity, let number = try loginNumber(current, claims: true) else { return false }
         if let login { return login.number == number }
         guard !loginDeclined else { return false }
@@ -43,11 +45,12 @@ extension GuideSession {
             notices.append(Line(strings.loginDeclined))
             return false
         }
-        return try logIn(as: number, current, provider: identity)
+        return try logIn(as: number, person: current.person, provider: identity)
     }
 
-    /// Runs one login for `number` and binds it to the person's record; `true` once proven.
-    private func logIn(as number: Personnummer, _ current: Current, provider: any IdentityProvider) throws(GuideStop) -> Bool {
+    /// Runs one login for `number` and binds it to `person`'s record (or, without one, to the record that has the number,
+    /// made when there is none); `true` once proven.
+    func logIn(as number: Personnummer, person: PersonID?, provider: any IdentityProvider) throws(GuideStop) -> Bool {
         let nonce = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         let order: LoginOrder
         switch waitFor({ () async throws(EngineError) -> LoginOrder in
@@ -67,7 +70,7 @@ extension GuideSession {
                 notices.append(Line(strings.loginDeclined))
                 return false
             }
-            let (engine, person) = (engine, current.person)
+            let engine = self.engine
             let result = waitFor { () async throws(EngineError) -> ProvenIdentity? in
                 let proven: ProvenIdentity?
                 do throws(IdentityProviderError) { proven = try await provider.poll(order) } catch { throw Self.engineError(error) }

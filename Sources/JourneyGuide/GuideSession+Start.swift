@@ -38,7 +38,11 @@ extension GuideSession {
         let view: EnrollmentView
         let engine = self.engine
         let id = journey.id
-        do { view = try awaitFromThread { () async throws(EngineError) in try await engine.enroll(reference, in: id) } } catch { throw .failed(error) }
+        let acting = representation
+        if acting != nil { try requireCustody() }
+        do { view = try awaitFromThread { () async throws(EngineError) in try await engine.enroll(reference, in: id, representation: acting) } } catch {
+            throw .failed(error)
+        }
         var byNumber = false
         if case .identity = reference { byNumber = true }
         let current = Current(journey: view.journey, person: view.enrollment.person, byNumber: byNumber)
@@ -72,7 +76,11 @@ extension GuideSession {
         }
         if let current {
             lines.append(Line(strings.progressSaved, style: .success))
-            lines.append(Line(strings.howToContinue(journey: current.journey.id, person: current.byNumber ? nil : current.person)))
+            if let actingFor {
+                lines.append(Line(strings.howToContinueAsGuardian(journey: current.journey.id, guardian: actingFor.guardian)))
+            } else {
+                lines.append(Line(strings.howToContinue(journey: current.journey.id, person: current.byNumber ? nil : current.person)))
+            }
         } else {
             lines.append(Line(strings.nothingSaved))
         }

@@ -71,9 +71,12 @@ extension GuideSession {
 
     /// Records an answer; a refusal goes to the notices and `false` asks again.
     private func save(_ fact: FactDefinition, _ text: String, _ current: Current) throws(GuideStop) -> Bool {
-        let (engine, person, journey, answer, language) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language)
+        let (engine, person, journey, answer, language, acting) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language,
+            representation)
+        try requireCustody()
         do {
-            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language) }
+            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language,
+                representation: acting) }
         } catch {
             notices.append(try refusal(error))
             return false
@@ -143,10 +146,11 @@ extension GuideSession {
             }
         }
         let after: EnrollmentView
-        let (engine, command, person, journey, reported) = (self.engine, choice.command, current.person, current.journey.id, produced)
+        let (engine, command, person, journey, reported, acting) = (self.engine, choice.command, current.person, current.journey.id, produced, representation)
+        try requireCustody()
         do {
             after = try awaitFromThread { () async throws(EngineError) in
-                try await engine.apply(command, step: id, person: person, journey: journey, produced: reported)
+                try await engine.apply(command, step: id, person: person, journey: journey, produced: reported, representation: acting)
             }
         } catch {
             notices.append(try refusal(error))
@@ -197,9 +201,12 @@ extension GuideSession {
         guard case .text(let text) = try prompt.answer(read: { () throws(GuideStop) in try read(strings.answerPrompt) }, report: terminal.write)
         else { return }
         let overview: PersonOverview
-        let (engine, person, journey, answer, language) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language)
+        let (engine, person, journey, answer, language, acting) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language,
+            representation)
+        try requireCustody()
         do {
-            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language) }
+            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language,
+                representation: acting) }
         } catch {
             notices.append(try refusal(error))
             return

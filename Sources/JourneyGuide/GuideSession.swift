@@ -48,6 +48,8 @@ public final class GuideSession {
     let practice: Bool
     /// Neither `--lang` nor the locale chose a language: the first screen offers them all.
     let offerLanguages: Bool
+    /// `--as-guardian`: the person logs in first and may act for a child in their custody.
+    let asGuardian: Bool
 
     var current: Current?
     /// Lines for the top of the next screen: what just happened.
@@ -62,6 +64,8 @@ public final class GuideSession {
     var startedFromOffer: JourneyID?
     /// Languages whose unreviewed translation the person has been told about in this visit.
     var toldUnreviewed: Set<Language> = []
+    /// The child a guardian acts for in this conversation (``chooseChild()``); every screen says so.
+    var actingFor: ChildInCustody?
 
     /// - Parameters:
     ///   - offerLanguages: the first screen offers every language, each in its own name (`language` until one is picked).
@@ -71,11 +75,14 @@ public final class GuideSession {
     ///     Engine and agency calls wait on the session's own thread (see ``run()``).
     ///   - identity: the provider for "Log in with e-legitimation"; once-only runs only after a login in this conversation.
     ///   - practice: the agencies and the identity provider are Lotsen's sandbox; every screen says so.
+    ///   - asGuardian: the person (their own number in `person`) logs in first and may choose to act for a child under
+    ///     18 in their custody, as the population register shows it (through `exchange`).
     public init(engine: JourneyEngine, terminal: any Terminal, language: Language, offerLanguages: Bool = false, journey: String? = nil,
         person: String? = nil, exchange: AgencyExchange? = nil, identity: (any IdentityProvider)? = nil, practice: Bool = false,
-        today: @escaping () -> CalendarDate = { .today() })
+        asGuardian: Bool = false, today: @escaping () -> CalendarDate = { .today() })
     {
         self.offerLanguages = offerLanguages
+        self.asGuardian = asGuardian
         self.engine = engine
         self.terminal = terminal
         self.strings = GuideStrings(language: language, translation: engine.library.guideTranslation(language))
@@ -115,6 +122,10 @@ public final class GuideSession {
 
     /// Picks the journey and the person, then starts or resumes the enrollment.
     private func start() throws(GuideStop) -> Current {
+        if asGuardian, actingFor == nil, let child = try chooseChild() {
+            return try enroll(.id(child), in: try chooseJourney(for: .id(child)))
+        }
+        if let actingFor { return try enroll(.id(actingFor.child), in: try chooseJourney(for: .id(actingFor.child))) }
         var reference: PersonReference?
         var problem: Line?
         if let requestedPerson {
@@ -134,6 +145,7 @@ public final class GuideSession {
     /// Shows `body` below the notices collected since the last screen.
     func present(_ body: Screen) {
         var screen = Screen(practice ? [Line(strings.practice, style: .warning)] : [])
+        if let actingLine { screen.lines.append(actingLine) }
         screen.lines += notices
         notices = []
         screen.addBlank()

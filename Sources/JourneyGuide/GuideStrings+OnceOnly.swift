@@ -130,6 +130,7 @@ extension GuideStrings {
             case .agency: t("request-line.agency", "an agency", "en myndighet")
             case .representative: t("request-line.representative", "your representative", "ditt ombud")
             case .counter: t("request-line.counter", "a caseworker at the counter", "en handläggare vid disken")
+            case .guardian: yourGuardian
             }
         return
             switch (action, refused) {

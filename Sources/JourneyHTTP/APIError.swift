@@ -48,6 +48,10 @@ public struct APIError: Error, Sendable, Equatable {
         return error
     }
 
+    /// The population register could not say who has custody (or none is wired): nobody acts as a guardian until it does.
+    static let custodyUnavailable = APIError(.serviceUnavailable, "custodyUnavailable",
+        "the population register could not say who has custody, so nobody can act as a guardian now", hint: "try again in a while")
+
     static let internalError = APIError(.internalServerError, "internal", "the request could not be completed", hint: "try again later")
 
     /// The status for each engine refusal: unknown things are 404, refused values and transitions 422, lost races

@@ -26,13 +26,18 @@ public struct APIServices: Sendable {
     /// The address browsers reach the server at, without a trailing slash: where the identity provider sends staff back
     /// after an e-legitimation sign-in. Without it, staff sign in to the web view with tokens only.
     public let publicURL: URL?
+    /// Who may act as a child's guardian, from the population register's custody record; `nil` when no register is
+    /// wired, and then every guardian is refused (503), never let through.
+    public let guardianship: Guardianship?
     let clock: @Sendable () -> Date
 
-    /// `logger` is told when a refused request could not be journaled; `publicURL` is ``publicURL``.
+    /// `logger` is told when a refused request could not be journaled; `publicURL` is ``publicURL``; `custody` is the
+    /// population register guardians are checked against at each request.
     public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
         pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "lotsen.journal"), publicURL: URL? = nil)
+        logger: Logger = Logger(label: "lotsen.journal"), publicURL: URL? = nil, custody: CustodyRegister? = nil)
     {
+        self.guardianship = custody.map { Guardianship(engine: engine, register: $0) }
         self.engine = engine
         self.store = store
         self.accessJournal = RequestJournal(store: store, logger: logger)
@@ -98,14 +103,16 @@ public struct APIServices: Sendable {
     /// answer the route gives for something that does not exist, so a citizen cannot learn whether someone else's
     /// enrollment or reference exists, nor whether a mandate exists; the refusal is recorded all the same. Other roles
     /// get 403: they learn only what their role may do.
-    func authorizeRead(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
-        context: LotsenRequestContext, request: Request) async throws -> Principal
+    /// With `guardians`, a guardian naming the child in `Lotsen-Guardian-For` reads too, while the population register
+    /// shows their custody and the child is under 18.
+    func authorizeRead(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, guardians: Bool = false,
+        hidden: APIError, context: LotsenRequestContext, request: Request) async throws -> Principal
     {
         switch principal.role {
         case .caseworker: return principal
         case .citizen where principal.person == person, .counter where principal.person == person: return principal
         case .citizen:
-            if let acting = try await representing(person, by: principal, covering: covers, request: request) { return acting }
+            if let acting = try await representing(person, by: principal, covering: covers, guardians: guardians, request: request) { return acting }
             await recordRefusal(.forbidden("a citizen's token reads only their own journeys"), principal: principal, context: context, request: request)
             throw hidden
         case .counter:
@@ -121,9 +128,10 @@ public struct APIServices: Sendable {
 
     /// The principal, when it may act on `person`'s journeys: that citizen, a counter token made for them, or a citizen
     /// acting for them under a mandate that holds now and `covers` the change, as in
-    /// ``authorizeRead(of:by:covering:hidden:context:request:)``. Another citizen gets `hidden`; other roles 403.
-    func authorizeChange(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, hidden: APIError,
-        context: LotsenRequestContext, request: Request) async throws -> Principal
+    /// ``authorizeRead(of:by:covering:guardians:hidden:context:request:)``, or with `guardians` a guardian of the child.
+    /// Another citizen gets `hidden`; other roles 403.
+    func authorizeChange(of person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool = { _ in false }, guardians: Bool = false,
+        hidden: APIError, context: LotsenRequestContext, request: Request) async throws -> Principal
     {
         if principal.role == .counter, principal.person == person { return principal }
         guard principal.role == .citizen else {
@@ -135,15 +143,23 @@ public struct APIServices: Sendable {
             throw error
         }
         if principal.person == person { return principal }
-        if let acting = try await representing(person, by: principal, covering: covers, request: request) { return acting }
+        if let acting = try await representing(person, by: principal, covering: covers, guardians: guardians, request: request) { return acting }
         await recordRefusal(.forbidden("a citizen's token changes only their own journeys"), principal: principal, context: context, request: request)
         throw hidden
     }
 
     /// The citizen acting for `person` under the mandate named in the request's `Lotsen-Mandate` header: when that
     /// mandate was granted by `person` to this citizen, holds now (started, not ended, not withdrawn) and `covers` what
-    /// the route touches. `nil` otherwise, whatever the reason, so a refusal tells nothing about the mandate.
-    func representing(_ person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool, request: Request) async throws -> Principal? {
+    /// the route touches. Or, on a route that admits `guardians`, the citizen acting as the guardian of `person` named
+    /// in `Lotsen-Guardian-For` (``actingAsGuardian(of:by:request:)``). `nil` otherwise, whatever the reason, so a
+    /// refusal tells nothing about the mandate or the child.
+    func representing(_ person: PersonID, by principal: Principal, covering covers: (Mandate) -> Bool, guardians: Bool = false, request: Request)
+        async throws -> Principal?
+    {
+        if request.headers[Self.guardianHeader] != nil {
+            guard guardians, request.headers[Self.mandateHeader] == nil else { return nil }
+            return try await actingAsGuardian(of: person, by: principal, request: request)
+        }
         guard principal.role == .citizen, let representative = principal.person,
             let id = request.headers[Self.mandateHeader], id.hasPrefix("md-"), id.utf8.count <= 64
         else { return nil }
@@ -156,6 +172,27 @@ public struct APIServices: Sendable {
 
     /// The header a representative names their mandate in.
     static let mandateHeader = HTTPField.Name("Lotsen-Mandate")!
+
+    /// The citizen acting as the guardian of `child`, named by its reference in `Lotsen-Guardian-For`: when the
+    /// population register, asked now, shows the citizen's custody of the child and the child is under 18. `nil`
+    /// otherwise. The register is asked before anything about the child is read; when it cannot answer, 503
+    /// `custodyUnavailable` for everyone, so the refusal says nothing about the child, and nobody is let through.
+    func actingAsGuardian(of child: PersonID, by principal: Principal, request: Request) async throws -> Principal? {
+        guard principal.role == .citizen, let guardian = principal.person, let named = request.headers[Self.guardianHeader],
+            named == child.rawValue, guardian != child
+        else { return nil }
+        guard let guardianship else { throw APIError.custodyUnavailable }
+        let allowed: Bool
+        do {
+            allowed = try await guardianship.mayAct(guardian, for: child)
+        } catch {
+            throw error.code == .agencyFailed ? APIError.custodyUnavailable : APIError(error)
+        }
+        return allowed ? principal.actingAsGuardian() : nil
+    }
+
+    /// The header a guardian names the child they act for in (the child's `lp-…`).
+    static let guardianHeader = HTTPField.Name("Lotsen-Guardian-For")!
 }
 
 extension Request {

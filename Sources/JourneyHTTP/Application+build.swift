@@ -62,6 +62,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     v1.addRoutes(PersonDataController(services: services).routes, atPath: "people")
     v1.addRoutes(OfferController(services: services).routes, atPath: "people")
     v1.addRoutes(MandateController(services: services).routes, atPath: "people")
+    v1.addRoutes(GuardianController(services: services).routes, atPath: "people")
     v1.addRoutes(caseworker.caseloadRoutes, atPath: "caseload")
     v1.addRoutes(AgencyEventController(services: services).routes, atPath: "agency-events")
     v1.addRoutes(LifeEventController(services: services).routes, atPath: "life-events")

@@ -72,13 +72,14 @@ struct CaseworkerController {
     @Sendable func person(_ request: Request, context: LotsenRequestContext) async throws -> Response {
         let principal = try await services.require([.citizen, .caseworker], "read journeys", context: context, request: request)
         let person = try services.personParameter(context)
-        _ = try await services.authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        let acting = try await services.authorizeRead(of: person, by: principal, guardians: true, hidden: .unknownPerson(person), context: context,
+            request: request)
         try await services.engine.applyPendingAgencyEvents(person: person, events: services.store)
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
             enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock()) })
-        try await services.journalAccess(.read, of: [person], by: principal, context: context, request: request)
+        try await services.journalAccess(.read, of: [person], by: acting, context: context, request: request)
         return JSONBody.response(document, headers: services.languageHeaders(language, journeys: overview.enrollments.map(\.enrollment.journey)))
     }
 }

@@ -49,23 +49,35 @@ struct EnrollmentController {
         init(from decoder: any Decoder) throws {}
     }
 
-    /// Starts a journey for the token's citizen, or returns the one already started (idempotent): 201 or 200.
+    /// Starts a journey for the token's citizen, or returns the one already started (idempotent): 201 or 200. A guardian
+    /// naming their child in `Lotsen-Guardian-For` starts it for the child.
     @Sendable func start(_ request: Request, context: LotsenRequestContext) async throws -> Response {
-        let principal = try await services.require([.citizen], "start a journey; only the person does", context: context, request: request)
+        var principal = try await services.require([.citizen], "start a journey; only the person does", context: context, request: request)
         let body = try await request.decodeStrict(StartBody.self)
         guard !body.journey.isEmpty else { throw APIError.badRequest("invalidField", "'journey' must not be empty", field: "journey") }
         let reference: PersonReference
-        if let person = principal.person {
+        if let named = request.headers[APIServices.guardianHeader] {
+            let child = PersonID(named)
+            guard let guardian = try await services.actingAsGuardian(of: child, by: principal, request: request) else {
+                await services.recordRefusal(.forbidden("a citizen's token starts journeys only for themselves or a child in their custody"),
+                    principal: principal, subject: .person(child), context: context, request: request)
+                throw APIError.unknownPerson(child)
+            }
+            principal = guardian
+            reference = .id(child)
+        } else if let person = principal.person {
             reference = .id(person)
         } else if let identity = principal.identity {
             reference = .identity(identity)
         } else {
             throw APIError.forbidden("this token names no person")
         }
-        let view = try await services.engine.enroll(reference, in: JourneyID(body.journey))
+        let view = try await services.engine.enroll(reference, in: JourneyID(body.journey), representation: principal.representation)
         let document = try await services.document(after: view, language: request.preferredLanguage)
         // A token naming the citizen by number may have had no reference until now: the journey is theirs all the same.
-        try await services.journalAccess(.change, of: [view.enrollment.person], by: principal.naming(view.enrollment.person),
+        // A guardian stays the guardian: the entry is theirs, acting for the child.
+        let actor = principal.representation == nil ? principal.naming(view.enrollment.person) : principal
+        try await services.journalAccess(.change, of: [view.enrollment.person], by: actor,
             journey: view.enrollment.journey, context: context, request: request)
         var headers = services.languageHeaders(request.preferredLanguage, journeys: [view.enrollment.journey])
         headers[.location] = "/v1/enrollments/\(view.enrollment.id)"
@@ -77,7 +89,7 @@ struct EnrollmentController {
         let caller = try await services.require([.citizen, .caseworker, .counter], "read journeys", context: context, request: request)
         let loaded = try await services.loadEnrollment(context)
         let principal = try await services.authorizeRead(of: loaded.enrollment.person, by: caller, covering: services.covers(loaded.enrollment),
-            hidden: .unknownEnrollment(loaded.enrollment.id), context: context, request: request)
+            guardians: true, hidden: .unknownEnrollment(loaded.enrollment.id), context: context, request: request)
         let document = try await services.document(of: loaded, language: request.preferredLanguage)
         try await services.journalAccess(.read, of: [loaded.enrollment.person], by: principal, journey: loaded.enrollment.journey, context: context,
             request: request)
@@ -89,7 +101,7 @@ struct EnrollmentController {
         let caller = try await services.require([.citizen, .counter], "record facts; only the person does", context: context, request: request)
         let enrollment = try await services.enrollment(context)
         let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(enrollment),
-            hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
+            guardians: true, hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
         let body = try await request.decodeStrict(FactsBody.self)
         guard !body.answers.isEmpty else { throw APIError.badRequest("invalidField", "give at least one answer", field: "answers") }
         let answers = body.answers.sorted { $0.key < $1.key }.map { (fact: FactID($0.key), text: $0.value.text) }
@@ -114,7 +126,7 @@ struct EnrollmentController {
         let enrollment = try await services.enrollment(context)
         let step = StepID(try context.pathParameter("stepId"))
         let principal = try await services.authorizeChange(of: enrollment.person, by: caller, covering: services.covers(step, of: enrollment),
-            hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
+            guardians: true, hidden: .unknownEnrollment(enrollment.id), context: context, request: request)
         var produced: [(fact: FactID, text: String)] = []
         if command == .complete {
             let facts = try await request.decodeStrictIfPresent(CompleteBody.self)?.facts ?? [:]

@@ -122,13 +122,15 @@ extension APIServices {
         return PersonID(id)
     }
 
-    /// The principal and the person of a read of `personId`'s data: the person themself or a caseworker, and a person
-    /// who exists (404 otherwise, the same 404 another citizen gets).
+    /// The principal and the person of a read of `personId`'s data: the person themself, a caseworker, or a guardian of
+    /// the child (`Lotsen-Guardian-For`, the principal then acting as guardian), and a person who exists (404
+    /// otherwise, the same 404 another citizen gets).
     func readablePerson(_ action: String, context: LotsenRequestContext, request: Request) async throws -> (Principal, PersonID) {
         let principal = try await require([.citizen, .caseworker], action, context: context, request: request)
         let person = try personParameter(context)
-        _ = try await authorizeRead(of: person, by: principal, hidden: .unknownPerson(person), context: context, request: request)
+        let acting = try await authorizeRead(of: person, by: principal, guardians: true, hidden: .unknownPerson(person), context: context,
+            request: request)
         guard try await store.person(id: person) != nil else { throw APIError.unknownPerson(person) }
-        return (principal, person)
+        return (acting, person)
     }
 }

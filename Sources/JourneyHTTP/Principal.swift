@@ -17,8 +17,8 @@ public struct Principal: Hashable, Sendable {
     public let assurance: String?
     /// Whether the token is a citizen session made from a proven login (`POST /v1/sessions`), not an operator's token.
     public let isSession: Bool
-    /// Set only once the route checked it: the citizen acts for the person whose data this is, under this mandate
-    /// (``APIServices/representing(_:by:covering:request:)``). Never taken from the request as such.
+    /// Set only once the route checked it: the citizen acts for the person whose data this is, under a mandate or as
+    /// their guardian (``APIServices/representing(_:by:covering:guardians:request:)``). Never taken from the request as such.
     public let representation: Representation?
 
     public init(tokenID: String, role: StoredToken.Role, person: PersonID? = nil, identity: Personnummer? = nil, agency: AgencyID? = nil,
@@ -47,5 +47,12 @@ public struct Principal: Hashable, Sendable {
     func acting(under mandate: Mandate) -> Principal {
         Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession,
             representation: Representation(representative: mandate.representative, mandate: mandate.id))
+    }
+
+    /// The principal acting as the guardian of a child, once the population register confirmed the custody.
+    func actingAsGuardian() -> Principal? {
+        guard let person else { return nil }
+        return Principal(tokenID: tokenID, role: role, person: person, identity: identity, agency: agency, assurance: assurance, isSession: isSession,
+            representation: .guardian(person))
     }
 }

@@ -84,7 +84,8 @@ extension Principal {
     /// The principal as a journal entry names it, towards `person`, on the route `purpose`.
     func requester(towards person: PersonID, purpose: String) -> AccessRequester {
         if let representation, self.person != person {
-            return AccessRequester(token: tokenID, role: .representative, purpose: purpose, representation: representation)
+            return AccessRequester(token: tokenID, role: representation.isGuardian ? .guardian : .representative, purpose: purpose,
+                representation: representation)
         }
         let role: AccessRequester.Role =
             switch self.role {

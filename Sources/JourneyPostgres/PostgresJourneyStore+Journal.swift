@@ -80,7 +80,7 @@ extension PostgresJourneyStore {
                 statement.bind(entry.agency?.rawValue), statement.bind(entry.service?.rawValue), statement.bind(entry.action.rawValue),
                 statement.bind(JournalChain.fieldList(entry.fields)), statement.bind(entry.outcome.rawValue), statement.bind(entry.detail),
                 statement.bind(entry.requester?.token), statement.bind(entry.requester?.role.rawValue), statement.bind(entry.requester?.purpose),
-                statement.bind(entry.requester?.representation?.representative.rawValue), statement.bind(entry.requester?.representation?.mandate),
+                statement.bind(entry.requester?.representation?.representative.rawValue), statement.bind(entry.requester?.representation?.storedBasis),
                 statement.bind(entry.previousHash), statement.bind(entry.hash),
             ]
             statement.sql += (index == 0 ? " (" : ", (") + values.joined(separator: ", ") + ")"

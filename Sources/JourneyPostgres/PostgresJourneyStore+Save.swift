@@ -46,7 +46,7 @@ extension PostgresJourneyStore {
             binds.append(event.detail)
             binds.append(event.enrollment.rawValue)
             binds.append(event.representation?.representative.rawValue)
-            binds.append(event.representation?.mandate)
+            binds.append(event.representation?.storedBasis)
             let inserted = try await db.rows(InsertEvent.self, binds)
             if inserted.isEmpty { throw StorageError(.conflict, "no enrollment \(event.enrollment) to record an event for") }
         }

@@ -109,7 +109,7 @@ extension SQLiteJourneyStore: OnceOnlyStore {
                 arguments: [entry.sequence, entry.at.storedSeconds, entry.person.rawValue, entry.actor.rawValue, entry.journey?.rawValue,
                     entry.step?.rawValue, entry.agency?.rawValue, entry.service?.rawValue, entry.action.rawValue, JournalChain.fieldList(entry.fields),
                     entry.outcome.rawValue, entry.detail, entry.requester?.token, entry.requester?.role.rawValue, entry.requester?.purpose,
-                    entry.requester?.representation?.representative.rawValue, entry.requester?.representation?.mandate, entry.previousHash, entry.hash])
+                    entry.requester?.representation?.representative.rawValue, entry.requester?.representation?.storedBasis, entry.previousHash, entry.hash])
         }
     }
 

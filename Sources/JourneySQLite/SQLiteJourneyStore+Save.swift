@@ -43,7 +43,7 @@ extension SQLiteJourneyStore {
                 bind.text(event.fact?.rawValue)
                 bind.text(event.detail)
                 bind.text(event.representation?.representative.rawValue)
-                bind.text(event.representation?.mandate)
+                bind.text(event.representation?.storedBasis)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JourneyModel
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -175,6 +176,12 @@ public final class SandboxAgencies: Sendable {
     /// Clears behaviours: all of them; those of one agency and its services (`service` nil); or one service's.
     public func clearBehaviour(agency: String? = nil, service: String? = nil) {
         api.board.clear(agency: agency, service: service)
+    }
+
+    /// Ends `guardian`'s custody of `child` in the sandbox's population register (or restores it, with `custody: true`),
+    /// as a court's decision would: the `custody-record` lookup stops listing the child for that guardian at once.
+    public func setCustody(_ custody: Bool, guardian: Personnummer, child: Personnummer) {
+        api.custody.set(custody: custody, guardian: guardian, child: child)
     }
 
     /// The behaviours in force, with what is left of their counts.

@@ -8,6 +8,7 @@ import JourneyModel
 struct SandboxAgencyAPI: Sendable {
     let store: SandboxCaseStore
     let board: SandboxBehaviourBoard
+    let custody = SandboxCustodyBoard()
 
     /// The three kinds of request an agency answers.
     enum Operation: Sendable {
@@ -101,6 +102,7 @@ struct SandboxAgencyAPI: Sendable {
             paths = strings
         }
         let matches = SandboxRegister.records(agency: agency, service: service, personnummer: subject)
+            .map { record in "\(agency).\(service)" == "skatteverket.custody-record" ? custody.current(record, guardian: subject.twelveDigits) : record }
             .map { record in paths.map(record.selecting) ?? record }
         return SandboxReply(.ok, ["matches": .array(matches)])
     }

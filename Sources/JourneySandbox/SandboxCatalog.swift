@@ -34,7 +34,7 @@ enum SandboxCatalog {
 
     static let agencies: [String: Agency] = [
         "skatteverket": Agency(
-            casePrefix: "SKV", lookups: ["population-record", "birth-record"],
+            casePrefix: "SKV", lookups: ["population-record", "birth-record", "custody-record"],
             applications: [
                 "folkbokforing": form(
                     ["citizenship": .country, "name": .text, "address": .text],

@@ -38,6 +38,13 @@ enum SandboxRegister {
                  "parents": ["married": true, "personnummer": [.string(SandboxSeed.registeredPerson)]]]
             ]
         ],
+        // Custody (vårdnad) as the register keeps it for a guardian: the children they have custody of.
+        "skatteverket.custody-record": [
+            SandboxSeed.registeredPerson: [["children": [["personnummer": .string(SandboxSeed.child)]]]],
+            SandboxSeed.secondGuardian: [
+                ["children": [["personnummer": .string(SandboxSeed.child)], ["personnummer": .string(SandboxSeed.coordinationNumberPerson)]]]
+            ],
+        ],
         "migrationsverket.permit-record": [
             SandboxSeed.registeredPerson: [
                 ["personnummer": .string(SandboxSeed.registeredPerson),

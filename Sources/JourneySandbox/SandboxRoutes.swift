@@ -15,6 +15,7 @@ import NIOCore
 /// | `PUT /_sandbox/behaviour` | sets one: `{"agency", "service"?, "delayMilliseconds"?, "failNext"?, "malformedNext"?, "malformation"?, "hang"?}` |
 /// | `DELETE /_sandbox/behaviour[?agency=A[&service=S]]` | clears all, one agency's, or one service's; `204` |
 /// | `GET /_sandbox/cases` | `{"cases": [{"caseId", "agency", "service", "status", "decision"?, "idempotencyKey", "openedAt"}]}` |
+/// | `PUT /_sandbox/custody` | `{"guardian", "child", "custody": false}` ends a custody in the population register (`true` restores it); `204` |
 ///
 /// Errors are `{"error": {"code", "message"}}`, with no value a client sent in them. The identity provider's routes
 /// (`/idp/…`) are listed on ``SandboxIdentityRoutes``.
@@ -64,6 +65,11 @@ enum SandboxRoutes {
             api.board.clear(agency: agency, service: agency == nil ? nil : service)
             return Response(status: .noContent)
         }
+        router.put("/_sandbox/custody") { request, _ in
+            let (custody, guardian, child) = try custodyChange(from: await body(of: request))
+            api.custody.set(custody: custody, guardian: guardian, child: child)
+            return Response(status: .noContent)
+        }
         router.get("/_sandbox/cases") { _, _ in
             do {
                 let cases = try await api.store.cases()
@@ -92,6 +98,19 @@ enum SandboxRoutes {
         } catch {
             throw SandboxRefusal(.notFound, service == nil ? "unknown-agency" : "unknown-service", error.description)
         }
+    }
+
+    /// Reads `PUT /_sandbox/custody`: two test numbers and whether the custody holds.
+    private static func custodyChange(from body: Data) throws -> (Bool, Personnummer, Personnummer) {
+        guard let object = SandboxJSON.parse(body)?.objectValue, Set(object.keys) == ["guardian", "child", "custody"],
+            case .bool(let custody)? = object["custody"]
+        else {
+            throw SandboxRefusal.badRequest("A custody change is {\"guardian\", \"child\", \"custody\": true or false}, and nothing else.")
+        }
+        guard let guardian = object["guardian"]?.stringValue.flatMap({ try? Personnummer(parsing: $0) }),
+            let child = object["child"]?.stringValue.flatMap({ try? Personnummer(parsing: $0) })
+        else { throw SandboxRefusal.badRequest("guardian and child must be personnummer or samordningsnummer, as strings.") }
+        return (custody, guardian, child)
     }
 
     /// Reads `PUT /_sandbox/behaviour`; unknown keys are refused, so a misspelt count does not silently do nothing.

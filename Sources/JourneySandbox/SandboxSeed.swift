@@ -5,18 +5,21 @@ import JourneyModel
 /// Every personal identity number is one of Skatteverket's official test numbers (``OfficialTestNumbers``); names and
 /// addresses are fictional. No other number has a record anywhere in the sandbox.
 ///
-/// | number | population register (Skatteverket) | residence permit (Migrationsverket) | company (Bolagsverket) |
-/// | --- | --- | --- | --- |
-/// | 199001012385 | Tolvan Tolvansson, Testgatan 1, 123 45 Exempelstad, gift; birth record: 201901012391 born 2019-01-01, parents married | valid | owns 2021005489 |
-/// | 201901012391 | Lillen Tolvansson, Testgatan 1, 123 45 Exempelstad, ogift | – | – |
-/// | 202301612392 (samordningsnummer) | Sam Samordningsson, Provvägen 3, 123 46 Exempelstad, ogift | expired (`valid: false`) | – |
-/// | 200002292399 | two records (Testa Testsson at two addresses): an ambiguous match | – | – |
-/// | 190001019801 | no record | – | – |
+/// | number | population register (Skatteverket) | custody (Skatteverket) | residence permit (Migrationsverket) | company (Bolagsverket) |
+/// | --- | --- | --- | --- | --- |
+/// | 199001012385 | Tolvan Tolvansson, Testgatan 1, 123 45 Exempelstad, gift; birth record: 201901012391 born 2019-01-01, parents married | guardian of 201901012391 | valid | owns 2021005489 |
+/// | 201901012391 | Lillen Tolvansson, Testgatan 1, 123 45 Exempelstad, ogift | – | – | – |
+/// | 202301612392 (samordningsnummer) | Sam Samordningsson, Provvägen 3, 123 46 Exempelstad, ogift | – | expired (`valid: false`) | – |
+/// | 200002292399 | two records (Testa Testsson at two addresses): an ambiguous match | guardian of 201901012391 and of 202301612392 | – | – |
+/// | 190001019801 | no record | – | – | – |
 public enum SandboxSeed {
     /// Has a record in every register: population register, a valid residence permit, and a company.
     public static let registeredPerson = OfficialTestNumbers.personnummer
     /// A child of ``registeredPerson``, at the same address, born 2019-01-01 (Skatteverket's birth record).
     public static let child = OfficialTestNumbers.childPersonnummer
+    /// The child's other guardian (``child`` has two, so both may act), and the only guardian of
+    /// ``coordinationNumberPerson``: another parent's child as far as ``registeredPerson`` is concerned.
+    public static let secondGuardian = OfficialTestNumbers.secondGuardianPersonnummer
     /// A samordningsnummer with a population record and an expired residence permit.
     public static let coordinationNumberPerson = OfficialTestNumbers.samordningsnummer
     /// Two population records answer to this number, so a lookup returns two matches.

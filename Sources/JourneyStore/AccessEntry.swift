@@ -91,7 +91,7 @@ public struct AccessEntry: Hashable, Sendable {
     {
         let actor: JourneyEvent.Actor =
             switch requester.role {
-            case .person, .citizen, .representative: .person
+            case .person, .citizen, .representative, .guardian: .person
             case .caseworker, .counter: .caseworker
             case .agency: .agency
             }

@@ -15,6 +15,9 @@ public struct AccessRequester: Hashable, Sendable {
         case representative
         /// A caseworker at a counter acting for them while they are present; `token` names the counter's token.
         case counter
+        /// A guardian acting for them, a child under 18, on custody the population register showed at that moment:
+        /// ``AccessRequester/representation`` says who.
+        case guardian
     }
 
     /// The token's id (`tk-…`): not secret, and what names the token in `lotsen token list` and revocation.
@@ -22,7 +25,7 @@ public struct AccessRequester: Hashable, Sendable {
     public let role: Role
     /// The route as `METHOD /template` (`GET /v1/enrollments/{enrollmentId}`): never the concrete path.
     public let purpose: String
-    /// For a `representative`: who acted for the person, and under which mandate.
+    /// For a `representative` or a `guardian`: who acted for the person, and on what (a mandate, or custody).
     public let representation: Representation?
 
     public init(token: String, role: Role, purpose: String, representation: Representation? = nil) {

@@ -37,7 +37,7 @@ public enum JournalChain {
             parts += [requester.token, requester.role.rawValue, requester.purpose]
             // Since v10, and only when present, so entries written before keep their hash.
             if let representation = requester.representation {
-                parts += [representation.representative.rawValue, representation.mandate]
+                parts += [representation.representative.rawValue, representation.storedBasis]
             }
         }
         // Each part is length-prefixed, so no choice of values can make two different entries hash the same text.

@@ -48,4 +48,13 @@ struct ActingForTheirJournalTests {
         #expect(GuideStrings(language: .sv).journalLine(Self.entry(.change, role: .representative), agency: "", fields: [])
             == "ditt ombud gjorde en ändring åt dig")
     }
+
+    @Test("a guardian's read and change read as your guardian's, in both languages")
+    func guardianReadsAsYourGuardian() {
+        let acting = Representation.guardian("lp-g")
+        #expect(GuideStrings(language: .en).journalLine(Self.entry(.change, role: .guardian, representation: acting), agency: "", fields: [])
+            == "your guardian made a change for you")
+        #expect(GuideStrings(language: .sv).journalLine(Self.entry(.read, role: .guardian, representation: acting), agency: "", fields: [])
+            == "din vårdnadshavare läste dina uppgifter")
+    }
 }

@@ -19,6 +19,11 @@ enum Caller: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case representative
     /// The same citizen naming a mandate of the person's that covers another journey only.
     case representativeOutsideMandate
+    /// The guardian of a child under 18 (the representative's citizen, Skatteverket's sandbox says so), naming the
+    /// child in `Lotsen-Guardian-For`; the request is about the child.
+    case guardian
+    /// The proven person, a parent but not that child's guardian, naming the same child; the request is about the child.
+    case notGuardian
     case caseworker
     /// A caseworker at a counter, with a token made for the person present.
     case counter
@@ -41,7 +46,9 @@ struct MatrixRequest {
 
 /// The people, tokens and records a matrix request can be about: two founders (one proven, one not) a week before the
 /// aktiebolag's deadline, each with a reminder and a consent; the proven one has granted two mandates to a third
-/// citizen, one covering their journey and one covering a journey they have not started.
+/// citizen, one covering their journey and one covering a journey they have not started. The other citizen is a child
+/// under 18 who founded the same company (proven, with their own reminder, consent and offer), whose only guardian in
+/// the sandbox's population register is the third citizen.
 struct MatrixWorld {
     static let journey = "starting-a-business"
     /// The step the step routes move: open once the memorandum is signed.
@@ -66,7 +73,7 @@ struct MatrixWorld {
         let person = try await founder(harness, OfficialTestNumbers.personnummer, client: client)
         let unproven = try await founder(harness, OfficialTestNumbers.centenarianPersonnummer, client: client)
         let representative = try await harness.citizen(identity: OfficialTestNumbers.leapDayPersonnummer, client: client)
-        let other = try await harness.citizen(identity: OfficialTestNumbers.samordningsnummer, client: client)
+        let other = try await founder(harness, OfficialTestNumbers.samordningsnummer, client: client)
         for (citizen, number) in [(person, OfficialTestNumbers.personnummer), (representative, OfficialTestNumbers.leapDayPersonnummer),
             (other, OfficialTestNumbers.samordningsnummer)]
         {
@@ -79,7 +86,7 @@ struct MatrixWorld {
         var consents: [PersonID: String] = [:]
         var news: [PersonID: String] = [:]
         var offers: [PersonID: String] = [:]
-        for founder in [person, unproven] {
+        for founder in [person, unproven, other] {
             let consent = Consent(person: founder.person, journey: JourneyID(journey), step: "name-check", service: "bolagsverket.name-check",
                 direction: .fetch, fields: ["companyName"], decision: .granted, decidedAt: harness.now)
             try await harness.store.recordConsent(consent, journal: AccessEntry(at: harness.now, person: founder.person, actor: .person,
@@ -125,7 +132,7 @@ struct MatrixWorld {
     /// when that is the caller.
     func request(_ operation: String, by caller: Caller) -> MatrixRequest {
         let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
-        let subject = caller == .unprovenPerson ? unproven : person
+        let subject = caller == .unprovenPerson ? unproven : caller == .guardian || caller == .notGuardian ? other : person
         var uri = parts[1]
             .replacingOccurrences(of: "{personId}", with: subject.person.rawValue)
             .replacingOccurrences(of: "{enrollmentId}", with: subject.enrollment.rawValue)
@@ -155,7 +162,8 @@ struct MatrixWorld {
             case .person: person.token
             case .unprovenPerson: unproven.token
             case .otherCitizen: other.token
-            case .representative, .representativeOutsideMandate: representative.token
+            case .representative, .representativeOutsideMandate, .guardian: representative.token
+            case .notGuardian: person.token
             case .caseworker: caseworker
             case .counter: counter
             case .agency: agency
@@ -164,6 +172,7 @@ struct MatrixWorld {
         var headers: HTTPFields = [:]
         if caller == .representative { headers[HTTPField.Name("Lotsen-Mandate")!] = mandate }
         if caller == .representativeOutsideMandate { headers[HTTPField.Name("Lotsen-Mandate")!] = outsideMandate }
+        if caller == .guardian || caller == .notGuardian { headers[HTTPField.Name("Lotsen-Guardian-For")!] = other.person.rawValue }
         return MatrixRequest(method: HTTPRequest.Method(parts[0])!, uri: uri, token: token, json: json, headers: headers)
     }
 }

@@ -20,6 +20,35 @@ struct SandboxLookupTests {
         }
     }
 
+    @Test("the custody record lists both guardians' children, and a custody ended in the sandbox is no longer listed")
+    func custodyRecordListsChildrenUntilCustodyEnds() async throws {
+        try await SandboxHarness.with { sandbox in
+            func children(of guardian: String) async throws -> [String] {
+                let answer = try await sandbox.lookup("skatteverket", "custody-record", personnummer: guardian, fields: ["children"])
+                #expect(answer.status == 200)
+                let record = (answer.json["matches"] as? [[String: Any]])?.first
+                return (record?["children"] as? [[String: Any]] ?? []).compactMap { $0["personnummer"] as? String }
+            }
+            #expect(try await children(of: SandboxSeed.registeredPerson) == [SandboxSeed.child])
+            #expect(try await children(of: SandboxSeed.secondGuardian) == [SandboxSeed.child, SandboxSeed.coordinationNumberPerson])
+            #expect(try await children(of: SandboxSeed.child).isEmpty)
+            sandbox.sandbox.setCustody(false, guardian: try Personnummer(parsing: SandboxSeed.secondGuardian),
+                child: try Personnummer(parsing: SandboxSeed.child))
+            #expect(try await children(of: SandboxSeed.secondGuardian) == [SandboxSeed.coordinationNumberPerson])
+            #expect(try await children(of: SandboxSeed.registeredPerson) == [SandboxSeed.child], "the other guardian keeps custody")
+            // The same through the test control a running `lotsen sandbox` offers.
+            let ended = try await sandbox.send("PUT", "_sandbox/custody",
+                json: ["guardian": SandboxSeed.registeredPerson, "child": SandboxSeed.child, "custody": false])
+            #expect(ended.status == 204)
+            #expect(try await children(of: SandboxSeed.registeredPerson).isEmpty)
+            #expect(try await sandbox.send("PUT", "_sandbox/custody", json: ["guardian": SandboxSeed.registeredPerson, "custody": true]).status == 400)
+            let restored = try await sandbox.send("PUT", "_sandbox/custody",
+                json: ["guardian": SandboxSeed.registeredPerson, "child": SandboxSeed.child, "custody": true])
+            #expect(restored.status == 204)
+            #expect(try await children(of: SandboxSeed.registeredPerson) == [SandboxSeed.child])
+        }
+    }
+
     @Test func aLookupSendsOnlyTheRequestedFields() async throws {
         try await SandboxHarness.with { sandbox in
             let answer = try await sandbox.lookup(

@@ -71,6 +71,32 @@ struct MandateContractTests {
         }
     }
 
+    @Test("an event and a journal entry made by a guardian read back as a guardian's, on custody, not as a mandate's", arguments: StoreKind.allCases)
+    func guardianReadsBack(kind: StoreKind) async throws {
+        try await withDatabase(kind) { database, store in
+            let guardian = Representation.guardian("p-2")
+            _ = try await store.newEnrolledPerson("p-1", enrollment: .fixture("e-1", person: "p-1"))
+            _ = try await store.transact(person: "p-1") { _ in
+                [JourneyEvent(enrollment: "e-1", at: Moment.day(3), actor: .person, kind: .factRecorded, fact: "citizenship", detail: "person",
+                    representation: guardian)]
+            }
+            let entry = AccessEntry.request(at: Moment.day(3), person: "p-1",
+                requester: AccessRequester(token: "tk-1", role: .guardian, purpose: "POST /v1/enrollments/{enrollmentId}/facts", representation: guardian),
+                journey: "new-in-sweden", action: .change, outcome: .completed)
+            try await store.appendJournal([entry])
+            let reopened = try await database.open()
+            let read = try #require(try await reopened.events(enrollment: "e-1").last?.representation)
+            #expect(read == guardian && read.isGuardian && read.mandate == nil)
+            let journal = try await reopened.journal(person: "p-1")
+            #expect(journal == JournalChain.chain([entry], after: nil))
+            #expect(journal.first?.requester?.role == .guardian)
+            #expect(try await reopened.verifyJournal(expectedHead: nil).isIntact)
+            // The basis is hashed: a guardian's entry turned into a mandate's is caught.
+            try await database.execute("UPDATE access_journal SET \(database.column("mandateId")) = 'md-1' WHERE sequence = 1")
+            #expect(try await reopened.verifyJournal(expectedHead: nil).problem == .edited(sequence: 1))
+        }
+    }
+
     @Test("a journal entry whose representative or mandate was edited is reported as edited", arguments: StoreKind.allCases)
     func editedRepresentationIsCaught(kind: StoreKind) async throws {
         for column in ["representativeId", "mandateId"] {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Runs the real `lotsen` binary as a user would, from the package root, with its own database file.
@@ -39,6 +42,11 @@ struct CLIRunner {
         let database = database
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
+                // Signals (a child's SIGCHLD, say) go to threads that do not block them; one arriving here would
+                // interrupt the pipe reads, which Foundation turns into a crash, so this thread blocks them all.
+                var signals = sigset_t()
+                sigfillset(&signals)
+                pthread_sigmask(SIG_BLOCK, &signals, nil)
                 continuation.resume(with: Swift.Result { try Self.runHere(arguments, database: database, environment: extra, directory: directory, input: input) })
             }.start()
         }

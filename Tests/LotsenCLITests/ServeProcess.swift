@@ -22,7 +22,8 @@ final class ServeProcess {
     private(set) var log = ""
     private(set) var base: String?
 
-    init(_ arguments: [String], unprivileged: Bool = false) throws {
+    /// `environment` is added to the test's own (such as `LOTSEN_SANDBOX_URL`).
+    init(_ arguments: [String], unprivileged: Bool = false, environment: [String: String] = [:]) throws {
         if unprivileged, Self.runningAsRoot {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", "--", CLIRunner.binary.path] + arguments
@@ -31,6 +32,7 @@ final class ServeProcess {
             process.arguments = arguments
         }
         process.currentDirectoryURL = CLIRunner.root
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -57,12 +59,13 @@ final class ServeProcess {
     }
 
     /// Sends a request; returns the status, the `Retry-After` header and the body as JSON.
-    func send(_ method: String, _ path: String, token: String? = nil, json: [String: Any]? = nil) async throws
+    func send(_ method: String, _ path: String, token: String? = nil, json: [String: Any]? = nil, headers: [String: String] = [:]) async throws
         -> (status: Int, retryAfter: String?, body: [String: Any])
     {
         let base = try #require(base, "lotsen serve did not start: \(log)")
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         if let json {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

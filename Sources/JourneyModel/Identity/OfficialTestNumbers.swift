@@ -10,6 +10,10 @@ public enum OfficialTestNumbers {
     public static let personnummer = "199001012385"
     /// A test personnummer born on a leap day, 2000-02-29 (man), from Skatteverket's "Testpersonnummer" list.
     public static let leapDayPersonnummer = "200002292399"
+    /// A test personnummer born 2000-02-29 (man), from Skatteverket's "Testpersonnummer" list: the same as
+    /// ``leapDayPersonnummer``, named for what the sandbox makes of him, the second guardian of
+    /// ``childPersonnummer`` (no other adult number of the list is kept here, and inventing one is never right).
+    public static let secondGuardianPersonnummer = leapDayPersonnummer
     /// A test personnummer born 1900-01-01 (man), aged 100 or more, so its ten-digit form is written with `+`
     /// (`000101+9801`); from Skatteverket's "Testpersonnummer" list.
     public static let centenarianPersonnummer = "190001019801"

@@ -21,6 +21,11 @@ struct GuideCommand: AsyncParsableCommand {
             names a language, the first screen offers every language in its own name; l at any prompt changes it. Press d to see what Lotsen knows about you and who has read it. Every answer and step is saved at once: \
             stop with q, Ctrl-D or Ctrl-C and run the same command to continue where you left off.
 
+            A parent acts for their child with --as-guardian --person THEIR-OWN-NUMBER: the guide asks them to log in \
+            with e-legitimation first, asks Skatteverket's population register which children under 18 they have \
+            custody of, and lets them pick one. Every screen then says so, every change is recorded in the child's \
+            journal as made by their guardian, and custody is checked with the register again before each change.
+
             On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
             standard input is not a terminal, it prints plain lines and reads one answer per line, for screen \
             readers and scripts.
@@ -41,6 +46,9 @@ struct GuideCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Plain lines without colour or redrawing, for screen readers and scripts.")
     var plain = false
 
+    @Flag(name: .long, help: "Log in first and act for a child under 18 in your custody (with --person: your own number).")
+    var asGuardian = false
+
     @OptionGroup var library: LibraryOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
@@ -56,7 +64,7 @@ struct GuideCommand: AsyncParsableCommand {
                 // The language menu is for a person at a keyboard; a script piping answers keeps English.
                 let session = GuideSession(engine: context.engine, terminal: terminal, language: language.language,
                     offerLanguages: interactive && language.decided == nil, journey: journey, person: person,
-                    exchange: context.exchange, identity: context.identity, practice: context.practice)
+                    exchange: context.exchange, identity: context.identity, practice: context.practice, asGuardian: asGuardian)
                 switch await session.run() {
                 case .finished: return
                 case .interrupted: throw ExitCode(130)

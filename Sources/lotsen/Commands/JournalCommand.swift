@@ -53,7 +53,10 @@ struct JournalCommand: AsyncParsableCommand {
                 if !purpose.isEmpty { parts.append("for \(purpose)") }
                 parts.append("token \(requester.token)")
                 if let representation = requester.representation {
-                    parts.append("acting: \(representation.representative) under \(representation.mandate)")
+                    switch representation.basis {
+                    case .mandate(let mandate): parts.append("acting: \(representation.representative) under \(mandate)")
+                    case .custody: parts.append("acting: \(representation.representative) as guardian")
+                    }
                 }
             } else {
                 let fields = entry.fields.isEmpty ? "-" : entry.fields.map(\.rawValue).joined(separator: ",")

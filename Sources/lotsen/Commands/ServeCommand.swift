@@ -85,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services: APIServices
         let store: any LotsenStore
         var identity: OIDCIdentityProvider?
+        var agencies: HTTPAgencyAdapter?
         // This node's own registry, scraped at /metrics; the global MetricsSystem is left alone.
         let metrics = APIMetrics(registry: PrometheusCollectorRegistry(), version: Lotsen.configuration.version)
         do {
@@ -98,8 +99,13 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("database ready", metadata: ["store": .string(store.displayName), "migrations": .stringConvertible(migrations.count)])
             let loaded = try library.load()
             identity = try Self.identityProvider()
+            // Guardians are checked against Skatteverket's custody record at each request: its baseURL, else the sandbox
+            // LOTSEN_SANDBOX_URL names; with neither, every guardian is refused (503), never let through.
+            let adapter = HTTPAgencyAdapter(catalog: loaded.catalog, sandbox: Self.sandboxURL())
+            agencies = adapter
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
-                pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) })
+                pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) },
+                custody: CustodyRegister(adapter: adapter))
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }
@@ -121,6 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await application.runService()
         await identity?.shutdown()
+        await agencies?.shutdown()
         await webhook?.shutdown()
         await store.close()
         logger.info("stopped")
@@ -128,6 +135,14 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// The running sandbox `LOTSEN_SANDBOX_URL` names, if it is an http address.
+    static func sandboxURL() -> URL? {
+        guard let sandbox = ProcessInfo.processInfo.environment[SandboxLocation.environmentVariable].flatMap(URL.init(string:)),
+            sandbox.scheme == "http"
+        else { return nil }
+        return sandbox
+    }
+
     /// The provider whose ID tokens `POST /v1/sessions` accepts: `LOTSEN_OIDC_ISSUER` (with its client id and
     /// secret), else the identity provider of the sandbox `LOTSEN_SANDBOX_URL` names; else none, and sessions are refused.
     static func identityProvider() throws -> OIDCIdentityProvider? {
@@ -138,7 +153,7 @@ extension ServeCommand {
             throw CLIError("the identity provider setting is wrong: \(error.message)",
                 hint: "set \(OIDCConfiguration.issuerVariable), \(OIDCConfiguration.clientIDVariable) and \(OIDCConfiguration.clientSecretVariable)")
         }
-        guard let sandbox = environment[SandboxLocation.environmentVariable].flatMap(URL.init(string:)), sandbox.scheme == "http" else { return nil }
+        guard let sandbox = sandboxURL() else { return nil }
         let client = SandboxAgencies.identityClient
         return OIDCIdentityProvider(OIDCConfiguration(issuer: sandbox.appendingPathComponent("idp"), clientID: client.id, clientSecret: client.secret))
     }
