@@ -174,7 +174,7 @@ public final class GuideSession {
     func choose(_ count: Int, commands: [Command] = []) throws(GuideStop) -> Choice {
         while true {
             let input = try read(strings.choicePrompt)
-            if let number = Int(input), number >= 1, number <= count { return .number(number - 1) }
+            if let number = Int(WesternDigits.normalized(input)), number >= 1, number <= count { return .number(number - 1) }
             if let command = Command(input), commands.contains(command) { return .command(command) }
             terminal.write([Line(strings.chooseNumber(upTo: count, commands: commands + [.quit]), style: .warning)])
         }

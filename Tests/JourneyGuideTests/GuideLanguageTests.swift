@@ -72,3 +72,20 @@ struct GuideTranslationFallbackTests {
         #expect(!terminal.transcript.contains("New in Sweden"))
     }
 }
+
+@Suite("A reader types as their keyboard does")
+struct GuideKeyboardTests {
+    let fixture: GuideFixture
+
+    init() throws { fixture = try GuideFixture() }
+
+    @Test("in Persian, ۲ picks the second life event and نه answers no, as 2 and no would")
+    func persianDigitsAndWords() async throws {
+        let terminal = ScriptedTerminal(["۲", "n", "Germany", "نه", "q"], width: 10_000)
+        #expect(await fixture.converse(terminal, language: .fa) == .finished)
+        #expect(terminal.remaining() == 0)
+        let person = try #require(GuideFixture.reference(in: terminal.transcript))
+        let overview = try await fixture.engine.overview(.id(person))
+        #expect(overview.facts["stayAtLeastOneYear"]?.value == .bool(false))
+    }
+}

@@ -54,6 +54,43 @@ struct FactBoundsTests {
         #expect(try Self.turnover.value(parsing: "2,5") == .number(2.5))
     }
 
+    @Test("each language reads a number as it writes one: 120,000 copied from an Arabic, Persian, Somali or Tigrinya screen is 120000, not 120",
+        arguments: [Language.ar, .fa, .so, .ti])
+    func translatedLanguagesReadNumbersAsTheyWriteThem(language: Language) throws {
+        let written = FactValue.format(number: 120_000, in: language)
+        #expect(written == "120,000")
+        #expect(try Self.turnover.value(parsing: written, language: language) == .number(120_000))
+        #expect(reason(Self.turnover, "1,5", language) == .decimalComma)
+    }
+
+    @Test("Ukrainian writes and reads numbers as Swedish does: 120 000 and 2,5")
+    func ukrainianWritesADecimalComma() throws {
+        #expect(FactValue.format(number: 120_000.5, in: .uk) == "120 000,5")
+        #expect(try Self.turnover.value(parsing: "120 000,5", language: .uk) == .number(120_000.5))
+        #expect(try Self.turnover.value(parsing: "2.5", language: .uk) == .number(2.5))
+    }
+
+    @Test("digits typed on an Arabic or Persian keyboard are read as 0-9, in numbers, dates and identity numbers; text is kept as typed")
+    func easternArabicDigits() throws {
+        #expect(try Self.turnover.value(parsing: "١٥٠٠", language: .ar) == .number(1500))
+        #expect(try Self.turnover.value(parsing: "۲٫۵", language: .fa) == .number(2.5))
+        #expect(try Self.turnover.value(parsing: "۱۲۰٬۰۰۰", language: .fa) == .number(120_000))
+        #expect(try FactValue.parse("۲۰۲۶-۰۱-۱۵", as: .date) == .date(CalendarDate(iso: "2026-01-15")!))
+        #expect(try FactValue.parse("١٩٩٠٠١٠١-٢٣٨٥", as: .personnummer) == FactValue.parse(OfficialTestNumbers.personnummer, as: .personnummer))
+        #expect(try FactValue.parse("شارع ١٢", as: .text) == .text("شارع ١٢"))
+    }
+
+    @Test("yes and no are understood in every language's words and shown in the reader's", arguments: [
+        (Language.ar, "نعم", "لا"), (.fa, "بله", "نه"), (.so, "haa", "maya"), (.ti, "እወ", "ኣይፋል"), (.uk, "так", "ні"), (.sv, "ja", "nej"), (.en, "yes", "no"),
+    ])
+    func yesAndNoInEveryLanguage(language: Language, yes: String, no: String) throws {
+        #expect(try FactValue.parse(yes, as: .bool) == .bool(true))
+        #expect(try FactValue.parse(no, as: .bool) == .bool(false))
+        #expect(try FactValue.parse(yes.uppercased(), as: .bool) == .bool(true))
+        #expect(FactValue.bool(true).display(in: language) == yes)
+        #expect(FactValue.bool(false).display(in: language) == no)
+    }
+
     @Test("forms that are not numbers a person types are refused", arguments: ["1e5", "0x10", "inf", "nan", "1.2.3", "1,2,3", "--1", "12a", ".", "-"])
     func notNumbers(input: String) {
         #expect(reason(Self.turnover, input, .sv) == .notNumber)

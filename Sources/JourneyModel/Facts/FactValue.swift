@@ -52,11 +52,7 @@ public enum FactValue: Hashable, Sendable {
     /// How the value reads to the person it belongs to, in their language.
     public func display(in language: Language, type: FactType? = nil) -> String {
         switch self {
-        case .bool(let value):
-            switch language.authored {
-            case .sv: value ? "ja" : "nej"
-            case .en: value ? "yes" : "no"
-            }
+        case .bool(let value): value ? language.yes : language.no
         case .country(let code): code.name(in: language)
         case .choice(let value): type?.options.first { $0.value == value }?.label[language] ?? value
         case .personnummer(let value): value.formatted
@@ -74,21 +70,23 @@ public enum FactValue: Hashable, Sendable {
     ///
     /// Accepts the forms people actually write: `ja`/`nej`/`yes`/`no` for booleans, `1 500` for numbers,
     /// country names in Swedish or English as well as codes, a choice's label as well as its value. A number's
-    /// decimal mark follows `language`: in Swedish a comma (`2,5`; a point is understood too), in English a point
-    /// (`2.5`; a comma only groups thousands, as in `1,500`). Without a language a comma is a decimal mark.
+    /// decimal mark follows `language`, as ``format(number:in:)`` writes it: in Swedish and Ukrainian a comma (`2,5`; a
+    /// point is understood too), in the other languages a point (`2.5`; a comma only groups thousands, as in `1,500`).
+    /// Without a language a comma is a decimal mark. Yes and no are understood in every language's words, and digits
+    /// typed on an Arabic or Persian keyboard as 0–9 (``WesternDigits``).
     /// A text may not contain control characters (``ControlCharacters``): it is one line of plain text.
     public static func parse(_ input: String, as type: FactType, language: Language? = nil, today: CalendarDate = .today())
         throws(FactValueError) -> FactValue
     {
-        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw FactValueError(type: type, reason: .empty) }
+        if type != .text { trimmed = WesternDigits.normalized(trimmed) }
         switch type {
         case .bool:
-            switch trimmed.lowercased() {
-            case "true", "yes", "y", "ja", "j": return .bool(true)
-            case "false", "no", "n", "nej": return .bool(false)
-            default: throw FactValueError(type: type, reason: .notBool)
-            }
+            let word = trimmed.lowercased()
+            if ["true", "y", "j"].contains(word) || Language.allCases.contains(where: { $0.yesWords.contains(word) }) { return .bool(true) }
+            if ["false", "n"].contains(word) || Language.allCases.contains(where: { $0.noWords.contains(word) }) { return .bool(false) }
+            throw FactValueError(type: type, reason: .notBool)
         case .text:
             if let control = ControlCharacters.first(in: trimmed) {
                 throw FactValueError(type: type, reason: .controlCharacter(ControlCharacters.name(control.scalar), position: control.position))
@@ -133,7 +131,7 @@ public enum FactValue: Hashable, Sendable {
             sign = first == "-" ? "-" : ""
             digits.removeFirst()
         }
-        if language == .en, digits.contains(",") {
+        if let language, !language.writesDecimalComma, digits.contains(",") {
             // A comma only groups thousands in English: 1,500 and 12,000,000, never 1,5.
             let whole = digits.prefix { $0 != "." }
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
@@ -151,8 +149,8 @@ public enum FactValue: Hashable, Sendable {
         return number == 0 ? 0 : number
     }
 
-    /// A number as the person reads it: thousands grouped with a space in Swedish (`100 000`, `2,5`) and a comma
-    /// in English (`100,000`, `2.5`).
+    /// A number as the person reads it: thousands grouped with a space in Swedish and Ukrainian (`100 000`, `2,5`) and
+    /// a comma in the other languages (`100,000`, `2.5`).
     public static func format(number: Double, in language: Language) -> String {
         let plain = format(number: number)
         let negative = plain.hasPrefix("-")
@@ -162,10 +160,10 @@ public enum FactValue: Hashable, Sendable {
         guard !whole.contains("e") else { return plain }
         var grouped = ""
         for (index, digit) in whole.enumerated() {
-            if index > 0, (whole.count - index) % 3 == 0 { grouped += language == .sv ? " " : "," }
+            if index > 0, (whole.count - index) % 3 == 0 { grouped += language.writesDecimalComma ? " " : "," }
             grouped.append(digit)
         }
-        if !fraction.isEmpty { grouped += (language == .sv ? "," : ".") + fraction }
+        if !fraction.isEmpty { grouped += (language.writesDecimalComma ? "," : ".") + fraction }
         return (negative ? "-" : "") + grouped
     }
 }
