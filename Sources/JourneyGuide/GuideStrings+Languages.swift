@@ -30,7 +30,7 @@ extension GuideStrings {
         case .ar: "هذه الترجمة لم يراجعها مترجم بشري بعد. النص السويدي هو المرجع المعتمد: اعرضه بالخيار --lang sv."
         case .fa: "این ترجمه هنوز توسط مترجم انسانی بازبینی نشده است. متن سوئدی معتبر است: آن را با --lang sv ببینید."
         case .so: "Turjumaaddan weli ma hubin turjubaan qof ah. Qoraalka Iswiidhishka ayaa ah kan sharciga ah: ku arag --lang sv."
-        case .ti: "እዚ ትርጉም ገና ብሰብ ተርጓሚ ኣይተመርመረን። እቲ ብሽወድኛ ዘሎ ጽሑፍ እዩ ተኣማኒ፤ ብ --lang sv ርኣዮ።"
+        case .ti: "እዚ ትርጉም ገና ብሰብ ተርጓሚ ኣይተመርመረን። እቲ ብሽወደንኛ ዘሎ ጽሑፍ እዩ ተኣማኒ፤ ብ --lang sv ርኣይዎ።"
         case .uk: "Цей переклад ще не перевірив перекладач. Чинним є шведський текст: покажіть його з --lang sv."
         }
     }
