@@ -35,6 +35,7 @@ extension PostgresJourneyStore {
                 try await db.exec("UPDATE enrollment SET journey_version = \(enrollment.journeyVersion) WHERE key = \(key)")
             }
             try await saveTimers(db, TimerKind.changes(from: old, to: enrollment), key: key, journey: enrollment.journey)
+            if let old { try await saveFinishedSteps(db, of: enrollment, key: key, before: old) }
         }
         for event in events {
             var binds = PostgresBindings(capacity: 9)
@@ -144,6 +145,18 @@ extension PostgresJourneyStore {
                 try await db.exec(
                     "DELETE FROM timer WHERE enrollment_key = \(key) AND step_id = \(change.step.rawValue) AND kind = \(change.kind.rawValue)")
             }
+        }
+    }
+
+    /// Records how long each step that was done by this change took, in `step_duration` (``StoredStep/finishedSeconds(from:to:)``).
+    /// Most transitions finish no step and send nothing.
+    private static func saveFinishedSteps(_ db: Session, of enrollment: StoredEnrollment, key: Int64, before old: StoredEnrollment) async throws {
+        for (step, after) in enrollment.steps where after.state == .done {
+            guard let seconds = StoredStep.finishedSeconds(from: old.steps[step], to: after) else { continue }
+            try await db.exec("""
+                INSERT INTO step_duration (journey_id, step_id, seconds, enrollment_key, finished_at)
+                VALUES (\(enrollment.journey.rawValue), \(step.rawValue), \(seconds), \(key), \(after.since.storedSeconds))
+                """)
         }
     }
 
