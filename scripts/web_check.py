@@ -1,9 +1,10 @@
 """The caseworkers' web view in headless Chromium (scripts/web-check starts the server and sets the environment).
 
 Signs in, filters the list to who waits at the residence permit for more than 30 days, opens a person and their
-fact values (with a purpose), reads the funnel and its median times, runs axe-core on each page (no serious or
-critical violations), signs out; checks that a form posted without or with a wrong CSRF token and a citizen's token
-are refused; then signs in with a counter token and starts a step for its person. Screenshots at 1280 and 390 pixels.
+fact values (with a purpose), reads the funnel, its median times and how long finished steps took, runs axe-core on
+each page (no serious or critical violations), signs out; checks that a form posted without or with a wrong CSRF token
+and a citizen's token are refused; then signs in with a counter token and starts a step for its person. Screenshots
+at 1280 and 390 pixels.
 """
 import os
 import sys
@@ -134,6 +135,8 @@ try:
     check("Residence permit" in funnel and "3" in funnel, "the funnel counts three people at the residence permit")
     median = driver.find_element(By.ID, "median-time").text
     check("40 days" in median, "the median time at the residence permit is 40 days: two of its three people have waited that long")
+    finished = driver.find_element(By.ID, "finished-time").find_element(By.XPATH, ".//tr[th[normalize-space()='Residence permit']]").text
+    check(finished.split()[-3:] == ["1", "12", "days"], f"one person finished the residence permit, in 12 days (found {finished!r})")
     accessible(driver, "funnel")
     shoot(driver, "funnel")
 

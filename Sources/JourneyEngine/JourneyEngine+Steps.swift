@@ -76,7 +76,8 @@ extension JourneyEngine {
             return (enrollment.id, events)
         }
         let now = clock()
-        snapshot.enrollments[position].steps[stepID, default: StoredStep(progress: nil, state: status.state, since: now)].progress = progress
+        snapshot.enrollments[position].steps[stepID, default: StoredStep(progress: nil, state: status.state, since: now,
+            openedAt: status.state.isOpen ? now : nil)].progress = progress
         events.append(JourneyEvent(enrollment: enrollment.id, at: now, actor: actor, kind: .stepProgressed, step: stepID, detail: progress.keyword))
         return (enrollment.id, events)
     }

@@ -139,7 +139,8 @@ extension JourneyEngine {
                 let old = stored[position]
                 if old?.state != status.state || old?.progress != status.progress {
                     let since = old?.state == status.state ? old!.since : now
-                    enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since, due: old?.due, expectedBy: old?.expectedBy)
+                    enrollment.steps[status.step] = StoredStep(progress: status.progress ?? old?.progress, state: status.state, since: since, due: old?.due,
+                        expectedBy: old?.expectedBy, openedAt: StoredStep.openedAt(after: old, becoming: status.state, at: now))
                     changed = true
                 }
             }

@@ -16,7 +16,7 @@ public final class MeasuredStore: LotsenStore {
         case unmatchedAgencyEvent, keepUnmatchedAgencyEvent, unmatchedAgencyEvents, forgetUnmatchedAgencyEvent, expireAgencyEvents
         case insertToken, token, tokens, revokeToken, staffToken, spendIDToken
         case openWebSession, webSession, touchWebSession, closeWebSession
-        case enrollmentPage, countDue, countOpenSteps
+        case enrollmentPage, countDue, countOpenSteps, countFinishedSteps
         case fireDueTimers, explainDueTimers
         case grantMandate, mandate, mandates, withdrawMandate
         case reminders, markReminderRead, claimReminderDeliveries, recordReminderDelivery
@@ -311,6 +311,10 @@ public final class MeasuredStore: LotsenStore {
 
     public func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount] {
         try await measure(.countOpenSteps) { () async throws(StorageError) in try await base.countOpenSteps(journey: journey) }
+    }
+
+    public func countFinishedSteps(journey: JourneyID) async throws(StorageError) -> [FinishedStepCount] {
+        try await measure(.countFinishedSteps) { () async throws(StorageError) in try await base.countFinishedSteps(journey: journey) }
     }
 
     // MARK: TimerStore

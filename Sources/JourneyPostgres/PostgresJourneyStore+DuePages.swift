@@ -69,4 +69,19 @@ extension PostgresJourneyStore {
             }
         }
     }
+
+    public func countFinishedSteps(journey: JourneyID) async throws(StorageError) -> [FinishedStepCount] {
+        try await read { db in
+            // step_duration's key starts (journey_id, step_id, seconds): one range of the index, each step's group already
+            // ordered by how long it took for its median (the lower one, as SQLite's seek).
+            let rows = try await db.rows("""
+                SELECT step_id, count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds)
+                FROM step_duration WHERE journey_id = \(journey.rawValue) GROUP BY step_id ORDER BY step_id COLLATE "C"
+                """)
+            return try rows.map { row -> FinishedStepCount in
+                let (step, count, median) = try row.decode((String, Int64, Double).self)
+                return FinishedStepCount(step: StepID(step), count: Int(count), medianSeconds: median)
+            }
+        }
+    }
 }

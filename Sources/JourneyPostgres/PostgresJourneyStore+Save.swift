@@ -92,14 +92,16 @@ extension PostgresJourneyStore {
         }
     }
 
-    /// Inserts or updates one enrollment's row, and its entries in `open_step`, in one statement (one round trip), and
-    /// returns its key. The open steps move in data-modifying CTEs that run only when the row was written: a revision
-    /// that no longer matches leaves the statement without a row and changes nothing.
+    /// Inserts or updates one enrollment's row, its entries in `open_step` and the times of the steps it finished (in
+    /// `step_duration`, ``StoredStep/finishedSeconds(from:to:)``), in one statement (one round trip), and returns its key.
+    /// The other tables change in data-modifying CTEs that run only when the row was written: a revision that no longer
+    /// matches leaves the statement without a row and changes nothing.
     private static func saveEnrollment(_ db: Session, _ enrollment: StoredEnrollment, old: StoredEnrollment?) async throws -> Int64 {
         let steps = StepsColumn.encodedText(enrollment.steps)
         let (gone, came) = openStepChanges(of: enrollment, before: old)
         let journey = enrollment.journey.rawValue
-        var binds = PostgresBindings(capacity: 19)
+        let finished = finishedSteps(of: enrollment, before: old)
+        var binds = PostgresBindings(capacity: 22)
         binds.append(enrollment.status.rawValue)
         binds.append(enrollment.ball.rawValue)
         binds.append(enrollment.revision)
@@ -123,6 +125,9 @@ extension PostgresJourneyStore {
         binds.append(came.steps)
         binds.append(came.states)
         binds.append(came.since)
+        binds.append(finished.steps)
+        binds.append(finished.seconds)
+        binds.append(finished.at)
         let rows = old == nil ? try await db.rows(InsertEnrollment.self, binds) : try await db.rows(UpdateEnrollment.self, binds)
         guard let key = rows.first else {
             throw StorageError(.conflict, "enrollment \(enrollment.id) was changed by someone else", hint: "reload it and try again")
@@ -174,18 +179,18 @@ extension PostgresJourneyStore {
     /// conflict. Under read committed a writer that waited for another's commit re-checks the row as committed, so it
     /// finds the new revision. Setting an indexed column to the value it has keeps the update heap-only, so all are set.
     private enum UpdateEnrollment: FixedStatement {
-        static let sql = withOpenSteps(
+        static let sql = withStepTables(
             row: """
                 UPDATE enrollment SET status = $1, ball = $2, revision = $3, updated_at = $4, updated_day = $5, completed_at = $6, steps = CAST($7 AS json)
                 WHERE id = $8 AND revision = $9
                 RETURNING key
                 """, next: 9)
-        static let parameterTypes: [PostgresDataType] = [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .int8] + openStepTypes
+        static let parameterTypes: [PostgresDataType] = [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .int8] + stepTableTypes
     }
 
     /// A new enrollment.
     private enum InsertEnrollment: FixedStatement {
-        static let sql = withOpenSteps(
+        static let sql = withStepTables(
             row: """
                 INSERT INTO enrollment (status, ball, revision, updated_at, updated_day, completed_at, steps, id, person_id, journey_id,
                     journey_version, created_at)
@@ -193,15 +198,17 @@ extension PostgresJourneyStore {
                 RETURNING key
                 """, next: 12)
         static let parameterTypes: [PostgresDataType] =
-            [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .text, .text, .int8, .float8] + openStepTypes
+            [.text, .text, .int8, .float8, .int8, .float8, .text, .text, .text, .text, .int8, .float8] + stepTableTypes
     }
 
-    /// The parameters after the row's: the journey, the open steps that go (steps, states, since) and those that come.
-    private static let openStepTypes: [PostgresDataType] = [.text, .textArray, .textArray, .float8Array, .textArray, .textArray, .float8Array]
+    /// The parameters after the row's: the journey, the open steps that go (steps, states, since) and those that come, and
+    /// the steps finished (steps, how long they took, when).
+    private static let stepTableTypes: [PostgresDataType] =
+        [.text, .textArray, .textArray, .float8Array, .textArray, .textArray, .float8Array, .textArray, .float8Array, .float8Array]
 
-    /// `row` (an insert or update of the enrollment returning its key, with parameters up to `next`) and the moves in
-    /// `open_step`, in one statement.
-    private static func withOpenSteps(row: String, next: Int) -> String {
+    /// `row` (an insert or update of the enrollment returning its key, with parameters up to `next`), the moves in
+    /// `open_step` and the finished steps' times in `step_duration`, in one statement.
+    private static func withStepTables(row: String, next: Int) -> String {
         """
         WITH e AS (
             \(row)
@@ -212,6 +219,10 @@ extension PostgresJourneyStore {
             INSERT INTO open_step (journey_id, step_id, state, since, enrollment_key)
             SELECT $\(next + 1), x.step_id, x.state, x.since, e.key
             FROM e, unnest($\(next + 5)::text[], $\(next + 6)::text[], $\(next + 7)::float8[]) AS x (step_id, state, since)
+        ), finished AS (
+            INSERT INTO step_duration (journey_id, step_id, seconds, enrollment_key, finished_at)
+            SELECT $\(next + 1), x.step_id, x.seconds, e.key, x.finished_at
+            FROM e, unnest($\(next + 8)::text[], $\(next + 9)::float8[], $\(next + 10)::float8[]) AS x (step_id, seconds, finished_at)
         )
         SELECT key FROM e
         """
@@ -228,6 +239,19 @@ extension PostgresJourneyStore {
             states.append(stored.state.rawValue)
             since.append(stored.since.storedSeconds)
         }
+    }
+
+    /// The steps this change finished, for `step_duration`: how long each took and when it was done.
+    private static func finishedSteps(of enrollment: StoredEnrollment, before old: StoredEnrollment?) -> (steps: [String], seconds: [Double], at: [Double]) {
+        var finished: (steps: [String], seconds: [Double], at: [Double]) = ([], [], [])
+        guard let old else { return finished }
+        for (step, after) in enrollment.steps where after.state == .done {
+            guard let seconds = StoredStep.finishedSeconds(from: old.steps[step], to: after) else { continue }
+            finished.steps.append(step.rawValue)
+            finished.seconds.append(seconds)
+            finished.at.append(after.since.storedSeconds)
+        }
+        return finished
     }
 
     /// What `open_step` must lose and gain: an open step whose state or `since` changed moves to its new key, a step

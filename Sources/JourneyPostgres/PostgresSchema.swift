@@ -16,7 +16,7 @@ enum PostgresSchema {
     /// Every migration, oldest first.
     static let migrations: [Migration] = [
         peopleAndJourneys, onceOnly, apiTokensAndAgencyEvents, identityProofAndSessions, agencyClaimsAndUnmatchedEvents, journalOfReads,
-        deadlinesAndTimers, mandatesAndRepresentatives, reminders, webSessions, offers,
+        deadlinesAndTimers, mandatesAndRepresentatives, reminders, webSessions, offers, stepDurations,
     ]
 
     /// Taken for the migrating transaction, so nodes starting together migrate one after the other: the second finds

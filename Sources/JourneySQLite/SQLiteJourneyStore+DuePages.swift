@@ -63,4 +63,20 @@ extension SQLiteJourneyStore {
             }
         }
     }
+
+    public func countFinishedSteps(journey: JourneyID) async throws(StorageError) -> [FinishedStepCount] {
+        try await read { db in
+            // step_duration's key starts (journeyId, stepId, seconds), as open_step's: the counts are one range of it,
+            // and each step's median a seek into its own range, already ordered by how long it took.
+            let groups = try Row.fetchAll(db, sql: "SELECT stepId, count(*) FROM step_duration WHERE journeyId = ? GROUP BY stepId ORDER BY stepId",
+                arguments: [journey.rawValue])
+            return try groups.map { row -> FinishedStepCount in
+                let step: String = row[0], count: Int = row[1]
+                let median = try Double.fetchOne(db, sql: """
+                    SELECT seconds FROM step_duration WHERE journeyId = ? AND stepId = ? ORDER BY seconds LIMIT 1 OFFSET ?
+                    """, arguments: [journey.rawValue, step, (count - 1) / 2]) ?? 0
+                return FinishedStepCount(step: StepID(step), count: count, medianSeconds: median)
+            }
+        }
+    }
 }

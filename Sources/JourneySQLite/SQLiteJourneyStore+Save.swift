@@ -25,6 +25,7 @@ extension SQLiteJourneyStore {
             let key = try saveEnrollment(db, enrollment, old: old)
             keys[enrollment.id] = key
             try saveOpenSteps(db, of: enrollment, key: key, before: old)
+            if let old { try saveFinishedSteps(db, of: enrollment, key: key, before: old) }
             try saveTimers(db, of: enrollment, key: key, before: old)
         }
         for event in events {
@@ -204,6 +205,20 @@ extension SQLiteJourneyStore {
                 bind.text(after.state.rawValue)
                 bind.real(after.since.storedSeconds)
                 bind.integer(key)
+            }
+        }
+    }
+
+    /// Records how long each step that was done by this change took, in `step_duration` (``StoredStep/finishedSeconds(from:to:)``).
+    private static func saveFinishedSteps(_ db: Database, of enrollment: StoredEnrollment, key: Int64, before old: StoredEnrollment) throws {
+        for (step, after) in enrollment.steps where after.state == .done {
+            guard let seconds = StoredStep.finishedSeconds(from: old.steps[step], to: after) else { continue }
+            try db.run("INSERT INTO step_duration (journeyId, stepId, seconds, enrollmentKey, finishedAt) VALUES (?, ?, ?, ?, ?)") { bind in
+                bind.text(enrollment.journey.rawValue)
+                bind.text(step.rawValue)
+                bind.real(seconds)
+                bind.integer(key)
+                bind.real(after.since.storedSeconds)
             }
         }
     }

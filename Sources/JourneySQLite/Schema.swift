@@ -104,6 +104,7 @@ enum Schema {
         migrator.registerMigration("v11-reminders", migrate: reminders)
         migrator.registerMigration("v12-sessions", migrate: webSessions)
         migrator.registerMigration("v13-offers", migrate: offers)
+        migrator.registerMigration("v14-step-durations", migrate: stepDurations)
         return migrator
     }
 }

@@ -91,6 +91,12 @@ public protocol EnrollmentListing: Sendable {
     /// every enrollment. Settled and locked steps are not
     /// counted (see ``JourneyModel/StepState/listable``).
     func countOpenSteps(journey: JourneyID) async throws(StorageError) -> [OpenStepCount]
+
+    /// How many times each step of `journey` was finished, and the median time that took (from when the step opened to
+    /// when it was done), per step in step id order, counted on the index of finished steps' durations: it costs that
+    /// journey's finished steps, never a read of every enrollment. Only steps done with a known opening are there (see
+    /// ``FinishedStepCount``).
+    func countFinishedSteps(journey: JourneyID) async throws(StorageError) -> [FinishedStepCount]
 }
 
 /// How many enrollments have one step in one open state, and since when the middle one of them has been there.

@@ -2,9 +2,10 @@ import Foundation
 import JourneyModel
 
 /// An enrollment's steps, stored in one column of its row as a JSON object:
-/// `{"step-id": ["state", "since", "progress" | null, "detail" | null, "due" | null, "expectedBy"], …}`, keys sorted;
-/// the last two only for a step that has a due date or an expected answer from the agency (then both, `due` perhaps
-/// null), so columns written before these existed read unchanged.
+/// `{"step-id": ["state", "since", "progress" | null, "detail" | null, "due" | null, "expectedBy" | null, "openedAt"], …}`,
+/// keys sorted. The last three are written only as far as a step needs them: `due` and `expectedBy` for a step that has
+/// a due date or an expected answer from the agency, `openedAt` for a step known to have opened (then `due` and
+/// `expectedBy` before it, either perhaps null). Columns written before these existed read unchanged.
 ///
 /// One column rather than a row per step, because every page a commit touches is a WAL frame: a transition
 /// rewrites the enrollment's row anyway, and keeping the steps in it saves the step table's page (and its
@@ -46,12 +47,19 @@ package enum StepsColumn {
                     out.byte(",")
                     out.null()
                 }
-                if stored.due != nil || stored.expectedBy != nil {
+                if stored.due != nil || stored.expectedBy != nil || stored.openedAt != nil {
                     out.byte(",")
                     if let due = stored.due { out.plain(String(due.storedSeconds)) } else { out.null() }
-                    if let expected = stored.expectedBy {
+                    if stored.expectedBy != nil || stored.openedAt != nil {
                         out.byte(",")
-                        out.plain(String(expected.storedSeconds))
+                        if let expected = stored.expectedBy { out.plain(String(expected.storedSeconds)) } else { out.null() }
+                    }
+                    if let opened = stored.openedAt {
+                        out.byte(",")
+                        // Most steps open at the moment they entered their state: the text is then shared.
+                        let seconds = opened.storedSeconds
+                        if since?.seconds != seconds { since = (seconds, String(seconds)) }
+                        out.plain(since!.text)
                     }
                 }
                 out.byte("]")
@@ -185,15 +193,17 @@ package enum StepsColumn {
                 else { return nil }
                 var due: Date?
                 var expectedBy: Date?
+                var openedAt: Date?
                 if take(UInt8(ascii: ",")) {
-                    guard let text = optionalString() else { return nil }
-                    if let text {
-                        guard let seconds = Double(text) else { return nil }
-                        due = Date(storedSeconds: seconds)
-                    }
+                    guard let moment = optionalMoment() else { return nil }
+                    due = moment
                     if take(UInt8(ascii: ",")) {
-                        guard let seconds = string().flatMap(Double.init) else { return nil }
-                        expectedBy = Date(storedSeconds: seconds)
+                        guard let moment = optionalMoment() else { return nil }
+                        expectedBy = moment
+                        if take(UInt8(ascii: ",")) {
+                            guard let seconds = string().flatMap(Double.init) else { return nil }
+                            openedAt = Date(storedSeconds: seconds)
+                        }
                     }
                 }
                 guard take(UInt8(ascii: "]")) else { return nil }
@@ -202,7 +212,8 @@ package enum StepsColumn {
                     guard let known = StepProgress(keyword: keyword, detail: detail) else { return nil }
                     progress = known
                 }
-                result[StepID(key)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: seconds), due: due, expectedBy: expectedBy)
+                result[StepID(key)] = StoredStep(progress: progress, state: state, since: Date(storedSeconds: seconds), due: due, expectedBy: expectedBy,
+                    openedAt: openedAt)
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
             return atEnd ? result : nil
@@ -229,6 +240,14 @@ package enum StepsColumn {
             guard position < bytes.count, bytes[position] == byte else { return false }
             position += 1
             return true
+        }
+
+        /// `.some(nil)` for JSON null, `.some(moment)` for a string of stored seconds, `nil` for anything else.
+        private mutating func optionalMoment() -> Date?? {
+            guard let text = optionalString() else { return nil }
+            guard let text else { return .some(nil) }
+            guard let seconds = Double(text) else { return nil }
+            return .some(Date(storedSeconds: seconds))
         }
 
         /// `.some(nil)` for JSON null, `.some(text)` for a string, `nil` for anything else.

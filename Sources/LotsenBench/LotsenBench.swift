@@ -64,6 +64,9 @@ struct LotsenBench: AsyncParsableCommand {
     @Flag(help: "Instead of the peer workload: make --n enrollments with a due timer each on SQLite and time firing them.")
     var timers = false
 
+    @Flag(help: "With --timers: each enrollment has also finished its residence permit (open from 1 hour to 60 days before), so the funnel's median time of finished steps has --n durations to read.")
+    var finishedSteps = false
+
     func validate() throws {
         guard n > 0 else { throw ValidationError("--n must be at least 1") }
         guard ["NORMAL", "FULL"].contains(sync.uppercased()) else { throw ValidationError("--sync must be NORMAL or FULL") }
@@ -81,7 +84,7 @@ struct LotsenBench: AsyncParsableCommand {
         }
         if timers {
             guard !PostgresLocation.isPostgresURL(database) else { throw BenchError("--timers runs on an SQLite file") }
-            let result = try await TimerRun(library: library, databasePath: database, count: n).run()
+            let result = try await TimerRun(library: library, databasePath: database, count: n, finishedSteps: finishedSteps).run()
             print("Lotsen timers · n=\(n) · \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
             print("setup \(result.setupSeconds) s · fired \(result.fired) in \(result.fireSeconds) s · \(Int(result.timersPerSecond)) timers/s")
             print("verify: \(result.verify)")

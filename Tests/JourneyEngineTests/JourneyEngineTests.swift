@@ -88,12 +88,13 @@ struct JourneyEngineTests {
     func transitionsAreDurable() async throws {
         let person = try await engine.enroll(.identity(tolvan), in: "move").enrollment.person
         _ = try await engine.answer(person: person, answers: [("citizenship", "DE"), ("fullName", "Test Testsson"), ("longStay", "yes")])
+        let opened = clock.now
         clock.advance(days: 2)
         let started = try await engine.apply(.start, step: "registration", person: person)
         #expect(started.plan.status(of: "registration")?.state == .inProgress)
         clock.advance(days: 3)
         let done = try await engine.apply(.complete, step: "registration", person: person)
-        #expect(done.enrollment.steps["registration"] == StoredStep(progress: .completed, state: .done, since: clock.now))
+        #expect(done.enrollment.steps["registration"] == StoredStep(progress: .completed, state: .done, since: clock.now, openedAt: opened))
         #expect(done.enrollment.steps["receive-personnummer"]?.state == .available)
         #expect(done.enrollment.updatedAt == clock.now)
         let events = try await engine.history(of: done.enrollment.id)

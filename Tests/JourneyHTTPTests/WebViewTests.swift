@@ -149,6 +149,35 @@ struct WebViewTests {
         }
     }
 
+    @Test("the funnel shows how many finished each step and the median time it took, from when it opened until it was done")
+    func funnelFinishedSteps() async throws {
+        let harness = try Harness()
+        let token = try await harness.token(.caseworker)
+        try await harness.testLive { client in
+            try await Self.finishResidencePermit(harness, client, after: 12)
+            let (_, signedIn) = try await Browser.signIn(client, token: token)
+            let browser = try #require(signedIn)
+            let english = try await browser.get(client, "/journeys/new-in-sweden/funnel")
+            #expect(english.text.contains("<table id=\"finished-time\"><caption>How long the finished steps of New in Sweden took (median)</caption>"))
+            #expect(english.text.contains("<th scope=\"row\">Residence permit</th><td class=\"number\">1</td><td class=\"number\">12 days</td>"))
+            #expect(english.text.contains("<th scope=\"row\">Open a bank account</th><td class=\"number\">0</td><td class=\"number\">nobody yet</td>"))
+            let swedish = try await client.send(.get, "/journeys/new-in-sweden/funnel", headers: [.cookie: browser.cookie, .acceptLanguage: "sv-SE"])
+            #expect(swedish.text.contains("<td class=\"number\">1</td><td class=\"number\">12 dagar</td>"))
+            #expect(swedish.text.contains("<th scope=\"col\" class=\"number\">Avklarade</th>"))
+        }
+    }
+
+    /// A newcomer who answers the questions, so the residence permit opens, and finishes it `days` later.
+    static func finishResidencePermit(_ harness: Harness, _ client: Client, after days: Double) async throws {
+        let citizen = try await harness.citizen(client: client)
+        let answered = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
+            json: ["answers": EnrollmentTests.newcomerAnswers])
+        #expect(answered.status == .ok)
+        harness.advance(days: days)
+        let done = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/steps/residence-permit/complete", token: citizen.token)
+        #expect(done.status == .ok)
+    }
+
     @Test("the language switch sets its cookie and goes back only to a path on this site")
     func languageSwitch() async throws {
         let harness = try Harness()
@@ -169,12 +198,12 @@ struct WebViewTests {
         }
     }
 
-    @Test("the funnel page in English and Swedish matches its golden file", arguments: ["en", "sv"])
+    @Test("the funnel page in English and Swedish matches its golden file: one person finished the residence permit in 12 days", arguments: ["en", "sv"])
     func funnelGolden(language: String) async throws {
         let harness = try Harness()
         let token = try await harness.token(.caseworker)
         try await harness.testLive { client in
-            _ = try await harness.citizen(client: client)
+            try await Self.finishResidencePermit(harness, client, after: 12)
             let (_, signedIn) = try await Browser.signIn(client, token: token)
             let browser = try #require(signedIn)
             let page = try await client.send(.get, "/journeys/new-in-sweden/funnel", headers: [.cookie: browser.cookie, .acceptLanguage: language])

@@ -28,6 +28,7 @@ struct MigrationTests {
         "v11-reminders",
         "v12-sessions",
         "v13-offers",
+        "v14-step-durations",
     ]
 
     @Test("the schema has the expected tables")

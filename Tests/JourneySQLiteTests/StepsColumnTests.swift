@@ -33,6 +33,26 @@ struct StepsColumnTests {
         #expect(StepsColumn.encodedText(steps) == #"{"a":["available","1.0",null,null],"b":["done","2.5","completed",null]}"#)
     }
 
+    @Test("when a step opened is written after due and expectedBy (null where unknown), and columns written before it read unchanged")
+    func openedAtComesLast() async throws {
+        let steps: [StepID: StoredStep] = [
+            "a": StoredStep(progress: nil, state: .available, since: Date(timeIntervalSinceReferenceDate: 1), openedAt: Date(timeIntervalSinceReferenceDate: 1)),
+            "b": StoredStep(progress: .completed, state: .done, since: Date(timeIntervalSinceReferenceDate: 9), due: Date(timeIntervalSinceReferenceDate: 5),
+                openedAt: Date(timeIntervalSinceReferenceDate: 2)),
+            "c": StoredStep(progress: .waitingOnAgency(caseReference: nil), state: .waitingOnAgency, since: Date(timeIntervalSinceReferenceDate: 3),
+                expectedBy: Date(timeIntervalSinceReferenceDate: 7), openedAt: Date(timeIntervalSinceReferenceDate: 0.5)),
+        ]
+        let text = StepsColumn.encodedText(steps)
+        #expect(text == #"{"a":["available","1.0",null,null,null,null,"1.0"],"b":["done","9.0","completed",null,"5.0",null,"2.0"],"#
+            + #""c":["waitingOnAgency","3.0","waitingOnAgency",null,null,"7.0","0.5"]}"#)
+        #expect(try StepsColumn.decode(text, enrollment: "e-1") == steps)
+        // Written before openings were recorded: a due date alone, or a due date and an expected answer.
+        #expect(try StepsColumn.decode(#"{"a":["available","1.0",null,null,"5.0"],"b":["waitingOnAgency","1.0",null,null,null,"7.0"]}"#, enrollment: "e-1") == [
+            "a": StoredStep(progress: nil, state: .available, since: Date(timeIntervalSinceReferenceDate: 1), due: Date(timeIntervalSinceReferenceDate: 5)),
+            "b": StoredStep(progress: nil, state: .waitingOnAgency, since: Date(timeIntervalSinceReferenceDate: 1), expectedBy: Date(timeIntervalSinceReferenceDate: 7)),
+        ])
+    }
+
     @Test("SQLite reads the same column: it is valid JSON, and a step's state and since are where the paths say")
     func sqliteAgrees() async throws {
         let queue = try DatabaseQueue()
@@ -61,6 +81,8 @@ struct StepsColumnTests {
         "", "{", "[]", #"{"a":["available","1.0",null]}"#, #"{"a":["open","1.0",null,null]}"#, #"{"a":["available","soon",null,null]}"#,
         #"{"a":["available","1.0","teleported",null]}"#, #"{"a":["available","1.0",null,null]} trailing"#, #"{"a":["available","1.0",null,nul]}"#,
         #"{"a":["available","1.0",null,"\x"]}"#, #"{"a":["available","1.0",null,"\ud83d"]}"#, #"{"a":["available","1.0",null,"unterminated]}"#,
+        #"{"a":["available","1.0",null,null,null,null,null]}"#, #"{"a":["available","1.0",null,null,null,null,"later"]}"#,
+        #"{"a":["available","1.0",null,null,null,null,"1.0","2.0"]}"#,
     ])
     func damagedColumnIsCorrupt(_ column: String) throws {
         let error = try #require(throws: StorageError.self) { try StepsColumn.decode(column, enrollment: "e-7") }

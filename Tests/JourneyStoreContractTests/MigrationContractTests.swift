@@ -12,11 +12,11 @@ struct MigrationContractTests {
             ["v1-people-enrollments-steps-facts-events", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
              "v4-steps-in-enrollment-row", "v5-submission-claims", "v6-identity-proof-and-sessions", "v7-agency-claims-and-unmatched-events",
              "v8-journal-of-reads", "v9-deadlines-and-timers", "v10-mandates-and-representatives",
-             "v11-reminders", "v12-sessions", "v13-offers"]
+             "v11-reminders", "v12-sessions", "v13-offers", "v14-step-durations"]
         case .postgres:
             ["v1-people-enrollments-events-facts-definitions", "v2-once-only-consents-submissions-journal", "v3-api-tokens-agency-events",
              "v6-identity-proof-and-sessions", "v7-agency-claims-and-unmatched-events", "v8-journal-of-reads", "v9-deadlines-and-timers", "v10-mandates-and-representatives",
-             "v11-reminders", "v12-sessions", "v13-offers"]
+             "v11-reminders", "v12-sessions", "v13-offers", "v14-step-durations"]
         }
     }
 

@@ -14,7 +14,7 @@ struct PostgresStoreTests {
     func concurrentOpensMigrateOnce() async throws {
         try await withDatabase(.postgres) { database, _ in
             // The first store already migrated; drop its work to start again from an empty database.
-            try await database.execute("DROP TABLE offer, life_event, spent_id_token, web_session, reminder, mandate, timer, fact_claim, unmatched_agency_event, agency_event, api_token, access_journal, submission, consent, event, fact, open_step, "
+            try await database.execute("DROP TABLE step_duration, offer, life_event, spent_id_token, web_session, reminder, mandate, timer, fact_claim, unmatched_agency_event, agency_event, api_token, access_journal, submission, consent, event, fact, open_step, "
                 + "enrollment, definition, person, schema_migration")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<4 { group.addTask { _ = try await database.open() } }

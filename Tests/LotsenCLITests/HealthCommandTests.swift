@@ -27,10 +27,10 @@ struct HealthCommandTests {
         defer { runner.remove() }
         let created = try await runner.run(["database", "create"])
         #expect(created.status == 0)
-        #expect(created.output == "Created a new, empty database: sqlite:\(runner.database) (13 migrations applied).\n")
+        #expect(created.output == "Created a new, empty database: sqlite:\(runner.database) (14 migrations applied).\n")
         let again = try await runner.run(["database", "create"])
         #expect(again.status == 0)
-        #expect(again.output == "The database sqlite:\(runner.database) is ready (13 migrations applied).\n")
+        #expect(again.output == "The database sqlite:\(runner.database) is ready (14 migrations applied).\n")
         let server = try ServeProcess(["serve", "--port", "0", "--database", runner.database])
         #expect(try await server.send("GET", "/health").status == 200)
         try await server.stop()

@@ -73,7 +73,8 @@ struct WebController {
             let store = services.store
             let now = services.clock()
             let counts = try await store.countOpenSteps(journey: journey.id)
-            let html = pages.funnel(journey: journey, counts: counts, overdue: try await store.countDue(journey: journey.id, in: .overdue(at: now)),
+            let finished = try await store.countFinishedSteps(journey: journey.id)
+            let html = pages.funnel(journey: journey, counts: counts, finished: finished, overdue: try await store.countDue(journey: journey.id, in: .overdue(at: now)),
                 dueSoon: try await store.countDue(journey: journey.id, in: .soon(at: now, within: DueStanding.soonWindow)),
                 overdueAtAgency: try await store.countDue(journey: journey.id, in: .overdueAtAgency(at: now)), now: now)
             return HTML.response(html, language: pages.strings.language)

@@ -71,6 +71,16 @@ struct WebStrings {
     }
 
     var nobodyThere: String { t("nobody", "ingen") }
+    func finishedTitle(_ journey: String) -> String {
+        t("How long the finished steps of \(journey) took (median)", "Hur lång tid de avklarade stegen i \(journey) tog (median)")
+    }
+    var finishedHelp: String {
+        t("Each time someone finished a step: from when they could first start it until it was done, waiting for the agency included. Half of them took at most this long. Skipped steps are not counted, nor steps that were open before Lotsen recorded when steps open.",
+            "Varje gång någon blev klar med ett steg: från när de först kunde börja med det tills det var klart, väntan på myndigheten inräknad. Hälften tog högst så lång tid. Överhoppade steg räknas inte, inte heller steg som var öppna innan Lotsen började registrera när steg öppnas.")
+    }
+    var finishedCount: String { t("Finished", "Avklarade") }
+    var medianTime: String { t("Median time", "Mediantid") }
+    var nobodyYet: String { t("nobody yet", "ingen än") }
 
     /// A time span in whole days, or hours under two days, or "under an hour".
     func duration(_ seconds: TimeInterval) -> String {
