@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 /// Runs the real `lotsen` binary as a user would, from the package root, with its own database file.
@@ -33,7 +30,7 @@ struct CLIRunner {
 
     /// Runs `lotsen ARGUMENTS` with no terminal, English, and this runner's database; `input` becomes standard input.
     ///
-    /// The child is waited for on a thread of its own, never on Swift's cooperative pool: every test target runs in one
+    /// The child is waited for on a Dispatch worker thread, never on Swift's cooperative pool: every test target runs in one
     /// process, and on a two-core machine two commands waited for on the pool's two threads stalled every other test's
     /// HTTP traffic (the sandbox agencies, the identity provider) until their timeouts.
     func run(_ arguments: [String], environment extra: [String: String] = [:], directory: URL = CLIRunner.root, input: String? = nil) async throws
@@ -41,14 +38,11 @@ struct CLIRunner {
     {
         let database = database
         return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                // Signals (a child's SIGCHLD, say) go to threads that do not block them; one arriving here would
-                // interrupt the pipe reads, which Foundation turns into a crash, so this thread blocks them all.
-                var signals = sigset_t()
-                sigfillset(&signals)
-                pthread_sigmask(SIG_BLOCK, &signals, nil)
+            // A Dispatch worker, as the two-node tests use: its threads block signals, so a child's SIGCHLD never
+            // interrupts the pipe reads (Foundation turns an interrupted read into a crash).
+            DispatchQueue.global().async {
                 continuation.resume(with: Swift.Result { try Self.runHere(arguments, database: database, environment: extra, directory: directory, input: input) })
-            }.start()
+            }
         }
     }
 
