@@ -39,6 +39,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        // Tests only: spawning the lotsen binary without Foundation's Process.run, which on Swift 6.3.1 may read past
+        // a buffer while it lists /proc/self/fd and crash the test process (swift-corelibs-foundation#5472).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Value types, journey files, validation, conditions, Swedish identifiers, the AgencyAdapter protocol.
@@ -222,6 +225,8 @@ let package = Package(
                 // ReminderWebhookCommandTests: a webhook receiver on loopback that checks the signature.
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // CLIRunner: the lotsen binary spawned without Foundation's Process (see the dependency's note).
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             exclude: ["Golden"]
         ),

@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 import Testing
 
 /// Runs the real `lotsen` binary as a user would, from the package root, with its own database file.
@@ -30,51 +32,29 @@ struct CLIRunner {
 
     /// Runs `lotsen ARGUMENTS` with no terminal, English, and this runner's database; `input` becomes standard input.
     ///
-    /// The child is waited for on a Dispatch worker thread, never on Swift's cooperative pool: every test target runs in one
-    /// process, and on a two-core machine two commands waited for on the pool's two threads stalled every other test's
-    /// HTTP traffic (the sandbox agencies, the identity provider) until their timeouts.
+    /// Spawned with swift-subprocess, waited for without holding a thread of Swift's cooperative pool (every test
+    /// target runs in one process, and on two cores two commands blocking the pool's two threads stalled every other
+    /// test's loopback HTTP past its timeouts), and without Foundation's `Process.run`, which on Swift 6.3.1 may read
+    /// past a buffer while it lists /proc/self/fd and crash the whole test run (swift-corelibs-foundation#5472).
     func run(_ arguments: [String], environment extra: [String: String] = [:], directory: URL = CLIRunner.root, input: String? = nil) async throws
         -> Result
     {
-        let database = database
-        return try await withCheckedThrowingContinuation { continuation in
-            // A Dispatch worker, as the two-node tests use: its threads block signals, so a child's SIGCHLD never
-            // interrupts the pipe reads (Foundation turns an interrupted read into a crash).
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try Self.runHere(arguments, database: database, environment: extra, directory: directory, input: input) })
-            }
-        }
-    }
-
-    /// Runs the command on the calling thread, blocking it until the command ends.
-    private static func runHere(_ arguments: [String], database: String, environment extra: [String: String], directory: URL, input: String?) throws
-        -> CLIRunner.Result
-    {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LOTSEN_JOURNEYS", "LOTSEN_ADAPTERS", "COLUMNS"] { environment[key] = nil }
         environment["LOTSEN_DATABASE"] = database
         environment.merge(extra) { $1 }
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
+        let variables = environment.map { Array("\($0.key)=\($0.value)\0".utf8) }
+        let limit = 64 << 20
+        let result = try await Subprocess.run(
+            .path(FilePath(Self.binary.path)), arguments: Arguments(arguments), environment: .custom(variables),
+            workingDirectory: FilePath(directory.path), input: .array(Array((input ?? "").utf8)),
+            output: .bytes(limit: limit), error: .bytes(limit: limit))
+        let status: Int32 = switch result.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): signal
         }
-        // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+        return Result(status: status, output: String(decoding: result.standardOutput, as: UTF8.self),
+            error: String(decoding: result.standardError, as: UTF8.self))
     }
 }
 
