@@ -51,13 +51,14 @@ struct ConsentScreen {
         strings.text(fact.label) ?? strings.identityLabel(fact.type) ?? strings.text(fact.ask) ?? fact.id.rawValue
     }
 
-    func source(_ source: FactSource, catalog: AgencyCatalog) -> String {
+    /// Where a value came from, in words; a step by its title in `journey` (its id only when the journey has no such step).
+    func source(_ source: FactSource, catalog: AgencyCatalog, journey: Journey? = nil) -> String {
         switch source {
         case .person: return strings.sourcePerson
         case .agency(let service):
             let agency = strings.text(catalog.agency(service.agency)?.name) ?? service.agency.rawValue
             return strings.sourceAgency(agency, service: strings.text(catalog.service(service)?.title) ?? service.name)
-        case .step(let step): return strings.sourceStep(step.rawValue)
+        case .step(let step): return strings.sourceStep(strings.text(journey?.step(step)?.title) ?? step.rawValue)
         }
     }
 }

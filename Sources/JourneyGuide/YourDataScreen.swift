@@ -22,7 +22,7 @@ struct YourDataScreen {
         for fact in facts {
             guard let value = known[fact.id] else { continue }
             screen.add(Line("\(consent.label(fact)): \(AnswersScreen.shown(value.value, fact: fact, strings: strings))", prefix: "  • "))
-            screen.add(Line(consent.source(value.source, catalog: catalog), style: .muted, prefix: "      "))
+            screen.add(Line(consent.source(value.source, catalog: catalog, journey: journey), style: .muted, prefix: "      "))
             if let claim = claims[fact.id] {
                 screen.add(Line(strings.yourClaim(AnswersScreen.shown(claim.value, fact: fact, strings: strings)), prefix: "      "))
             }

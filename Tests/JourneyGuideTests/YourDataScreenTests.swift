@@ -23,6 +23,22 @@ struct YourDataScreenTests {
     }
 }
 
+extension YourDataScreenTests {
+    @Test("a value a step gave names the step by its title in the reader's language, never by its id", arguments: [Language.en, .sv, .uk])
+    func stepSourceByTitle(language: Language) throws {
+        let journey = try #require(GuideFixture.library.journey("new-in-sweden"))
+        let at = Date(timeIntervalSince1970: 1_767_225_600)
+        let screen = YourDataScreen(journey: journey,
+            known: ["personnummer": KnownFact(value: .personnummer(try Personnummer(parsing: OfficialTestNumbers.personnummer)),
+                source: .step("receive-personnummer"), recordedAt: at)],
+            claims: [:], journal: [], catalog: GuideFixture.library.catalog, strings: GuideStrings(language: language)).screen
+        let strings = GuideStrings(language: language)
+        let title = try #require(strings.text(journey.step("receive-personnummer")?.title))
+        #expect(screen.lines.map(\.text).contains(strings.sourceStep(title)))
+        #expect(!screen.lines.map(\.text).contains { $0.contains("receive-personnummer") })
+    }
+}
+
 /// Who acted for the person, as the data screen's journal says it (issue 15, part 6).
 @Suite("Guide: the journal says who acted for the person")
 struct ActingForTheirJournalTests {
