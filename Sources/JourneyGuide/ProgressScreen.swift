@@ -37,7 +37,7 @@ struct ProgressScreen {
         for (number, stage) in journey.stages.enumerated() {
             for (position, step) in stage.enumerated() {
                 let marker = position == 0 ? "\(number + 1)" : strings.and
-                screen.lines += block(step, prefix: pad(marker, Self.markerWidth))
+                screen.lines += block(step, prefix: Self.pad(marker, Self.markerWidth))
             }
         }
         screen.addBlank()
@@ -70,7 +70,7 @@ struct ProgressScreen {
         for (position, alternative) in step.alternatives.enumerated() {
             guard let definition = view.journey.step(alternative) else { continue }
             let marker = position == 0 ? strings.either : strings.or
-            lines += block(definition, prefix: indent + pad(marker, Self.alternativeMarkerWidth))
+            lines += block(definition, prefix: indent + Self.pad(marker, Self.alternativeMarkerWidth))
         }
         return lines
     }
@@ -82,7 +82,9 @@ struct ProgressScreen {
         return strings.text(step.title) + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 
-    private func pad(_ marker: String, _ width: Int) -> String {
-        marker.count >= width ? marker + " " : marker.padding(toLength: width, withPad: " ", startingAt: 0)
+    /// `marker` padded to `width` columns, counted in characters as the terminal shows them: a combining mark (an
+    /// Arabic vowel sign, say) takes no column of its own, where `padding(toLength:)` counted it as one.
+    static func pad(_ marker: String, _ width: Int) -> String {
+        marker.count >= width ? marker + " " : marker + String(repeating: " ", count: width - marker.count)
     }
 }
