@@ -115,7 +115,6 @@ struct WebPages {
 
     /// One person: each journey with every step's state, due dates and who has the ball, then the access journal.
     func person(_ overview: PersonOverview, facts: [(key: FactID, value: KnownFact)], journal: [AccessEntry], laterAfter: Int64?, now: Date) -> String {
-        let language = strings.language
         let reference = overview.person.id.rawValue
         var main = "<p>\(HTML.escape(overview.person.identity == nil ? strings.identityNotLinked : strings.identityLinked))</p>"
         for view in overview.enrollments { main += enrollmentSection(view, now: now) }
