@@ -65,8 +65,8 @@ struct CrashMatrixTests {
 enum CrashMatrix {
     /// Steps of `new-in-sweden` open to a US citizen staying a year or more with a US licence (see
     /// ``CommandLineWalk/answers``), in the journey's order.
-    static let steps = ["residence-permit", "population-registration", "identity-visit", "receive-personnummer", "sfi", "unemployment-fund",
-        "swedish-driving-licence"]
+    static let steps = ["residence-permit", "residence-permit-card", "population-registration", "identity-visit", "receive-personnummer", "sfi",
+        "unemployment-fund", "swedish-driving-licence"]
 
     static func run(_ database: CrashDatabase, cli: CLIRunner, settings: CrashMatrixSettings) async throws {
         let clock = ContinuousClock()

@@ -60,14 +60,16 @@ final class Workload: Sendable {
     private let receipts = Mutex<[String: Int]>([:])
 
     /// Requests per person without extra reads (see ``drive(_:)``).
-    static let requestsPerPerson = 22
+    static let requestsPerPerson = 23
 
     /// The history of each person's `new-in-sweden`: every change once.
     static let expectedHistory: [String] = [
         "enrolled",
         "factRecorded citizenship", "factRecorded stayAtLeastOneYear", "factRecorded hasChildren", "factRecorded lookingForWork",
         "factRecorded hasForeignDrivingLicence", "factRecorded fullName", "factRecorded address",
+        "factRecorded alreadyRegistered", "factRecorded passportNumber", "factRecorded permitGround",
         "stepProgressed residence-permit waitingOnAgency", "stepProgressed residence-permit completed",
+        "stepProgressed residence-permit-card completed",
         "stepProgressed population-registration started", "stepProgressed population-registration completed",
         "stepProgressed identity-visit started", "stepProgressed identity-visit completed",
     ]
@@ -131,7 +133,8 @@ final class Workload: Sendable {
         let split = try await [first, other]
         #expect(split.allSatisfy { $0.ok }, "split answers: \(split.map { "\($0.status) \($0.text)" })")
         let same = try await both("POST", "/v1/enrollments/\(enrollment)/facts", token: token,
-            body: ["answers": ["fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm"]])
+            body: ["answers": ["fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm", "alreadyRegistered": false,
+                "passportNumber": "X1234567", "permitGround": "work"]])
         #expect(same.allSatisfy { $0.ok }, "the same answers on both nodes: \(same.map { "\($0.status) \($0.text)" })")
 
         if !early { try await agencyEvents(citizen, expectPending: false) }
@@ -146,6 +149,9 @@ final class Workload: Sendable {
             #expect(moved.allSatisfy { $0.ok }, "\(verb) population-registration on both nodes: \(moved.map { "\($0.status) \($0.text)" })")
         }
         try await reads(enrollment, extraReads - extraReads / 2, person: person)
+        // The residence permit card, collected before the identity check.
+        let card = try await client.call(person % 2, "POST", "\(path)/residence-permit-card/complete", token: token)
+        #expect(card.ok, "complete residence-permit-card: \(card.status) \(card.text)")
         // One step, started on one node and completed on the other.
         let begun = try await client.call(person % 2, "POST", "\(path)/identity-visit/start", token: token)
         #expect(begun.ok, "start identity-visit: \(begun.status) \(begun.text)")
