@@ -32,7 +32,11 @@ extension AgencyExchange {
                         && !refused.contains(where: { $0.service == serviceID && $0.fields.contains(candidate.id) })
                 }
                 guard !facts.isEmpty else { continue }
-                let step = view.plan.steps.lazy.compactMap { journey.step($0.step) }.first { step in facts.contains { step.needs.contains($0.id) } }
+                // The purpose is the step that needs the facts now: one the person can do, before a step that does not
+                // apply (a permit's application that also asks for the name, say).
+                let needing = view.plan.steps.filter { status in journey.step(status.step).map { step in facts.contains { step.needs.contains($0.id) } } ?? false }
+                let current = needing.first { $0.state == .available || $0.state == .inProgress } ?? needing.first { $0.state != .notApplicable } ?? needing.first
+                let step = current.flatMap { journey.step($0.step) }
                 offers.append(LookupOffer(journey: journey, step: step, agency: agency, service: service, facts: facts))
                 offered.formUnion(facts.map(\.id))
                 break

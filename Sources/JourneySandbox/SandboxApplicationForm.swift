@@ -15,6 +15,8 @@ struct SandboxApplicationForm: Sendable {
         case choice(Set<String>)
         /// A calendar date, `YYYY-MM-DD`.
         case date
+        /// A number, such as an estimate in kronor: a JSON number, or a string holding one.
+        case number
     }
 
     /// Field name in the application → its rule: exactly the field names of the adapter file's `sends`.
@@ -40,11 +42,18 @@ struct SandboxApplicationForm: Sendable {
 
     /// Checks one value against its rule; `nil` when it passes, otherwise what is wrong, naming the field only.
     static func problem(with value: SandboxJSON, field: String, rule: Rule) -> String? {
+        if rule == .number {
+            if case .number = value { return nil }
+            guard let text = value.stringValue, Double(text.trimmingCharacters(in: .whitespaces)) != nil else {
+                return "The field '\(field)' must be a number."
+            }
+            return nil
+        }
         guard let text = value.stringValue, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             return "The field '\(field)' must be a non-empty string."
         }
         switch rule {
-        case .text:
+        case .text, .number:
             return nil
         case .personnummer:
             guard text.filter(\.isNumber).count == 12, (try? Personnummer(parsing: text)) != nil else {

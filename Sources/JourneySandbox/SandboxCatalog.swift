@@ -42,7 +42,9 @@ enum SandboxCatalog {
                 "moving-abroad": form(
                     ["personnummer": .personnummer, "departureDate": .date, "country": .country],
                     approved: "Du avregistreras från folkbokföringen som utflyttad från utresedagen och behåller ditt personnummer. / You are deregistered from the population register as emigrated from the day you leave, and keep your personal identity number."),
-                "f-skatt": form(["personnummer": .personnummer], approved: "Du är godkänd för F-skatt. / You are approved for F-tax."),
+                "f-skatt": form(
+                    ["personnummer": .personnummer, "estimatedProfit": .number],
+                    approved: "Du är godkänd för F-skatt. / You are approved for F-tax."),
                 "vat-registration": form(["personnummer": .personnummer], approved: "Du är registrerad för moms. / You are registered for VAT."),
                 "employer-registration": form(
                     ["personnummer": .personnummer], approved: "Du är registrerad som arbetsgivare. / You are registered as an employer."),
@@ -51,7 +53,11 @@ enum SandboxCatalog {
             casePrefix: "MIG", lookups: ["permit-record"],
             applications: [
                 "residence-permit": SandboxApplicationForm(
-                    fields: ["citizenship": .country, "childPersonnummer": .personnummer], optional: ["childPersonnummer"]
+                    fields: [
+                        "citizenship": .country, "name": .text, "passportNumber": .text,
+                        "ground": .choice(["work", "family", "study", "protection", "protectionFamily"]),
+                        "childPersonnummer": .personnummer,
+                    ], optional: ["childPersonnummer"]
                 ) { _ in
                     [
                         .needsAction(
@@ -99,7 +105,9 @@ enum SandboxCatalog {
             casePrefix: "KOM", lookups: [],
             applications: [
                 "sfi": form(["name": .text, "address": .text], approved: "Du har en plats i sfi. / You have a place in SFI."),
-                "school-place": form(["address": .text], approved: "Barnet har fått en plats. / Your child has been offered a place."),
+                "school-place": form(
+                    ["address": .text, "childName": .text, "childDateOfBirth": .date],
+                    approved: "Barnet har fått en plats. / Your child has been offered a place."),
                 "food-premises-registration": form(
                     ["personnummer": .personnummer],
                     approved: "Livsmedelsanläggningen är registrerad. / The food premises are registered."),

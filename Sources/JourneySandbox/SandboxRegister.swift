@@ -74,6 +74,8 @@ enum SandboxRegister {
                 "formatted": .string("\(street), \(postalCode) \(town)"),
             ],
             "civilStatus": .string(civilStatus),
+            // Registered in the population register (folkbokförd): everyone here but a coordination number holder.
+            "registered": .bool((try? Personnummer(parsing: number))?.kind != .samordningsnummer),
         ]
         if let youngestChild, case .object(var fields) = record {
             fields["children"] = ["youngest": ["personnummer": .string(youngestChild)]]

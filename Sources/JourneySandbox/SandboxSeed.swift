@@ -3,7 +3,8 @@ import JourneyModel
 /// The people, records and rules the sandbox agencies are seeded with, for tests and demos that need to know them.
 ///
 /// Every personal identity number is one of Skatteverket's official test numbers (``OfficialTestNumbers``); names and
-/// addresses are fictional. No other number has a record anywhere in the sandbox.
+/// addresses are fictional. No other number has a record anywhere in the sandbox. Every population record says whether
+/// the person is registered (folkbokförd): all are, but the samordningsnummer holder.
 ///
 /// | number | population register (Skatteverket) | custody (Skatteverket) | residence permit (Migrationsverket) | company (Bolagsverket) |
 /// | --- | --- | --- | --- | --- |

@@ -14,7 +14,12 @@ struct AgencyExchangeSubmissionTests {
     static let insurance: ServiceID = "forsakringskassan.insurance-registration"
     static let permit: ServiceID = "migrationsverket.residence-permit"
     /// A citizen of a country outside the EU, without a Swedish number yet.
-    static let nonEUNewcomer: [(fact: FactID, text: String)] = [("citizenship", "India")]
+    /// What Migrationsverket's application asks: citizenship, name, passport and the ground for the permit.
+    static let nonEUNewcomer: [(fact: FactID, text: String)] = [("citizenship", "India"), ("fullName", "Test Testsson"),
+        ("passportNumber", "X1234567"), ("permitGround", "work")]
+    /// The fields the permit application sends for ``nonEUNewcomer``, as the agency receives them.
+    static let permitFields: [String: AgencyValue] = ["citizenship": .string("IN"), "name": .string("Test Testsson"),
+        "passportNumber": .string("X1234567"), "ground": .string("work")]
 
     @Test("facts fetched from Skatteverket go to Försäkringskassan after a preview; the step waits on the case, then is done when it is approved")
     func applicationCarriesFetchedFacts() async throws {
@@ -101,8 +106,8 @@ struct AgencyExchangeSubmissionTests {
         try await ExchangeHarness.with { h in
             let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
-            #expect(offer.fields.map(\.fact.id) == ["citizenship"])
-            #expect(offer.fields.map(\.source) == [.person])
+            #expect(offer.fields.map(\.fact.id) == ["citizenship", "fullName", "passportNumber", "permitGround"])
+            #expect(offer.fields.map(\.source) == [.person, .person, .person, .person])
             let caseID = try await h.submit("residence-permit", person)
             #expect(caseID.hasPrefix("MIG-"))
             await #expect(try h.status(of: "residence-permit", person).state == .waitingOnAgency)
@@ -284,12 +289,12 @@ struct AgencyExchangeSubmissionTests {
             let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             // What `submit` does up to the call, then the call itself, and then the process dies: the intent is
             // stored and the agency has the case, but Lotsen never learned its id.
-            let payload = Payload(subject: nil, fields: ["citizenship": .string("IN")])
+            let payload = Payload(subject: nil, fields: Self.permitFields)
             let intent = try await h.store.recordIntent(
                 Submission(person: person, enrollment: offer.enrollment, journey: "new-in-sweden", step: "residence-permit", service: Self.permit,
-                    fields: ["citizenship"], payload: payload.encoded, createdAt: h.clock.now),
+                    fields: ["citizenship", "fullName", "passportNumber", "permitGround"], payload: payload.encoded, createdAt: h.clock.now),
                 journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden", step: "residence-permit",
-                    service: Self.permit, action: .send, fields: ["citizenship"], outcome: .intended))
+                    service: Self.permit, action: .send, fields: ["citizenship", "fullName", "passportNumber", "permitGround"], outcome: .intended))
             let adapter = HTTPAgencyAdapter(catalog: h.engine.library.catalog, sandbox: h.root)
             let receipt = try await adapter.submit(ApplicationRequest(service: Self.permit, subject: nil, fields: payload.fields,
                 idempotencyKey: intent.id, purpose: offer.purpose))
@@ -320,12 +325,12 @@ struct AgencyExchangeSubmissionTests {
             h.clock.advance(days: 1.0 / 1440)
             let offer = try await h.exchange.submissionOffer(step: "residence-permit", person: person, journey: "new-in-sweden")
             // What `submit` does up to storing the outcome; the process dies before the step is moved.
-            let payload = Payload(subject: nil, fields: ["citizenship": .string("IN")])
+            let payload = Payload(subject: nil, fields: Self.permitFields)
             var intent = try await h.store.recordIntent(
                 Submission(person: person, enrollment: offer.enrollment, journey: "new-in-sweden", step: "residence-permit", service: Self.permit,
-                    fields: ["citizenship"], payload: payload.encoded, createdAt: h.clock.now),
+                    fields: ["citizenship", "fullName", "passportNumber", "permitGround"], payload: payload.encoded, createdAt: h.clock.now),
                 journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden", step: "residence-permit",
-                    service: Self.permit, action: .send, fields: ["citizenship"], outcome: .intended))
+                    service: Self.permit, action: .send, fields: ["citizenship", "fullName", "passportNumber", "permitGround"], outcome: .intended))
             let adapter = HTTPAgencyAdapter(catalog: h.engine.library.catalog, sandbox: h.root)
             let receipt = try await adapter.submit(ApplicationRequest(service: Self.permit, subject: nil, fields: payload.fields,
                 idempotencyKey: intent.id, purpose: offer.purpose))
@@ -333,7 +338,7 @@ struct AgencyExchangeSubmissionTests {
             intent.caseID = receipt.caseID
             intent.attempts = 1
             try await h.store.recordOutcome(intent, journal: AccessEntry(at: h.clock.now, person: person, actor: .person, journey: "new-in-sweden",
-                step: "residence-permit", service: Self.permit, action: .send, fields: ["citizenship"], outcome: .completed, detail: receipt.caseID))
+                step: "residence-permit", service: Self.permit, action: .send, fields: ["citizenship", "fullName", "passportNumber", "permitGround"], outcome: .completed, detail: receipt.caseID))
             await adapter.shutdown()
             await #expect(try h.status(of: "residence-permit", person).state == .available)
 

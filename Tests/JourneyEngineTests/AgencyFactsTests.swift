@@ -68,7 +68,7 @@ struct AgencyFactsTests {
     @Test("Skatteverket's answer with a number another record has binds nothing and tells the unproven caller nothing")
     func agencyOfRecordConflictRevealsNothing() async throws {
         try await ExchangeHarness.with { h in
-            let shortStay: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "no")]
+            let shortStay: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "no"), ("alreadyRegistered", "no")]
             _ = try await h.enroll(SandboxSeed.coordinationNumberPerson, answers: shortStay)
             let other = try await h.enroll(nil, answers: shortStay)
             _ = try await h.engine.apply(.complete, step: "coordination-number", person: other,

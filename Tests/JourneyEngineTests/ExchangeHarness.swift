@@ -22,7 +22,8 @@ struct ExchangeHarness {
     let clock: TestClock
 
     /// An EU citizen who stays at least a year: folkbokföring applies and needs a name and an address.
-    static let euNewcomer: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes")]
+    static let euNewcomer: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("alreadyRegistered", "no"),
+        ("hasChildren", "no")]
 
     /// Starts the sandbox, runs `body`, and stops the sandbox whatever happens.
     ///

@@ -38,7 +38,7 @@ struct ProvenIdentityTests {
     @Test("the agency of record's decision binds the number it gives; the same number reported by the person does not")
     func agencyOfRecordBindsTheNumber() async throws {
         try await ExchangeHarness.with { h in
-            let shortStay: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "no")]
+            let shortStay: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "no"), ("alreadyRegistered", "no")]
             let said = try await h.enroll(nil, answers: shortStay)
             _ = try await h.engine.apply(.complete, step: "coordination-number", person: said, produced: [("personnummer", SandboxSeed.coordinationNumberPerson)])
             #expect(try await h.engine.person(.id(said)).identity == nil)
@@ -84,7 +84,7 @@ struct ProvenIdentityTests {
         try await ExchangeHarness.with { h in
             let person = try await h.enroll(nil, in: "starting-a-business", answers: [
                 ("businessForm", "enskildFirma"), ("companyName", "Test Konsult"), ("industry", "consulting"), ("handlesFood", "no"),
-                ("expectedAnnualTurnover", "90000"), ("employees", "0"), ("personnummer", SandboxSeed.child),
+                ("expectedAnnualTurnover", "90000"), ("employees", "0"), ("personnummer", SandboxSeed.child), ("expectedProfit", "250000"),
             ])
             try await h.complete(["name-check", "register-sole-trader"], person, "starting-a-business")
             let proven = try Personnummer(parsing: SandboxSeed.registeredPerson)

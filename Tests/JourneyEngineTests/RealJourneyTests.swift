@@ -74,9 +74,10 @@ struct RealJourneyTests {
         let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
             "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
-            "personnummer": OfficialTestNumbers.personnummer,
+            "personnummer": OfficialTestNumbers.personnummer, "alreadyRegistered": "no", "childName": "Test Testsson",
+            "childDateOfBirth": "2019-01-01",
         ])
-        #expect(outcome.notApplicable.contains("residence-permit"))
+        #expect(outcome.notApplicable.isSuperset(of: ["residence-permit", "residence-permit-card", "introduction-programme"]))
         #expect(outcome.done.isSuperset(of: ["population-registration", "receive-personnummer", "id-card", "child-allowance", "school-place", "employment-service"]))
         #expect(outcome.notApplicable.contains("coordination-number"))
         // Nothing is ever asked twice.
@@ -88,9 +89,11 @@ struct RealJourneyTests {
         let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "India", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
             "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
-            "personnummer": OfficialTestNumbers.personnummer,
+            "personnummer": OfficialTestNumbers.personnummer, "alreadyRegistered": "nej", "passportNumber": "X1234567", "permitGround": "work",
         ])
-        #expect(outcome.done.contains("residence-permit"))
+        #expect(outcome.done.isSuperset(of: ["residence-permit", "residence-permit-card"]))
+        // The introduction programme is for protection and the relatives of those who have it, not for work permits.
+        #expect(outcome.notApplicable.contains("introduction-programme"))
         // The licence exchange is optional: open, but the journey is complete without it.
         #expect(outcome.available.contains("exchange-driving-licence"))
         #expect(outcome.notApplicable.isSuperset(of: ["child-allowance", "employment-service", "swedish-driving-licence"]))
@@ -101,6 +104,7 @@ struct RealJourneyTests {
         let outcome = try await drive("new-in-sweden", profile: [
             "citizenship": "FR", "stayAtLeastOneYear": "no", "hasChildren": "no", "lookingForWork": "no", "hasForeignDrivingLicence": "no",
             "fullName": "Test Testsson", "address": "Testgatan 1", "personnummer": OfficialTestNumbers.samordningsnummer,
+            "alreadyRegistered": "no",
         ], skip: ["unemployment-fund"])
         #expect(outcome.done.contains("coordination-number"))
         #expect(outcome.notApplicable.isSuperset(of: ["population-registration", "receive-personnummer", "id-card"]))
@@ -111,10 +115,11 @@ struct RealJourneyTests {
         let outcome = try await drive("starting-a-business", profile: [
             "businessForm": "aktiebolag", "companyName": "Testkrogen AB", "industry": "restaurant", "handlesFood": "yes",
             "servesAlcohol": "yes", "expectedAnnualTurnover": "2 500 000", "employees": "4",
-            "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket,
+            "organisationsnummer": OfficialTestNumbers.organisationsnummerBolagsverket, "expectedProfit": "400 000", "sellsForCashOrCard": "yes",
         ], person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
         #expect(outcome.done.isSuperset(of: ["articles-of-association", "bank-certificate", "register-limited-company", "f-skatt",
-            "vat-registration", "employer-registration", "food-premises-registration", "staff-register"]))
+            "vat-registration", "employer-registration", "food-premises-registration", "staff-register", "cash-register"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["sickness-insurance", "pension-savings"]))
         #expect(outcome.notApplicable.contains("register-sole-trader"))
         // The personnummer came with the person's identity: never asked.
         #expect(!outcome.asked.contains("personnummer"))
@@ -124,10 +129,62 @@ struct RealJourneyTests {
     func soleTraderConsultant() async throws {
         let outcome = try await drive("starting-a-business", profile: [
             "businessForm": "enskildFirma", "companyName": "Test Konsult", "industry": "consulting", "handlesFood": "no",
-            "expectedAnnualTurnover": "90000", "employees": "0",
-        ], skip: ["register-sole-trader", "business-account", "unemployment-fund"],
+            "expectedAnnualTurnover": "90000", "employees": "0", "expectedProfit": "250000", "sellsForCashOrCard": "no",
+        ], skip: ["register-sole-trader", "business-account", "unemployment-fund", "business-insurance", "sickness-insurance", "pension-savings"],
             person: .identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)))
         #expect(outcome.done.isSuperset(of: ["name-check", "f-skatt", "bookkeeping"]))
-        #expect(outcome.notApplicable.isSuperset(of: ["articles-of-association", "vat-registration", "employer-registration", "register-limited-company"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["articles-of-association", "vat-registration", "employer-registration", "register-limited-company",
+            "cash-register"]))
+    }
+
+    /// The plan of a new enrollment after `answers`: what applies, what waits on what.
+    func plan(_ journey: JourneyID, _ answers: [(fact: FactID, text: String)], person: PersonReference = .new) async throws -> JourneyPlan {
+        let view = try await engine.enroll(person, in: journey)
+        _ = try await engine.answer(person: view.enrollment.person, journey: journey, answers: answers)
+        return try await engine.overview(.id(view.enrollment.person)).enrollments.first { $0.journey.id == journey }!.plan
+    }
+
+    @Test("school and the bank account are open from arrival: school waits on no child allowance, the account on no ID card")
+    func schoolAndBankOpenAtOnce() async throws {
+        let plan = try await plan("new-in-sweden", [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("hasChildren", "yes"),
+            ("alreadyRegistered", "no")])
+        #expect(plan.status(of: "school-place")?.state == .available)
+        #expect(plan.status(of: "bank-account")?.state == .available)
+        #expect(plan.status(of: "id-card")?.state == .locked)
+    }
+
+    @Test("someone already registered is not told to notify the move or to get a personnummer")
+    func alreadyRegisteredSkipsRegistration() async throws {
+        let plan = try await plan("new-in-sweden", [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("alreadyRegistered", "yes")])
+        for step: StepID in ["population-registration", "identity-visit", "identity-number", "family-documents"] {
+            #expect(plan.status(of: step)?.state == .notApplicable, "\(step)")
+        }
+    }
+
+    @Test("the introduction programme is offered for protection and its relatives only", arguments: [
+        ("protection", StepState.locked), ("protectionFamily", .locked), ("work", .notApplicable), ("family", .notApplicable), ("study", .notApplicable),
+    ])
+    func introductionProgrammeForProtectionOnly(ground: String, expected: StepState) async throws {
+        let plan = try await plan("new-in-sweden", [("citizenship", "Syria"), ("stayAtLeastOneYear", "yes"), ("permitGround", ground)])
+        #expect(plan.status(of: "introduction-programme")?.state == expected)
+    }
+
+    @Test("SFI is not offered to someone from outside the EU/EEA staying under a year, and is to an EU citizen before registration")
+    func sfiForResidentsAndEUCitizens() async throws {
+        let shortNonEU = try await plan("new-in-sweden", [("citizenship", "India"), ("stayAtLeastOneYear", "no")])
+        #expect(shortNonEU.status(of: "sfi")?.state == .notApplicable)
+        let shortEU = try await plan("new-in-sweden", [("citizenship", "France"), ("stayAtLeastOneYear", "no")])
+        #expect(shortEU.status(of: "sfi")?.state == .available)
+    }
+
+    @Test("a sole trader's F-tax does not wait on the voluntary registration with Bolagsverket")
+    func fTaxDoesNotWaitOnVoluntaryRegistration() async throws {
+        let view = try await engine.enroll(.identity(try Personnummer(parsing: OfficialTestNumbers.personnummer)), in: "starting-a-business")
+        let person = view.enrollment.person
+        _ = try await engine.answer(person: person, journey: "starting-a-business", answers: [("businessForm", "enskildFirma"), ("companyName", "Test Konsult")])
+        _ = try await engine.apply(.complete, step: "name-check", person: person, journey: "starting-a-business")
+        let plan = try await engine.overview(.id(person)).enrollments.first { $0.journey.id == "starting-a-business" }!.plan
+        #expect(plan.status(of: "register-sole-trader")?.state == .available)
+        #expect(plan.status(of: "f-skatt")?.state == .available)
     }
 }

@@ -25,10 +25,11 @@ struct GuideHostileInputTests {
         let number = try Personnummer(parsing: OfficialTestNumbers.personnummer)
         let person = try await fixture.engine.enroll(.identity(number), in: "starting-a-business").enrollment.person
         _ = try await fixture.engine.answer(person: person, answers: [("businessForm", "enskildFirma"), ("companyName", "Testkrogen"),
-            ("industry", "restaurant"), ("handlesFood", "yes"), ("servesAlcohol", "yes")])
-        // Registered: the steps that depend on turnover and employees are next, so the guide asks for them.
+            ("industry", "restaurant"), ("handlesFood", "yes"), ("servesAlcohol", "yes"), ("expectedProfit", "300000"), ("sellsForCashOrCard", "yes")])
+        // Approved for F-tax: the steps that depend on turnover and employees are next, so the guide asks for them.
         _ = try await fixture.engine.apply(.complete, step: "name-check", person: person)
         _ = try await fixture.engine.apply(.complete, step: "register-sole-trader", person: person)
+        _ = try await fixture.engine.apply(.complete, step: "f-skatt", person: person)
         let turnover = language == .sv ? "2 500 000,5" : "2,500,000.5"
         let terminal = ScriptedTerminal(["-5", turnover, "-1", "1,5", "2", "q"])
         await #expect(fixture.converse(terminal, language: language, person: OfficialTestNumbers.personnummer) == .finished)
@@ -68,7 +69,7 @@ struct GuideHostileInputTests {
         let person = try await fixture.engine.enroll(.identity(number), in: "starting-a-business").enrollment.person
         _ = try await fixture.engine.answer(person: person, answers: [("businessForm", "enskildFirma"), ("companyName", "Testkrogen"),
             ("industry", "restaurant"), ("handlesFood", "yes"), ("servesAlcohol", "yes"), ("expectedAnnualTurnover", "2500000"),
-            ("employees", "2")])
+            ("employees", "2"), ("expectedProfit", "300000")])
         _ = try await fixture.engine.apply(.complete, step: "name-check", person: person)
         _ = try await fixture.engine.apply(.complete, step: "register-sole-trader", person: person)
         _ = try await fixture.engine.apply(.submitted(caseReference: "SKV-1"), step: "f-skatt", person: person)

@@ -18,6 +18,9 @@ struct GuideOnceOnlyTests {
     static let answers = ["Norway", "yes"]
     /// No children, no job search, no foreign driving licence: asked after the name and address.
     static let laterAnswers = ["no", "no", "no"]
+    /// What the person answers when nothing is fetched: not registered, no children, their name and address. The rest
+    /// waits until they have a number.
+    static let answeredInstead = ["no", "no", "Testa Testsson", "Provgatan 2, 543 21 Provstad"]
 
     /// Runs one conversation with the exchange over a fresh in-memory sandbox.
     static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language, person: String = number) async throws
@@ -59,8 +62,8 @@ struct GuideOnceOnlyTests {
                "1", "1",  // log in with e-legitimation → I have approved
                "1"]  // yes, fetch name and address from Skatteverket
             + Self.laterAnswers.map(yesNo)
-            + ["1", "1", "1",  // Notify your move → send through Lotsen → yes, send
-               "1", "1",  // the step again → check for news: approved
+            + ["3", "1", "1",  // Register with the Social Insurance Agency → send through Lotsen → yes, send
+               "6", "1",  // the step again, last in the list while it waits → check for news: approved
                language == .sv ? "u" : "d", "b", "q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
         #expect(outcome == .finished)
@@ -71,7 +74,10 @@ struct GuideOnceOnlyTests {
         #expect(facts["fullName"]?.source == .agency("skatteverket.population-record"))
         #expect(facts["address"]?.validUntil != nil)
         let view = try await fixture.view(.id(person), "new-in-sweden")
-        #expect(view.plan.status(of: "population-registration")?.state == .done)
+        // Skatteverket's record says the person is registered: no move to notify, no number to get (issue 17).
+        #expect(view.plan.status(of: "population-registration")?.state == .notApplicable)
+        #expect(view.plan.status(of: "identity-number")?.state == .notApplicable)
+        #expect(view.plan.status(of: "social-insurance")?.state == .done)
         let actions = try await exchange.journal(of: person).map(\.action)
         #expect(actions == [.consentGranted, .fetch, .fetch, .consentGranted, .send, .send, .caseStatus])
         // The number is on screen only in the previews of what is sent, never on the person's own data screen.
@@ -82,7 +88,7 @@ struct GuideOnceOnlyTests {
     @Test("saying no fetches nothing: the person answers instead, and the refusal is in the journal")
     func refusingMeansAnswering() async throws {
         let fixture = try GuideFixture()
-        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["d", "b", "q"])
+        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2"] + Self.answeredInstead + ["d", "b", "q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: .en)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
@@ -94,7 +100,7 @@ struct GuideOnceOnlyTests {
         #expect(terminal.printed.contains("Nothing was fetched from Swedish Tax Agency. Please answer yourself."))
         // Lines wrap at the terminal's width; the words are what matter.
         let words = terminal.printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(words.contains("you said no to an exchange with Swedish Tax Agency: Name; Address in Sweden"))
+        #expect(words.contains("you said no to an exchange with Swedish Tax Agency: Already registered in Sweden; Name; Address in Sweden"))
     }
 
     @Test("issue 15, why 5: a typed number fetches nothing until the person logs in; saying no to the login leaves the questions to them",
@@ -103,8 +109,8 @@ struct GuideOnceOnlyTests {
         let fixture = try GuideFixture()
         let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
         let terminal = ScriptedTerminal([language == .sv ? "Norge" : "Norway", yesNo("yes"),
-               "2",  // no, I will answer myself: not logged in
-               "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers.map(yesNo) + ["q"])
+               "2"]  // no, I will answer myself: not logged in
+            + Self.answeredInstead.prefix(2).map(yesNo) + Self.answeredInstead.dropFirst(2) + ["q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
@@ -118,7 +124,7 @@ struct GuideOnceOnlyTests {
     @Test("a login in the guide proves the number on the person's record, with the provider's level of assurance")
     func loginProvesTheRecord() async throws {
         let fixture = try GuideFixture()
-        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2", "Testa Testsson", "Provgatan 2, 543 21 Provstad"] + Self.laterAnswers + ["q"])
+        let terminal = ScriptedTerminal(Self.answers + ["1", "1", "2"] + Self.answeredInstead + ["q"])
         _ = try await Self.converse(terminal, fixture, language: .en)
         let person = try await fixture.engine.person(.identity(try Personnummer(parsing: Self.number)))
         #expect(person.isProven)

@@ -40,7 +40,8 @@ struct AgencyEnumerationTests {
     func everyEventGetsTheSameAnswer() async throws {
         let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
-            let reachable = try await person(answers: [("citizenship", "India")])
+            let reachable = try await person(answers: [("citizenship", "India"), ("fullName", "Test Testsson"), ("passportNumber", "X1234567"),
+                ("permitGround", "work")])
             let locked = try await person()
             let notApplicable = try await person(answers: [("citizenship", "Germany")])
             let notEnrolled = try await person(in: "starting-a-business")
@@ -82,7 +83,8 @@ struct AgencyEnumerationTests {
     func refusedTransitionsSayNothing() async throws {
         let agency = try await harness.token(.agency, agency: "migrationsverket")
         try await harness.test { client async throws in
-            let reachable = try await person(answers: [("citizenship", "India")])
+            let reachable = try await person(answers: [("citizenship", "India"), ("fullName", "Test Testsson"), ("passportNumber", "X1234567"),
+                ("permitGround", "work")])
             let reply = try await client.send(.post, "/v1/agency-events", token: agency,
                 json: AgencyEventTests.event("mig-early", person: reachable, type: "needsAction", extra: ["message": "Skicka passkopia"]))
             #expect(reply.status == .accepted)
@@ -106,7 +108,7 @@ struct AgencyEnumerationTests {
             await #expect(sweeper.sweep() == 0)
 
             let citizen = try await harness.citizen(identity: later, client: client)
-            _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token, json: ["answers": ["citizenship": "India"]])
+            _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token, json: ["answers": ["citizenship": "India", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]])
             await #expect(sweeper.sweep() == 1)
             #expect(try await harness.store.unmatchedAgencyEvent(agency: "migrationsverket", messageID: "mig-later") == nil)
             let matched = try await harness.store.agencyEvent(agency: "migrationsverket", messageID: "mig-later")

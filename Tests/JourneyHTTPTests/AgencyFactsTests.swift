@@ -86,7 +86,7 @@ struct AgencyFactsTests {
         try await harness.test { client async throws in
             let person = try await harness.engine.enroll(.new, in: "new-in-sweden").enrollment.person
             _ = try await harness.engine.answer(person: person, answers: [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"),
-                ("fullName", "Testa Testsson"), ("address", "Provgatan 2, 543 21 Provstad")])
+                ("fullName", "Testa Testsson"), ("address", "Provgatan 2, 543 21 Provstad"), ("alreadyRegistered", "no")])
             for step in ["population-registration", "identity-visit"] { _ = try await harness.engine.apply(.complete, step: StepID(step), person: person) }
             let token = try await harness.token(.citizen, person: person)
             let enrollment = try await harness.engine.overview(.id(person)).enrollments[0].enrollment.id

@@ -21,7 +21,7 @@ struct CounterTests {
             let enrollment = "/v1/enrollments/\(a.enrollment)"
             let before = try await harness.store.events(enrollment: a.enrollment).count
             #expect(try await client.send(.get, enrollment, token: counter).status == .ok)
-            #expect(try await client.send(.post, "\(enrollment)/facts", token: counter, json: ["answers": ["citizenship": "USA"]]).status == .ok)
+            #expect(try await client.send(.post, "\(enrollment)/facts", token: counter, json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]]).status == .ok)
             #expect(try await client.send(.post, "\(enrollment)/steps/residence-permit/start", token: counter).status == .ok)
 
             let events = try await harness.store.events(enrollment: a.enrollment).dropFirst(before)
@@ -46,7 +46,7 @@ struct CounterTests {
             let counter = try await harness.token(.counter, person: a.person)
             let other = "/v1/enrollments/\(b.enrollment)"
             #expect(try await client.send(.get, other, token: counter).status == .forbidden)
-            #expect(try await client.send(.post, "\(other)/facts", token: counter, json: ["answers": ["citizenship": "USA"]]).status == .forbidden)
+            #expect(try await client.send(.post, "\(other)/facts", token: counter, json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]]).status == .forbidden)
             #expect(try await client.send(.post, "\(other)/steps/residence-permit/start", token: counter).status == .forbidden)
             let refused = try await harness.requests(about: b.person).filter { $0.outcome == .refused }
             #expect(refused.count == 3 && refused.allSatisfy { $0.requester?.role == .counter })
@@ -54,7 +54,7 @@ struct CounterTests {
             #expect(try await client.send(.get, "/v1/people/\(a.person)/journal", token: counter).status == .forbidden)
             // A caseworker's own token still acts for no one.
             #expect(try await client.send(.post, "/v1/enrollments/\(a.enrollment)/facts", token: caseworker,
-                json: ["answers": ["citizenship": "USA"]]).status == .forbidden)
+                json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]]).status == .forbidden)
 
             // A counter token made for one visit lapses.
             let (secret, hash) = TokenSecret.generate()

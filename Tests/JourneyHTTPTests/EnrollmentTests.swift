@@ -11,7 +11,8 @@ struct EnrollmentTests {
 
     nonisolated(unsafe) static let newcomerAnswers: [String: Any] = [
         "citizenship": "USA", "stayAtLeastOneYear": true, "hasChildren": "nej", "lookingForWork": false, "hasForeignDrivingLicence": "no",
-        "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
+        "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm", "alreadyRegistered": false,
+        "passportNumber": "X1234567", "permitGround": "work",
     ]
 
     @Test("starting is idempotent per person and journey: 201, then 200 with the same enrollment")

@@ -41,7 +41,7 @@ struct HealthTests {
             #expect(health.headers[.retryAfter] == nil, "a deleted file does not come back by itself")
 
             let answered = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
-                json: ["answers": ["citizenship": "USA"]])
+                json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]])
             #expect(answered.status == .serviceUnavailable)
             #expect(answered.errorCode == "unavailable")
             let started = try await client.send(.post, "/v1/enrollments", token: citizen.token, json: ["journey": "starting-a-business"])

@@ -51,7 +51,7 @@ struct JSONOutputTests {
             }
             _ = try await client.send(.post, "/v1/agency-events", token: agency,
                 json: AgencyEventTests.event("mig-3", person: citizen.person.rawValue, type: "decided", decision: "approved"))
-            for step in ["population-registration", "identity-visit", "receive-personnummer"] {
+            for step in ["residence-permit-card", "population-registration", "identity-visit", "receive-personnummer"] {
                 harness.advance(days: 1.5)
                 _ = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/steps/\(step)/complete", token: citizen.token, json: [String: Any]())
                 await compared += try Self.compareEverything(harness, citizen.person)

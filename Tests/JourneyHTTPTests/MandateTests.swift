@@ -46,7 +46,7 @@ struct MandateTests {
             let read = try await client.send(.get, "/v1/enrollments/\(a.enrollment)", token: b.token, headers: Self.under(mandate))
             #expect(read.status == .ok && read.string("person") == a.person.rawValue)
             let answered = try await client.send(.post, "/v1/enrollments/\(a.enrollment)/facts", token: b.token,
-                json: ["answers": ["citizenship": "USA"]], headers: Self.under(mandate))
+                json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]], headers: Self.under(mandate))
             #expect(answered.status == .ok, "\(answered.text)")
             let started = try await client.send(.post, "/v1/enrollments/\(a.enrollment)/steps/residence-permit/start", token: b.token,
                 headers: Self.under(mandate))
@@ -79,7 +79,7 @@ struct MandateTests {
             let b = try await provenCitizen(OfficialTestNumbers.leapDayPersonnummer, journey: "starting-a-business", client: client)
             let c = try await provenCitizen(OfficialTestNumbers.samordningsnummer, journey: "starting-a-business", client: client)
             #expect(try await client.send(.post, "/v1/enrollments/\(a.enrollment)/facts", token: a.token,
-                json: ["answers": ["citizenship": "USA"]]).status == .ok)
+                json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]]).status == .ok)
             let unrelated = try await client.send(.get, "/v1/enrollments/\(a.enrollment)", token: c.token)
             #expect(unrelated.status == .notFound)
 

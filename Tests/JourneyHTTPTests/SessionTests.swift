@@ -133,7 +133,7 @@ struct SessionTests {
                 let base = "/v1/enrollments/\(newcomer.id)"
                 #expect(try await client.send(.post, "\(base)/facts", token: attacker,
                     json: ["answers": ["citizenship": "Germany", "stayAtLeastOneYear": true, "fullName": "Testa Testsson",
-                        "address": "Provgatan 2, 543 21 Provstad"]]).status == .ok)
+                        "address": "Provgatan 2, 543 21 Provstad", "alreadyRegistered": false]]).status == .ok)
                 for step in ["population-registration", "identity-visit"] {
                     #expect(try await client.send(.post, "\(base)/steps/\(step)/complete", token: attacker).status == .ok)
                 }

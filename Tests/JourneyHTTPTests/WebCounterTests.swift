@@ -12,7 +12,7 @@ struct WebCounterTests {
     func world(_ harness: Harness, _ client: Client) async throws -> (citizen: Citizen, counter: String) {
         let citizen = try await harness.citizen(client: client)
         let answered = try await client.send(.post, "/v1/enrollments/\(citizen.enrollment)/facts", token: citizen.token,
-            json: ["answers": ["citizenship": "USA"]])
+            json: ["answers": ["citizenship": "USA", "fullName": "Test Testsson", "passportNumber": "X1234567", "permitGround": "work"]])
         #expect(answered.status == .ok, "\(answered.text)")
         return (citizen, try await harness.token(.counter, person: citizen.person))
     }

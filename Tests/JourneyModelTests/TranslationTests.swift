@@ -48,14 +48,17 @@ struct TranslationTests {
         #expect(journey.title.resolved(in: .uk) == ResolvedText(text: "Learn Swedish", language: .en))
     }
 
-    @Test("the shipped Arabic and Ukrainian translations of New in Sweden and its agencies are complete and current")
+    @Test("the shipped Arabic and Ukrainian translations of Becoming a parent and of New in Sweden's agencies are complete and current")
     func shippedTranslationsAreComplete() throws {
         let library = try JourneyLibrary.load(journeysDirectory: ValidatorFixtures.journeysDirectory, adaptersDirectory: ValidatorFixtures.adaptersDirectory,
             displayRoot: ValidatorFixtures.packageRoot)
-        #expect(library.diagnostics.isEmpty, "\n\(ValidatorFixtures.rendered(library.diagnostics).joined(separator: "\n"))")
+        let remaining = ValidatorFixtures.beyondPendingTranslations(library.diagnostics)
+        #expect(remaining.isEmpty, "\n\(ValidatorFixtures.rendered(remaining).joined(separator: "\n"))")
+        // New in Sweden's texts from issue 17 wait for translators; Becoming a parent is complete.
+        let parent = try #require(library.journey(JourneyID("becoming-a-parent")))
         let journey = try #require(library.journey(JourneyID("new-in-sweden")))
         for language in [Language.ar, .uk] {
-            #expect(journey.localizedTexts.allSatisfy { $0.translations[language].map { !$0.isStale } == true })
+            #expect(parent.localizedTexts.allSatisfy { $0.translations[language].map { !$0.isStale } == true })
             for agency in Set(journey.steps.compactMap { $0.service?.agency }).compactMap(library.catalog.agency) {
                 #expect(agency.localizedTexts.allSatisfy { $0.translations[language] != nil }, "\(agency.id) in \(language)")
             }

@@ -51,6 +51,9 @@ struct SandboxAdapterFilesTests {
         case "departureDate": "2027-01-15"
         case "businessForm": "aktiebolag"
         case "address": "Testgatan 1, 123 45 Exempelstad"
+        case "ground": "work"
+        case "childDateOfBirth": "2019-01-01"
+        case "estimatedProfit": "250000"
         default: "Tolvans Tryckeri AB"
         }
     }

@@ -6,7 +6,10 @@ import Testing
 
 @Suite("Sandbox applications")
 struct SandboxApplicationTests {
-    static var fSkatt: [String: Any] { ["personnummer": SandboxSeed.registeredPerson] }
+    /// F-tax: the applicant and the estimated profit of the preliminary income tax return.
+    static var fSkatt: [String: Any] { ["personnummer": SandboxSeed.registeredPerson, "estimatedProfit": 250_000] }
+    /// A form that asks only for the applicant's number (child allowance, VAT registration).
+    static var byNumber: [String: Any] { ["personnummer": SandboxSeed.registeredPerson] }
 
     @Test func anApplicationOpensAReceivedCaseWithTheAgencysPrefix() async throws {
         try await SandboxHarness.with { sandbox in
@@ -22,8 +25,8 @@ struct SandboxApplicationTests {
     @Test func theSameKeyTwiceOpensOneCaseAndAnswers200TheSecondTime() async throws {
         try await SandboxHarness.with { sandbox in
             let key = UUID().uuidString
-            let first = try await sandbox.apply("forsakringskassan", "child-allowance", key: key, fields: Self.fSkatt)
-            let second = try await sandbox.apply("forsakringskassan", "child-allowance", key: key, fields: Self.fSkatt)
+            let first = try await sandbox.apply("forsakringskassan", "child-allowance", key: key, fields: Self.byNumber)
+            let second = try await sandbox.apply("forsakringskassan", "child-allowance", key: key, fields: Self.byNumber)
             #expect(first.status == 201)
             #expect(second.status == 200)
             #expect(first.json["caseId"] as? String == second.json["caseId"] as? String)
@@ -34,10 +37,10 @@ struct SandboxApplicationTests {
     @Test func aRepeatedKeyAnswersTheCasesCurrentStatus() async throws {
         try await SandboxHarness.with { sandbox in
             let key = UUID().uuidString
-            let first = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.fSkatt)
+            let first = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.byNumber)
             let caseId = try #require(first.json["caseId"] as? String)
             _ = try await sandbox.caseStatus("skatteverket", caseId)
-            let again = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.fSkatt)
+            let again = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.byNumber)
             #expect(again.status == 200)
             #expect(again.json["status"] as? String == "decided")
         }
@@ -46,7 +49,7 @@ struct SandboxApplicationTests {
     @Test func theSubjectWrittenAnotherWayIsTheSameApplication() async throws {
         try await SandboxHarness.with { sandbox in
             let key = UUID().uuidString
-            let fields = ["citizenship": "IR"]
+            let fields = SandboxHarness.permit
             let first = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: fields,
                 personnummer: SandboxSeed.registeredPerson)
             let second = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: fields,
@@ -71,9 +74,9 @@ struct SandboxApplicationTests {
         try await SandboxHarness.with { sandbox in
             let key = UUID().uuidString
             _ = try await sandbox.apply("skatteverket", "f-skatt", key: key, fields: Self.fSkatt)
-            let otherPerson = try await sandbox.apply("skatteverket", "f-skatt", key: key, fields: ["personnummer": SandboxSeed.child])
+            let otherPerson = try await sandbox.apply("skatteverket", "f-skatt", key: key, fields: ["personnummer": SandboxSeed.child, "estimatedProfit": 250_000])
             #expect(otherPerson.refusal == "422 idempotency-key-reused")
-            let otherService = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.fSkatt)
+            let otherService = try await sandbox.apply("skatteverket", "vat-registration", key: key, fields: Self.byNumber)
             #expect(otherService.status == 422)
             #expect(try await sandbox.sandbox.cases().count == 1)
         }
@@ -98,6 +101,26 @@ struct SandboxApplicationTests {
             #expect(missing.refusal == "422 missing-field")
             #expect(missing.errorMessage?.contains("address") == true)
             #expect(try await sandbox.sandbox.cases().isEmpty)
+        }
+    }
+
+    @Test("the agencies' forms ask what their own forms ask: the permit its ground and passport, F-tax a profit estimate, the school the child")
+    func formsAskWhatTheAgencyAsks() async throws {
+        try await SandboxHarness.with { sandbox in
+            var permit = SandboxHarness.permit
+            permit.removeValue(forKey: "passportNumber")
+            #expect(try await sandbox.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: permit).refusal == "422 missing-field")
+            permit = SandboxHarness.permit
+            permit["ground"] = "tourism"
+            #expect(try await sandbox.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: permit).refusal == "422 invalid-field")
+            let guess = try await sandbox.apply("skatteverket", "f-skatt", key: UUID().uuidString,
+                fields: ["personnummer": SandboxSeed.registeredPerson, "estimatedProfit": "quite a lot"])
+            #expect(guess.refusal == "422 invalid-field")
+            #expect(guess.errorMessage?.contains("estimatedProfit") == true)
+            #expect(try await sandbox.apply("kommun", "school-place", key: UUID().uuidString, fields: ["address": "Testgatan 1"]).refusal
+                == "422 missing-field")
+            // The child needs no personnummer: name and date of birth are enough.
+            #expect(try await sandbox.apply("kommun", "school-place", key: UUID().uuidString, fields: SandboxHarness.schoolPlace).status == 201)
         }
     }
 
@@ -141,7 +164,7 @@ struct SandboxApplicationTests {
 
     @Test func anApplicationMayLeaveOutTheSubject() async throws {
         try await SandboxHarness.with { sandbox in
-            let answer = try await sandbox.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: ["citizenship": "IR"])
+            let answer = try await sandbox.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: SandboxHarness.permit)
             #expect(answer.status == 201)
             #expect((answer.json["caseId"] as? String)?.hasPrefix("MIG-") == true)
         }

@@ -9,7 +9,7 @@ import FoundationNetworking
 
 @Suite("Sandbox behaviours")
 struct SandboxBehaviourTests {
-    static let person = ["personnummer": SandboxSeed.registeredPerson]
+    static var person: [String: Any] { ["personnummer": SandboxSeed.registeredPerson, "estimatedProfit": 250_000] }
 
     @Test func failNextAnswers503WithoutOpeningACaseThenRecovers() async throws {
         try await SandboxHarness.with { sandbox in
@@ -46,7 +46,7 @@ struct SandboxBehaviourTests {
             let clock = ContinuousClock()
             let sent = clock.now
             await #expect(throws: URLError.self) {
-                _ = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: ["citizenship": "IR"], timeout: 3)
+                _ = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: SandboxHarness.permit, timeout: 3)
             }
             // The case was opened before the answer was held back: it is there long before the delay is over.
             var opened: [SandboxCaseSummary] = []
@@ -56,7 +56,7 @@ struct SandboxBehaviourTests {
             }
             #expect(opened.map(\.idempotencyKey) == [key])
             sandbox.sandbox.clearBehaviour()
-            let retried = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: ["citizenship": "IR"])
+            let retried = try await sandbox.apply("migrationsverket", "residence-permit", key: key, fields: SandboxHarness.permit)
             #expect(retried.status == 200)
             #expect(retried.json["caseId"] as? String == opened.first?.caseId)
             #expect(try await sandbox.sandbox.cases().count == 1)
@@ -98,7 +98,7 @@ struct SandboxBehaviourTests {
         let root = try await sandbox.start()
         let harness = SandboxHarness(sandbox: sandbox, root: root)
         try sandbox.setBehaviour(SandboxBehaviour(hang: true), agency: "kommun")
-        let request = Task { try await harness.apply("kommun", "school-place", key: UUID().uuidString, fields: ["address": "Testgatan 1"]) }
+        let request = Task { try await harness.apply("kommun", "school-place", key: UUID().uuidString, fields: SandboxHarness.schoolPlace) }
         try await Task.sleep(for: .milliseconds(200))
         let clock = ContinuousClock()
         let start = clock.now

@@ -15,7 +15,7 @@ struct SandboxCaseScriptTests {
 
     @Test func aResidencePermitNeedsAPassportCopyThenIsGranted() async throws {
         try await SandboxHarness.with { sandbox in
-            let caseId = try await Self.open(sandbox, "migrationsverket", "residence-permit", ["citizenship": "IR"])
+            let caseId = try await Self.open(sandbox, "migrationsverket", "residence-permit", SandboxHarness.permit)
             let first = try await sandbox.caseStatus("migrationsverket", caseId)
             #expect(first.status == 200)
             #expect(first.json["caseId"] as? String == caseId)
@@ -30,7 +30,7 @@ struct SandboxCaseScriptTests {
 
     @Test func mostApplicationsAreApprovedAtTheFirstStatusRequestAndStayDecided() async throws {
         try await SandboxHarness.with { sandbox in
-            let caseId = try await Self.open(sandbox, "kommun", "school-place", ["address": "Testgatan 1, 123 45 Exempelstad"])
+            let caseId = try await Self.open(sandbox, "kommun", "school-place", SandboxHarness.schoolPlace)
             for _ in 0..<3 {
                 let answer = try await sandbox.caseStatus("kommun", caseId)
                 #expect(answer.json["status"] as? String == "decided")
@@ -79,7 +79,7 @@ struct SandboxCaseScriptTests {
 
     @Test func thePersonNoRegisterKnowsIsRejectedByServicesThatSendAPersonnummer() async throws {
         try await SandboxHarness.with { sandbox in
-            let caseId = try await Self.open(sandbox, "skatteverket", "f-skatt", ["personnummer": SandboxSeed.unknownPerson])
+            let caseId = try await Self.open(sandbox, "skatteverket", "f-skatt", ["personnummer": SandboxSeed.unknownPerson, "estimatedProfit": 250_000])
             let decided = try await sandbox.caseStatus("skatteverket", caseId)
             #expect(decided.json["decision"] as? String == "rejected")
             #expect(!decided.text.contains(SandboxSeed.unknownPerson))
@@ -88,7 +88,7 @@ struct SandboxCaseScriptTests {
 
     @Test func aCaseIsOnlyFoundAtTheAgencyThatHoldsIt() async throws {
         try await SandboxHarness.with { sandbox in
-            let caseId = try await Self.open(sandbox, "skatteverket", "f-skatt", ["personnummer": SandboxSeed.registeredPerson])
+            let caseId = try await Self.open(sandbox, "skatteverket", "f-skatt", ["personnummer": SandboxSeed.registeredPerson, "estimatedProfit": 250_000])
             let elsewhere = try await sandbox.caseStatus("kommun", caseId)
             #expect(elsewhere.refusal == "404 unknown-case")
             let unknown = try await sandbox.caseStatus("skatteverket", "SKV-1999-000001")

@@ -10,18 +10,18 @@ struct SandboxPersistenceTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let key = UUID().uuidString
         let caseId = try await SandboxHarness.with(statePath: path) { first in
-            let answer = try await first.apply("migrationsverket", "residence-permit", key: key, fields: ["citizenship": "IR"])
+            let answer = try await first.apply("migrationsverket", "residence-permit", key: key, fields: SandboxHarness.permit)
             return try #require(answer.json["caseId"] as? String)
         }
         try await SandboxHarness.with(statePath: path) { second in
-            let again = try await second.apply("migrationsverket", "residence-permit", key: key, fields: ["citizenship": "IR"])
+            let again = try await second.apply("migrationsverket", "residence-permit", key: key, fields: SandboxHarness.permit)
             #expect(again.status == 200)
             #expect(again.json["caseId"] as? String == caseId)
             #expect(try await second.caseStatus("migrationsverket", caseId).json["status"] as? String == "needsAction")
         }
         try await SandboxHarness.with(statePath: path) { third in
             #expect(try await third.caseStatus("migrationsverket", caseId).json["status"] as? String == "decided")
-            let next = try await third.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: ["citizenship": "IR"])
+            let next = try await third.apply("migrationsverket", "residence-permit", key: UUID().uuidString, fields: SandboxHarness.permit)
             #expect(next.json["caseId"] as? String != caseId)
         }
     }

@@ -13,6 +13,13 @@ struct SandboxHarness: Sendable {
     let sandbox: SandboxAgencies
     let root: URL
 
+    /// A residence permit application as Migrationsverket's form asks for it.
+    static var permit: [String: Any] { ["citizenship": "IR", "name": "Tolvan Tolvansson", "passportNumber": "X1234567", "ground": "work"] }
+    /// A school place application: the address and the child, who needs no personnummer.
+    static var schoolPlace: [String: Any] {
+        ["address": "Testgatan 1, 123 45 Exempelstad", "childName": "Lillen Tolvansson", "childDateOfBirth": "2019-01-01"]
+    }
+
     /// The purpose every agency request carries unless a test leaves it out.
     static let purpose = "new-in-sweden/population-registration"
 

@@ -12,7 +12,8 @@ struct CommandLineTests {
         defer { runner.remove() }
         let result = try await runner.run(["validate"])
         #expect(result.status == 0)
-        #expect(result.output.hasSuffix("journey files and 9 adapter files are valid.\n") || result.output.contains("are valid."))
+        // Valid, with warnings only for the translations that issue 17's new texts still wait for.
+        #expect(result.output.contains("adapter files are valid"))
         #expect(!result.output.contains("error:"))
     }
 
@@ -108,7 +109,7 @@ struct CommandLineTests {
         #expect(again.output.hasPrefix("You already started New in Sweden; continuing.\n"))
 
         let answered = try await runner.run(["answer", "--person", number, "citizenship=Tyskland", "stayAtLeastOneYear=ja", "hasChildren=nej",
-            "lookingForWork=no", "hasForeignDrivingLicence=no", "fullName=Test Testsson", "address=Testgatan 1"])
+            "lookingForWork=no", "hasForeignDrivingLicence=no", "fullName=Test Testsson", "address=Testgatan 1", "alreadyRegistered=nej"])
         #expect(answered.status == 0, "\(answered.error)")
         #expect(answered.output.contains("Start Notify your move to Sweden"))
 

@@ -99,10 +99,11 @@ final class KillingRunner: Sendable {
 enum CommandLineWalk {
     /// The answers of a US citizen staying a year or more with a US licence: `CrashMatrix.steps` are all open to them.
     static let answers = ["citizenship=US", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no", "hasForeignDrivingLicence=yes",
-        "drivingLicenceCountry=US", "fullName=Test Testsson", "address=Testgatan 1, 111 11 Stockholm"]
+        "drivingLicenceCountry=US", "fullName=Test Testsson", "address=Testgatan 1, 111 11 Stockholm", "alreadyRegistered=no",
+        "passportNumber=X1234567", "permitGround=work"]
     /// The answers of a Nordic citizen: population registration (an application to Skatteverket) comes first.
     static let applicantAnswers = ["citizenship=NO", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no", "hasForeignDrivingLicence=no",
-        "fullName=Test Testsson", "address=Testgatan 1, 111 11 Stockholm"]
+        "fullName=Test Testsson", "address=Testgatan 1, 111 11 Stockholm", "alreadyRegistered=no"]
 
     static func walk(_ person: String, runner: KillingRunner, ledger: CrashLedger) async throws {
         guard try await runner.untilAcknowledged(["answer", "--person", person] + answers, ledger: ledger, killCount: \.killsCommand) != nil else { return }

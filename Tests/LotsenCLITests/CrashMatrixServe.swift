@@ -130,7 +130,8 @@ struct APIWalk: Sendable {
     let tag: String
 
     nonisolated(unsafe) static let answers: [String: Any] = ["citizenship": "US", "stayAtLeastOneYear": true, "hasChildren": false, "lookingForWork": false,
-        "hasForeignDrivingLicence": true, "drivingLicenceCountry": "US", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm"]
+        "hasForeignDrivingLicence": true, "drivingLicenceCountry": "US", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
+        "alreadyRegistered": false, "passportNumber": "X1234567", "permitGround": "work"]
 
     func walk(_ citizen: Citizen) async throws {
         let ledger = client.ledger

@@ -4,9 +4,9 @@ import Testing
 
 /// How big a crash-matrix run is: small by default (the test in `./scripts/test`), larger from `bench/crash-matrix.sh`.
 struct CrashMatrixSettings {
-    /// People walked through the API while `lotsen serve` is killed (12 transitions, 8 facts, 2 agency events each).
+    /// People walked through the API while `lotsen serve` is killed (14 transitions, 11 facts, 2 agency events each).
     var apiPeople = 6
-    /// People walked on the command line, each command liable to be killed (14 transitions, 8 facts each).
+    /// People walked on the command line, each command liable to be killed (16 transitions, 11 facts each).
     var commandLinePeople = 2
     /// Applications sent with `lotsen submit` (and `lotsen sync`), liable to be killed.
     var applications = 4
@@ -65,8 +65,8 @@ struct CrashMatrixTests {
 enum CrashMatrix {
     /// Steps of `new-in-sweden` open to a US citizen staying a year or more with a US licence (see
     /// ``CommandLineWalk/answers``), in the journey's order.
-    static let steps = ["residence-permit", "population-registration", "identity-visit", "receive-personnummer", "sfi", "unemployment-fund",
-        "swedish-driving-licence"]
+    static let steps = ["residence-permit", "residence-permit-card", "population-registration", "identity-visit", "receive-personnummer", "sfi",
+        "unemployment-fund", "swedish-driving-licence"]
 
     static func run(_ database: CrashDatabase, cli: CLIRunner, settings: CrashMatrixSettings) async throws {
         let clock = ContinuousClock()
@@ -131,7 +131,7 @@ enum CrashMatrix {
         let c = ledger.counts.withLock { $0 }
         let expectedApplications = settings.applications
         #expect(c.submissions == expectedApplications, "\(c.submissions) of \(expectedApplications) applications acknowledged")
-        #expect(c.transitionsServe == settings.apiPeople * 12 && c.transitionsCommandLine == settings.commandLinePeople * 14,
+        #expect(c.transitionsServe == settings.apiPeople * 14 && c.transitionsCommandLine == settings.commandLinePeople * 16,
             "transitions acknowledged: \(c.transitionsServe) through the API, \(c.transitionsCommandLine) on the command line")
         print("""
             crash-matrix: store=\(database.name) seed=\(settings.seed) transitions=\(c.transitionsServe + c.transitionsCommandLine) \

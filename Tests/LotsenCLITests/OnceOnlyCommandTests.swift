@@ -17,7 +17,8 @@ struct OnceOnlyCommandTests {
     static func enrolled() async throws -> CLIRunner {
         let cli = CLIRunner()
         #expect(try await cli.run(["start", "new-in-sweden", "--person", person]).status == 0)
-        let answers = ["citizenship=NO", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no", "hasForeignDrivingLicence=no"]
+        let answers = ["citizenship=NO", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no", "hasForeignDrivingLicence=no",
+            "alreadyRegistered=no"]
         #expect(try await cli.run(["answer", "--person", person] + answers).status == 0)
         // Once-only needs a proven number: the person logs in (the sandbox's BankID approves at once here).
         let login = try await cli.run(["login", "--person", person], environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
@@ -32,7 +33,7 @@ struct OnceOnlyCommandTests {
         let cli = CLIRunner()
         defer { cli.remove() }
         #expect(try await cli.run(["start", "new-in-sweden", "--person", Self.person]).status == 0)
-        #expect(try await cli.run(["answer", "--person", Self.person, "citizenship=NO", "stayAtLeastOneYear=yes"]).status == 0)
+        #expect(try await cli.run(["answer", "--person", Self.person, "citizenship=NO", "stayAtLeastOneYear=yes", "alreadyRegistered=no"]).status == 0)
         let fetched = try await cli.run(["fetch", "--person", Self.person, "--yes"])
         #expect(fetched.status == 1)
         #expect(fetched.error.contains("has not been proven"), "\(fetched.error)")

@@ -10,10 +10,12 @@ struct TranslationCommandTests {
         defer { runner.remove() }
         let result = try await runner.run(["validate"])
         #expect(result.status == 0, "\(result.output)\(result.error)")
+        // The texts issue 17 added or changed wait for translators: missing and stale, warned about, and still valid.
         #expect(result.output.contains(
-            "journeys/new-in-sweden.yaml: translations of 66 texts: ar 66/66 (100%, unreviewed), fa 66/66 (100%, unreviewed), so 66/66 (100%, unreviewed), ti 66/66 (100%, unreviewed), uk 66/66 (100%, unreviewed)\n"))
+            "journeys/new-in-sweden.yaml: translations of 99 texts: ar 66/99 (66%, 6 stale, unreviewed), fa 66/99 (66%, 6 stale, unreviewed), so 66/99 (66%, 6 stale, unreviewed), ti 66/99 (66%, 6 stale, unreviewed), uk 66/99 (66%, 6 stale, unreviewed)\n"))
         #expect(result.output.contains("adapters/skatteverket.yaml: translations of 18 texts: ar 18/18 (100%, unreviewed)"))
-        #expect(result.output.contains("journeys/starting-a-business.yaml: translations of 59 texts: ar 59/59 (100%, unreviewed), fa 59/59 (100%, unreviewed), so 59/59 (100%, unreviewed), ti 59/59 (100%, unreviewed), uk 59/59 (100%, unreviewed)\n"))
+        #expect(result.output.contains("journeys/starting-a-business.yaml: translations of 73 texts: ar 59/73 (80%, 3 stale, unreviewed), fa 59/73 (80%, 3 stale, unreviewed), so 59/73 (80%, 3 stale, unreviewed), ti 59/73 (80%, 3 stale, unreviewed), uk 59/73 (80%, 3 stale, unreviewed)\n"))
+        #expect(result.output.contains("journeys/becoming-a-parent.yaml: translations of 48 texts: ar 48/48 (100%, unreviewed)"))
         #expect(!result.output.contains("error:"))
     }
 
@@ -45,7 +47,8 @@ struct TranslationCommandTests {
 
         let update = try await runner.run(["translations", "update", "--lang", "ar", "new-in-sweden", "--journeys", journeys.path, "--adapters", adapters])
         #expect(update.status == 0, "\(update.error)")
-        #expect(update.output.hasSuffix("new-in-sweden.yaml: 66/66 texts translated\n"), "\(update.output)")
+        // 33 texts from issue 17 are not translated yet; the update keeps every translation there is.
+        #expect(update.output.hasSuffix("new-in-sweden.yaml: 66/99 texts translated\n"), "\(update.output)")
         let file = try String(contentsOf: arabic.appendingPathComponent("new-in-sweden.yaml"), encoding: .utf8)
         #expect(file.contains("""
               # en: New to Sweden
@@ -58,6 +61,7 @@ struct TranslationCommandTests {
         let validate = try await runner.run(["validate", journeys.appendingPathComponent("new-in-sweden.yaml").path, "--adapters", adapters])
         #expect(validate.status == 0, "\(validate.output)")
         #expect(validate.output.contains("warning: strings.title: stale Arabic translation: the English text changed since (source 89797f2e, now"))
-        #expect(validate.output.contains("ar 66/66 (100%, 1 stale, unreviewed), fa none,"), "a language with no file reads none")
+        // The title, and the six texts issue 17 changed, are stale.
+        #expect(validate.output.contains("ar 66/99 (66%, 7 stale, unreviewed), fa none,"), "a language with no file reads none")
     }
 }

@@ -24,7 +24,7 @@ enum OnceOnlyRun {
         for number in people {
             try await lotsen.succeed(["start", "new-in-sweden", "--person", number])
             try await lotsen.succeed(["answer", "--person", number, "citizenship=NO", "stayAtLeastOneYear=yes", "hasChildren=no", "lookingForWork=no",
-                "hasForeignDrivingLicence=no"])
+                "hasForeignDrivingLicence=no", "alreadyRegistered=no"])
             // Once-only needs a proven number: each person logs in (the sandbox's BankID approves at once here).
             let login = try await lotsen.run(["login", "--person", number], environment: ["LOTSEN_SANDBOX_APPROVE_LOGINS": "1"])
             #expect(login.status == 0, "lotsen login: \(login.error)")

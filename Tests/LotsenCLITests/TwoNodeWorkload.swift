@@ -60,14 +60,16 @@ final class Workload: Sendable {
     private let receipts = Mutex<[String: Int]>([:])
 
     /// Requests per person without extra reads (see ``drive(_:)``).
-    static let requestsPerPerson = 22
+    static let requestsPerPerson = 23
 
     /// The history of each person's `new-in-sweden`: every change once.
     static let expectedHistory: [String] = [
         "enrolled",
         "factRecorded citizenship", "factRecorded stayAtLeastOneYear", "factRecorded hasChildren", "factRecorded lookingForWork",
         "factRecorded hasForeignDrivingLicence", "factRecorded fullName", "factRecorded address",
+        "factRecorded alreadyRegistered", "factRecorded passportNumber", "factRecorded permitGround",
         "stepProgressed residence-permit waitingOnAgency", "stepProgressed residence-permit completed",
+        "stepProgressed residence-permit-card completed",
         "stepProgressed population-registration started", "stepProgressed population-registration completed",
         "stepProgressed identity-visit started", "stepProgressed identity-visit completed",
     ]
@@ -125,13 +127,14 @@ final class Workload: Sendable {
 
         // Answers split between the nodes, at the same time; then the same answers to both.
         async let first = client.call(TwoNodeTests.nodeA, "POST", "/v1/enrollments/\(enrollment)/facts", token: token,
-            body: ["answers": ["citizenship": "US", "stayAtLeastOneYear": true]])
+            body: ["answers": ["citizenship": "US", "stayAtLeastOneYear": true, "fullName": "Test Testsson", "passportNumber": "X1234567",
+                "permitGround": "work"]])
         async let other = client.call(TwoNodeTests.nodeB, "POST", "/v1/enrollments/\(enrollment)/facts", token: token,
             body: ["answers": ["hasChildren": false, "lookingForWork": false, "hasForeignDrivingLicence": false]])
         let split = try await [first, other]
         #expect(split.allSatisfy { $0.ok }, "split answers: \(split.map { "\($0.status) \($0.text)" })")
         let same = try await both("POST", "/v1/enrollments/\(enrollment)/facts", token: token,
-            body: ["answers": ["fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm"]])
+            body: ["answers": ["fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm", "alreadyRegistered": false]])
         #expect(same.allSatisfy { $0.ok }, "the same answers on both nodes: \(same.map { "\($0.status) \($0.text)" })")
 
         if !early { try await agencyEvents(citizen, expectPending: false) }
@@ -146,6 +149,9 @@ final class Workload: Sendable {
             #expect(moved.allSatisfy { $0.ok }, "\(verb) population-registration on both nodes: \(moved.map { "\($0.status) \($0.text)" })")
         }
         try await reads(enrollment, extraReads - extraReads / 2, person: person)
+        // The residence permit card, collected before the identity check.
+        let card = try await client.call(person % 2, "POST", "\(path)/residence-permit-card/complete", token: token)
+        #expect(card.ok, "complete residence-permit-card: \(card.status) \(card.text)")
         // One step, started on one node and completed on the other.
         let begun = try await client.call(person % 2, "POST", "\(path)/identity-visit/start", token: token)
         #expect(begun.ok, "start identity-visit: \(begun.status) \(begun.text)")
