@@ -226,7 +226,7 @@ public final class GuideSession {
         do throws(IdentityNumberError) {
             return .person(.identity(try Personnummer(parsing: input, today: today())))
         } catch {
-            return .problem(Line(strings.tryAgain(error.message(in: strings.language), hint: error.hint(in: strings.language)), style: .warning))
+            return .problem(Line(strings.tryAgain(error), style: .warning))
         }
     }
 

@@ -37,14 +37,8 @@ struct QuestionPrompt {
                 _ = try fact.value(parsing: input, language: strings.language, today: today)
                 return .text(input)
             } catch {
-                report([Line(problem(error), style: .warning)])
+                report([Line(strings.tryAgain(error), style: .warning)])
             }
         }
-    }
-
-    private func problem(_ error: FactValueError) -> String {
-        // The options are listed by their labels and numbers on screen; their stored values mean nothing to the person.
-        if case .notAnOption = error.reason { return strings.chooseAnOption }
-        return strings.tryAgain(error.message(in: strings.language), hint: error.hint(in: strings.language))
     }
 }

@@ -82,21 +82,19 @@ struct StepDescription {
     /// "Due by 2027-02-28", "due soon" or "overdue", for a step that has a due date.
     func deadline(_ step: StepDefinition) -> Line? {
         guard let moment = due[step.id], let standing = DueStanding(due: moment, now: now) else { return nil }
-        let text = standing.text(due: moment, in: language)
-        let sentence = text.prefix(1).uppercased() + text.dropFirst()
-        return Line(sentence, style: standing == .due ? .normal : standing == .soon ? .highlight : .warning)
+        return Line(strings.deadline(standing, day: DueStanding.day(of: moment)), style: standing == .due ? .normal : standing == .soon ? .highlight : .warning)
     }
 
     /// "The agency has had this longer than it usually takes", for a case past its expected processing time.
     func agencyDelay(_ step: StepDefinition) -> Line? {
         guard overdueAtAgency.contains(step.id), let usually = step.processingTime else { return nil }
-        return Line(AgencyDelay.text(usually: usually, in: language), style: .warning)
+        return Line(strings.agencyDelay(usually: usually), style: .warning)
     }
 
     /// Cost and processing time on one line, the official link on the next, for steps still ahead of the person.
     func details(_ step: StepDefinition) -> [String] {
         guard let state = plan.status(of: step.id)?.state, ![.done, .skipped, .notApplicable].contains(state) else { return [] }
-        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) }]
+        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes(strings.duration($0)) }]
             .compactMap { $0 }
         return (facts.isEmpty ? [] : [facts.joined(separator: " · ")]) + (step.link.map { [$0] } ?? [])
     }

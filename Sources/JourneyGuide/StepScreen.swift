@@ -58,7 +58,7 @@ struct StepScreen {
             screen.addBlank()
             screen.add(Line(String(paragraph)))
         }
-        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes($0.humanReadable(in: language)) },
+        let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes(strings.duration($0)) },
             step.link.map(strings.readMore)].compactMap { $0 }
         if !facts.isEmpty {
             screen.addBlank()

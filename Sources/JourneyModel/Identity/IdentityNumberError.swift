@@ -57,7 +57,7 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
         case .empty(let subject):
             "no \(subject.rawValue) was given"
         case .unexpectedCharacter(let subject):
-            "a \(subject.rawValue) may only contain digits and one separator"
+            "\(subject == .personnummer ? "a" : "an") \(subject.rawValue) may only contain digits and one separator"
         case .misplacedSeparator(let subject):
             switch subject {
             case .personnummer: "the separator must stand between the birth date and the last four digits"
