@@ -4,6 +4,9 @@
 extension GuideCatalog {
     /// Every text of the guide, each key once, in source order (files by name).
     public static let entries: [Entry] = [
+        Entry("list.separator",
+            en: ",",
+            sv: ","),
         Entry("list.or",
             en: "{items} or {last}",
             sv: "{items} eller {last}"),
@@ -661,6 +664,9 @@ extension GuideCatalog {
         Entry("journal-empty",
             en: "Nothing has been read or sent about you.",
             sv: "Inga uppgifter om dig har lästs eller skickats."),
+        Entry("list.semicolon",
+            en: ";",
+            sv: ";"),
         Entry("journal-line.denied",
             en: "(not allowed)",
             sv: "(inte tillåtet)"),

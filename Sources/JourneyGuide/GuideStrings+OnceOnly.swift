@@ -87,7 +87,7 @@ extension GuideStrings {
     var journalEmpty: String { t("journal-empty", "Nothing has been read or sent about you.", "Inga uppgifter om dig har lästs eller skickats.") }
 
     func journalLine(_ entry: AccessEntry, agency: String, fields: [String]) -> String {
-        let what = fields.isEmpty ? "" : ": " + fields.joined(separator: "; ")
+        let what = fields.isEmpty ? "" : ": " + fields.joined(separator: t("list.semicolon", ";", ";") + " ")
         let note: String? =
             switch entry.outcome {
             case .completed, .intended, .refused: nil

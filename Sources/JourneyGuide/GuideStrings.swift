@@ -39,7 +39,8 @@ public struct GuideStrings: Sendable {
     /// "A, B and C" / "A, B och C", or with "or" / "eller".
     func list(_ items: [String], or: Bool = false) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        let values = ["items": items.dropLast().joined(separator: ", "), "last": last]
+        // The comma between items is the language's own (Arabic and Persian write "،", Tigrinya "፣").
+        let values = ["items": items.dropLast().joined(separator: t("list.separator", ",", ",") + " "), "last": last]
         return or ? t("list.or", "{items} or {last}", "{items} eller {last}", values) : t("list.and", "{items} and {last}", "{items} och {last}", values)
     }
 
