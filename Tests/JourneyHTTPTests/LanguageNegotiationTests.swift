@@ -15,17 +15,16 @@ struct LanguageNegotiationTests {
     func translatedJourney() async throws {
         let token = try await harness.token(.caseworker)
         try await harness.testLive { client async throws in
-            // Becoming a parent is fully translated (New in Sweden has texts from issue 17 still waiting for translators).
-            let arabic = try await client.send(.get, "/v1/journeys/becoming-a-parent", token: token, headers: [.acceptLanguage: "ar-SE, en;q=0.5"])
+            let arabic = try await client.send(.get, "/v1/journeys/new-in-sweden", token: token, headers: [.acceptLanguage: "ar-SE, en;q=0.5"])
             #expect(arabic.status == .ok)
             #expect(arabic.headers[.contentLanguage] == "ar")
             #expect(arabic.headers[Self.fallback] == nil)
-            #expect(arabic.json["title"] as? String == "أن تصبح أباً أو أماً")
+            #expect(arabic.json["title"] as? String == "جديد في السويد")
             let steps = try #require(arabic.json["steps"] as? [[String: Any]])
-            #expect(steps.first?["agency"] as? String == "صندوق التأمينات الاجتماعية (Försäkringskassan)")
-            let ukrainian = try await client.send(.get, "/v1/journeys/becoming-a-parent", token: token, headers: [.acceptLanguage: "de;q=0.9, uk;q=0.8, en;q=0.7"])
+            #expect(steps.first?["agency"] as? String == "مصلحة الهجرة (Migrationsverket)")
+            let ukrainian = try await client.send(.get, "/v1/journeys/new-in-sweden", token: token, headers: [.acceptLanguage: "de;q=0.9, uk;q=0.8, en;q=0.7"])
             #expect(ukrainian.headers[.contentLanguage] == "uk")
-            #expect(ukrainian.json["title"] as? String == "Стати батьками")
+            #expect(ukrainian.json["title"] as? String == "Нові у Швеції")
         }
     }
 
