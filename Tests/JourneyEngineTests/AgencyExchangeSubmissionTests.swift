@@ -140,7 +140,9 @@ struct AgencyExchangeSubmissionTests {
 
     @Test("a case the agency cannot answer about now is left as it was, and the failed question is journaled")
     func unansweredCaseStatus() async throws {
-        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 2s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
+        // What fails is the agency's answer (503 twice), not its speed: the timeout leaves room for a loaded machine, where
+        // 2 s made the submission itself time out.
+        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 30s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
             let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             _ = try await h.submit("residence-permit", person)
             try h.sandbox.setBehaviour(SandboxBehaviour(failNext: 2), agency: "migrationsverket", service: "case-status")
@@ -241,7 +243,9 @@ struct AgencyExchangeSubmissionTests {
         arguments: Finish.allCases)
     func timedOutApplicationOpensOneCase(finish: Finish) async throws {
         // Long enough for a loaded test machine to answer the calls after the hang in time; the hang lasts until cleared.
-        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 2s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
+        // What fails is the agency's answer (503 twice), not its speed: the timeout leaves room for a loaded machine, where
+        // 2 s made the submission itself time out.
+        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 30s\nretry: { attempts: 2, backoff: 10ms }"]) { h in
             let person = try await h.enroll(nil, answers: Self.nonEUNewcomer)
             // The sandbox opens the case, then holds the answer back until the behaviour is cleared.
             try h.sandbox.setBehaviour(SandboxBehaviour(hang: true), agency: "migrationsverket", service: "residence-permit")

@@ -103,7 +103,9 @@ struct SandboxBehaviourTests {
         let clock = ContinuousClock()
         let start = clock.now
         await sandbox.stop()
-        #expect(clock.now - start < .seconds(10), "a hang lasts until stop ends it; 10 s leaves room for a loaded machine")
+        // The proof is the answer: the hanging request is answered (201), not cut off by the shutdown's own 5 s limit.
+        // The bound only says stop did not wait the hang out; a full test run on two cores has taken 11 s here.
+        #expect(clock.now - start < .seconds(30), "a hang lasts until stop ends it")
         #expect(try await request.value.status == 201)
         #expect(sandbox.url == nil)
     }
