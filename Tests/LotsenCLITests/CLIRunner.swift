@@ -31,11 +31,6 @@ struct CLIRunner {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs `lotsen ARGUMENTS` with no terminal, English, and this runner's database; `input` becomes standard input.
-    ///
-    /// Spawned with swift-subprocess, waited for without holding a thread of Swift's cooperative pool (every test
-    /// target runs in one process, and on two cores two commands blocking the pool's two threads stalled every other
-    /// test's loopback HTTP past its timeouts), and without Foundation's `Process.run`, which on Swift 6.3.1 may read
-    /// past a buffer while it lists /proc/self/fd and crash the whole test run (swift-corelibs-foundation#5472).
     func run(_ arguments: [String], environment extra: [String: String] = [:], directory: URL = CLIRunner.root, input: String? = nil) async throws
         -> Result
     {
@@ -43,10 +38,22 @@ struct CLIRunner {
         for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LOTSEN_JOURNEYS", "LOTSEN_ADAPTERS", "COLUMNS"] { environment[key] = nil }
         environment["LOTSEN_DATABASE"] = database
         environment.merge(extra) { $1 }
+        return try await Self.run(Self.binary, arguments, environment: environment, directory: directory, input: input)
+    }
+
+    /// Runs `binary ARGUMENTS` to the end with exactly `environment`, and collects what it wrote.
+    ///
+    /// Spawned with swift-subprocess, waited for without holding a thread of Swift's cooperative pool (every test
+    /// target runs in one process, and on two cores two commands blocking the pool's two threads stalled every other
+    /// test's loopback HTTP past its timeouts), and without Foundation's `Process.run`, which on Swift 6.3.1 may read
+    /// past a buffer while it lists /proc/self/fd and crash the whole test run (swift-corelibs-foundation#5472).
+    static func run(_ binary: URL, _ arguments: [String], environment: [String: String], directory: URL, input: String? = nil) async throws
+        -> Result
+    {
         let variables = environment.map { Array("\($0.key)=\($0.value)\0".utf8) }
         let limit = 64 << 20
         let result = try await Subprocess.run(
-            .path(FilePath(Self.binary.path)), arguments: Arguments(arguments), environment: .custom(variables),
+            .path(FilePath(binary.path)), arguments: Arguments(arguments), environment: .custom(variables),
             workingDirectory: FilePath(directory.path), input: .array(Array((input ?? "").utf8)),
             output: .bytes(limit: limit), error: .bytes(limit: limit))
         let status: Int32 = switch result.terminationStatus {

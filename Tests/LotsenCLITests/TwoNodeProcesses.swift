@@ -52,18 +52,9 @@ struct LotsenCommand: Sendable {
         return environment
     }
 
-    /// Runs `lotsen ARGUMENTS --database URL` to the end.
+    /// Runs `lotsen ARGUMENTS --database URL` to the end, as every command-line test does (``CLIRunner/run(_:_:environment:directory:input:)``).
     func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> CLIRunner.Result {
-        let process = try start(arguments, environment: extra, output: true)
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                let outData = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
-                let errData = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: CLIRunner.Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                    error: String(decoding: errData, as: UTF8.self)))
-            }
-        }
+        try await CLIRunner.run(binary, arguments + ["--database", database], environment: environment(extra), directory: CLIRunner.root)
     }
 
     /// Starts `lotsen ARGUMENTS --database URL` without waiting; with `output`, both streams are pipes to read,
