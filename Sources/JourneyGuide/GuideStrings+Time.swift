@@ -25,18 +25,13 @@ extension GuideStrings {
             "Myndigheten har haft ärendet längre än det brukar ta (ungefär {usually}). Du kan fråga dem hur det går.", ["usually": duration(processingTime)])
     }
 
-    /// The duration's largest two units, such as "3 months" or "1 year and 2 months", since agencies give estimates.
+    /// The duration's largest two parts (``ISODuration/largestParts(_:)``), such as "3 months" or "1 year and 2 months",
+    /// since agencies give estimates.
     func duration(_ duration: ISODuration) -> String {
-        let parts = [
-            (duration.years, Unit.year), (duration.months, .month), (duration.weeks, .week), (duration.days, .day),
-            (duration.hours, .hour), (duration.minutes, .minute), (duration.seconds, .second),
-        ].filter { $0.0 > 0 }.prefix(2).map { amount(of: $0.1, $0.0) }
-        return list(Array(parts))
+        list(duration.largestParts().map { amount(of: $0.unit, $0.amount) })
     }
 
-    private enum Unit { case year, month, week, day, hour, minute, second }
-
-    private func amount(of unit: Unit, _ count: Int) -> String {
+    private func amount(of unit: ISODuration.Unit, _ count: Int) -> String {
         let values = ["count": "\(count)"]
         return switch (unit, count == 1) {
         case (.year, true): t("duration.year.one", "{count} year", "{count} år", values)

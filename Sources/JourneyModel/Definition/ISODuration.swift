@@ -52,19 +52,33 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
         guard seenAny else { return nil }
     }
 
-    /// A short human reading such as "3 months" or "3 månader": the largest unit only, since agencies give estimates.
-    public func humanReadable(in language: Language) -> String {
-        let units: [(Int, String, String, String, String)] = [
-            (years, "år", "år", "year", "years"),
-            (months, "månad", "månader", "month", "months"),
-            (weeks, "vecka", "veckor", "week", "weeks"),
-            (days, "dag", "dagar", "day", "days"),
-            (hours, "timme", "timmar", "hour", "hours"),
-            (minutes, "minut", "minuter", "minute", "minutes"),
-            (seconds, "sekund", "sekunder", "second", "seconds"),
+    /// A unit of a duration, largest first.
+    public enum Unit: Sendable, CaseIterable {
+        case year, month, week, day, hour, minute, second
+    }
+
+    /// The duration's largest `count` parts that are not zero, largest first: what a reader is told of an estimate.
+    public func largestParts(_ count: Int = 2) -> [(amount: Int, unit: Unit)] {
+        let parts: [(amount: Int, unit: Unit)] = [
+            (years, .year), (months, .month), (weeks, .week), (days, .day), (hours, .hour), (minutes, .minute), (seconds, .second),
         ]
-        let parts = units.filter { $0.0 > 0 }.prefix(2).map { amount, svOne, svMany, enOne, enMany in
-            switch language.authored {
+        return Array(parts.filter { $0.amount > 0 }.prefix(count))
+    }
+
+    /// A short human reading such as "3 months" or "1 year and 2 months": the largest two parts (``largestParts(_:)``),
+    /// since agencies give estimates.
+    public func humanReadable(in language: Language) -> String {
+        let parts = largestParts().map { amount, unit in
+            let (svOne, svMany, enOne, enMany) = switch unit {
+            case .year: ("år", "år", "year", "years")
+            case .month: ("månad", "månader", "month", "months")
+            case .week: ("vecka", "veckor", "week", "weeks")
+            case .day: ("dag", "dagar", "day", "days")
+            case .hour: ("timme", "timmar", "hour", "hours")
+            case .minute: ("minut", "minuter", "minute", "minutes")
+            case .second: ("sekund", "sekunder", "second", "seconds")
+            }
+            return switch language.authored {
             case .sv: "\(amount) \(amount == 1 ? svOne : svMany)"
             case .en: "\(amount) \(amount == 1 ? enOne : enMany)"
             }
