@@ -32,7 +32,9 @@ extension AgencyExchange {
                 continue
             }
             let service = catalog.service(submission.service)
-            let yielded = step.produces.filter { service?.returnedField(for: $0) != nil }
+            // Adapters name the facts as the journey declares them; a household member's copy reads its template's field.
+            func declared(_ fact: FactID) -> FactID { view.journey.fact(fact)?.declaredID ?? fact }
+            let yielded = step.produces.filter { service?.returnedField(for: declared($0)) != nil }
             try await journal(entry(person, actor, purpose, statusService.id, .caseStatus, answer.status == .approved ? yielded : [], .completed,
                 detail: caseID))
             let command: StepCommand
@@ -45,7 +47,7 @@ extension AgencyExchange {
                 command = .requestAction(message: answer.message)
             case .approved:
                 for fact in yielded {
-                    guard let mapping = service?.returnedField(for: fact), let definition = view.journey.fact(fact),
+                    guard let mapping = service?.returnedField(for: declared(fact)), let definition = view.journey.fact(fact),
                         let value = answer.fields.value(at: mapping)?.factValue(as: definition.type)
                     else { continue }
                     produced.append((fact, value.canonical))

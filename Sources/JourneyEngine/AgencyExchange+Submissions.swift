@@ -24,7 +24,8 @@ extension AgencyExchange {
         var missing: [FactID] = []
         let proven = overview.person.isProven ? overview.person.identity : nil
         for fact in step.needs {
-            guard let definition = view.journey.fact(fact), let mapping = service.sentField(for: fact) else { continue }
+            // Adapters name the facts as the journey declares them: a household member's copy sends under its template's field.
+            guard let definition = view.journey.fact(fact), let mapping = service.sentField(for: definition.declaredID) else { continue }
             // The person's own number goes as proven, never as typed: a claim ("you said") is not sent as an identity.
             if fact == "personnummer", definition.type == .personnummer, let proven {
                 let source = overview.facts[fact].flatMap { $0.value == .personnummer(proven) ? $0.source : nil } ?? .person

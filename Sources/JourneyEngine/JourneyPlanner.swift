@@ -26,6 +26,12 @@ public enum JourneyPlanner {
         var result = [StepStatus?](repeating: nil, count: steps.count)
         for index in journey.evaluationOrder {
             let step = steps[index]
+            // A member's copy applies only once the member is known to be coming: until the household is answered, a
+            // family's plan does not fill with copies for children who may not exist.
+            if let member = step.member, member.presence.evaluate(lookup) != .true {
+                result[index] = StepStatus(step: step.id, state: .notApplicable, reason: .notInHousehold, progress: recorded[index])
+                continue
+            }
             if step.isGroup {
                 result[index] = groupStatus(journey, index: index, alternatives: journey.alternativeIndices[index].map { result[$0]! },
                     recorded: recorded[index], lookup: lookup)
@@ -124,6 +130,10 @@ public enum JourneyPlanner {
         return StepStatus(step: id, state: .locked, reason: .waitingFor(waiting))
     }
 
+    static func prerequisitesMet(_ journey: Journey, _ index: Int, _ statuses: [StepStatus]) -> Bool {
+        journey.prerequisiteIndices[index].allSatisfy { statuses[$0].state.satisfiesPrerequisite }
+    }
+
     static func summarize(_ journey: Journey, statuses: [StepStatus], lookup: (FactID) -> FactValue?) -> JourneyPlan {
         var complete = true
         var blocked = false
@@ -156,6 +166,14 @@ public enum JourneyPlanner {
             case .rejected: if !step.optional { work.append(.start(step.id)) }
             case .notApplicable, .done, .skipped: break
             }
+        }
+        // Who is coming is asked as soon as a step is repeated for someone who might be: the first member's presence
+        // names the facts still needed (whether children come, then how many).
+        for role in journey.household {
+            guard let first = role.members.first, case .undecided(let facts) = first.presence.evaluate(lookup),
+                statuses.indices.contains(where: { journey.steps[$0].member?.role == role.id && prerequisitesMet(journey, $0, statuses) })
+            else { continue }
+            answers.formUnion(facts)
         }
         let orderedAnswers: [NextAction] = journey.facts.compactMap { answers.contains($0.id) ? .answer($0.id) : nil }
         let actions = orderedAnswers + respond + work + waits

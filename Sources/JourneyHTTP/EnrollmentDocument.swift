@@ -12,9 +12,12 @@ struct EnrollmentDocument: JSONWritable {
         /// When the step entered its state.
         let since: Date?
         let group: String?
+        /// The household member a repeated step's copy is for, such as `partner` or `child-2`; absent for the person's own.
+        let member: String?
         let optional: Bool
         let service: String?
-        /// Why a locked or not-applicable step is so: `conditionNotMet`, `undecided`, `waitingFor`, `alternativeChosen`, `needsFacts`.
+        /// Why a locked or not-applicable step is so: `conditionNotMet`, `notInHousehold`, `undecided`, `waitingFor`, `alternativeChosen`,
+        /// `needsFacts`.
         let reason: String?
         let waitingFor: [String]?
         let missingFacts: [String]?
@@ -74,13 +77,14 @@ struct EnrollmentDocument: JSONWritable {
         createdAt = enrollment.createdAt
         updatedAt = enrollment.updatedAt
         completedAt = enrollment.completedAt
-        steps = view.plan.steps.map { status in
+        // A copy for a household member who is not coming is no step of theirs, unless something was done in it.
+        steps = view.plan.steps.filter { $0.reason != .notInHousehold || $0.progress != nil }.map { status in
             let definition = view.journey.step(status.step)
             let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
             let stored = enrollment.steps[status.step]
             let due = stored?.due
             return Step(id: status.step.rawValue, title: definition?.title[language] ?? status.step.rawValue, state: status.state.rawValue,
-                since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, optional: definition?.optional ?? false,
+                since: enrollment.steps[status.step]?.since, group: definition?.group?.rawValue, member: definition?.member?.key, optional: definition?.optional ?? false,
                 service: definition?.service?.rawValue, reason: reason, waitingFor: waitingFor, missingFacts: missingFacts, detail: status.progress?.detail,
                 due: due, dueStanding: DueStanding(due: due, now: now)?.rawValue, expectedBy: stored?.expectedBy,
                 overdueAtAgency: stored?.expectedBy == nil ? nil : AgencyDelay.isOverdue(stored, now: now))
@@ -138,6 +142,7 @@ struct EnrollmentDocument: JSONWritable {
                     output.field("expectedBy", step.expectedBy)
                     output.field("group", step.group)
                     output.field("id", step.id)
+                    output.field("member", step.member)
                     output.field("missingFacts", step.missingFacts)
                     output.field("optional", step.optional)
                     if let overdue = step.overdueAtAgency { output.field("overdueAtAgency", overdue) }
@@ -157,6 +162,7 @@ struct EnrollmentDocument: JSONWritable {
     private static func explain(_ reason: StateReason?) -> (String?, [String]?, [String]?) {
         switch reason {
         case .conditionNotMet: ("conditionNotMet", nil, nil)
+        case .notInHousehold: ("notInHousehold", nil, nil)
         case .undecided(let facts): ("undecided", nil, facts.sorted().map(\.rawValue))
         case .waitingFor(let steps): ("waitingFor", steps.map(\.rawValue), nil)
         case .alternativeChosen(let step): ("alternativeChosen", [step.rawValue], nil)

@@ -14,9 +14,16 @@ public final class FactDefinition: Hashable, Sendable {
     public let from: [ServiceID]
     /// What an answer must keep besides its type: a number's range, a text's length.
     public let bounds: FactBounds
+    /// The household roles the fact is known for one by one (`forEach`), as the file declares them; empty for the
+    /// person's own fact only.
+    public let forEach: [String]
+    /// The household member this copy of a repeated fact is about; `nil` for the person's own.
+    public let member: HouseholdMember?
+    /// The id the file declares, which adapters map fields to: a member's copy's template, otherwise ``id`` itself.
+    public let declaredID: FactID
 
     public init(id: FactID, type: FactType, label: LocalizedText? = nil, ask: LocalizedText? = nil, help: LocalizedText? = nil,
-        from: [ServiceID] = [], bounds: FactBounds = FactBounds())
+        from: [ServiceID] = [], bounds: FactBounds = FactBounds(), forEach: [String] = [], member: HouseholdMember? = nil, declaredID: FactID? = nil)
     {
         self.id = id
         self.type = type
@@ -25,11 +32,14 @@ public final class FactDefinition: Hashable, Sendable {
         self.help = help
         self.from = from
         self.bounds = bounds
+        self.forEach = forEach
+        self.member = member
+        self.declaredID = declaredID ?? id
     }
 
     public static func == (lhs: FactDefinition, rhs: FactDefinition) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.type == rhs.type && lhs.label == rhs.label && lhs.ask == rhs.ask && lhs.help == rhs.help && lhs.from == rhs.from
-            && lhs.bounds == rhs.bounds)
+            && lhs.bounds == rhs.bounds && lhs.forEach == rhs.forEach && lhs.member == rhs.member && lhs.declaredID == rhs.declaredID)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

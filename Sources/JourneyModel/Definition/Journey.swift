@@ -36,12 +36,20 @@ public final class Journey: Sendable {
     public let hasTimedSteps: Bool
     /// How enrollments on older versions move to this one (`migrations:`), by the version they move from.
     public let migrations: [VersionMigration]
+    /// Who may move with the person (`household:`): the roles steps and facts repeat for.
+    public let household: [HouseholdRole]
+    /// The journey as its file declares it, each repeated step and fact once, when ``steps`` and ``facts`` hold the
+    /// household members' copies; `nil` when nothing repeats.
+    private let declaredForm: Journey?
 
     public init(
         id: JourneyID, version: Int, lifeEvent: LifeEvent?, title: LocalizedText, summary: LocalizedText,
-        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.authoring, offeredBy: [OfferRule] = [], migrations: [VersionMigration] = []
+        facts: [FactDefinition], steps: [StepDefinition], languages: [Language] = Language.authoring, offeredBy: [OfferRule] = [], migrations: [VersionMigration] = [],
+        household: [HouseholdRole] = [], declared: Journey? = nil
     ) {
         self.migrations = migrations
+        self.household = household
+        self.declaredForm = declared
         self.id = id
         self.version = version
         self.lifeEvent = lifeEvent
@@ -100,6 +108,13 @@ public final class Journey: Sendable {
     public func fact(_ id: FactID) -> FactDefinition? { factIndex[id].map { facts[$0] } }
     public func step(_ id: StepID) -> StepDefinition? { stepIndex[id].map { steps[$0] } }
     public func index(of step: StepID) -> Int? { stepIndex[step] }
+
+    /// The journey as its file declares it: each repeated step and fact once, with its `forEach`, for showing the
+    /// journey's design (`lotsen show`, `lotsen graph`) rather than one household's plan.
+    public var asDeclared: Journey { declaredForm ?? self }
+
+    /// The role named `id` in ``household``.
+    public func role(_ id: String) -> HouseholdRole? { household.first { $0.id == id } }
 
     /// The steps a person reads at the top level: ordinary steps and groups, without the alternatives inside groups.
     public var topLevelSteps: [StepDefinition] { steps.filter { $0.group == nil } }

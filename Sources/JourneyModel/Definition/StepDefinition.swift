@@ -25,12 +25,19 @@ public final class StepDefinition: Hashable, Sendable {
     public let alternatives: [StepID]
     /// The group this step is an alternative of.
     public let group: StepID?
+    /// The household roles the step is repeated for (`forEach`), as the file declares them; empty for a step done once.
+    public let forEach: [String]
+    /// The household member this copy of a repeated step is for; `nil` for the person's own step.
+    public let member: HouseholdMember?
+    /// The id the file declares: a member's copy's template, otherwise ``id`` itself.
+    public let declaredID: StepID
 
     public init(
         id: StepID, title: LocalizedText, summary: LocalizedText? = nil, service: ServiceID? = nil, after: [StepID] = [],
         when: Condition? = nil, needs: [FactID] = [], produces: [FactID] = [], optional: Bool = false,
         cost: LocalizedText? = nil, link: String? = nil, links: [StepLink] = [], processingTime: ISODuration? = nil,
-        due: StepDeadline? = nil, alternatives: [StepID] = [], group: StepID? = nil
+        due: StepDeadline? = nil, alternatives: [StepID] = [], group: StepID? = nil, forEach: [String] = [], member: HouseholdMember? = nil,
+        declaredID: StepID? = nil
     ) {
         self.id = id
         self.title = title
@@ -48,6 +55,9 @@ public final class StepDefinition: Hashable, Sendable {
         self.due = due
         self.alternatives = alternatives
         self.group = group
+        self.forEach = forEach
+        self.member = member
+        self.declaredID = declaredID ?? id
     }
 
     /// Whether this step is a `oneOf` group.
@@ -58,7 +68,8 @@ public final class StepDefinition: Hashable, Sendable {
             || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.service == rhs.service && lhs.after == rhs.after
                 && lhs.when == rhs.when && lhs.needs == rhs.needs && lhs.produces == rhs.produces && lhs.optional == rhs.optional
                 && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime && lhs.due == rhs.due
-                && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group)
+                && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group && lhs.forEach == rhs.forEach && lhs.member == rhs.member
+                && lhs.declaredID == rhs.declaredID)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -10,6 +10,7 @@ extension JourneyFileParser {
         let cyclic = checkCycles(stepIndex)
         checkDeadlines(stepIndex, factTypes)
         checkFactsBecomeKnown(stepIndex, cyclic: cyclic)
+        checkHousehold(stepIndex)
     }
 
     /// Step ids are unique across the journey, alternatives included.
@@ -159,7 +160,8 @@ extension JourneyFileParser {
         for (offset, draft) in drafts.enumerated() {
             for fact in draft.produces { producers[FactID(fact.id), default: []].append(offset) }
         }
-        var used = Set<FactID>()
+        // Who is coming decides the household members' copies of steps.
+        var used = Set(roles.flatMap(\.facts))
         for draft in drafts {
             used.formUnion(draft.needs.map { FactID($0.id) })
             used.formUnion(draft.produces.map { FactID($0.id) })

@@ -12,6 +12,17 @@ extension JourneyFileParser {
             let ask = fields["ask"].flatMap { reader.text($0, "\(path).ask") }
             let label = fields["label"].flatMap { reader.text($0, "\(path).label") }
             let help = fields["help"].flatMap { reader.text($0, "\(path).help") }
+            let forEach = fields["forEach"].map { parseForEach($0, "\(path).forEach") } ?? []
+            if let node = fields["askEach"], let question = reader.text(node, "\(path).askEach") {
+                if !(Placeholders.names(in: question.sv).contains("member") && Placeholders.names(in: question.en).contains("member")) {
+                    reader.report(at: "\(path).askEach", "'askEach' needs '{member}' where the member's name goes",
+                        hint: "such as { sv: \"Vilket passnummer har {member}?\", en: \"What is the passport number of {member}?\" }")
+                }
+                if !forEach.contains(where: { $0.id != HouseholdRole.you }) {
+                    reader.report(at: "\(path).askEach", "only a fact repeated for household members has 'askEach'", hint: "add 'forEach: [you, partner, child]' or remove 'askEach'")
+                }
+                askEach[FactID(entry.key)] = question
+            }
             var type: FactType?
             if let keyword = fields["type"].flatMap({ reader.string($0, "\(path).type", what: "a fact type") }) {
                 type = factType(keyword, options: fields["options"], path: path)
@@ -39,7 +50,8 @@ extension JourneyFileParser {
             factPaths[id] = path
             factNames[id] = entry.keyNode
             if let type {
-                facts.append(FactDefinition(id: id, type: type, label: label, ask: ask, help: help, from: from, bounds: bounds))
+                if !forEach.isEmpty { factForEach[id] = forEach }
+                facts.append(FactDefinition(id: id, type: type, label: label, ask: ask, help: help, from: from, bounds: bounds, forEach: forEach.map(\.id)))
             } else {
                 invalidFacts.insert(id)
             }

@@ -5,7 +5,13 @@ import Yams
 /// (``VersionMigration/check(from:to:)``).
 extension JourneyFileParser {
     mutating func parseMigrations(_ node: Node, version: Int?) -> [VersionMigration] {
-        let stepIDs = Set(drafts.compactMap(\.id))
+        // A household member's copy of a repeated step (`school-place.child-1`) can take an old step's progress too.
+        let copies = drafts.flatMap { draft -> [String] in
+            guard let id = draft.id else { return [] }
+            let repeated = Set(roles(of: draft).map(\.id))
+            return roles.filter { repeated.contains($0.id) }.flatMap(\.members).map { "\(id).\($0.key)" }
+        }
+        let stepIDs = Set(drafts.compactMap(\.id) + copies)
         var groups: [String: Int] = [:]
         for draft in drafts { if let id = draft.id, let group = draft.group { groups[id] = group } }
         var result: [VersionMigration] = []

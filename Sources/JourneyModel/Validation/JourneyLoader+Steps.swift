@@ -18,6 +18,7 @@ extension JourneyFileParser {
             draft.service = ServiceID(raw)
             submitted = checkService(ServiceID(raw), at: "\(path).service", expecting: nil).flatMap { $0.isSubmittable ? $0 : nil }
         }
+        draft.forEach = fields["forEach"].map { parseForEach($0, "\(path).forEach") } ?? []
         draft.after = fields["after"].map { reader.idList($0, "\(path).after") } ?? []
         draft.needs = fields["needs"].map { reader.idList($0, "\(path).needs") } ?? []
         // Lotsen sends exactly what the step needs, so the agency must have a name for each of those facts.

@@ -6,11 +6,12 @@ import Yams
 /// earlier parts had errors, so an author sees everything at once; a `Journey` is returned only when
 /// there are no errors.
 public enum JourneyLoader {
-    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "facts", "steps", "offeredBy", "migrations"]
-    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages", "offeredBy", "migrations"]
-    static let factKeys = ["type", "label", "ask", "help", "options", "from", "min", "max", "whole", "maxLength"]
-    static let stepKeys = ["id", "title", "summary", "service", "after", "when", "needs", "produces", "optional", "cost", "link",
+    static let topKeys = ["id", "version", "lifeEvent", "languages", "title", "summary", "household", "facts", "steps", "offeredBy", "migrations"]
+    static let optionalTopKeys: Set<String> = ["facts", "lifeEvent", "languages", "household", "offeredBy", "migrations"]
+    static let factKeys = ["type", "label", "ask", "askEach", "help", "options", "from", "min", "max", "whole", "maxLength", "forEach"]
+    static let stepKeys = ["id", "title", "summary", "service", "forEach", "after", "when", "needs", "produces", "optional", "cost", "link",
         "processingTime", "due", "oneOf", "links"]
+    static let householdKeys = ["label", "when", "count"]
     static let dueKeys = ["within", "from"]
     static let linkKeys = ["title", "url", "cost", "kind"]
     static let offerKeys = ["agency", "event", "proves", "when", "lasts"]
@@ -59,6 +60,8 @@ struct StepDraft {
     var due: StepDeadline?
     var alternatives: [Int] = []
     var group: Int?
+    /// `forEach` as read: the household roles the step repeats for.
+    var forEach: [(id: String, path: String)] = []
 }
 
 struct JourneyFileParser {
@@ -72,6 +75,12 @@ struct JourneyFileParser {
     /// Declared facts whose definition has errors: conditions reading them are not type-checked.
     var invalidFacts: Set<FactID> = []
     var drafts: [StepDraft] = []
+    /// The household roles (`household:`), in file order.
+    var roles: [HouseholdRole] = []
+    /// Each repeated fact's `forEach` as read, with paths.
+    var factForEach: [FactID: [(id: String, path: String)]] = [:]
+    /// Each repeated fact's question for a member (`askEach`).
+    var askEach: [FactID: LocalizedText] = [:]
 
     init(reader: YAMLReader, catalog: AgencyCatalog?) {
         self.reader = reader
@@ -104,6 +113,7 @@ struct JourneyFileParser {
         let title = top["title"].flatMap { reader.text($0, "title") }
         let summary = top["summary"].flatMap { reader.text($0, "summary") }
         if let node = top["facts"] { parseFacts(node) }
+        if let node = top["household"] { parseHousehold(node) }
         if let node = top["steps"] {
             let items = reader.sequence(node, "steps", what: "steps")
             if items.isEmpty, node.sequence != nil { reader.report(node, "steps", "a journey needs at least one step") }
@@ -114,7 +124,7 @@ struct JourneyFileParser {
         let migrations = top["migrations"].map { parseMigrations($0, version: version) } ?? []
 
         guard let id, let version, lifeEvent != nil || top["lifeEvent"] == nil, let title, let summary else { return nil }
-        let steps = drafts.compactMap { draft -> StepDefinition? in
+        let declaredSteps = drafts.compactMap { draft -> StepDefinition? in
             guard let stepID = draft.id, let stepTitle = draft.title else { return nil }
             return StepDefinition(
                 id: StepID(stepID), title: stepTitle, summary: draft.summary, service: draft.service,
@@ -123,10 +133,18 @@ struct JourneyFileParser {
                 optional: draft.optional, cost: draft.cost, link: draft.link, links: draft.links, processingTime: draft.processingTime,
                 due: draft.due,
                 alternatives: draft.alternatives.compactMap { drafts[$0].id.map(StepID.init) },
-                group: draft.group.flatMap { drafts[$0].id.map(StepID.init) })
+                group: draft.group.flatMap { drafts[$0].id.map(StepID.init) }, forEach: roles(of: draft).map(\.id))
         }
-        return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: steps,
-            languages: languages, offeredBy: offeredBy, migrations: migrations)
+        guard declaredSteps.contains(where: { !$0.forEach.isEmpty }) || facts.contains(where: { !$0.forEach.isEmpty }) else {
+            return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts, steps: declaredSteps,
+                languages: languages, offeredBy: offeredBy, migrations: migrations, household: roles)
+        }
+        let declared = Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: facts,
+            steps: declaredSteps, languages: languages, offeredBy: offeredBy, migrations: migrations, household: roles)
+        let expansion = HouseholdExpansion(roles: roles, askEach: askEach)
+        return Journey(id: JourneyID(id), version: version, lifeEvent: lifeEvent, title: title, summary: summary, facts: expansion.facts(facts),
+            steps: expansion.steps(declaredSteps, facts: facts), languages: languages, offeredBy: offeredBy, migrations: migrations, household: roles,
+            declared: declared)
     }
 
     /// The languages the texts are written in: known, at least one, none twice. Unusable entries fall back to both.

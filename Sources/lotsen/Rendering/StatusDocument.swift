@@ -74,13 +74,15 @@ struct StatusDocument: Encodable {
                 sourceReference: fact.source.reference, recordedAt: fact.recordedAt)
         }
         enrollments = overview.enrollments.map { view in
-            let steps = view.plan.steps.map { status -> Step in
+            // A copy for a household member who is not coming is no step of theirs, unless something was done in it.
+            let steps = view.plan.steps.filter { $0.reason != .notInHousehold || $0.progress != nil }.map { status -> Step in
                 let definition = view.journey.step(status.step)
                 var reason: String?
                 var waiting: [String]?
                 var missing: [String]?
                 switch status.reason {
                 case .conditionNotMet: reason = "conditionNotMet"
+                case .notInHousehold: reason = "notInHousehold"
                 case .undecided(let facts): reason = "undecided"; missing = facts.sorted().map(\.rawValue)
                 case .waitingFor(let steps): reason = "waitingFor"; waiting = steps.map(\.rawValue)
                 case .alternativeChosen(let step): reason = "alternativeChosen"; waiting = [step.rawValue]

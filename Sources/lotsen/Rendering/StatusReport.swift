@@ -20,7 +20,7 @@ struct StatusReport {
         var lines = ["\(journey.title[language]) (\(journey.id), version \(enrollment.journeyVersion)) · \(label.status(enrollment.status))"
             + " · \(label("next move", "nästa drag")): \(label.ball(enrollment.ball))"]
         let width = StepState.allCases.map { label.state($0).count }.max() ?? 0
-        for status in view.plan.steps {
+        for status in view.plan.steps where status.reason != .notInHousehold || status.progress != nil {
             guard let step = journey.step(status.step) else { continue }
             let indent = step.group == nil ? "  " : "      "
             var line = indent + label.state(status.state).padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.title[language]
@@ -52,6 +52,7 @@ struct StatusReport {
         case .waitingFor(let steps): return label("after: ", "efter: ") + titles(steps)
         case .alternativeChosen(let other) where status.state == .notApplicable: return label("you chose: ", "du valde: ") + titles([other])
         case .conditionNotMet: return label("does not apply to you", "gäller inte dig")
+        case .notInHousehold: return label("not moving with you", "flyttar inte med dig")
         case .needsFacts(let facts): return label("needs: ", "behöver: ") + facts.map(\.rawValue).joined(separator: ", ")
         default: break
         }
