@@ -72,13 +72,17 @@ struct RealJourneyTests {
     @Test("an EU citizen with children who looks for work: no permit, child allowance and school, Arbetsförmedlingen")
     func euFamilyLookingForWork() async throws {
         let outcome = try await drive("new-in-sweden", profile: [
-            "citizenship": "Germany", "stayAtLeastOneYear": "yes", "hasChildren": "yes", "lookingForWork": "yes",
-            "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
-            "personnummer": OfficialTestNumbers.personnummer, "alreadyRegistered": "no", "childName": "Test Testsson",
-            "childDateOfBirth": "2019-01-01",
+            "citizenship": "Germany", "stayAtLeastOneYear": "yes", "movingWithPartner": "no", "hasChildren": "yes", "childrenMoving": "1",
+            "lookingForWork": "yes", "hasForeignDrivingLicence": "no", "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm",
+            "personnummer": OfficialTestNumbers.personnummer, "alreadyRegistered": "no", "citizenship.child-1": "Germany",
+            "fullName.child-1": "Test Testsson", "alreadyRegistered.child-1": "no", "childDateOfBirth.child-1": "2019-01-01",
+            "personnummer.child-1": OfficialTestNumbers.childPersonnummer,
         ])
-        #expect(outcome.notApplicable.isSuperset(of: ["residence-permit", "residence-permit-card", "introduction-programme"]))
-        #expect(outcome.done.isSuperset(of: ["population-registration", "receive-personnummer", "id-card", "child-allowance", "school-place", "employment-service"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["residence-permit", "residence-permit-card", "introduction-programme", "residence-permit.child-1"]))
+        #expect(outcome.done.isSuperset(of: ["population-registration", "receive-personnummer", "id-card", "child-allowance", "school-place.child-1",
+            "employment-service", "population-registration.child-1", "receive-personnummer.child-1", "id-card.child-1"]))
+        // The second child's copies are for no one.
+        #expect(outcome.notApplicable.isSuperset(of: ["school-place.child-2", "id-card.child-2", "id-card.partner"]))
         #expect(outcome.notApplicable.contains("coordination-number"))
         // Nothing is ever asked twice.
         #expect(Set(outcome.asked).count == outcome.asked.count)
@@ -87,7 +91,7 @@ struct RealJourneyTests {
     @Test("a citizen from outside the EU starts with a residence permit")
     func nonEUStartsWithPermit() async throws {
         let outcome = try await drive("new-in-sweden", profile: [
-            "citizenship": "India", "stayAtLeastOneYear": "ja", "hasChildren": "nej", "lookingForWork": "nej",
+            "citizenship": "India", "stayAtLeastOneYear": "ja", "movingWithPartner": "nej", "hasChildren": "nej", "lookingForWork": "nej",
             "hasForeignDrivingLicence": "ja", "drivingLicenceCountry": "Japan", "fullName": "Test Testsson", "address": "Testgatan 1",
             "personnummer": OfficialTestNumbers.personnummer, "alreadyRegistered": "nej", "passportNumber": "X1234567", "permitGround": "work",
         ])
@@ -99,10 +103,65 @@ struct RealJourneyTests {
         #expect(outcome.notApplicable.isSuperset(of: ["child-allowance", "employment-service", "swedish-driving-licence"]))
     }
 
+    @Test("a family of four from outside the EU: each member's permit, card, registration, identity number and ID card, each child's school")
+    func nonEUFamilyOfFour() async throws {
+        var profile: [FactID: String] = [
+            "citizenship": "India", "stayAtLeastOneYear": "yes", "movingWithPartner": "yes", "hasChildren": "yes", "childrenMoving": "2",
+            "lookingForWork": "yes", "hasForeignDrivingLicence": "no", "address": "Testgatan 1, 111 11 Stockholm",
+            "childDateOfBirth.child-1": "2019-01-01", "childDateOfBirth.child-2": "2023-01-01",
+        ]
+        let numbers = ["": OfficialTestNumbers.personnummer, ".partner": OfficialTestNumbers.leapDayPersonnummer,
+            ".child-1": OfficialTestNumbers.childPersonnummer, ".child-2": OfficialTestNumbers.samordningsnummer]
+        for (suffix, number) in numbers {
+            profile[FactID("citizenship\(suffix)")] = "India"
+            profile[FactID("fullName\(suffix)")] = "Test Testsson"
+            profile[FactID("passportNumber\(suffix)")] = "X1234567"
+            profile[FactID("permitGround\(suffix)")] = suffix.isEmpty ? "work" : "family"
+            profile[FactID("alreadyRegistered\(suffix)")] = "no"
+            profile[FactID("personnummer\(suffix)")] = number
+        }
+        let outcome = try await drive("new-in-sweden", profile: profile, skip: ["family-documents", "unemployment-fund"])
+        for member in ["", ".partner", ".child-1", ".child-2"] {
+            for step in ["residence-permit", "residence-permit-card", "population-registration", "identity-visit", "receive-personnummer", "id-card"] {
+                #expect(outcome.done.contains(StepID("\(step)\(member)")), "\(step)\(member)")
+            }
+        }
+        #expect(outcome.done.isSuperset(of: ["school-place.child-1", "school-place.child-2", "child-allowance"]))
+        #expect(outcome.notApplicable.isSuperset(of: ["school-place.child-3", "residence-permit.child-3"]))
+        // Who is coming is asked before anything about them, and each member's facts once.
+        #expect(outcome.asked.firstIndex(of: "movingWithPartner")! < outcome.asked.firstIndex(of: "citizenship.partner")!)
+        #expect(outcome.asked.firstIndex(of: "childrenMoving")! < outcome.asked.firstIndex(of: "citizenship.child-1")!)
+        #expect(Set(outcome.asked).count == outcome.asked.count)
+    }
+
+    @Test("the household's copies carry their member: titles name them, ids say whose, and each reads its own facts")
+    func householdCopiesNameTheirMember() throws {
+        let library = try JourneyLibrary.load(journeysDirectory: Self.root.appendingPathComponent("journeys"),
+            adaptersDirectory: Self.root.appendingPathComponent("adapters"))
+        let journey = try #require(library.journey("new-in-sweden"))
+        let copy = try #require(journey.step("residence-permit.child-2"))
+        #expect(copy.title[.en] == "Residence permit (child 2)")
+        #expect(copy.title[.sv] == "Uppehållstillstånd (barn 2)")
+        #expect(copy.member?.key == "child-2")
+        #expect(copy.declaredID == "residence-permit")
+        #expect(copy.needs == ["citizenship.child-2", "fullName.child-2", "passportNumber.child-2", "permitGround.child-2"])
+        #expect(copy.when?.description == "citizenship.child-2 not in EU_EEA_CH")
+        #expect(journey.step("id-card.partner")?.after == ["identity-number.partner"])
+        // A step done once waits for the person's own copy, never a member's.
+        #expect(journey.step("bankid")?.after == ["bank-account", "id-card"])
+        #expect(journey.fact("passportNumber.partner")?.ask?[.en] == "What is the passport number of your partner?")
+        // Lotsen never asks an agency about someone else on the person's login.
+        #expect(journey.fact("fullName.partner")?.from == [])
+        #expect(journey.fact("fullName")?.from == ["skatteverket.population-record"])
+        // The design shows each repeated step once.
+        #expect(journey.asDeclared.steps.filter { $0.declaredID == "residence-permit" }.count == 1)
+        #expect(journey.asDeclared.step("school-place")?.forEach == ["child"])
+    }
+
     @Test("a short stay leads to a samordningsnummer instead of folkbokföring")
     func shortStayGetsCoordinationNumber() async throws {
         let outcome = try await drive("new-in-sweden", profile: [
-            "citizenship": "FR", "stayAtLeastOneYear": "no", "hasChildren": "no", "lookingForWork": "no", "hasForeignDrivingLicence": "no",
+            "citizenship": "FR", "stayAtLeastOneYear": "no", "movingWithPartner": "no", "hasChildren": "no", "lookingForWork": "no", "hasForeignDrivingLicence": "no",
             "fullName": "Test Testsson", "address": "Testgatan 1", "personnummer": OfficialTestNumbers.samordningsnummer,
             "alreadyRegistered": "no",
         ], skip: ["unemployment-fund"])
@@ -147,8 +206,8 @@ struct RealJourneyTests {
     @Test("school and the bank account are open from arrival: school waits on no child allowance, the account on no ID card")
     func schoolAndBankOpenAtOnce() async throws {
         let plan = try await plan("new-in-sweden", [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("hasChildren", "yes"),
-            ("alreadyRegistered", "no")])
-        #expect(plan.status(of: "school-place")?.state == .available)
+            ("childrenMoving", "1"), ("alreadyRegistered", "no"), ("citizenship.child-1", "Germany")])
+        #expect(plan.status(of: "school-place.child-1")?.state == .available)
         #expect(plan.status(of: "bank-account")?.state == .available)
         #expect(plan.status(of: "id-card")?.state == .locked)
     }
