@@ -19,6 +19,10 @@ public struct JourneyPlan: Hashable, Sendable {
 
     public func status(of step: StepID) -> StepStatus? { steps.first { $0.step == step } }
 
+    /// The steps to show: all but copies for household members who are not coming (a family of three does not read
+    /// about child 4), unless something was done in one before the household changed.
+    public var shownSteps: [StepStatus] { steps.filter { $0.reason != .notInHousehold || $0.progress != nil } }
+
     /// Whether every required step that applies is done.
     public var isComplete: Bool { status == .complete }
 

@@ -34,7 +34,10 @@ struct ProgressScreen {
             screen.add(Line(strings.next(menuItem(next)), style: .highlight))
         }
         screen.addBlank()
-        for (number, stage) in journey.stages.enumerated() {
+        // Copies of steps for household members who are not coming are no one's: a family of three reads no "child 4".
+        let shown = Set(view.plan.shownSteps.map(\.step))
+        let stages = journey.stages.map { $0.filter { shown.contains($0.id) } }.filter { !$0.isEmpty }
+        for (number, stage) in stages.enumerated() {
             for (position, step) in stage.enumerated() {
                 let marker = position == 0 ? "\(number + 1)" : strings.and
                 screen.lines += block(step, prefix: Self.pad(marker, Self.markerWidth))

@@ -77,8 +77,7 @@ struct EnrollmentDocument: JSONWritable {
         createdAt = enrollment.createdAt
         updatedAt = enrollment.updatedAt
         completedAt = enrollment.completedAt
-        // A copy for a household member who is not coming is no step of theirs, unless something was done in it.
-        steps = view.plan.steps.filter { $0.reason != .notInHousehold || $0.progress != nil }.map { status in
+        steps = view.plan.shownSteps.map { status in
             let definition = view.journey.step(status.step)
             let (reason, waitingFor, missingFacts) = Self.explain(status.reason)
             let stored = enrollment.steps[status.step]

@@ -141,7 +141,7 @@ struct WebPages {
     func enrollmentSection(_ view: EnrollmentView, now: Date, actions: ((StepStatus) -> String)? = nil) -> String {
         let language = strings.language
         let enrollment = view.enrollment
-        let rows = view.plan.steps.map { status in
+        let rows = view.plan.shownSteps.map { status in
             let stored = enrollment.steps[status.step]
             var due = stored?.due.flatMap { date in DueStanding(due: date, now: now)?.text(due: date, in: language) } ?? ""
             if AgencyDelay.isOverdue(stored, now: now) { due += (due.isEmpty ? "" : "; ") + strings.agencyOverdue }

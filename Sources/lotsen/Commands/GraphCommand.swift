@@ -21,7 +21,7 @@ struct GraphCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let definition = try library.load().requireJourney(journey)
-            Console.print(block: JourneyGraph(journey: definition, language: language.language).render(format))
+            Console.print(block: JourneyGraph(journey: definition.asDeclared, language: language.language).render(format))
         }
     }
 }

@@ -19,7 +19,7 @@ struct ShowCommand: AsyncParsableCommand {
         try await reportingFailures {
             let loaded = try library.load()
             let definition = try loaded.requireJourney(journey)
-            Console.print(block: JourneyOutline(journey: definition, catalog: loaded.catalog, language: language.language).render())
+            Console.print(block: JourneyOutline(journey: definition.asDeclared, catalog: loaded.catalog, language: language.language).render())
         }
     }
 }

@@ -20,8 +20,11 @@ struct JourneyGraph {
     }
 
     private func label(_ step: StepDefinition) -> String {
+        let labels = Labels(language: language)
         var text = step.title[language]
-        if let condition = step.when { text += "\n\(Labels(language: language).onlyIf.lowercased()): \(condition)" }
+        // Said on the group, not again on each of its alternatives.
+        if !step.forEach.isEmpty, step.group == nil { text += "\n\(labels.forEach.lowercased()): \(labels.members(step.forEach, of: journey))" }
+        if let condition = step.when { text += "\n\(labels.onlyIf.lowercased()): \(condition)" }
         return text
     }
 
@@ -38,7 +41,7 @@ struct JourneyGraph {
         var lines = ["flowchart TD"]
         for step in journey.topLevelSteps {
             if step.isGroup {
-                lines.append("  subgraph \(node(step.id))[\"\(escape(step.title[language]))\"]")
+                lines.append("  subgraph \(node(step.id))[\"\(escape(label(step)))\"]")
                 lines.append("    direction LR")
                 for alternative in step.alternatives.compactMap(journey.step) {
                     lines.append("    \(node(alternative.id))[\"\(escape(label(alternative)))\"]")
@@ -51,10 +54,16 @@ struct JourneyGraph {
         for edge in edges { lines.append("  \(node(edge.from)) --> \(node(edge.to))") }
         let conditional = journey.steps.filter { $0.when != nil && !$0.isGroup }.map { node($0.id) }
         let optional = journey.steps.filter { $0.optional && !$0.isGroup }.map { node($0.id) }
+        let repeated = journey.steps.filter { !$0.forEach.isEmpty && !$0.isGroup && $0.group == nil }.map { node($0.id) }
         lines.append("  classDef conditional stroke-dasharray: 5 5")
         lines.append("  classDef optional stroke-dasharray: 2 2,color:#555")
         if !conditional.isEmpty { lines.append("  class \(conditional.joined(separator: ",")) conditional") }
         if !optional.isEmpty { lines.append("  class \(optional.joined(separator: ",")) optional") }
+        // A step done for each household member is drawn with a double border.
+        if !repeated.isEmpty {
+            lines.append("  classDef repeated stroke-width: 3px")
+            lines.append("  class \(repeated.joined(separator: ",")) repeated")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -68,13 +77,15 @@ struct JourneyGraph {
             if step.when != nil { styles.append("dashed") }
             if step.optional { styles.append("dotted") }
             let style = styles.isEmpty ? "" : ", style=\(quote(styles.joined(separator: ",")))"
-            return "[label=\(quote(label(step)))\(style)]"
+            // A step done for each household member is drawn with a double border.
+            let repeated = step.forEach.isEmpty || step.group != nil ? "" : ", peripheries=2"
+            return "[label=\(quote(label(step)))\(style)\(repeated)]"
         }
         var lines = ["digraph \(quote(journey.id.rawValue)) {", "  rankdir=TB;", "  compound=true;", "  node [shape=box];"]
         for step in journey.topLevelSteps {
             if step.isGroup {
                 lines.append("  subgraph \(quote("cluster_" + step.id.rawValue)) {")
-                lines.append("    label=\(quote(step.title[language]));")
+                lines.append("    label=\(quote(label(step)));")
                 for alternative in step.alternatives.compactMap(journey.step) {
                     lines.append("    \(quote(alternative.id.rawValue)) \(attributes(alternative));")
                 }

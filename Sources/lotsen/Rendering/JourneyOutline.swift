@@ -18,6 +18,10 @@ struct JourneyOutline {
         lines.append(about.joined(separator: " · "))
         lines.append("")
         lines.append(journey.summary[language])
+        if !journey.household.isEmpty {
+            lines.append("")
+            lines.append("\(label.household): " + journey.household.map { "\(label.role(named: $0)) (\(label.presence(of: $0)))" }.joined(separator: "; "))
+        }
         if !journey.offeredBy.isEmpty {
             lines.append("")
             lines += journey.offeredBy.map(offer)
@@ -69,6 +73,7 @@ struct JourneyOutline {
         var lines = [indent + marker.padding(toLength: 10, withPad: " ", startingAt: 0) + heading]
         // A summary of several paragraphs (an imported one, say) keeps the step's indent on every line.
         if let summary = step.summary { lines += summary[language].split(separator: "\n").map { pad + $0 } }
+        if !step.forEach.isEmpty, step.group == nil { lines.append(pad + "\(label.forEach): \(label.members(step.forEach, of: journey))") }
         if !step.after.isEmpty {
             let names = step.after.map { journey.step($0)?.title[language] ?? $0.rawValue }
             lines.append(pad + "\(label.after): \(names.joined(separator: ", "))")

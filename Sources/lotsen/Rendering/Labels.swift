@@ -29,6 +29,30 @@ struct Labels {
     var or: String { self("or", "eller") }
     var either: String { self("either", "antingen") }
     var needs: String { self("Needs", "Behöver") }
+    /// Who a repeated step is done for: "For: you, your partner, child 1–8".
+    var forEach: String { self("For", "För") }
+    /// Who may move with the person: "Household: your partner (if movingWithPartner), child 1–8 (as many as childrenMoving)".
+    var household: String { self("Household", "Hushåll") }
+
+    /// The members a `forEach` list stands for, in the household's order: "you, your partner, child 1–8".
+    func members(_ roles: [String], of journey: Journey) -> String {
+        var names = roles.contains(HouseholdRole.you) ? [self("you", "du")] : []
+        names += journey.household.filter { roles.contains($0.id) }.map { role(named: $0) }
+        return names.joined(separator: ", ")
+    }
+
+    /// A role named for all its members: "your partner", "child 1–8".
+    func role(named role: HouseholdRole) -> String {
+        role.label.filling(["n": role.count.map { "1–\($0.max)" } ?? "1"])[language]
+    }
+
+    /// What decides a role's members: "if movingWithPartner", "as many as childrenMoving".
+    func presence(of role: HouseholdRole) -> String {
+        var parts: [String] = []
+        if let when = role.when { parts.append(self("if \(when)", "om \(when)")) }
+        if let count = role.count { parts.append(self("as many as \(count.fact)", "så många som \(count.fact)")) }
+        return parts.joined(separator: self(", ", ", "))
+    }
     var produces: String { self("Gives", "Ger") }
 
     /// "in English only" for a journey not written in this language.

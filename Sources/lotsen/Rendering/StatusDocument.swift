@@ -74,8 +74,7 @@ struct StatusDocument: Encodable {
                 sourceReference: fact.source.reference, recordedAt: fact.recordedAt)
         }
         enrollments = overview.enrollments.map { view in
-            // A copy for a household member who is not coming is no step of theirs, unless something was done in it.
-            let steps = view.plan.steps.filter { $0.reason != .notInHousehold || $0.progress != nil }.map { status -> Step in
+                let steps = view.plan.shownSteps.map { status -> Step in
                 let definition = view.journey.step(status.step)
                 var reason: String?
                 var waiting: [String]?

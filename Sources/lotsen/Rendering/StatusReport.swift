@@ -20,7 +20,7 @@ struct StatusReport {
         var lines = ["\(journey.title[language]) (\(journey.id), version \(enrollment.journeyVersion)) · \(label.status(enrollment.status))"
             + " · \(label("next move", "nästa drag")): \(label.ball(enrollment.ball))"]
         let width = StepState.allCases.map { label.state($0).count }.max() ?? 0
-        for status in view.plan.steps where status.reason != .notInHousehold || status.progress != nil {
+        for status in view.plan.shownSteps {
             guard let step = journey.step(status.step) else { continue }
             let indent = step.group == nil ? "  " : "      "
             var line = indent + label.state(status.state).padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.title[language]
