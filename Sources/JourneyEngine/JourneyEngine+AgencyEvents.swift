@@ -242,7 +242,8 @@ extension JourneyEngine {
     }
 
     /// The person's snapshot with the enrollment and step an event for `service` is for: the one step of their
-    /// journeys (of `journey`, when named) that uses it; `nil` when none or several do.
+    /// journeys (of `journey`, when named) that uses it; `nil` when none or several do. An event names the person it is
+    /// about, so it is for their own step, never a household member's copy of it.
     private func target(service: ServiceID, journey: JourneyID?, person: PersonID) async throws(EngineError)
         -> (snapshot: PersonSnapshot, position: Int, step: StepID)?
     {
@@ -250,7 +251,7 @@ extension JourneyEngine {
         try await loadDefinitions(of: snapshot)
         var matches: [(Int, StepID)] = []
         for (index, enrollment) in snapshot.enrollments.enumerated() where journey == nil || enrollment.journey == journey {
-            for step in try definition(for: enrollment).steps where step.service == service { matches.append((index, step.id)) }
+            for step in try definition(for: enrollment).steps where step.service == service && step.member == nil { matches.append((index, step.id)) }
         }
         guard matches.count == 1 else { return nil }
         return (snapshot, matches[0].0, matches[0].1)

@@ -132,20 +132,23 @@ struct GuideTerminalTests {
         var environment = ["LOTSEN_DATABASE": runner.database, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "HOME": runner.folder.path]
         try tmux.start([binary, "guide", "new-in-sweden", "--person", "new", "--journeys", CLIRunner.root.appendingPathComponent("journeys").path,
             "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment)
-        let first = try tmux.waitFor("Which country are you a citizen of?")
+        // Who is coming is asked first: it decides which steps the family has.
+        let first = try tmux.waitFor("Is your husband, wife or partner moving to Sweden with you?")
         let match = try #require(first.range(of: #"lp-[0-9a-z]{10}"#, options: .regularExpression))
         let reference = String(first[match])
         #expect(try tmux.screen(escapes: true).contains("\u{1B}["), "colours on a terminal")
         // The sandbox agencies answer, so every screen says it is practice.
         #expect(first.contains("Practice: sandbox agencies answer; no real agency is contacted."))
+        try tmux.type("no")
+        try tmux.waitFor("Are children under 18 moving with you?")
+        try tmux.type("no")
+        try tmux.waitFor("Which country are you a citizen of?")
         try tmux.type("Germany")
         try tmux.waitFor("Will you live in Sweden for at least one year?")
         try tmux.type("perhaps")
         try tmux.waitFor("Try again: expected yes or no. Answer yes/no (or ja/nej).")
         try tmux.type("yes")
         try tmux.waitFor("Are you already registered in the Swedish population register")
-        try tmux.type("no")
-        try tmux.waitFor("Are children under 18 moving with you?")
         try tmux.type("no")
         try tmux.waitFor("What is your full name?")
         try tmux.type("Test Testsson")
@@ -168,7 +171,7 @@ struct GuideTerminalTests {
         #expect(resumed.contains("Welcome back. You continue where you left off: New in Sweden."))
         // On arrival the guide asked the agency about the case sent before the terminal closed.
         #expect(resumed.contains("Notify your move to Sweden: approved, and done"))
-        #expect(resumed.contains("1 of 13 steps done"))
+        #expect(resumed.contains("1 of 12 steps done"))
         // Straight to the steps: the questions answered before the terminal closed are not asked again.
         #expect(!resumed.contains("Your answer:"))
         #expect(!(try tmux.screen(escapes: true)).contains("\u{1B}["), "no colours with NO_COLOR")
@@ -184,13 +187,13 @@ struct GuideTerminalTests {
     func scriptDrivesThePlainGuide() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let input = ["n", "Tyskland", "nej", "nej", "nej", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
+        let input = ["n", "nej", "nej", "Tyskland", "nej", "nej", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
         let result = try await runner.run(["guide", "new-in-sweden", "--lang", "sv"], input: input)
         #expect(result.status == 0)
         #expect(result.error.isEmpty)
         #expect(!result.output.contains("\u{1B}"))
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { $0 == "Ditt svar:" }.count == 6, "each prompt is a line of its own")
+        #expect(lines.filter { $0 == "Ditt svar:" }.count == 7, "each prompt is a line of its own")
         #expect(result.output.contains("Nästa: Ansök om samordningsnummer"))
         #expect(lines.last == "" && lines.dropLast().last?.hasPrefix("Fortsätt senare med: lotsen guide new-in-sweden --person lp-") == true)
         let status = try await runner.run(["status", "--person", String(lines.dropLast().last!.split(separator: " ").last!), "--json"])

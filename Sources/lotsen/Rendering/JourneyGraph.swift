@@ -20,12 +20,17 @@ struct JourneyGraph {
     }
 
     private func label(_ step: StepDefinition) -> String {
-        let labels = Labels(language: language)
-        var text = step.title[language]
-        // Said on the group, not again on each of its alternatives.
-        if !step.forEach.isEmpty, step.group == nil { text += "\n\(labels.forEach.lowercased()): \(labels.members(step.forEach, of: journey))" }
-        if let condition = step.when { text += "\n\(labels.onlyIf.lowercased()): \(condition)" }
+        var text = title(step)
+        if let condition = step.when { text += "\n\(Labels(language: language).onlyIf.lowercased()): \(condition)" }
         return text
+    }
+
+    /// The title, and for a step repeated for household members who it is for (said on a group, not again on each of
+    /// its alternatives).
+    private func title(_ step: StepDefinition) -> String {
+        let labels = Labels(language: language)
+        guard !step.forEach.isEmpty, step.group == nil else { return step.title[language] }
+        return step.title[language] + "\n\(labels.forEach.lowercased()): \(labels.members(step.forEach, of: journey))"
     }
 
     /// Edges go from a prerequisite to the step that waits on it; a group's alternatives lead out of the group box.
@@ -41,7 +46,7 @@ struct JourneyGraph {
         var lines = ["flowchart TD"]
         for step in journey.topLevelSteps {
             if step.isGroup {
-                lines.append("  subgraph \(node(step.id))[\"\(escape(label(step)))\"]")
+                lines.append("  subgraph \(node(step.id))[\"\(escape(title(step)))\"]")
                 lines.append("    direction LR")
                 for alternative in step.alternatives.compactMap(journey.step) {
                     lines.append("    \(node(alternative.id))[\"\(escape(label(alternative)))\"]")
@@ -85,7 +90,7 @@ struct JourneyGraph {
         for step in journey.topLevelSteps {
             if step.isGroup {
                 lines.append("  subgraph \(quote("cluster_" + step.id.rawValue)) {")
-                lines.append("    label=\(quote(label(step)));")
+                lines.append("    label=\(quote(title(step)));")
                 for alternative in step.alternatives.compactMap(journey.step) {
                     lines.append("    \(quote(alternative.id.rawValue)) \(attributes(alternative));")
                 }
