@@ -68,7 +68,7 @@ struct GuideConversationTests {
     private func newcomerAwaitingNumber() async throws -> PersonID {
         let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
         _ = try await fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
-            ("fullName", "Test Testsson"), ("address", "Testgatan 1, 111 11 Stockholm"), ("alreadyRegistered", "no"), ("hasChildren", "no")])
+            ("fullName", "Test Testsson"), ("address", "Testgatan 1, 111 11 Stockholm"), ("alreadyRegistered", "no"), ("movingWithPartner", "no"), ("hasChildren", "no")])
         _ = try await fixture.engine.apply(.complete, step: "population-registration", person: person)
         _ = try await fixture.engine.apply(.complete, step: "identity-visit", person: person)
         return person
@@ -104,7 +104,7 @@ struct GuideConversationTests {
     func changingAnAnswerRecomputesThePlan(language: Language) async throws {
         let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
         _ = try await fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
-            ("fullName", "Test Testsson"), ("address", "Testgatan 1"), ("alreadyRegistered", "no"), ("hasChildren", "no")])
+            ("fullName", "Test Testsson"), ("address", "Testgatan 1"), ("alreadyRegistered", "no"), ("movingWithPartner", "no"), ("hasChildren", "no")])
         let terminal = ScriptedTerminal(["c", "1", language == .sv ? "Indien" : "India", "q"])
         await fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue)
         #expect(terminal.remaining() == 0)

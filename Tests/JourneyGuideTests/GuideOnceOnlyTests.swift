@@ -16,11 +16,11 @@ struct GuideOnceOnlyTests {
     /// The answers that decide new-in-sweden for someone from Norway staying a year: after these two, notifying the
     /// move needs a name and an address, which Skatteverket holds.
     static let answers = ["Norway", "yes"]
-    /// No children, no job search, no foreign driving licence: asked after the name and address.
-    static let laterAnswers = ["no", "no", "no"]
-    /// What the person answers when nothing is fetched: not registered, no children, their name and address. The rest
-    /// waits until they have a number.
-    static let answeredInstead = ["no", "no", "Testa Testsson", "Provgatan 2, 543 21 Provstad"]
+    /// No partner or children moving too, no job search, no foreign driving licence: asked after the name and address.
+    static let laterAnswers = ["no", "no", "no", "no"]
+    /// What the person answers when nothing is fetched: not registered, no partner or children moving too, their name and
+    /// address. The rest waits until they have a number.
+    static let answeredInstead = ["no", "no", "no", "Testa Testsson", "Provgatan 2, 543 21 Provstad"]
 
     /// Runs one conversation with the exchange over a fresh in-memory sandbox.
     static func converse(_ terminal: ScriptedTerminal, _ fixture: GuideFixture, language: Language, person: String = number) async throws
@@ -110,7 +110,7 @@ struct GuideOnceOnlyTests {
         let yesNo = { (answer: String) in language == .sv ? (answer == "yes" ? "ja" : "nej") : answer }
         let terminal = ScriptedTerminal([language == .sv ? "Norge" : "Norway", yesNo("yes"),
                "2"]  // no, I will answer myself: not logged in
-            + Self.answeredInstead.prefix(2).map(yesNo) + Self.answeredInstead.dropFirst(2) + ["q"])
+            + Self.answeredInstead.prefix(3).map(yesNo) + Self.answeredInstead.dropFirst(3) + ["q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
         #expect(outcome == .finished)
         #expect(terminal.remaining() == 0)
