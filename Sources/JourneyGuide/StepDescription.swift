@@ -96,6 +96,6 @@ struct StepDescription {
         guard let state = plan.status(of: step.id)?.state, ![.done, .skipped, .notApplicable].contains(state) else { return [] }
         let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes(strings.duration($0)) }]
             .compactMap { $0 }
-        return (facts.isEmpty ? [] : [facts.joined(separator: " · ")]) + (step.link.map { [$0] } ?? [])
+        return (facts.isEmpty ? [] : [facts.joined(separator: " · ")]) + (step.link(in: strings.language).map { [$0] } ?? [])
     }
 }

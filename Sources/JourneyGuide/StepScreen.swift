@@ -59,7 +59,7 @@ struct StepScreen {
             screen.add(Line(String(paragraph)))
         }
         let facts = [step.cost.map { strings.cost(strings.text($0)) }, step.processingTime.map { strings.takes(strings.duration($0)) },
-            step.link.map(strings.readMore)].compactMap { $0 }
+            step.link(in: strings.language).map(strings.readMore)].compactMap { $0 }
         if !facts.isEmpty {
             screen.addBlank()
             facts.forEach { screen.add(Line($0)) }

@@ -104,7 +104,7 @@ struct JourneyDocument: Encodable {
             Step(id: step.id.rawValue, title: step.title[language], summary: step.summary?[language], service: step.service?.rawValue,
                 agency: step.service.flatMap { catalog.agency($0.agency)?.name[language] }, after: step.after.map(\.rawValue),
                 when: step.when?.source, needs: step.needs.map(\.rawValue), produces: step.produces.map(\.rawValue), optional: step.optional,
-                cost: step.cost?[language], link: step.link,
+                cost: step.cost?[language], link: step.link(in: language),
                 links: step.links.isEmpty
                     ? nil : step.links.map { Link(title: $0.title[language], url: $0.url, cost: $0.cost?[language], kind: $0.kind.rawValue) },
                 processingTime: step.processingTime?.description, group: step.group?.rawValue,

@@ -18,6 +18,8 @@ public struct CPSVExporter {
 
     /// The journey's graph.
     public func graph(for journey: Journey) -> RDFGraph {
+        // CPSV-AP has no household: a step repeated for each member is one public service, as the file declares it.
+        let journey = journey.asDeclared
         var graph = RDFGraph()
         let event = journeyIRI(journey)
         let languages = journey.languages

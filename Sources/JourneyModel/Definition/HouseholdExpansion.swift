@@ -57,7 +57,7 @@ struct HouseholdExpansion {
             id: member.step(step.id), title: Self.naming(step.title, for: member), summary: step.summary, service: step.service,
             after: step.after.map { stepNames[$0] ?? $0 }, when: step.when?.renamingFacts(factNames),
             needs: step.needs.map { factNames[$0] ?? $0 }, produces: step.produces.map { factNames[$0] ?? $0 },
-            optional: step.optional, cost: step.cost, link: step.link, links: step.links, processingTime: step.processingTime, due: due,
+            optional: step.optional, cost: step.cost, link: step.link, englishLink: step.englishLink, links: step.links, processingTime: step.processingTime, due: due,
             alternatives: step.alternatives.map { stepNames[$0] ?? $0 }, group: step.group.map { stepNames[$0] ?? $0 },
             forEach: step.forEach, member: member, declaredID: step.id)
     }

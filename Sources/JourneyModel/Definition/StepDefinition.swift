@@ -15,7 +15,10 @@ public final class StepDefinition: Hashable, Sendable {
     public let produces: [FactID]
     public let optional: Bool
     public let cost: LocalizedText?
+    /// The agency's page for the step, in Swedish (or the one page there is).
     public let link: String?
+    /// The agency's page in English, where it has one: shown to every reader who does not read Swedish.
+    public let englishLink: String?
     /// Further pages for the step, in the order the person reads them.
     public let links: [StepLink]
     public let processingTime: ISODuration?
@@ -35,7 +38,7 @@ public final class StepDefinition: Hashable, Sendable {
     public init(
         id: StepID, title: LocalizedText, summary: LocalizedText? = nil, service: ServiceID? = nil, after: [StepID] = [],
         when: Condition? = nil, needs: [FactID] = [], produces: [FactID] = [], optional: Bool = false,
-        cost: LocalizedText? = nil, link: String? = nil, links: [StepLink] = [], processingTime: ISODuration? = nil,
+        cost: LocalizedText? = nil, link: String? = nil, englishLink: String? = nil, links: [StepLink] = [], processingTime: ISODuration? = nil,
         due: StepDeadline? = nil, alternatives: [StepID] = [], group: StepID? = nil, forEach: [String] = [], member: HouseholdMember? = nil,
         declaredID: StepID? = nil
     ) {
@@ -50,6 +53,7 @@ public final class StepDefinition: Hashable, Sendable {
         self.optional = optional
         self.cost = cost
         self.link = link
+        self.englishLink = englishLink
         self.links = links
         self.processingTime = processingTime
         self.due = due
@@ -60,6 +64,10 @@ public final class StepDefinition: Hashable, Sendable {
         self.declaredID = declaredID ?? id
     }
 
+    /// The agency's page for a reader of `language`: the Swedish page in Swedish, the English one (where there is one)
+    /// in every other language.
+    public func link(in language: Language) -> String? { language == .sv ? link : englishLink ?? link }
+
     /// Whether this step is a `oneOf` group.
     public var isGroup: Bool { !alternatives.isEmpty }
 
@@ -67,7 +75,7 @@ public final class StepDefinition: Hashable, Sendable {
         lhs === rhs
             || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.service == rhs.service && lhs.after == rhs.after
                 && lhs.when == rhs.when && lhs.needs == rhs.needs && lhs.produces == rhs.produces && lhs.optional == rhs.optional
-                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime && lhs.due == rhs.due
+                && lhs.cost == rhs.cost && lhs.link == rhs.link && lhs.englishLink == rhs.englishLink && lhs.links == rhs.links && lhs.processingTime == rhs.processingTime && lhs.due == rhs.due
                 && lhs.alternatives == rhs.alternatives && lhs.group == rhs.group && lhs.forEach == rhs.forEach && lhs.member == rhs.member
                 && lhs.declaredID == rhs.declaredID)
     }

@@ -36,11 +36,7 @@ extension JourneyFileParser {
         }
         draft.optional = fields["optional"].flatMap { reader.bool($0, "\(path).optional") } ?? false
         draft.cost = fields["cost"].flatMap { reader.text($0, "\(path).cost") }
-        if let link = fields["link"].flatMap({ reader.string($0, "\(path).link", what: "a link") }) {
-            if IdentifierRules.isHTTPSLink(link) { draft.link = link } else {
-                reader.report(at: "\(path).link", "'\(link)' is not an https:// link", hint: "write the full address of the official page")
-            }
-        }
+        if let node = fields["link"] { (draft.link, draft.englishLink) = parseLink(node, "\(path).link") }
         if let node = fields["links"] { draft.links = parseLinks(node, "\(path).links") }
         if let raw = fields["processingTime"].flatMap({ reader.string($0, "\(path).processingTime", what: "a duration") }) {
             draft.processingTime = ISODuration(raw)
@@ -70,6 +66,27 @@ extension JourneyFileParser {
             parseStep(item, "\(path).oneOf[\(offset)]", group: index)
             if drafts.count > alternative { drafts[index].alternatives.append(alternative) }
         }
+    }
+
+    /// A step's page: one `https://` address, or the Swedish and the English page (`{ sv: …, en: … }`) where the agency has
+    /// both, so a reader who does not read Swedish is sent to the English one.
+    func parseLink(_ node: Node, _ path: String) -> (String?, String?) {
+        func address(_ node: Node, _ path: String) -> String? {
+            guard let link = reader.string(node, path, what: "a link") else { return nil }
+            guard IdentifierRules.isHTTPSLink(link) else {
+                reader.report(at: path, "'\(link)' is not an https:// link", hint: "write the full address of the official page")
+                return nil
+            }
+            return link
+        }
+        guard node.mapping != nil else { return (address(node, path), nil) }
+        guard let fields = reader.mapping(node, path, keys: ["sv", "en"], required: ["sv", "en"], what: "a link in Swedish and English") else { return (nil, nil) }
+        let swedish = fields["sv"].flatMap { address($0, "\(path).sv") }
+        let english = fields["en"].flatMap { address($0, "\(path).en") }
+        if let swedish, swedish == english {
+            reader.report(at: "\(path).en", "the English page is the Swedish one", hint: "write the one address as 'link: \(swedish)'", severity: .warning)
+        }
+        return (swedish, english)
     }
 
     /// A step's further pages: each with a title and an https:// URL, and optionally a cost and a kind.

@@ -52,6 +52,7 @@ struct StepDraft {
     var optional = false
     var cost: LocalizedText?
     var link: String?
+    var englishLink: String?
     var links: [StepLink] = []
     var processingTime: ISODuration?
     /// `due` as read: the duration, and the anchor's name and path until the whole file is known.
@@ -130,7 +131,7 @@ struct JourneyFileParser {
                 id: StepID(stepID), title: stepTitle, summary: draft.summary, service: draft.service,
                 after: draft.after.map { StepID($0.id) }, when: draft.when,
                 needs: draft.needs.map { FactID($0.id) }, produces: draft.produces.map { FactID($0.id) },
-                optional: draft.optional, cost: draft.cost, link: draft.link, links: draft.links, processingTime: draft.processingTime,
+                optional: draft.optional, cost: draft.cost, link: draft.link, englishLink: draft.englishLink, links: draft.links, processingTime: draft.processingTime,
                 due: draft.due,
                 alternatives: draft.alternatives.compactMap { drafts[$0].id.map(StepID.init) },
                 group: draft.group.flatMap { drafts[$0].id.map(StepID.init) }, forEach: roles(of: draft).map(\.id))

@@ -86,7 +86,7 @@ struct JourneyOutline {
         if let time = step.processingTime { facts.append("\(label.takes) \(time.humanReadable(in: language))") }
         if !facts.isEmpty { lines.append(pad + facts.joined(separator: " · ")) }
         if let due = step.due { lines.append(pad + label.due(within: due.within.humanReadable(in: language), of: anchor(due.anchor))) }
-        if let link = step.link { lines.append(pad + link) }
+        if let link = step.link(in: language) { lines.append(pad + link) }
         for link in step.links {
             var line = "\(label.linkMarker(link.kind)) \(link.title[language])"
             if let cost = link.cost { line += " (\(cost[language]))" }
