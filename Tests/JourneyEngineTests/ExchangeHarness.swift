@@ -23,6 +23,7 @@ struct ExchangeHarness {
 
     /// An EU citizen who stays at least a year: folkbokföring applies and needs a name and an address.
     static let euNewcomer: [(fact: FactID, text: String)] = [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("alreadyRegistered", "no"),
+        ("movingWithPartner", "no"),
         ("hasChildren", "no")]
 
     /// Starts the sandbox, runs `body`, and stops the sandbox whatever happens.

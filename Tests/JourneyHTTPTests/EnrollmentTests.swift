@@ -10,7 +10,7 @@ struct EnrollmentTests {
     init() throws { harness = try Harness() }
 
     nonisolated(unsafe) static let newcomerAnswers: [String: Any] = [
-        "citizenship": "USA", "stayAtLeastOneYear": true, "hasChildren": "nej", "lookingForWork": false, "hasForeignDrivingLicence": "no",
+        "citizenship": "USA", "stayAtLeastOneYear": true, "movingWithPartner": false, "hasChildren": "nej", "lookingForWork": false, "hasForeignDrivingLicence": "no",
         "fullName": "Test Testsson", "address": "Testgatan 1, 111 11 Stockholm", "alreadyRegistered": false,
         "passportNumber": "X1234567", "permitGround": "work",
     ]
