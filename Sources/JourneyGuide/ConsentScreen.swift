@@ -10,7 +10,7 @@ struct ConsentScreen {
     /// `sending` is the login the lookup finds the person's record by: the one value a lookup sends.
     func lookup(_ offer: LookupOffer, sending login: ProvenIdentity?) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.fetchTitle(strings.text(offer.agency.name)), style: .title)])
+        var screen = Screen([Line(strings.fetchTitle(strings.agencyInSentence(offer.agency)), style: .title)])
         screen.add(Line(strings.fetchIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
             step: strings.text(offer.step?.title))))
         screen.addBlank()
@@ -29,8 +29,8 @@ struct ConsentScreen {
 
     func submission(_ offer: SubmissionOffer, catalog: AgencyCatalog) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.sendTitle(strings.text(offer.agency.name)), style: .title)])
-        screen.add(Line(strings.sendIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
+        var screen = Screen([Line(strings.sendTitle(strings.agencyInSentence(offer.agency)), style: .title)])
+        screen.add(Line(strings.sendIntro(agency: strings.agencyInSentence(offer.agency), service: strings.text(offer.service.title),
             step: strings.text(offer.step.title))))
         screen.addBlank()
         for field in offer.fields {
