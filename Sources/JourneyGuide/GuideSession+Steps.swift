@@ -45,6 +45,7 @@ extension GuideSession {
         var progress = ProgressScreen(view: situation.view, description: description(situation), strings: strings,
             reference: current.byNumber ? nil : current.person, actions: actions, showsData: exchange != nil)
         progress.extent = extent(of: progress)
+        progress.repeatsNext = !terminal.isPlain && !terminal.fits(framed(progress.screen))
         showAllSteps = false
         if progress.extent == .all { shownAllSteps = true }
         present(progress.screen)

@@ -27,6 +27,8 @@ struct ProgressScreen {
     /// Whether to offer the screen of the person's data and access journal.
     var showsData = false
     var extent: Extent = .all
+    /// Says "Next: …" again right above the choices, for a list taller than the terminal, whose top scrolls away.
+    var repeatsNext = false
 
     private static let markerWidth = 6
     private static let alternativeMarkerWidth = 11
@@ -69,6 +71,9 @@ struct ProgressScreen {
             screen.add(Line(strings.stepsNotShown(numbers.steps.filter { !actions.contains($0) }.count)))
         }
         screen.addBlank()
+        if repeatsNext, !view.plan.isComplete, let next = actions.first.flatMap(journey.step) {
+            screen.add(Line(strings.next(menuItem(next)), style: .highlight))
+        }
         if !actions.isEmpty {
             screen.add(Line(strings.whatNext, style: .highlight))
             for id in actions {
