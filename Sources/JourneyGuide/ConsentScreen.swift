@@ -35,7 +35,7 @@ struct ConsentScreen {
         screen.addBlank()
         for field in offer.fields {
             let value = field.value.display(in: strings.language, type: field.fact.type)
-            screen.add(Line("\(label(field.fact)): \(value)", prefix: "  • "))
+            screen.lines += valueLines(field.fact, value, prefix: "  • ")
             screen.add(Line(source(field.source, catalog: catalog), style: .muted, prefix: "      "))
         }
         screen.addBlank()
@@ -44,6 +44,15 @@ struct ConsentScreen {
         screen.add(Line(strings.sendYes, style: .highlight, prefix: "  1) "))
         screen.add(Line(strings.sendNo, style: .highlight, prefix: "  2) "))
         return screen
+    }
+
+    /// A fact with its value as a list item: "Citizenship: Germany" by its label. A fact with only a question keeps the
+    /// question whole and puts the value on a line of its own, since a question is no label ("… one year?: yes").
+    func valueLines(_ fact: FactDefinition, _ value: String, prefix: String) -> [Line] {
+        guard fact.label == nil, strings.identityLabel(fact.type) == nil, let question = strings.text(fact.ask) else {
+            return [Line(strings.labelled(label(fact), value), prefix: prefix)]
+        }
+        return [Line(question, prefix: prefix), Line(value, prefix: String(repeating: " ", count: prefix.count))]
     }
 
     /// A fact as the person knows it: its label, else its question, else its id.
