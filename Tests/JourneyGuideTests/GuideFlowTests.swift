@@ -123,6 +123,18 @@ struct GuideFlowTests {
         #expect(!tall.screen.contains("  s) See all the steps"))
     }
 
+    @Test("c lists every answer the journey can ask, by its label, and one not asked yet can be given there")
+    func changeAnyAnswerAskedOrNot() async throws {
+        let person = try await newcomerAwaitingNumber()
+        // c → 5, Passport number (not asked: a German needs no permit) → the number → back at the steps, quit.
+        let terminal = ScriptedTerminal(["c", "5", "X1234567", "q"])
+        await fixture.converse(terminal, journey: "new-in-sweden", person: person.rawValue)
+        #expect(terminal.remaining() == 0)
+        #expect(terminal.transcript.contains("  1) Citizenship: Germany"))
+        #expect(terminal.transcript.contains("  5) Passport number: not answered yet"))
+        #expect(try await fixture.engine.overview(.id(person)).facts["passportNumber"]?.value == .text("X1234567"))
+    }
+
     @Test("an agency's message is shown in the reader's language only")
     func agencyMessageInTheReadersLanguage() {
         let message = AgencyMessage("Du är försäkrad i Sverige. / You are insured in Sweden.")
