@@ -6,20 +6,35 @@ struct AnswersScreen {
     let facts: [FactDefinition]
     let known: [FactID: KnownFact]
     let strings: GuideStrings
+    var title: String
 
+    init(facts: [FactDefinition], known: [FactID: KnownFact], strings: GuideStrings, title: String? = nil) {
+        self.facts = facts
+        self.known = known
+        self.strings = strings
+        self.title = title ?? strings.yourAnswers
+    }
+
+    /// Each answer by its label, a noun ("Citizenship: Germany"), with "not answered yet" for one not asked so far.
     var screen: Screen {
-        var screen = Screen([Line(strings.yourAnswers, style: .title)])
+        var screen = Screen([Line(title, style: .title)])
         if facts.isEmpty {
             screen.add(Line(strings.noAnswersYet))
         } else {
             screen.add(Line(strings.whichAnswer, style: .heading))
+            let consent = ConsentScreen(strings: strings)
             for (number, fact) in facts.enumerated() {
                 let marker = "  \(number + 1)) "
-                screen.add(Line(strings.text(fact.ask) ?? fact.id.rawValue, prefix: marker))
-                if let value = known[fact.id]?.value {
-                    screen.add(Line(strings.currentAnswer(AnswersScreen.shown(value, fact: fact, strings: strings)), style: .muted,
-                        prefix: String(repeating: " ", count: marker.count)))
+                let value = known[fact.id].map { AnswersScreen.shown($0.value, fact: fact, strings: strings) } ?? strings.notAnsweredYet
+                guard fact.label == nil, fact.ask != nil else {
+                    screen.add(Line(strings.labelled(consent.label(fact), value), prefix: marker))
+                    continue
                 }
+                // A fact with no label is listed by its question, and a question is no label ("… one year?: yes"): the
+                // answer goes on a line of its own.
+                screen.add(Line(strings.text(fact.ask) ?? fact.id.rawValue, prefix: marker))
+                let indent = String(repeating: " ", count: marker.count)
+                screen.add(Line(known[fact.id] == nil ? strings.notAnsweredLine : strings.currentAnswer(value), prefix: indent))
             }
         }
         screen.addBlank()

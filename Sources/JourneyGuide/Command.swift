@@ -10,6 +10,8 @@ enum Command: Hashable {
     case data
     /// Pick another language, at any prompt.
     case language
+    /// The whole list of steps, where a shorter view is shown.
+    case allSteps
 
     init?(_ input: String) {
         switch input.lowercased() {
@@ -19,6 +21,7 @@ enum Command: Hashable {
         case "n", "new", "none", "ny", "inget": self = .noNumber
         case "d", "data", "u", "uppgifter": self = .data
         case "l", "language", "språk", "sprak": self = .language
+        case "s", "steps", "steg", "all", "alla": self = .allSteps
         default: return nil
         }
     }

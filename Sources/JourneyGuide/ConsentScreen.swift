@@ -10,7 +10,7 @@ struct ConsentScreen {
     /// `sending` is the login the lookup finds the person's record by: the one value a lookup sends.
     func lookup(_ offer: LookupOffer, sending login: ProvenIdentity?) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.fetchTitle(strings.text(offer.agency.name)), style: .title)])
+        var screen = Screen([Line(strings.fetchTitle(strings.agencyInSentence(offer.agency)), style: .title)])
         screen.add(Line(strings.fetchIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
             step: strings.text(offer.step?.title))))
         screen.addBlank()
@@ -29,13 +29,13 @@ struct ConsentScreen {
 
     func submission(_ offer: SubmissionOffer, catalog: AgencyCatalog) -> Screen {
         let language = strings.language
-        var screen = Screen([Line(strings.sendTitle(strings.text(offer.agency.name)), style: .title)])
-        screen.add(Line(strings.sendIntro(agency: strings.text(offer.agency.name), service: strings.text(offer.service.title),
+        var screen = Screen([Line(strings.sendTitle(strings.agencyInSentence(offer.agency)), style: .title)])
+        screen.add(Line(strings.sendIntro(agency: strings.agencyInSentence(offer.agency), service: strings.text(offer.service.title),
             step: strings.text(offer.step.title))))
         screen.addBlank()
         for field in offer.fields {
             let value = field.value.display(in: strings.language, type: field.fact.type)
-            screen.add(Line("\(label(field.fact)): \(value)", prefix: "  • "))
+            screen.lines += valueLines(field.fact, value, prefix: "  • ")
             screen.add(Line(source(field.source, catalog: catalog), style: .muted, prefix: "      "))
         }
         screen.addBlank()
@@ -44,6 +44,15 @@ struct ConsentScreen {
         screen.add(Line(strings.sendYes, style: .highlight, prefix: "  1) "))
         screen.add(Line(strings.sendNo, style: .highlight, prefix: "  2) "))
         return screen
+    }
+
+    /// A fact with its value as a list item: "Citizenship: Germany" by its label. A fact with only a question keeps the
+    /// question whole and puts the value on a line of its own, since a question is no label ("… one year?: yes").
+    func valueLines(_ fact: FactDefinition, _ value: String, prefix: String) -> [Line] {
+        guard fact.label == nil, strings.identityLabel(fact.type) == nil, let question = strings.text(fact.ask) else {
+            return [Line(strings.labelled(label(fact), value), prefix: prefix)]
+        }
+        return [Line(question, prefix: prefix), Line(value, prefix: String(repeating: " ", count: prefix.count))]
     }
 
     /// A fact as the person knows it: its label, else its question, else its id.

@@ -33,7 +33,7 @@ public enum GuideCatalog {
     /// What a skeleton tells the translator besides the usual, as comment lines.
     public static let translatorNotes = [
         "Keep every {placeholder} of the English, spelled as it is; move it where your language wants it. The guide fills it in;",
-        "a translation that drops or adds one is an error, and English is shown instead. The keys q, b, c, d, n and l stay as they are.",
+        "a translation that drops or adds one is an error, and English is shown instead. The keys q, b, c, d, n, l and s stay as they are.",
     ]
 
     /// What a skeleton file says it translates.

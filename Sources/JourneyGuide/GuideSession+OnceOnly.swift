@@ -54,6 +54,7 @@ extension GuideSession {
         switch waitFor({ () async throws(EngineError) -> SubmissionOutcome in try await exchange.submit(offer, for: person, decision: decision) }) {
         case .success(.submitted(let caseID)):
             notices.append(Line(strings.sent(strings.text(offer.agency.name), caseID: caseID, practice: practice), style: .success))
+            notices.append(Line(strings.nowWaiting(strings.text(step.title), agency: strings.agencyInSentence(offer.agency))))
         case .success(.refused): notices.append(Line(strings.notSent))
         case .failure(let error): notices.append(try refusal(error))
         }
@@ -73,20 +74,12 @@ extension GuideSession {
             for update in updates where update.journey == current.journey.id {
                 let title = strings.text(current.journey.step(update.step)?.title) ?? update.step.rawValue
                 let style: Line.Style = update.status == .approved ? .success : update.status == .received ? .normal : .warning
-                notices.append(Line(strings.caseNews(title, update.status, message: update.message), style: style))
+                notices.append(Line(strings.caseNews(title, update.status, message: update.message.map { AgencyMessage($0).shown(strings) }), style: style))
             }
             if updates.isEmpty, !quiet { notices.append(Line(strings.noNews)) }
         case .failure(let error):
             if !quiet { notices.append(Line(strings.refusal(error), style: .warning)) }
         }
-    }
-
-    /// Whether the agency has a case for `step` that Lotsen sent.
-    func hasCase(_ step: StepID, _ situation: Situation) -> Bool {
-        guard let exchange, let person = current?.person,
-            let submissions = try? awaitFromThread({ () async throws(EngineError) in try await exchange.submissions(of: person) })
-        else { return false }
-        return submissions.contains { $0.journey == situation.view.journey.id && $0.step == step && $0.state == .submitted }
     }
 
     /// What Lotsen knows about the person, where each fact came from, and their access journal.

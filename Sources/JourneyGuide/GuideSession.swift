@@ -66,6 +66,10 @@ public final class GuideSession {
     var toldUnreviewed: Set<Language> = []
     /// The child a guardian acts for in this conversation (``chooseChild()``); every screen says so.
     var actingFor: ChildInCustody?
+    /// The person asked for every step (`s`): the next list shows them all, whatever fits.
+    var showAllSteps = false
+    /// Plain mode has read out the whole list in this visit; after that it says what changed and what to do next.
+    var shownAllSteps = false
 
     /// - Parameters:
     ///   - offerLanguages: the first screen offers every language, each in its own name (`language` until one is picked).
@@ -144,13 +148,19 @@ public final class GuideSession {
 
     /// Shows `body` below the notices collected since the last screen.
     func present(_ body: Screen) {
+        let screen = framed(body)
+        notices = []
+        terminal.show(screen)
+    }
+
+    /// `body` as ``present(_:)`` shows it: below the practice line, who the person acts for, and the notices.
+    func framed(_ body: Screen) -> Screen {
         var screen = Screen(practice ? [Line(strings.practice, style: .warning)] : [])
         if let actingLine { screen.lines.append(actingLine) }
         screen.lines += notices
-        notices = []
         screen.addBlank()
         screen.lines += body.lines
-        terminal.show(screen)
+        return screen
     }
 
     /// Reads a trimmed line; "quit" in either language, end of input and Ctrl-C stop the conversation.

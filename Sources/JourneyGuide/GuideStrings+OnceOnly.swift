@@ -35,7 +35,7 @@ extension GuideStrings {
         t("fetch-nothing-held", "{agency} does not hold this, so please answer yourself.", "{agency} har inte de uppgifterna, så svara själv.", ["agency": agency])
     }
 
-    func sendTitle(_ agency: String) -> String { t("send-title", "Send to {agency}?", "Skicka till {agency}?", ["agency": agency]) }
+    func sendTitle(_ agency: String) -> String { t("send-title", "Send this application to {agency}?", "Skicka ansökan till {agency}?", ["agency": agency]) }
     func sendIntro(agency: String, service: String, step: String) -> String {
         t("send-intro", "Lotsen can send your application for \"{step}\" to {agency} ({service}). This is exactly what is sent:",
             "Lotsen kan skicka din ansökan för \"{step}\" till {agency} ({service}). Det här är precis vad som skickas:", ["step": step, "agency": agency, "service": service])

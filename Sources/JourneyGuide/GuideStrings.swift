@@ -62,6 +62,7 @@ public struct GuideStrings: Sendable {
         case .noNumber: "n"
         case .data: language == .sv ? "u" : "d"
         case .language: "l"
+        case .allSteps: "s"
         }
     }
 
@@ -75,9 +76,10 @@ public struct GuideStrings: Sendable {
     var changeAnAnswer: String { t("change-an-answer", "Change an answer", "Ändra ett svar") }
 
     /// "Type a number from 1 to 3, c to change an answer or q to quit."
-    func chooseNumber(upTo count: Int, commands: [Command]) -> String {
+    /// `numbers` says which numbers instead of the range, such as "the number of a step".
+    func chooseNumber(upTo count: Int, commands: [Command], numbers: String? = nil) -> String {
         var choices: [String] = []
-        if count == 1 { choices.append("1") } else if count > 1 { choices.append(t("choose.numbers", "a number from 1 to {count}", "ett nummer från 1 till {count}", ["count": "\(count)"])) }
+        if let numbers { choices.append(numbers) } else if count == 1 { choices.append("1") } else if count > 1 { choices.append(t("choose.numbers", "a number from 1 to {count}", "ett nummer från 1 till {count}", ["count": "\(count)"])) }
         for command in commands {
             switch command {
             case .quit: choices.append(t("choose.quit", "{quit} to quit", "{quit} för att avsluta", ["quit": key(.quit)]))
@@ -86,6 +88,7 @@ public struct GuideStrings: Sendable {
             case .noNumber: choices.append(t("choose.no-number", "{none} if you have no number yet", "{none} om du inte har något nummer än", ["none": key(.noNumber)]))
             case .data: choices.append(t("choose.data", "{data} to see your data", "{data} för att se dina uppgifter", ["data": key(.data)]))
             case .language: choices.append(t("choose.language", "{language} to change language", "{language} för att byta språk", ["language": key(.language)]))
+            case .allSteps: choices.append(t("choose.all-steps", "{all} to see all the steps", "{all} för att se alla steg", ["all": key(.allSteps)]))
             }
         }
         return t("choose.type", "Type {choices}.", "Skriv {choices}.", ["choices": list(choices, or: true)])
@@ -231,7 +234,6 @@ public struct GuideStrings: Sendable {
     func progressTitle(_ journey: String) -> String { t("progress-title", "{journey}: step by step", "{journey}: steg för steg", ["journey": journey]) }
     func yourReference(_ reference: PersonID) -> String { t("your-reference", "Your Lotsen reference: {reference}", "Ditt Lotsen-referensnummer: {reference}", ["reference": "\(reference)"]) }
     func stepsDone(_ done: Int, of total: Int) -> String { t("steps-done", "{done} of {total} steps done", "{done} av {total} steg klara", ["done": "\(done)", "total": "\(total)"]) }
-    var and: String { t("and", "and", "och") }
     var either: String { t("either", "either", "antingen") }
     var or: String { t("or", "or", "eller") }
     var optional: String { t("optional", "optional", "frivilligt") }
@@ -304,7 +306,6 @@ public struct GuideStrings: Sendable {
         }
     }
 
-    var whatHaveYouDone: String { t("what-have-you-done", "What have you done?", "Vad har du gjort?") }
     var iHaveDoneThis: String { t("i-have-done-this", "I have done this", "Jag har gjort det här") }
     var iHaveStarted: String { t("i-have-started", "I have started", "Jag har börjat") }
     var skipThisStep: String { t("skip-this-step", "Skip this step", "Hoppa över det här steget") }

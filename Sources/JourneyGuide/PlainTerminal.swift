@@ -24,12 +24,25 @@ public final class PlainTerminal: Terminal {
         write(screen.lines)
     }
 
+    public var isPlain: Bool { true }
+
     public func write(_ lines: [Line]) {
-        output(lines.flatMap { $0.rows(width: nil) }.map { $0 + "\n" }.joined())
+        output(lines.flatMap { $0.rows(width: nil) }.map { Self.spoken($0) + "\n" }.joined())
     }
 
     public func read(prompt: String) -> TerminalInput {
-        output(Line(prompt).rows(width: nil)[0] + "\n")
+        output(Self.spoken(Line(prompt).rows(width: nil)[0]) + "\n")
         return reader.readLine()
+    }
+
+    /// A row without the symbols a screen reader reads out by name ("em dash", "middle dot", "bullet", "ellipsis",
+    /// box drawing): a dash or dot between two parts becomes a comma, a bullet before an item goes, an ellipsis and box
+    /// characters go. Words, numbers, links and the person's own text are left as they are.
+    static func spoken(_ row: String) -> String {
+        var text = row.replacingOccurrences(of: " — ", with: ", ").replacingOccurrences(of: " · ", with: ", ")
+            .replacingOccurrences(of: "• ", with: "").replacingOccurrences(of: "…", with: "")
+        text.unicodeScalars.removeAll { (0x2500...0x259F).contains($0.value) || [0x2014, 0x00B7, 0x2022].contains($0.value) }
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -41,8 +41,8 @@ struct StepDescription {
         case .available: return Line(strings.stateAvailable, style: .highlight)
         case .inProgress: return Line(strings.stateInProgress, style: .highlight)
         case .waitingOnAgency: return Line(strings.stateWaiting(case: status.progress?.detail))
-        case .needsAction: return Line(strings.stateNeedsAction(status.progress?.detail), style: .highlight)
-        case .rejected: return Line(strings.stateRejected(status.progress?.detail), style: .warning)
+        case .needsAction: return Line(strings.stateNeedsAction(status.progress?.detail.map { AgencyMessage($0).shown(strings) }), style: .highlight)
+        case .rejected: return Line(strings.stateRejected(status.progress?.detail.map { AgencyMessage($0).shown(strings) }), style: .warning)
         case .locked:
             let waiting = journey.prerequisiteIndices[index].filter { !plan.steps[$0].state.satisfiesPrerequisite }
             var undecided = false

@@ -15,20 +15,26 @@ public final class TTYTerminal: Terminal {
     private let reader: LineReader
     private let output: (String) -> Void
     private let width: () -> Int
+    private let height: () -> Int?
     private var hasShown = false
 
     /// Reads standard input and writes standard output; Ctrl-C ends the conversation cleanly.
     public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.init(usesEscapes: Self.allowsEscapes(environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1),
-            reader: LineReader(catchInterrupts: true), output: StandardOutput.write, width: { Self.columns(environment: environment) })
+            reader: LineReader(catchInterrupts: true), output: StandardOutput.write, width: { Self.columns(environment: environment) },
+            height: { Self.rows(environment: environment) })
     }
 
-    init(usesEscapes: Bool, reader: LineReader, output: @escaping (String) -> Void, width: @escaping () -> Int) {
+    init(usesEscapes: Bool, reader: LineReader, output: @escaping (String) -> Void, width: @escaping () -> Int, height: @escaping () -> Int? = { nil }) {
         self.usesEscapes = usesEscapes
         self.reader = reader
         self.output = output
         self.width = width
+        self.height = height
     }
+
+    /// Measured again for every screen, so a window made smaller or larger gets a view that fits.
+    public var size: TerminalSize? { height().map { TerminalSize(columns: width(), rows: $0) } }
 
     /// Escape codes only on a real terminal, and never when `NO_COLOR` is set to anything (no-color.org) or
     /// the terminal says it cannot show them.
@@ -74,10 +80,19 @@ public final class TTYTerminal: Terminal {
         case .title, .heading: code = "1"
         case .highlight: code = "1;36"
         case .success: code = "32"
-        case .muted: code = "2"
+        // Nothing the guide says is dim: faint text is hard to read for many (and on many screens), and every line
+        // of a screen matters to someone. Less urgent lines are simply not emphasised.
+        case .muted: return text
         case .warning: code = "1;31"
         }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    /// The terminal's height in rows, `LINES` when it cannot be asked, or `nil` when neither says.
+    static func rows(environment: [String: String]) -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The terminal's width, capped so long texts stay easy to read; `COLUMNS` or 80 when it cannot be asked.

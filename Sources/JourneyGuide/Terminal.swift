@@ -10,6 +10,35 @@ public protocol Terminal: AnyObject {
     func write(_ lines: [Line])
     /// Shows `prompt` and reads one line of input.
     func read(prompt: String) -> TerminalInput
+    /// How many columns and rows a screen has before it scrolls; `nil` when there is no screen to fit, as for plain
+    /// lines, a pipe or a script.
+    var size: TerminalSize? { get }
+    /// Plain mode, for screen readers and scripts: every line is heard, so after an action the guide says what changed
+    /// rather than reading the whole list of steps again.
+    var isPlain: Bool { get }
+}
+
+extension Terminal {
+    public var size: TerminalSize? { nil }
+    public var isPlain: Bool { false }
+
+    /// Whether `screen`, wrapped at the terminal's width, fits above the prompt without scrolling; always on a terminal
+    /// of unknown size.
+    public func fits(_ screen: Screen) -> Bool {
+        guard let size else { return true }
+        return screen.lines.reduce(0) { $0 + $1.rows(width: size.columns).count } + 1 <= size.rows
+    }
+}
+
+/// A terminal's size in character cells.
+public struct TerminalSize: Hashable, Sendable {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
 }
 
 /// What a terminal read.

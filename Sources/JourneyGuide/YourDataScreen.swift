@@ -21,7 +21,7 @@ struct YourDataScreen {
         if facts.isEmpty { screen.add(Line(strings.nothingKnownYet)) }
         for fact in facts {
             guard let value = known[fact.id] else { continue }
-            screen.add(Line("\(consent.label(fact)): \(AnswersScreen.shown(value.value, fact: fact, strings: strings))", prefix: "  • "))
+            screen.lines += consent.valueLines(fact, AnswersScreen.shown(value.value, fact: fact, strings: strings), prefix: "  • ")
             screen.add(Line(consent.source(value.source, catalog: catalog, journey: journey), style: .muted, prefix: "      "))
             if let claim = claims[fact.id] {
                 screen.add(Line(strings.yourClaim(AnswersScreen.shown(claim.value, fact: fact, strings: strings)), prefix: "      "))

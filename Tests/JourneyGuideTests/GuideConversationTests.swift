@@ -78,7 +78,8 @@ struct GuideConversationTests {
         arguments: Language.authoring)
     func producedNumberIsAskedWhenTheStepIsDone(language: Language) async throws {
         let person = try await newcomerAwaitingNumber()
-        let terminal = ScriptedTerminal(["1", "1", "19900101-2386", OfficialTestNumbers.personnummer, "q"])
+        // Step 9, Receive your personal identity number → I have done this.
+        let terminal = ScriptedTerminal(["8", "1", "19900101-2386", OfficialTestNumbers.personnummer, "q"])
         await #expect(fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue) == .finished)
         #expect(terminal.remaining() == 0)
         try Golden.check(terminal.transcript, "produced-number-\(language).txt")
@@ -94,7 +95,7 @@ struct GuideConversationTests {
     @Test("going back from the number a step gave leaves the step not done")
     func backFromProducedNumberLeavesStepOpen() async throws {
         let person = try await newcomerAwaitingNumber()
-        let terminal = ScriptedTerminal(["1", "1", "b", "q"])
+        let terminal = ScriptedTerminal(["8", "1", "b", "q"])
         await fixture.converse(terminal, journey: "new-in-sweden", person: person.rawValue)
         #expect(terminal.transcript.contains("Not marked as done: Receive your personal identity number."))
         await #expect(try fixture.view(.id(person), "new-in-sweden").plan.status(of: "receive-personnummer")?.state == .available)

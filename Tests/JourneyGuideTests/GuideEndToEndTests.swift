@@ -38,12 +38,14 @@ struct GuideEndToEndTests {
                 return .end
             case strings.choicePrompt:
                 if screen.contains(strings.whichLifeEvent) { return .line(number(of: strings.text(journey.title), in: screen) ?? "q") }
-                if screen.contains(strings.whatHaveYouDone) {
+                if screen.contains(strings.stepChoicesHeading) {
                     let skipping = journey.steps.contains { skip.contains($0.id) && screen.first(where: { !$0.isEmpty })?.hasPrefix(strings.text($0.title)) == true }
                     return .line(number(of: skipping ? strings.skipThisStep : strings.iHaveDoneThis, in: screen) ?? "q")
                 }
-                // The steps: take the first thing to do, until there is nothing left.
-                return .line(screen.contains(strings.whatNext) ? "1" : strings.key(.quit))
+                // The steps: take the first thing to do (by its step's number), until there is nothing left.
+                guard let heading = screen.firstIndex(of: strings.whatNext), heading + 1 < screen.count else { return .line(strings.key(.quit)) }
+                let first = screen[heading + 1].trimmingCharacters(in: .whitespaces).split(separator: ")", maxSplits: 1).first.map(String.init)
+                return .line(first ?? strings.key(.quit))
             default:
                 Issue.record("unexpected prompt \(prompt)")
                 return .end
@@ -148,8 +150,14 @@ struct GuideEndToEndTests {
         let notices = terminal.transcript.components(separatedBy: strings.unreviewedTranslation).count - 1
         #expect(notices == 1)
         // Every shipped journey and agency is translated into these languages, so no journey text falls back to
-        // English (GuideTranslationFallbackTests shows the mark where one does).
-        #expect(!terminal.transcript.contains(strings.inEnglish))
+        // English (GuideTranslationFallbackTests shows the mark where one does). The guide's own words that are new
+        // or changed since the translation was made show in English, marked, until the translator catches up.
+        var transcript = terminal.transcript
+        let translation = GuideFixture.library.guideTranslation(language)
+        for entry in GuideCatalog.entries where translation?.entry(entry.key)?.source != SourceHash.of(entry.english) {
+            transcript = transcript.replacingOccurrences(of: "\(strings.inEnglish) \(entry.english)", with: "")
+        }
+        #expect(!transcript.contains(strings.inEnglish))
         for digits in ["2385", "900101"] { #expect(!terminal.printed.contains(digits)) }
         try Golden.check(terminal.transcript, "complete-new-in-sweden-\(language).txt")
     }

@@ -62,8 +62,8 @@ struct GuideOnceOnlyTests {
                "1", "1",  // log in with e-legitimation → I have approved
                "1"]  // yes, fetch name and address from Skatteverket
             + Self.laterAnswers.map(yesNo)
-            + ["3", "1", "1",  // Register with the Social Insurance Agency → send through Lotsen → yes, send
-               "6", "1",  // the step again, last in the list while it waits → check for news: approved
+            + ["11", "1", "1",  // step 11, Register with the Social Insurance Agency → send through Lotsen → yes, send
+               "11", "1",  // the same step, by the same number while it waits → check for news: approved
                language == .sv ? "u" : "d", "b", "q"])
         let (outcome, exchange) = try await Self.converse(terminal, fixture, language: language)
         #expect(outcome == .finished)

@@ -1,4 +1,4 @@
-import JourneyGuide
+@testable import JourneyGuide
 
 /// A terminal that plays one side of a conversation for tests: it answers each prompt from a script (or a
 /// responder that looks at the screen) and keeps a transcript that reads like the person's terminal, with each
@@ -16,6 +16,11 @@ final class ScriptedTerminal: Terminal {
     private(set) var screen: [String] = []
     private(set) var screens = 0
     private var reads = 0
+    /// Plays plain mode (`--plain`): the guide says what changed rather than reprinting the steps, and rows lose the
+    /// symbols a screen reader would read out, as ``PlainTerminal`` prints them.
+    var isPlain = false
+    /// A terminal of this many rows and columns, for the view that fits it; `nil`: no screen to fit.
+    var size: TerminalSize?
 
     /// Answers the prompts with `inputs` in order, then ends the input with `last` (end of input by default).
     convenience init(_ inputs: [String], then last: TerminalInput = .end, width: Int = 80) {
@@ -40,7 +45,7 @@ final class ScriptedTerminal: Terminal {
     }
 
     func write(_ lines: [Line]) {
-        let rows = lines.flatMap { $0.rows(width: width) }
+        let rows = lines.flatMap { $0.rows(width: isPlain ? nil : width) }.map { isPlain ? PlainTerminal.spoken($0) : $0 }
         screen += rows
         append(rows)
         printed += rows.map { $0 + "\n" }.joined()

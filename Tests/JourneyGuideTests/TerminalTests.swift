@@ -63,6 +63,24 @@ struct TerminalTests {
         #expect(unstyled.text == "Title\nDo this next\nplain\nYour choice: \n")
     }
 
+    @Test("no style is dim: a line that needs no attention now is printed as it is, never faint")
+    func nothingIsDim() async {
+        let styled = Output()
+        let terminal = TTYTerminal(usesEscapes: true, reader: reader(""), output: styled.write, width: { 80 })
+        terminal.show(Screen([Line("Locked: waits for Open a bank account", style: .muted)]))
+        #expect(styled.text == "\u{1B}[H\u{1B}[2JLocked: waits for Open a bank account\n")
+        #expect(!styled.text.contains("\u{1B}[2m") && !styled.text.contains(";2m"))
+    }
+
+    @Test("plain lines drop the symbols a screen reader reads out by name, and keep words, numbers and links")
+    func plainLinesHaveNoSymbols() {
+        #expect(PlainTerminal.spoken("Notify your move — Swedish Tax Agency") == "Notify your move, Swedish Tax Agency")
+        #expect(PlainTerminal.spoken("Cost: SEK 400 · Takes about 2 weeks") == "Cost: SEK 400, Takes about 2 weeks")
+        #expect(PlainTerminal.spoken("  • Company name: Testkrogen AB") == "  Company name: Testkrogen AB")
+        #expect(PlainTerminal.spoken("═══ Lotsen ───") == " Lotsen")
+        #expect(PlainTerminal.spoken("https://www.verksamt.se/starta?x=1-2") == "https://www.verksamt.se/starta?x=1-2")
+    }
+
     @Test("escape codes need a terminal, no NO_COLOR and a TERM that is not dumb")
     func escapeRules() async {
         #expect(TTYTerminal.allowsEscapes(environment: ["TERM": "xterm-256color"], outputIsTerminal: true))

@@ -16,17 +16,17 @@ final class Tmux {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
-    /// Starts `arguments` in a new 120×150 terminal (tall enough for a whole screen, so nothing scrolls away) with
+    /// Starts `arguments` in a new terminal 120 columns wide and `rows` high (150: tall enough for a whole screen) with
     /// `environment` and no inherited NO_COLOR; the pane stays open after the program ends and prints its exit status.
     /// A second, idle session keeps the tmux server alive when the terminal is closed with ``kill()``: a server with
     /// no sessions exits, and a `new-session` that reaches it while it is exiting fails.
-    func start(_ arguments: [String], environment: [String: String]) throws {
+    func start(_ arguments: [String], environment: [String: String], rows: Int = 150) throws {
         if try tmux(["has-session", "-t", "keeper"], check: false).status != 0 {
             try tmux(["new-session", "-d", "-s", "keeper", "sleep 3600"])
         }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         let command = (["env", "-u", "NO_COLOR"] + assignments + arguments.map(Self.quote)).joined(separator: " ") + "; echo guide-exited-$?; sleep 600"
-        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "150", command])
+        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "\(rows)", command])
     }
 
     /// Types `text` and presses Enter.
@@ -154,9 +154,12 @@ struct GuideTerminalTests {
         try tmux.type("Test Testsson")
         try tmux.waitFor("What is your address in Sweden?")
         try tmux.type("Testgatan 1, 111 11 Stockholm")
-        try tmux.waitFor("Next: Notify your move to Sweden")
-        try tmux.type("1")
-        try tmux.waitFor("What have you done?")
+        let steps = try tmux.waitFor("Next: Notify your move to Sweden")
+        // Every screen says it is practice, the list of steps as much as the first question.
+        #expect(steps.contains("Practice: sandbox agencies answer; no real agency is contacted."))
+        #expect(steps.contains("  4) Notify your move to Sweden"), "the step is chosen by its own number in the list")
+        try tmux.type("4")
+        try tmux.waitFor("What you can do now")
         try tmux.type("1")  // send the application through Lotsen
         try tmux.waitFor("This is exactly what is sent:")
         try tmux.type("1")
@@ -168,6 +171,7 @@ struct GuideTerminalTests {
         try tmux.start([binary, "guide", "--person", reference, "--journeys", CLIRunner.root.appendingPathComponent("journeys").path,
             "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment)
         let resumed = try tmux.waitFor("Next: Identity check at a service office")
+        #expect(resumed.contains("Practice: sandbox agencies answer; no real agency is contacted."))
         #expect(resumed.contains("Welcome back. You continue where you left off: New in Sweden."))
         // On arrival the guide asked the agency about the case sent before the terminal closed.
         #expect(resumed.contains("Notify your move to Sweden: approved, and done"))
@@ -183,6 +187,62 @@ struct GuideTerminalTests {
         #expect(goodbye.contains("guide-exited-130"))
     }
 
+    @Test("on a terminal: a parent logs in, picks their child and answers for them; every screen says practice and whom they act for",
+        .enabled(if: Tmux.isAvailable, "needs tmux (scripts/setup installs it)"))
+    func parentActsForChildOnARealTerminal() throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let tmux = Tmux()
+        let environment = ["LOTSEN_DATABASE": runner.database, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "HOME": runner.folder.path,
+            "LOTSEN_SANDBOX_APPROVE_LOGINS": "1"]
+        try tmux.start([CLIRunner.binary.path, "guide", "new-in-sweden", "--as-guardian", "--person", OfficialTestNumbers.personnummer,
+            "--journeys", CLIRunner.root.appendingPathComponent("journeys").path, "--adapters", CLIRunner.root.appendingPathComponent("adapters").path],
+            environment: environment)
+        let first = try tmux.waitFor("Act for your child")
+        #expect(first.contains("Practice: sandbox agencies answer; no real agency is contacted."))
+        try tmux.type("1")  // log in with e-legitimation
+        try tmux.waitFor("I have approved")
+        try tmux.type("1")
+        let children = try tmux.waitFor("your child born 2019-01-01")
+        #expect(children.contains("Practice: sandbox agencies answer; no real agency is contacted."))
+        try tmux.type("1")
+        let question = try tmux.waitFor("Which country are you a citizen of?")
+        #expect(question.contains("Practice: sandbox agencies answer; no real agency is contacted."))
+        #expect(question.contains("You are acting for your child born 2019-01-01, as their guardian."))
+        try tmux.type("Norway")
+        let next = try tmux.waitFor("Will you live in Sweden for at least one year?")
+        #expect(next.contains("You are acting for your child born 2019-01-01, as their guardian."), "every screen says whom the parent acts for")
+        // The child's number is never on screen, nor the parent's.
+        for digits in ["2385", "2391"] { #expect(!next.contains(digits)) }
+        try tmux.type("q")
+        let goodbye = try tmux.waitFor("guide-exited-")
+        #expect(goodbye.contains("Your progress is saved: nothing you did is lost."))
+        #expect(goodbye.contains("guide-exited-0"))
+    }
+
+    @Test("on a short terminal the list of steps fits: Next stays on screen, with the key for every step",
+        .enabled(if: Tmux.isAvailable, "needs tmux (scripts/setup installs it)"))
+    func shortTerminalKeepsNextOnScreen() async throws {
+        let runner = CLIRunner()
+        defer { runner.remove() }
+        let input = ["n", "Germany", "yes", "no", "no", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
+        let piped = try await runner.run(["guide", "new-in-sweden"], input: input)
+        let reference = try #require(piped.output.range(of: #"lp-[0-9a-z]{10}"#, options: .regularExpression).map { String(piped.output[$0]) })
+        let tmux = Tmux()
+        let environment = ["LOTSEN_DATABASE": runner.database, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "HOME": runner.folder.path]
+        try tmux.start([CLIRunner.binary.path, "guide", "--person", reference, "--journeys", CLIRunner.root.appendingPathComponent("journeys").path,
+            "--adapters", CLIRunner.root.appendingPathComponent("adapters").path], environment: environment, rows: 30)
+        let screen = try tmux.waitFor("Your choice:")
+        #expect(screen.contains("Next: Notify your move to Sweden"), "Next stays on screen:\n\(screen)")
+        #expect(screen.contains("  s) See all the steps"))
+        // Every step, taller than the terminal: its top scrolls away, so Next is said again above the choices.
+        try tmux.type("s")
+        let all = try tmux.waitFor("20    Child allowance")
+        #expect(all.contains("Next: Notify your move to Sweden"))
+        try tmux.type("q")
+        #expect(try tmux.waitFor("guide-exited-").contains("guide-exited-0"))
+    }
+
     @Test("through a pipe: plain lines a script can drive, in Swedish, saved at the end of input")
     func scriptDrivesThePlainGuide() async throws {
         let runner = CLIRunner()
@@ -196,6 +256,8 @@ struct GuideTerminalTests {
         #expect(lines.filter { $0 == "Ditt svar:" }.count == 7, "each prompt is a line of its own")
         #expect(result.output.contains("Nästa: Ansök om samordningsnummer"))
         #expect(lines.last == "" && lines.dropLast().last?.hasPrefix("Fortsätt senare med: lotsen guide new-in-sweden --person lp-") == true)
+        // Nothing a screen reader would read out as a symbol's name.
+        for symbol in ["—", "·", "•", "…"] { #expect(!result.output.contains(symbol), "plain output has no \(symbol)") }
         let status = try await runner.run(["status", "--person", String(lines.dropLast().last!.split(separator: " ").last!), "--json"])
         #expect(status.status == 0)
         #expect(status.output.contains("\"citizenship\""))

@@ -57,7 +57,8 @@ struct GuideTranslationCommandTests {
         // Every text without an entry is reported at `strings:`, the empty entry at its own line.
         #expect(missing.count == Self.texts - 3)
         #expect(missing.contains { $0.hasPrefix("journeys/translations/uk/guide.yaml:17:3: warning: strings.who-are-you: no Ukrainian translation") })
-        let shown = lines.filter { ($0.contains("guide.yaml") && !$0.contains("no Ukrainian translation")) || $0.hasPrefix("guide:") || $0.contains(" error") }
+        // The Ukrainian file's findings: the shipped files of other languages may have texts waiting for a translator.
+        let shown = lines.filter { ($0.contains("uk/guide.yaml") && !$0.contains("no Ukrainian translation")) || $0.hasPrefix("guide:") || $0.contains(" error") }
         try Golden.check((shown + ["(and \(missing.count) warnings of a missing Ukrainian text)"]).joined(separator: "\n") + "\n", "validate-guide.txt")
     }
 

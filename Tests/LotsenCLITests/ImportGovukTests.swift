@@ -74,8 +74,8 @@ struct ImportGovukTests {
             #expect(imported.status == 0)
         }
         let library = ["--journeys", journeys.path, "--adapters", CLIRunner.root.appendingPathComponent("adapters").path]
-        // No number yet; open the first step, mark it done; open the next, skip nothing, quit.
-        let input = ["n", "1", "1", "1", "1", "q"].joined(separator: "\n") + "\n"
+        // No number yet; open step 1, mark it done; open step 2 (its number for the whole journey), mark it done, quit.
+        let input = ["n", "1", "1", "2", "1", "q"].joined(separator: "\n") + "\n"
         let result = try await runner.run(["guide", "learn-to-drive-a-car", "--plain", "--lang", "en"] + library, input: input)
         #expect(result.status == 0, "\(result.error)")
         let transcript = result.output.replacingOccurrences(of: #"lp-[0-9a-z]+"#, with: "lp-…", options: .regularExpression)

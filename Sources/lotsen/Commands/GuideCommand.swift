@@ -26,9 +26,11 @@ struct GuideCommand: AsyncParsableCommand {
             custody of, and lets them pick one. Every screen then says so, every change is recorded in the child's \
             journal as made by their guardian, and custody is checked with the register again before each change.
 
-            On a terminal the guide redraws each screen in colour (never with NO_COLOR set). With --plain, or when \
-            standard input is not a terminal, it prints plain lines and reads one answer per line, for screen \
-            readers and scripts.
+            Every step keeps one number for the whole journey: type it to open the step. On a terminal the guide \
+            redraws each screen in colour (never with NO_COLOR set, never dim), and a list of steps taller than the \
+            window shows only the steps to act on (s shows them all), so "Next:" stays in view. With --plain, or when \
+            standard input is not a terminal, it prints plain lines without symbols and reads one answer per line, for \
+            screen readers and scripts: the whole list once, then after each action what changed and what to do next.
 
             Exit status: 0 when you stop, 130 after Ctrl-C, 1 when progress could not be read or saved, 141 when \
             standard output was closed (the terminal went away, or a pipe's reader stopped): everything until then is \
