@@ -68,7 +68,7 @@ extension GuideStrings {
 
     func identityLabel(_ type: FactType) -> String? {
         switch type {
-        case .personnummer: t("identity-label.personnummer", "Your personnummer or samordningsnummer", "Ditt personnummer eller samordningsnummer")
+        case .personnummer: t("identity-label.personnummer", "Your personal identity number or coordination number", "Ditt personnummer eller samordningsnummer")
         case .organisationsnummer: t("identity-label.organisationsnummer", "The company's organisationsnummer", "Företagets organisationsnummer")
         default: nil
         }

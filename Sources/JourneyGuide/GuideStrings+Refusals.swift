@@ -68,10 +68,10 @@ extension GuideStrings {
 
     private func message(_ error: IdentityNumberError) -> String {
         switch error {
-        case .empty(.personnummer): t("identity-error.empty.personnummer", "no personnummer was given", "inget personnummer angavs")
+        case .empty(.personnummer): t("identity-error.empty.personnummer", "no personal identity number was given", "inget personnummer angavs")
         case .empty(.organisationsnummer): t("identity-error.empty.organisationsnummer", "no organisationsnummer was given", "inget organisationsnummer angavs")
         case .unexpectedCharacter(.personnummer):
-            t("identity-error.unexpected-character.personnummer", "a personnummer may only contain digits and one separator",
+            t("identity-error.unexpected-character.personnummer", "a personal identity number may only contain digits and one separator",
                 "ett personnummer får bara innehålla siffror och ett skiljetecken")
         case .unexpectedCharacter(.organisationsnummer):
             t("identity-error.unexpected-character.organisationsnummer", "an organisationsnummer may only contain digits and one separator",
@@ -83,27 +83,27 @@ extension GuideStrings {
             t("identity-error.misplaced-separator.organisationsnummer", "the separator must stand between the sixth and the seventh digit",
                 "skiljetecknet ska stå mellan den sjätte och den sjunde siffran")
         case .wrongLength(.personnummer, let digits):
-            t("identity-error.wrong-length.personnummer", "a personnummer has 10 or 12 digits, not {digits}", "ett personnummer har 10 eller 12 siffror, inte {digits}",
+            t("identity-error.wrong-length.personnummer", "a personal identity number has 10 or 12 digits, not {digits}", "ett personnummer har 10 eller 12 siffror, inte {digits}",
                 ["digits": "\(digits)"])
         case .wrongLength(.organisationsnummer, let digits):
             t("identity-error.wrong-length.organisationsnummer", "an organisationsnummer has 10 digits (12 with the prefix 16), not {digits}",
                 "ett organisationsnummer har 10 siffror (12 med prefixet 16), inte {digits}", ["digits": "\(digits)"])
         case .checkDigitMismatch(.personnummer):
-            t("identity-error.check-digit.personnummer", "the check digit of the personnummer does not match (the last digit must follow the Luhn algorithm)",
-                "kontrollsiffran i personnumret stämmer inte (den sista siffran ska följa Luhn-algoritmen)")
+            t("identity-error.check-digit.personnummer", "the check digit of the personal identity number does not match",
+                "kontrollsiffran i personnumret stämmer inte")
         case .checkDigitMismatch(.organisationsnummer):
-            t("identity-error.check-digit.organisationsnummer", "the check digit of the organisationsnummer does not match (the last digit must follow the Luhn algorithm)",
-                "kontrollsiffran i organisationsnumret stämmer inte (den sista siffran ska följa Luhn-algoritmen)")
+            t("identity-error.check-digit.organisationsnummer", "the check digit of the organisationsnummer does not match",
+                "kontrollsiffran i organisationsnumret stämmer inte")
         case .invalidDate:
-            t("identity-error.invalid-date", "the birth date in the personnummer does not exist (a samordningsnummer has day 61–91: the birth day plus 60)",
+            t("identity-error.invalid-date", "the birth date in the personal identity number does not exist (a coordination number has day 61–91: the birth day plus 60)",
                 "födelsedatumet i personnumret finns inte (ett samordningsnummer har dag 61–91: födelsedagen plus 60)")
         case .futureBirthDate:
-            t("identity-error.future-birth-date", "the birth date in the personnummer lies in the future", "födelsedatumet i personnumret ligger i framtiden")
+            t("identity-error.future-birth-date", "the birth date in the personal identity number lies in the future", "födelsedatumet i personnumret ligger i framtiden")
         case .plusWithFourDigitYear:
             t("identity-error.plus-with-four-digit-year", "a plus sign only belongs in the ten-digit form, where it marks a person aged 100 or more",
                 "plustecken hör bara hemma i den tiosiffriga formen, där det visar att personen är 100 år eller äldre")
         case .thirdDigitTooLow:
-            t("identity-error.third-digit-too-low", "the third digit of an organisationsnummer is always 2 or more; this looks like a personnummer",
+            t("identity-error.third-digit-too-low", "the third digit of an organisationsnummer is always 2 or more; this looks like a personal identity number",
                 "den tredje siffran i ett organisationsnummer är alltid 2 eller högre; det här ser ut som ett personnummer")
         case .unknownPrefix:
             t("identity-error.unknown-prefix", "a twelve-digit organisationsnummer starts with 16", "ett tolvsiffrigt organisationsnummer börjar med 16")
@@ -130,7 +130,7 @@ extension GuideStrings {
         case .plusWithFourDigitYear:
             t("identity-hint.plus-with-four-digit-year", "with a four-digit year write YYYYMMDD-NNNN, with a hyphen", "med fyrsiffrigt år skriver du ÅÅÅÅMMDD-NNNN, med bindestreck")
         case .thirdDigitTooLow:
-            t("identity-hint.third-digit-too-low", "a sole trader's business (enskild firma) uses the owner's personnummer; give that where a personnummer is asked for",
+            t("identity-hint.third-digit-too-low", "a sole trader's business (enskild firma) uses the owner's personal identity number; give that where a personal identity number is asked for",
                 "en enskild firma använder ägarens personnummer; ange det där ett personnummer efterfrågas")
         }
     }

@@ -116,14 +116,14 @@ public struct GuideStrings: Sendable {
 
     var whoAreYou: String { t("who-are-you", "Who are you?", "Vem är du?") }
     var identityText: String {
-        t("identity-text", "Lotsen saves your progress under your personnummer or samordningsnummer, so that you can continue later. "
+        t("identity-text", "Lotsen saves your progress under your personal identity number or coordination number, so that you can continue later. "
             + "Lotsen never shows your number on screen.",
             "Lotsen sparar det du gör under ditt personnummer eller samordningsnummer, så att du kan fortsätta senare. "
                 + "Lotsen visar aldrig ditt nummer på skärmen.")
     }
     var typeOneOf: String { t("type-one-of", "Type one of:", "Skriv något av:") }
     var identityNumberOption: String {
-        t("identity-number-option", "your personnummer or samordningsnummer, as YYYYMMDD-NNNN", "ditt personnummer eller samordningsnummer, som ÅÅÅÅMMDD-NNNN")
+        t("identity-number-option", "your personal identity number or coordination number, as YYYYMMDD-NNNN", "ditt personnummer eller samordningsnummer, som ÅÅÅÅMMDD-NNNN")
     }
     var identityReferenceOption: String {
         t("identity-reference-option", "your Lotsen reference (lp-…), if you got one on an earlier visit", "ditt Lotsen-referensnummer (lp-…), om du fick ett vid ett tidigare besök")
@@ -133,7 +133,7 @@ public struct GuideStrings: Sendable {
         t("reference-issued", "Your Lotsen reference is {reference}.", "Ditt Lotsen-referensnummer är {reference}.", ["reference": "\(reference)"])
     }
     var writeItDown: String {
-        t("write-it-down", "Write it down or save it somewhere safe: you need it to continue later, until you have a personnummer.",
+        t("write-it-down", "Write it down or save it somewhere safe: you need it to continue later, until you have a personal identity number.",
             "Skriv upp det eller spara det på ett säkert ställe: du behöver det för att fortsätta senare, tills du har ett personnummer.")
     }
     func started(_ title: String) -> String { t("started", "You have started: {title}.", "Du har börjat med: {title}.", ["title": title]) }
@@ -141,7 +141,7 @@ public struct GuideStrings: Sendable {
         t("welcome-back", "Welcome back. You continue where you left off: {title}.", "Välkommen tillbaka. Du fortsätter där du slutade: {title}.", ["title": title])
     }
     var numberLinked: String {
-        t("number-linked", "Your personnummer is now linked to your Lotsen reference: you can continue with either.",
+        t("number-linked", "Your personal identity number is now linked to your Lotsen reference: you can continue with either.",
             "Ditt personnummer är nu kopplat till ditt Lotsen-referensnummer: du kan fortsätta med vilket som helst av dem.")
     }
 
@@ -156,14 +156,14 @@ public struct GuideStrings: Sendable {
     func identityQuestion(_ type: FactType) -> String {
         type == .organisationsnummer
             ? t("identity-question.organisationsnummer", "What is the company's organisationsnummer?", "Vilket organisationsnummer har företaget?")
-            : t("identity-question.personnummer", "What is your personnummer or samordningsnummer?", "Vilket är ditt personnummer eller samordningsnummer?")
+            : t("identity-question.personnummer", "What is your personal identity number or coordination number?", "Vilket är ditt personnummer eller samordningsnummer?")
     }
 
     /// The question for a number a step gave the person, asked when they mark the step done.
     func producedQuestion(_ type: FactType) -> String {
         type == .organisationsnummer
             ? t("produced-question.organisationsnummer", "What is the organisationsnummer on the registration certificate?", "Vilket organisationsnummer står på registreringsbeviset?")
-            : t("produced-question.personnummer", "What is the personnummer or samordningsnummer you got?", "Vilket personnummer eller samordningsnummer fick du?")
+            : t("produced-question.personnummer", "What is the personal identity number or coordination number you got?", "Vilket personnummer eller samordningsnummer fick du?")
     }
 
     /// How to write an answer of the type, when it is not obvious.
@@ -368,7 +368,7 @@ public struct GuideStrings: Sendable {
     var stopped: String { t("stopped", "Stopped.", "Avbrutet.") }
     var progressSaved: String { t("progress-saved", "Your progress is saved: nothing you did is lost.", "Det du har gjort är sparat: inget går förlorat.") }
     func howToContinue(journey: JourneyID, person: PersonID?) -> String {
-        let who = person?.rawValue ?? t("how-to-continue.your-number", "<your personnummer>", "<ditt personnummer>")
+        let who = person?.rawValue ?? t("how-to-continue.your-number", "<your personal identity number>", "<ditt personnummer>")
         return t("how-to-continue", "To continue, run: lotsen guide {journey} --person {who}", "Fortsätt senare med: lotsen guide {journey} --person {who}", ["journey": journey.rawValue, "who": who])
     }
     var nothingSaved: String { t("nothing-saved", "Nothing was saved. To begin again, run: lotsen guide", "Inget sparades. Börja om med: lotsen guide") }

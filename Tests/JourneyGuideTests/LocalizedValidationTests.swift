@@ -33,7 +33,7 @@ struct LocalizedValidationTests {
         let country = try #require(failure("Atlantis", .country))
         #expect(country.message(in: .sv) == "inget land som Lotsen känner till")
         let number = try #require(failure("19900101-2386", .personnummer))
-        #expect(number.message(in: .sv) == "kontrollsiffran i personnumret stämmer inte (den sista siffran ska följa Luhn-algoritmen)")
+        #expect(number.message(in: .sv) == "kontrollsiffran i personnumret stämmer inte")
         for text in [number.message(in: .sv), number.hint(in: .sv)] { #expect(!text.contains("2386") && !text.contains("900101")) }
     }
 }

@@ -7,6 +7,15 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
     public enum Subject: String, Hashable, Sendable, Codable {
         case personnummer
         case organisationsnummer
+
+        /// The number's name in English: one name per thing, as the journeys write it (an organisationsnummer keeps
+        /// its Swedish name, as the journeys do).
+        public var englishName: String {
+            switch self {
+            case .personnummer: "personal identity number"
+            case .organisationsnummer: "organisationsnummer"
+            }
+        }
     }
 
     /// Nothing but whitespace.
@@ -55,9 +64,9 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
     private var englishMessage: String {
         switch self {
         case .empty(let subject):
-            "no \(subject.rawValue) was given"
+            "no \(subject.englishName) was given"
         case .unexpectedCharacter(let subject):
-            "\(subject == .personnummer ? "a" : "an") \(subject.rawValue) may only contain digits and one separator"
+            "\(subject == .personnummer ? "a" : "an") \(subject.englishName) may only contain digits and one separator"
         case .misplacedSeparator(let subject):
             switch subject {
             case .personnummer: "the separator must stand between the birth date and the last four digits"
@@ -65,19 +74,19 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
             }
         case .wrongLength(let subject, let digits):
             switch subject {
-            case .personnummer: "a personnummer has 10 or 12 digits, not \(digits)"
+            case .personnummer: "a personal identity number has 10 or 12 digits, not \(digits)"
             case .organisationsnummer: "an organisationsnummer has 10 digits (12 with the prefix 16), not \(digits)"
             }
         case .checkDigitMismatch(let subject):
-            "the check digit of the \(subject.rawValue) does not match (the last digit must follow the Luhn algorithm)"
+            "the check digit of the \(subject.englishName) does not match"
         case .invalidDate:
-            "the birth date in the personnummer does not exist (a samordningsnummer has day 61–91: the birth day plus 60)"
+            "the birth date in the personal identity number does not exist (a coordination number has day 61–91: the birth day plus 60)"
         case .futureBirthDate:
-            "the birth date in the personnummer lies in the future"
+            "the birth date in the personal identity number lies in the future"
         case .plusWithFourDigitYear:
             "a plus sign only belongs in the ten-digit form, where it marks a person aged 100 or more"
         case .thirdDigitTooLow:
-            "the third digit of an organisationsnummer is always 2 or more; this looks like a personnummer"
+            "the third digit of an organisationsnummer is always 2 or more; this looks like a personal identity number"
         case .unknownPrefix:
             "a twelve-digit organisationsnummer starts with 16"
         }
@@ -100,7 +109,7 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
             case .organisationsnummer: "ett organisationsnummer har 10 siffror (12 med prefixet 16), inte \(digits)"
             }
         case .checkDigitMismatch(let subject):
-            "kontrollsiffran i \(subject == .personnummer ? "personnumret" : "organisationsnumret") stämmer inte (den sista siffran ska följa Luhn-algoritmen)"
+            "kontrollsiffran i \(subject == .personnummer ? "personnumret" : "organisationsnumret") stämmer inte"
         case .invalidDate:
             "födelsedatumet i personnumret finns inte (ett samordningsnummer har dag 61–91: födelsedagen plus 60)"
         case .futureBirthDate:
@@ -131,7 +140,7 @@ public enum IdentityNumberError: Error, Hashable, Sendable, CustomStringConverti
         case .plusWithFourDigitYear:
             "with a four-digit year write YYYYMMDD-NNNN, with a hyphen"
         case .thirdDigitTooLow:
-            "a sole trader's business (enskild firma) uses the owner's personnummer; give that where a personnummer is asked for"
+            "a sole trader's business (enskild firma) uses the owner's personal identity number; give that where a personal identity number is asked for"
         }
     }
 
