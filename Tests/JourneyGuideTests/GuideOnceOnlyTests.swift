@@ -154,7 +154,7 @@ struct GuideOnceOnlyTests {
     /// part 5): the number a lookup finds them by, and an application's fields.
     static func numberOnlyInPreviews(_ printed: String) -> Bool {
         let previews = ["Lotsen sends your number 19900101-2385", "skickar Lotsen ditt nummer 19900101-2385", "samordningsnummer: 19900101-2385",
-            "coordination number: 19900101-2385"]
+            "coordination number: 19900101-2385", "• Personal identity number: 19900101-2385", "• Personnummer: 19900101-2385"]
         return printed.split(separator: "\n").filter { $0.contains("2385") }.allSatisfy { line in previews.contains { line.contains($0) } }
     }
 }
