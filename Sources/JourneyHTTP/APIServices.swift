@@ -29,14 +29,18 @@ public struct APIServices: Sendable {
     /// Who may act as a child's guardian, from the population register's custody record; `nil` when no register is
     /// wired, and then every guardian is refused (503), never let through.
     public let guardianship: Guardianship?
+    /// The agencies are Lotsen's sandbox: every response says so (``APIServices/practiceHeader``), and every enrollment
+    /// document says it in the reader's language, so no front end can present a practice case as a real application.
+    public let practice: Bool
     let clock: @Sendable () -> Date
 
     /// `logger` is told when a refused request could not be journaled; `publicURL` is ``publicURL``; `custody` is the
-    /// population register guardians are checked against at each request.
+    /// population register guardians are checked against at each request; `practice` is ``practice``.
     public init(engine: JourneyEngine, store: any APIStore, identity: (any IdentityProvider)? = nil, sessionLifetime: Duration = .seconds(900),
         pendingEventLifetime: Duration = JourneyEngine.defaultPendingEventLifetime, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "lotsen.journal"), publicURL: URL? = nil, custody: CustodyRegister? = nil)
+        logger: Logger = Logger(label: "lotsen.journal"), publicURL: URL? = nil, custody: CustodyRegister? = nil, practice: Bool = false)
     {
+        self.practice = practice
         self.guardianship = custody.map { Guardianship(engine: engine, register: $0) }
         self.engine = engine
         self.store = store

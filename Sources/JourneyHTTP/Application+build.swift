@@ -43,7 +43,7 @@ public func buildRouter(services: APIServices, routes table: RouteTable = RouteT
     outbox: (any OnceOnlyStore)? = nil) -> Router<LotsenRequestContext>
 {
     let router = Router(context: LotsenRequestContext.self)
-    router.add(middleware: RequestLogMiddleware(routes: table, metrics: metrics))
+    router.add(middleware: RequestLogMiddleware(routes: table, metrics: metrics, practice: services.practice))
     let recording = RecordingRouter(router: router, table: table)
     recording.addRoutes(SystemController(services: services).routes)
     if let metrics {

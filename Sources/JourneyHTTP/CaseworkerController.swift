@@ -78,7 +78,7 @@ struct CaseworkerController {
         let overview = try await services.engine.overview(.id(person))
         let language = request.preferredLanguage
         let document = PersonDocument(id: overview.person.id.rawValue, identityLinked: overview.person.identity != nil,
-            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock()) })
+            enrollments: overview.enrollments.map { EnrollmentDocument($0, language: language, now: services.clock(), practice: services.practiceNotice(language)) })
         try await services.journalAccess(.read, of: [person], by: acting, context: context, request: request)
         return JSONBody.response(document, headers: services.languageHeaders(language, journeys: overview.enrollments.map(\.enrollment.journey)))
     }

@@ -193,7 +193,8 @@ extension APIServices {
     /// only then is the person read again.
     func document(of loaded: LoadedEnrollment, language: Language) async throws -> EnrollmentDocument {
         guard loaded.hasPendingAgencyEvents else {
-            return EnrollmentDocument(try await engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language, now: engine.now)
+            return EnrollmentDocument(try await engine.view(of: loaded.enrollment, in: loaded.snapshot), language: language, now: engine.now,
+                practice: practiceNotice(language))
         }
         try await engine.applyPendingAgencyEvents(person: loaded.enrollment.person, events: store)
         return try await storedDocument(of: loaded.enrollment.id, person: loaded.enrollment.person, language: language)
@@ -202,7 +203,7 @@ extension APIServices {
     /// The enrollment a change left, after applying agency events the change let through (their steps unlocked).
     func document(after view: EnrollmentView, language: Language) async throws -> EnrollmentDocument {
         let resolved = try await engine.applyPendingAgencyEvents(person: view.enrollment.person, events: store)
-        guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language, now: engine.now) }
+        guard !resolved.isEmpty else { return EnrollmentDocument(view, language: language, now: engine.now, practice: practiceNotice(language)) }
         return try await storedDocument(of: view.enrollment.id, person: view.enrollment.person, language: language)
     }
 
@@ -212,6 +213,7 @@ extension APIServices {
         guard let enrollment = snapshot.enrollments.first(where: { $0.id == id }) else {
             throw APIError.unknownEnrollment(id)
         }
-        return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language, now: engine.now)
+        return EnrollmentDocument(try await engine.view(of: enrollment, in: snapshot), language: language, now: engine.now,
+            practice: practiceNotice(language))
     }
 }

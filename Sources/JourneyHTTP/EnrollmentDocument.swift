@@ -63,8 +63,11 @@ struct EnrollmentDocument: JSONWritable {
     let nextActions: [Action]
     /// `nil` when the person disputes nothing.
     let claims: [Claim]?
+    /// While the agencies are the sandbox: that no real agency is contacted, in the document's language.
+    let practice: String?
 
-    init(_ view: EnrollmentView, language: Language, now: Date) {
+    init(_ view: EnrollmentView, language: Language, now: Date, practice: String? = nil) {
+        self.practice = practice
         let enrollment = view.enrollment
         id = enrollment.id.rawValue
         person = enrollment.person.rawValue
@@ -130,6 +133,7 @@ struct EnrollmentDocument: JSONWritable {
                 }
             }
             output.field("person", person)
+            output.field("practice", practice)
             output.field("revision", revision)
             output.field("status", status)
             output.key("steps")

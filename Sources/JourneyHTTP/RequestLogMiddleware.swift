@@ -7,7 +7,7 @@ import Logging
 /// The outermost middleware: gives each request an id (a well-formed incoming `X-Request-Id`, else a new one),
 /// turns every error into the API's JSON error, and logs one line per request with the method, the route
 /// template (never the raw path, which may hold a person's reference), the status and the duration; with
-/// `metrics`, counts and times it there by the same route template.
+/// `metrics`, counts and times it there by the same route template; with `practice`, marks every response as practice.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = LotsenRequestContext
 
@@ -15,6 +15,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     let routes: RouteTable
     var metrics: APIMetrics? = nil
+    /// The agencies are the sandbox: every response, refusals too, says `Lotsen-Practice: sandbox`.
+    var practice = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let id = request.headers[Self.requestIDHeader].flatMap(Self.wellFormed) ?? Self.newID()
@@ -40,6 +42,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             response = response.createHeadResponse()
         }
         response.headers[Self.requestIDHeader] = id
+        if practice { response.headers[APIServices.practiceHeader] = "sandbox" }
         let elapsed = ContinuousClock.now - started
         metrics?.recordRequest(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: response.status.code,
             duration: elapsed)

@@ -34,14 +34,17 @@ final class Harness: Sendable {
     let routes = RouteTable()
     private let clock = TestClock()
 
-    init(identity: (any IdentityProvider)? = nil, publicURL: URL? = nil, library: JourneyLibrary = Harness.library, custody: CustodyRegister? = nil) throws {
+    init(identity: (any IdentityProvider)? = nil, publicURL: URL? = nil, library: JourneyLibrary = Harness.library, custody: CustodyRegister? = nil,
+        practice: Bool = false) throws
+    {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsen-http-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteJourneyStore(path: folder.appendingPathComponent("test.sqlite").path)
         let clock: @Sendable () -> Date = { [clock] in clock.now }
         measured = MeasuredStore(store, metrics: metrics)
         engine = JourneyEngine(library: library, store: measured, clock: clock)
-        services = APIServices(engine: engine, store: measured, identity: identity, clock: clock, publicURL: publicURL, custody: custody)
+        services = APIServices(engine: engine, store: measured, identity: identity, clock: clock, publicURL: publicURL, custody: custody,
+            practice: practice)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -105,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
             agencies = adapter
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
                 pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) },
-                custody: CustodyRegister(adapter: adapter))
+                custody: CustodyRegister(adapter: adapter), practice: Self.sandboxURL() != nil)
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }
