@@ -190,6 +190,11 @@ struct CommandLineTests {
         (["show", "becoming-a-parent", "--lang", "sv"], "show-becoming-a-parent-sv.txt"),
         (["show", "to-and-from-sweden"], "show-to-and-from-sweden-en.txt"),
         (["show", "to-and-from-sweden", "--lang", "sv"], "show-to-and-from-sweden-sv.txt"),
+        // The household: each repeated step once, with who it is for (issue 17).
+        (["show", "new-in-sweden"], "show-new-in-sweden-en.txt"),
+        (["show", "new-in-sweden", "--lang", "sv"], "show-new-in-sweden-sv.txt"),
+        (["graph", "new-in-sweden", "--format", "dot"], "graph-new-in-sweden.dot"),
+        (["graph", "new-in-sweden", "--format", "mermaid"], "graph-new-in-sweden.mmd"),
     ])
     func shippedJourneyRendering(arguments: [String], golden: String) async throws {
         defer { runner.remove() }

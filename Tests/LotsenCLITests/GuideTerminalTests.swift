@@ -225,7 +225,7 @@ struct GuideTerminalTests {
     func shortTerminalKeepsNextOnScreen() async throws {
         let runner = CLIRunner()
         defer { runner.remove() }
-        let input = ["n", "Germany", "yes", "no", "no", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
+        let input = ["n", "Germany", "yes", "no", "no", "no", "Test Testsson", "Testgatan 1"].joined(separator: "\n") + "\n"
         let piped = try await runner.run(["guide", "new-in-sweden"], input: input)
         let reference = try #require(piped.output.range(of: #"lp-[0-9a-z]{10}"#, options: .regularExpression).map { String(piped.output[$0]) })
         let tmux = Tmux()
@@ -237,7 +237,7 @@ struct GuideTerminalTests {
         #expect(screen.contains("  s) See all the steps"))
         // Every step, taller than the terminal: its top scrolls away, so Next is said again above the choices.
         try tmux.type("s")
-        let all = try tmux.waitFor("20    Child allowance")
+        let all = try tmux.waitFor("19    Child allowance")
         #expect(all.contains("Next: Notify your move to Sweden"))
         try tmux.type("q")
         #expect(try tmux.waitFor("guide-exited-").contains("guide-exited-0"))
