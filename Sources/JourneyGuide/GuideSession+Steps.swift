@@ -165,8 +165,15 @@ extension GuideSession {
     /// sent); the chosen one is asked, and the plan recomputed. Facts an agency supplied are left out: the person's
     /// answer would not replace them.
     func changeAnswer(_ situation: Situation, _ current: Current, only: [FactDefinition]? = nil) throws(GuideStop) {
-        // A household member's answers only once the member is known to be coming: no questions about child 5 of two.
-        let coming = { (fact: FactDefinition) in fact.member.map { $0.presence.evaluate { situation.facts[$0]?.value } == .true } ?? true }
+        // A household member's answers only once the member is known to be coming: no questions about child 5 of two,
+        // and no number of children from someone who said none come.
+        let known = { (id: FactID) in situation.facts[id]?.value }
+        let coming = { (fact: FactDefinition) in
+            guard let member = fact.member else {
+                return !current.journey.household.contains { $0.count?.fact == fact.id && $0.when.flatMap(known) == .bool(false) }
+            }
+            return member.presence.evaluate(known) == .true
+        }
         let facts = only ?? current.journey.facts.filter { $0.ask != nil && coming($0) && (situation.facts[$0.id].map { $0.source == .person } ?? true) }
         let title = only == nil ? strings.yourAnswers : strings.sentAnswersTitle
         present(AnswersScreen(facts: facts, known: situation.facts, strings: strings, title: title).screen)

@@ -64,20 +64,10 @@ struct GuideConversationTests {
         #expect(!terminal.printed.contains("2385"))
     }
 
-    /// A newcomer from Germany who will stay, has answered everything and done the steps before the number arrives.
-    private func newcomerAwaitingNumber() async throws -> PersonID {
-        let person = try await fixture.engine.enroll(.new, in: "new-in-sweden").enrollment.person
-        _ = try await fixture.engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
-            ("fullName", "Test Testsson"), ("address", "Testgatan 1, 111 11 Stockholm"), ("alreadyRegistered", "no"), ("movingWithPartner", "no"), ("hasChildren", "no")])
-        _ = try await fixture.engine.apply(.complete, step: "population-registration", person: person)
-        _ = try await fixture.engine.apply(.complete, step: "identity-visit", person: person)
-        return person
-    }
-
     @Test("marking a step done that gives the personnummer asks for it, keeps it as said without linking it, and then asks what became relevant",
         arguments: Language.authoring)
     func producedNumberIsAskedWhenTheStepIsDone(language: Language) async throws {
-        let person = try await newcomerAwaitingNumber()
+        let person = try await fixture.newcomerAwaitingNumber()
         // Step 9, Receive your personal identity number → I have done this.
         let terminal = ScriptedTerminal(["8", "1", "19900101-2386", OfficialTestNumbers.personnummer, "q"])
         await #expect(fixture.converse(terminal, language: language, journey: "new-in-sweden", person: person.rawValue) == .finished)
@@ -94,7 +84,7 @@ struct GuideConversationTests {
 
     @Test("going back from the number a step gave leaves the step not done")
     func backFromProducedNumberLeavesStepOpen() async throws {
-        let person = try await newcomerAwaitingNumber()
+        let person = try await fixture.newcomerAwaitingNumber()
         let terminal = ScriptedTerminal(["8", "1", "b", "q"])
         await fixture.converse(terminal, journey: "new-in-sweden", person: person.rawValue)
         #expect(terminal.transcript.contains("Not marked as done: Receive your personal identity number."))

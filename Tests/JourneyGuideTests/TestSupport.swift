@@ -45,6 +45,18 @@ final class GuideFixture {
     }
 
     /// The person's enrollment in `journey`, as stored.
+    /// A newcomer from Germany who will stay, moves alone, has answered everything and done the steps before the
+    /// number arrives; `answers` are given too.
+    func newcomerAwaitingNumber(answering answers: [(fact: FactID, text: String)] = []) async throws -> PersonID {
+        let person = try await engine.enroll(.new, in: "new-in-sweden").enrollment.person
+        _ = try await engine.answer(person: person, answers: [("citizenship", "DE"), ("stayAtLeastOneYear", "yes"),
+            ("fullName", "Test Testsson"), ("address", "Testgatan 1, 111 11 Stockholm"), ("alreadyRegistered", "no"), ("movingWithPartner", "no"),
+            ("hasChildren", "no")] + answers)
+        _ = try await engine.apply(.complete, step: "population-registration", person: person)
+        _ = try await engine.apply(.complete, step: "identity-visit", person: person)
+        return person
+    }
+
     func view(_ person: PersonReference, _ journey: JourneyID) async throws -> EnrollmentView {
         try #require(try await engine.overview(person).enrollments.first { $0.journey.id == journey })
     }
