@@ -64,6 +64,9 @@ struct LotsenBench: AsyncParsableCommand {
     @Flag(help: "Instead of the peer workload: make --n enrollments with a due timer each on SQLite and time firing them.")
     var timers = false
 
+    @Flag(help: "Instead of the peer workload: time planning one enrollment of the shipped journeys (journeys/ under --root), a person alone and a family of four in New in Sweden, --n plans each, in memory.")
+    var plans = false
+
     @Flag(help: "With --timers: each enrollment has also finished its residence permit (open from 1 hour to 60 days before), so the funnel's median time of finished steps has --n durations to read.")
     var finishedSteps = false
 
@@ -77,6 +80,7 @@ struct LotsenBench: AsyncParsableCommand {
 
     func run() async throws {
         let rootURL = URL(fileURLWithPath: root)
+        if plans { return try runPlans(root: rootURL) }
         let library = JourneyLibrary.load(journeyFiles: [rootURL.appendingPathComponent("bench/peer-new-in-sweden.yaml")],
             adapterFiles: try JourneyLibrary.yamlFiles(in: rootURL.appendingPathComponent("adapters")))
         guard !library.diagnostics.hasErrors, library.journey(PeerWorkload.journey) != nil else {
@@ -121,6 +125,24 @@ struct LotsenBench: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let record = BenchRecord(n: n, seed: seed, synchronous: sync.uppercased(), cpus: ProcessInfo.processInfo.activeProcessorCount, results: results)
             try encoder.encode(record).write(to: URL(fileURLWithPath: jsonOut))
+        }
+    }
+}
+
+extension LotsenBench {
+    /// `--plans`: the planner on the shipped journeys, printed and written to `--json-out`.
+    func runPlans(root: URL) throws {
+        let library = try JourneyLibrary.load(journeysDirectory: root.appendingPathComponent("journeys"), adaptersDirectory: root.appendingPathComponent("adapters"))
+        guard !library.diagnostics.hasErrors else { throw BenchError("the shipped journeys under \(root.path) have errors; run lotsen validate") }
+        let result = try PlanRun(library: library, count: n).run()
+        print("Lotsen plans · n=\(n) per case · \(result.cpus) CPUs")
+        for item in result.cases {
+            print(String(format: "%@: %d steps (%d shown) · %.1f µs a plan", item.name, item.steps, item.shownSteps, item.microsecondsPerPlan))
+        }
+        if let jsonOut {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(result).write(to: URL(fileURLWithPath: jsonOut))
         }
     }
 }
