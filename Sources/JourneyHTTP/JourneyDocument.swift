@@ -19,7 +19,8 @@ struct JourneySummaryDocument: Encodable {
         languages = journey.languages.map(\.rawValue)
         title = journey.title[language]
         summary = journey.summary[language]
-        stepCount = journey.steps.filter { !$0.isGroup }.count
+        // As the file declares them: a step repeated for each household member counts once.
+        stepCount = journey.asDeclared.steps.filter { !$0.isGroup }.count
     }
 }
 
@@ -43,6 +44,8 @@ struct JourneyDocument: Encodable {
         let options: [Option]?
         /// Agency services that can supply it.
         let from: [String]
+        /// The household member a copy of a repeated fact is about (`partner`, `child-2`); absent for the person's own.
+        let member: String?
     }
 
     struct Link: Encodable {
@@ -75,6 +78,8 @@ struct JourneyDocument: Encodable {
         let group: String?
         /// For a `oneOf` group: its alternatives.
         let alternatives: [String]?
+        /// The household member a copy of a repeated step is for (`partner`, `child-2`); absent for the person's own.
+        let member: String?
     }
 
     let id: String
@@ -98,7 +103,7 @@ struct JourneyDocument: Encodable {
         facts = journey.facts.map { fact in
             let options = fact.type.options.map { Option(value: $0.value, label: $0.label[language]) }
             return Fact(id: fact.id.rawValue, type: fact.type.keyword, question: fact.ask?[language], help: fact.help?[language],
-                options: options.isEmpty ? nil : options, from: fact.from.map(\.rawValue))
+                options: options.isEmpty ? nil : options, from: fact.from.map(\.rawValue), member: fact.member?.key)
         }
         steps = journey.steps.map { step in
             Step(id: step.id.rawValue, title: step.title[language], summary: step.summary?[language], service: step.service?.rawValue,
@@ -108,7 +113,7 @@ struct JourneyDocument: Encodable {
                 links: step.links.isEmpty
                     ? nil : step.links.map { Link(title: $0.title[language], url: $0.url, cost: $0.cost?[language], kind: $0.kind.rawValue) },
                 processingTime: step.processingTime?.description, group: step.group?.rawValue,
-                alternatives: step.isGroup ? step.alternatives.map(\.rawValue) : nil)
+                alternatives: step.isGroup ? step.alternatives.map(\.rawValue) : nil, member: step.member?.key)
         }
     }
 }

@@ -38,6 +38,14 @@ struct CatalogTests {
             #expect(permit["title"] as? String == "Uppehållstillstånd")
             #expect(permit["service"] as? String == "migrationsverket.residence-permit")
             #expect(permit["when"] as? String == "citizenship not in EU_EEA_CH")
+            #expect(permit["member"] == nil)
+            // The household's copies: each says whose it is and reads its member's facts.
+            let child = try #require(steps.first { $0["id"] as? String == "school-place.child-2" })
+            #expect(child["member"] as? String == "child-2")
+            #expect(child["title"] as? String == "Plats i förskola eller skola (barn 2)")
+            #expect(child["needs"] as? [String] == ["address", "fullName.child-2", "childDateOfBirth.child-2"])
+            let declaredFacts = try #require(reply.json["facts"] as? [[String: Any]])
+            #expect(declaredFacts.first { $0["id"] as? String == "passportNumber.partner" }?["member"] as? String == "partner")
             let facts = try #require(reply.json["facts"] as? [[String: Any]])
             #expect(facts.contains { $0["id"] as? String == "citizenship" && $0["type"] as? String == "country" })
         }
