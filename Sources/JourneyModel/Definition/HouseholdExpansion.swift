@@ -11,13 +11,14 @@ struct HouseholdExpansion {
     /// only about members has `{member}` in its `ask`.
     let askEach: [FactID: LocalizedText]
 
-    /// The facts in declaration order, each repeated fact followed by its members' copies; a fact not repeated for
-    /// ``HouseholdRole/you`` keeps only the copies.
+    /// The facts in declaration order (a fact repeated only for members left out), then each member's copies, member by
+    /// member: the guide asks in this order, so the person answers for themselves and says who is coming before it asks
+    /// about each of them in turn.
     func facts(_ declared: [FactDefinition]) -> [FactDefinition] {
-        declared.flatMap { fact -> [FactDefinition] in
-            guard !fact.forEach.isEmpty else { return [fact] }
-            let own = fact.forEach.contains(HouseholdRole.you) ? [fact] : []
-            return own + members(of: fact.forEach).map { member in
+        let own = declared.filter { $0.forEach.isEmpty || $0.forEach.contains(HouseholdRole.you) }
+        let members = roles.flatMap(\.members)
+        return own + members.flatMap { member in
+            declared.filter { $0.forEach.contains(member.role) }.map { fact in
                 FactDefinition(id: member.fact(fact.id), type: fact.type, label: fact.label.map { Self.naming($0, for: member) },
                     ask: (askEach[fact.id] ?? fact.ask).map { $0.combined(with: member.label) { question, name in Placeholders.fill(question, with: ["member": name]) } },
                     // Fetched only for the person themselves: Lotsen never asks an agency about someone else on a login.
