@@ -56,7 +56,10 @@ extension AgencyExchange {
         let fields = offer.fields.map(\.fact.id)
         // A newcomer with no number yet applies without one (the agency checks who they are, as at a counter); a
         // record named by a number sends it only once that number is proven.
-        let identity: Personnummer? = try await engine.person(.id(person)).identity == nil ? nil : try await requireProvenIdentity(of: person)
+        // A household member's application is not the person's: it goes without the person's number, so the agency never
+        // files a partner's or a child's case (and its news) under the applicant's identity.
+        var identity: Personnummer?
+        if offer.step.member == nil, try await engine.person(.id(person)).identity != nil { identity = try await requireProvenIdentity(of: person) }
         try await decide(decision, person: person, purpose: offer.purpose, service: offer.service.id, direction: .send, fields: fields, actor: actor)
         guard decision == .granted else { return .refused }
         if let opened = try await caseOpenedWithoutMove(offer, person: person), let caseID = opened.caseID {

@@ -139,7 +139,8 @@ extension GuideSession {
             return try send(step, try load(current), current)
         case .send, .checkNews, .changeSent: break
         }
-        if produced.contains(where: { current.journey.fact($0.fact)?.type == .personnummer }), !current.byNumber {
+        // Only the person's own number: a household member's names someone else.
+        if produced.contains(where: { current.journey.fact($0.fact).map { $0.type == .personnummer && $0.member == nil } == true }), !current.byNumber {
             notices.append(Line(strings.numberLinked, style: .success))
         }
         notices += PlanChange(before: situation.view.plan, after: after.plan, journey: current.journey, strings: strings).notices

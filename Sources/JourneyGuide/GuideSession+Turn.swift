@@ -81,7 +81,8 @@ extension GuideSession {
             notices.append(try refusal(error))
             return false
         }
-        if fact.type == .personnummer, !current.byNumber { notices.append(Line(strings.numberLinked, style: .success)) }
+        // Only the person's own number: a household member's names someone else.
+        if fact.type == .personnummer, fact.member == nil, !current.byNumber { notices.append(Line(strings.numberLinked, style: .success)) }
         return true
     }
 

@@ -127,7 +127,19 @@ extension JourneyFileParser {
             }
             var reads: [(FactID, String)] = (draft.needs + draft.produces).map { (FactID($0.id), $0.path) }
             reads += (draft.when?.referencedFacts ?? []).sorted().map { ($0, "\(draft.path).when") }
-            if let anchor = draft.dueFrom { reads.append((FactID(anchor.name), anchor.path)) }
+            if let anchor = draft.dueFrom {
+                if let target = stepIndex[anchor.name] {
+                    // A deadline counted from a repeated step counts from the same member's copy, which must exist.
+                    let targetRoles = Set(drafts[target].forEach.map(\.id))
+                    let lacking = doneFor.filter { !targetRoles.isEmpty && !targetRoles.contains($0) }
+                    if !lacking.isEmpty {
+                        reader.report(at: anchor.path, "step '\(anchor.name)' is not repeated for \(lacking.joined(separator: ", "))",
+                            hint: "count the deadline from a step done for \(lacking.joined(separator: ", ")), or add them to the 'forEach' of '\(anchor.name)'")
+                    }
+                } else {
+                    reads.append((FactID(anchor.name), anchor.path))
+                }
+            }
             for (fact, path) in reads {
                 guard let factRoles = factRoles[fact], !factRoles.isEmpty else { continue }
                 let lacking = doneFor.filter { !factRoles.contains($0) }
@@ -137,8 +149,17 @@ extension JourneyFileParser {
                 }
             }
         }
+        let needed = Set(drafts.flatMap { $0.needs.map { FactID($0.id) } })
         for fact in facts where fact.forEach.contains(where: { $0 != HouseholdRole.you }) {
-            guard let ask = fact.ask else { continue }
+            guard let ask = fact.ask else {
+                // A number the person may be asked for is asked with the person's own question; a member's needs its own.
+                if askEach[fact.id] == nil, needed.contains(fact.id) {
+                    reader.report(factNames[fact.id], factPaths[fact.id] ?? "facts",
+                        "fact '\(fact.id)' is repeated for household members and a step needs it, but it has no 'askEach'",
+                        hint: "a member's copy would be asked with the person's own question; add one with {member}, such as { en: \"What is the personal identity number of {member}?\" }")
+                }
+                continue
+            }
             if !fact.forEach.contains(HouseholdRole.you) {
                 // Asked only about members: the question itself names the member.
                 if !(Placeholders.names(in: ask.sv).contains("member") && Placeholders.names(in: ask.en).contains("member")) {
