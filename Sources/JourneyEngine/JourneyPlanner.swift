@@ -151,9 +151,7 @@ public enum JourneyPlanner {
             switch status.state {
             case .locked:
                 // Ask only for facts that decide a step whose prerequisites are already met.
-                if case .undecided(let facts) = status.reason,
-                    journey.prerequisiteIndices[index].allSatisfy({ statuses[$0].state.satisfiesPrerequisite })
-                {
+                if case .undecided(let facts) = status.reason, prerequisitesMet(journey, index, statuses) {
                     answers.formUnion(facts)
                 }
             case .available:

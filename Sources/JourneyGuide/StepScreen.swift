@@ -82,7 +82,7 @@ struct StepScreen {
         screen.add(description.state(step))
         if state == .needsAction, let agency {
             screen.add(Line(strings.needsActionWhat(strings.agencyInSentence(agency), caseID: caseID)))
-            screen.add(Line(strings.needsActionWhere(step.link ?? agency.website)))
+            screen.add(Line(strings.needsActionWhere(step.link(in: language) ?? agency.website)))
             screen.add(Line(strings.needsActionThen))
         }
         if state == .rejected, submittable, let agency { screen.add(Line(strings.rejectedIntro(strings.agencyInSentence(agency)))) }

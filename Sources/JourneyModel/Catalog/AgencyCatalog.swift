@@ -4,6 +4,9 @@ public struct AgencyCatalog: Sendable {
     private let servicesByID: [ServiceID: AgencyService]
     private let agenciesByID: [AgencyID: Agency]
 
+    /// Whether every agency is Lotsen's sandbox (none has a `baseURL`): only then is everything sent practice.
+    public var isAllSandbox: Bool { agencies.allSatisfy { $0.endpoint.baseURL == nil } }
+
     public init(agencies: [Agency]) {
         self.agencies = agencies.sorted { $0.id < $1.id }
         agenciesByID = Dictionary(agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -6,17 +6,6 @@ extension Condition {
         let root = root.renamingFacts(names)
         return Condition(source: root.rendered, root: root)
     }
-
-    /// Both conditions must hold; either may be absent.
-    public static func all(_ first: Condition?, _ second: Condition?) -> Condition? {
-        guard let first else { return second }
-        guard let second else { return first }
-        let root = ConditionNode.and([first.root, second.root].flatMap { node -> [ConditionNode] in
-            if case .and(let operands) = node { return operands }
-            return [node]
-        })
-        return Condition(source: root.rendered, root: root)
-    }
 }
 
 extension ConditionNode {

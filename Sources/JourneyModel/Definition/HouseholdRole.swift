@@ -35,12 +35,12 @@ public struct HouseholdRole: Hashable, Sendable {
         let gate = when.map { ConditionNode.fact($0) }
         guard let count else {
             let root = gate ?? .constant(true)
-            return [HouseholdMember(key: id, role: id, ordinal: 1, label: label, presence: Condition(source: root.rendered, root: root))]
+            return [HouseholdMember(key: id, role: id, label: label, presence: Condition(source: root.rendered, root: root))]
         }
         return (1...max(count.max, 1)).map { ordinal in
             let enough = ConditionNode.compare(.fact(count.fact, .number), .greaterOrEqual, .literal(.number(Double(ordinal))))
             let root = gate.map { .and([$0, enough]) } ?? enough
-            return HouseholdMember(key: "\(id)-\(ordinal)", role: id, ordinal: ordinal, label: label.filling(["n": String(ordinal)]),
+            return HouseholdMember(key: "\(id)-\(ordinal)", role: id, label: label.filling(["n": String(ordinal)]),
                 presence: Condition(source: root.rendered, root: root))
         }
     }
@@ -58,8 +58,6 @@ public struct HouseholdMember: Hashable, Sendable {
     public let key: String
     /// The ``HouseholdRole`` the member has.
     public let role: String
-    /// The member's number within a counted role, from 1; 1 for a single member.
-    public let ordinal: Int
     /// The member's name on screens, such as "child 2".
     public let label: LocalizedText
     /// When the member is part of the household: the role's fact says so.

@@ -113,9 +113,6 @@ public final class Journey: Sendable {
     /// journey's design (`lotsen show`, `lotsen graph`) rather than one household's plan.
     public var asDeclared: Journey { declaredForm ?? self }
 
-    /// The role named `id` in ``household``.
-    public func role(_ id: String) -> HouseholdRole? { household.first { $0.id == id } }
-
     /// The steps a person reads at the top level: ordinary steps and groups, without the alternatives inside groups.
     public var topLevelSteps: [StepDefinition] { steps.filter { $0.group == nil } }
 

@@ -57,7 +57,7 @@ struct ExchangeContext {
         else { throw CLIError("no identity provider", hint: "set \(OIDCConfiguration.issuerVariable)") }
         let identity = OIDCIdentityProvider(login)
         return ExchangeContext(context: context, exchange: AgencyExchange(engine: context.engine, store: context.store, adapter: adapter), sandbox: sandbox,
-            adapter: adapter, identity: identity, practice: root != nil)
+            adapter: adapter, identity: identity, practice: root != nil && catalog.isAllSandbox)
     }
 
     /// Said after anything sent or fetched while the sandbox agencies answer.

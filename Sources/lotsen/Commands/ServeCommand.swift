@@ -105,7 +105,12 @@ struct ServeCommand: AsyncParsableCommand {
             agencies = adapter
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
                 pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) },
-                custody: CustodyRegister(adapter: adapter), practice: Self.sandboxURL() != nil)
+                custody: CustodyRegister(adapter: adapter), practice: Self.sandboxURL() != nil && loaded.catalog.isAllSandbox)
+            if Self.sandboxURL() != nil, !loaded.catalog.isAllSandbox, loaded.catalog.agencies.contains(where: { $0.endpoint.baseURL == nil }) {
+                // Neither "practice" nor silence is true of every answer then: say so to the operator.
+                logger.warning("some agencies are the sandbox and some are real; responses do not say practice", metadata: [
+                    "sandbox": .string(loaded.catalog.agencies.filter { $0.endpoint.baseURL == nil }.map(\.id.rawValue).joined(separator: ","))])
+            }
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
             if let hint = error.hint { Console.error("hint: \(hint)") }
