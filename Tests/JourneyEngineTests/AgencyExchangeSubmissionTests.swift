@@ -286,6 +286,30 @@ struct AgencyExchangeSubmissionTests {
         }
     }
 
+    @Test("a household member's application goes without the applicant's number; the applicant's own goes with it")
+    func memberApplicationCarriesNoApplicantNumber() async throws {
+        try await ExchangeHarness.with(endpoints: ["migrationsverket": "timeout: 30s\nretry: { attempts: 1, backoff: 10ms }"]) { h in
+            let partner: [(fact: FactID, text: String)] = [("movingWithPartner", "yes"), ("hasChildren", "no"), ("citizenship.partner", "India"),
+                ("fullName.partner", "Test Testsdotter"), ("passportNumber.partner", "P7654321"), ("permitGround.partner", "family")]
+            let person = try await h.enroll(SandboxSeed.registeredPerson, answers: Self.nonEUNewcomer + partner)
+            // The agency answers 503, so each application stays pending with the payload it would send.
+            try h.sandbox.setBehaviour(SandboxBehaviour(failNext: 10), agency: "migrationsverket", service: "residence-permit")
+            for step: StepID in ["residence-permit.partner", "residence-permit"] {
+                let offer = try await h.exchange.submissionOffer(step: step, person: person, journey: "new-in-sweden")
+                _ = try? await h.exchange.submit(offer, for: person, decision: .granted)
+            }
+            let payloads = try await h.exchange.submissions(of: person).reduce(into: [StepID: Payload]()) { payloads, submission in
+                payloads[submission.step] = submission.payload.flatMap(Payload.init(decoding:))
+            }
+            let member = try #require(payloads["residence-permit.partner"])
+            #expect(member.subject == nil)
+            // The member's own facts, under the agency's field names for the declared facts.
+            #expect(member.fields == ["citizenship": .string("IN"), "name": .string("Test Testsdotter"), "passportNumber": .string("P7654321"),
+                "ground": .string("family")])
+            #expect(try #require(payloads["residence-permit"]).subject == SandboxSeed.registeredPerson.filter(\.isNumber))
+        }
+    }
+
     @Test("a process killed after the agency opened the case, before the outcome was stored, is finished on restart with that one case")
     func killBetweenIntentAndOutcome() async throws {
         try await ExchangeHarness.with { h in

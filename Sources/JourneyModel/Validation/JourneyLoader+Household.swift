@@ -134,7 +134,7 @@ extension JourneyFileParser {
                     let lacking = doneFor.filter { !targetRoles.isEmpty && !targetRoles.contains($0) }
                     if !lacking.isEmpty {
                         reader.report(at: anchor.path, "step '\(anchor.name)' is not repeated for \(lacking.joined(separator: ", "))",
-                            hint: "count the deadline from a step done for \(lacking.joined(separator: ", ")), or add them to the 'forEach' of '\(anchor.name)'")
+                            hint: "count it from a step done for \(lacking.joined(separator: ", ")), or add \(lacking.joined(separator: ", ")) to the 'forEach' of '\(anchor.name)'")
                     }
                 } else {
                     reads.append((FactID(anchor.name), anchor.path))
