@@ -4,7 +4,8 @@ import JourneyModel
 /// Each step's number for the whole journey, as the list of steps shows it and as the person types it: steps are
 /// numbered once, in the journey's order (an either/or group's alternatives in theirs; the group itself is a heading,
 /// not a step to act on). A number never moves to another step when a step starts waiting or is done, so what a
-/// person learned to type (or a screen reader read out) stays true.
+/// person learned to type (or a screen reader read out) stays true. Copies for household members who are not coming
+/// are not numbered, so a change of who is coming renumbers once; the guide asks who is coming before the step list.
 struct StepNumbers {
     /// The steps in number order: the step numbered `n` is at `n - 1`.
     let steps: [StepID]

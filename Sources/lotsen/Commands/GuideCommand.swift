@@ -26,7 +26,8 @@ struct GuideCommand: AsyncParsableCommand {
             custody of, and lets them pick one. Every screen then says so, every change is recorded in the child's \
             journal as made by their guardian, and custody is checked with the register again before each change.
 
-            Every step keeps one number for the whole journey: type it to open the step. On a terminal the guide \
+            Every step keeps one number for the whole journey (saying who moves with you renumbers it once): type it \
+            to open the step. On a terminal the guide \
             redraws each screen in colour (never with NO_COLOR set, never dim), and a list of steps taller than the \
             window shows only the steps to act on (s shows them all), so "Next:" stays in view. With --plain, or when \
             standard input is not a terminal, it prints plain lines without symbols and reads one answer per line, for \
