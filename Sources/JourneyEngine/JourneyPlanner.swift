@@ -29,7 +29,11 @@ public enum JourneyPlanner {
             // A member's copy applies only once the member is known to be coming: until the household is answered, a
             // family's plan does not fill with copies for children who may not exist.
             if let member = step.member, member.presence.evaluate(lookup) != .true {
-                result[index] = StepStatus(step: step.id, state: .notApplicable, reason: .notInHousehold, progress: recorded[index])
+                // A case already at the agency stays open whoever is coming now: it is still followed, still answered,
+                // and the journey is not complete while it runs.
+                let inFlight = recorded[index].map { [.waitingOnAgency, .needsAction].contains(state(for: $0)) } == true
+                result[index] = StepStatus(step: step.id, state: inFlight ? state(for: recorded[index]!) : .notApplicable, reason: .notInHousehold,
+                    progress: recorded[index])
                 continue
             }
             if step.isGroup {

@@ -134,6 +134,30 @@ struct RealJourneyTests {
         #expect(Set(outcome.asked).count == outcome.asked.count)
     }
 
+    @Test("a child no longer coming whose school place is at the municipality keeps the case open and followed, and the journey waits for it")
+    func removedMemberWithOpenCaseStaysFollowed() async throws {
+        let view = try await engine.enroll(.new, in: "new-in-sweden")
+        let person = view.enrollment.person
+        _ = try await engine.answer(person: person, answers: [("citizenship", "Germany"), ("stayAtLeastOneYear", "yes"), ("alreadyRegistered", "no"),
+            ("movingWithPartner", "no"), ("hasChildren", "yes"), ("childrenMoving", "1"), ("citizenship.child-1", "Germany"), ("address", "Testgatan 1"),
+            ("fullName.child-1", "Test Testsson"), ("childDateOfBirth.child-1", "2019-01-01")])
+        _ = try await engine.apply(.submitted(caseReference: "KOM-2026-1"), step: "school-place.child-1", person: person)
+        // The child stays behind after all.
+        _ = try await engine.answer(person: person, answers: [("hasChildren", "no")])
+        let plan = try await engine.overview(.id(person)).enrollments.first { $0.journey.id == "new-in-sweden" }!.plan
+        let school = try #require(plan.status(of: "school-place.child-1"))
+        #expect(school.state == .waitingOnAgency)
+        #expect(school.reason == .notInHousehold)
+        #expect(plan.shownSteps.contains { $0.step == "school-place.child-1" })
+        #expect(plan.nextActions.contains(.wait("school-place.child-1")))
+        // A copy with nothing at the agency simply stops applying.
+        #expect(plan.status(of: "residence-permit.child-1")?.state == .notApplicable)
+        // Once the municipality answers, the case is settled and the copy no longer applies.
+        _ = try await engine.apply(.complete, step: "school-place.child-1", person: person)
+        let after = try await engine.overview(.id(person)).enrollments.first { $0.journey.id == "new-in-sweden" }!.plan
+        #expect(after.status(of: "school-place.child-1")?.state == .notApplicable)
+    }
+
     @Test("the household's copies carry their member: titles name them, ids say whose, and each reads its own facts")
     func householdCopiesNameTheirMember() throws {
         let library = try JourneyLibrary.load(journeysDirectory: Self.root.appendingPathComponent("journeys"),
