@@ -139,8 +139,7 @@ extension GuideSession {
             return try send(step, try load(current), current)
         case .send, .checkNews, .changeSent: break
         }
-        // Only the person's own number: a household member's names someone else.
-        if produced.contains(where: { current.journey.fact($0.fact).map { $0.type == .personnummer && $0.member == nil } == true }), !current.byNumber {
+        if produced.contains(where: { current.journey.fact($0.fact).map(Self.linksNumber) == true }), !current.byNumber {
             notices.append(Line(strings.numberLinked, style: .success))
         }
         notices += PlanChange(before: situation.view.plan, after: after.plan, journey: current.journey, strings: strings).notices
@@ -188,17 +187,7 @@ extension GuideSession {
         present(screen)
         guard case .text(let text) = try prompt.answer(read: { () throws(GuideStop) in try read(strings.answerPrompt) }, report: terminal.write)
         else { return }
-        let overview: PersonOverview
-        let (engine, person, journey, answer, language, acting) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language,
-            representation)
-        try requireCustody()
-        do {
-            overview = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language,
-                representation: acting) }
-        } catch {
-            notices.append(try refusal(error))
-            return
-        }
+        guard let overview = try record(fact, text, current) else { return }
         notices.append(Line(strings.answerChanged, style: .success))
         if let after = overview.enrollments.first(where: { $0.journey.id == current.journey.id }) {
             notices += PlanChange(before: situation.view.plan, after: after.plan, journey: current.journey, strings: strings).notices

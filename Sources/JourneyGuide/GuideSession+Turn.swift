@@ -71,20 +71,28 @@ extension GuideSession {
 
     /// Records an answer; a refusal goes to the notices and `false` asks again.
     private func save(_ fact: FactDefinition, _ text: String, _ current: Current) throws(GuideStop) -> Bool {
+        guard try record(fact, text, current) != nil else { return false }
+        if Self.linksNumber(fact), !current.byNumber { notices.append(Line(strings.numberLinked, style: .success)) }
+        return true
+    }
+
+    /// Records an answer, once custody is checked again for a guardian: the person as it stands after it, or `nil` with the
+    /// refusal in the notices.
+    func record(_ fact: FactDefinition, _ text: String, _ current: Current) throws(GuideStop) -> PersonOverview? {
         let (engine, person, journey, answer, language, acting) = (self.engine, current.person, current.journey.id, (fact: fact.id, text: text), strings.language,
             representation)
         try requireCustody()
         do {
-            _ = try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language,
+            return try awaitFromThread { () async throws(EngineError) in try await engine.answer(person: person, journey: journey, answers: [answer], language: language,
                 representation: acting) }
         } catch {
             notices.append(try refusal(error))
-            return false
+            return nil
         }
-        // Only the person's own number: a household member's names someone else.
-        if fact.type == .personnummer, fact.member == nil, !current.byNumber { notices.append(Line(strings.numberLinked, style: .success)) }
-        return true
     }
+
+    /// Whether saying `fact` gives the person their own number: a household member's names someone else.
+    static func linksNumber(_ fact: FactDefinition) -> Bool { fact.type == .personnummer && fact.member == nil }
 
     /// Asks for a number the step gave the person (such as their new personnummer); `nil` when they go back.
     func askProduced(_ fact: FactDefinition, by step: StepDefinition) throws(GuideStop) -> String? {
