@@ -79,6 +79,13 @@ extension JourneyFileParser {
         return (fact.id, Int(maximum))
     }
 
+    /// Of the roles a step is done for, those the step at `target` has no copy for: none when `target` is done once (every
+    /// copy then waits for, or counts from, that one step).
+    private func rolesLacking(_ doneFor: [String], in target: Int) -> [String] {
+        let targetRoles = Set(roles(of: drafts[target]).map(\.id))
+        return targetRoles.isEmpty ? [] : doneFor.filter { !targetRoles.contains($0) }
+    }
+
     /// The roles a step repeats for: an alternative's are its group's.
     func roles(of draft: StepDraft) -> [(id: String, path: String)] {
         draft.group.map { drafts[$0].forEach } ?? draft.forEach
@@ -118,8 +125,7 @@ extension JourneyFileParser {
             let doneFor = roles.isEmpty ? [HouseholdRole.you] : Array(roles).sorted()
             for reference in draft.after {
                 guard let target = stepIndex[reference.id] else { continue }
-                let targetRoles = Set(drafts[target].forEach.map(\.id))
-                let lacking = doneFor.filter { !targetRoles.isEmpty && !targetRoles.contains($0) }
+                let lacking = rolesLacking(doneFor, in: target)
                 if !lacking.isEmpty {
                     reader.report(at: reference.path, "step '\(reference.id)' is not repeated for \(lacking.joined(separator: ", "))",
                         hint: roles.isEmpty ? "a step done once can only wait for a repeated step that includes 'you'" : "add \(lacking.joined(separator: ", ")) to the 'forEach' of '\(reference.id)', or wait for another step")
@@ -130,8 +136,7 @@ extension JourneyFileParser {
             if let anchor = draft.dueFrom {
                 if let target = stepIndex[anchor.name] {
                     // A deadline counted from a repeated step counts from the same member's copy, which must exist.
-                    let targetRoles = Set(drafts[target].forEach.map(\.id))
-                    let lacking = doneFor.filter { !targetRoles.isEmpty && !targetRoles.contains($0) }
+                    let lacking = rolesLacking(doneFor, in: target)
                     if !lacking.isEmpty {
                         reader.report(at: anchor.path, "step '\(anchor.name)' is not repeated for \(lacking.joined(separator: ", "))",
                             hint: "count it from a step done for \(lacking.joined(separator: ", ")), or add \(lacking.joined(separator: ", ")) to the 'forEach' of '\(anchor.name)'")
