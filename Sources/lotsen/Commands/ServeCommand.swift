@@ -101,15 +101,17 @@ struct ServeCommand: AsyncParsableCommand {
             identity = try Self.identityProvider()
             // Guardians are checked against Skatteverket's custody record at each request: its baseURL, else the sandbox
             // LOTSEN_SANDBOX_URL names; with neither, every guardian is refused (503), never let through.
-            let adapter = HTTPAgencyAdapter(catalog: loaded.catalog, sandbox: Self.sandboxURL())
+            let sandbox = Self.sandboxURL()
+            let adapter = HTTPAgencyAdapter(catalog: loaded.catalog, sandbox: sandbox)
             agencies = adapter
             services = APIServices(engine: JourneyEngine(library: loaded, store: store), store: store, identity: identity,
                 pendingEventLifetime: .seconds(pendingEventDays * 24 * 3600), logger: logger, publicURL: publicURL.flatMap { WebSignIn.publicBase($0) },
-                custody: CustodyRegister(adapter: adapter), practice: Self.sandboxURL() != nil && loaded.catalog.isAllSandbox)
-            if Self.sandboxURL() != nil, !loaded.catalog.isAllSandbox, loaded.catalog.agencies.contains(where: { $0.endpoint.baseURL == nil }) {
+                custody: CustodyRegister(adapter: adapter), practice: sandbox != nil && loaded.catalog.isAllSandbox)
+            let sandboxed = loaded.catalog.agencies.filter { $0.endpoint.baseURL == nil }
+            if sandbox != nil, !sandboxed.isEmpty, !loaded.catalog.isAllSandbox {
                 // Neither "practice" nor silence is true of every answer then: say so to the operator.
                 logger.warning("some agencies are the sandbox and some are real; responses do not say practice", metadata: [
-                    "sandbox": .string(loaded.catalog.agencies.filter { $0.endpoint.baseURL == nil }.map(\.id.rawValue).joined(separator: ","))])
+                    "sandbox": .string(sandboxed.map(\.id.rawValue).joined(separator: ","))])
             }
         } catch let error as CLIError {
             Console.error("error: \(error.message)")
